@@ -1,0 +1,22 @@
+// Lint rules every package shares; type-aware rules would need a program per package and
+// double the run time, so the type checker (`npm run typecheck`) covers what they would catch.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '**/.turbo/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['error'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['scripts/**', '**/*.spec.ts', '**/*.integration.ts', 'test/**', '.ci/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

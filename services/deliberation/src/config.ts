@@ -1,0 +1,17 @@
+import { baseConfigShape, databaseUrl, parseConfig, port } from '@cppcc/toolkit';
+
+/** The port the deliberation subgraph listens on unless PORT says otherwise. */
+export const DEFAULT_PORT = 4002;
+
+/** Every variable the deliberation subgraph reads (documented in .env.example). */
+export const configShape = {
+  ...baseConfigShape,
+  PORT: port(DEFAULT_PORT),
+  DATABASE_URL: databaseUrl.unwrap(),
+};
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env) {
+  return parseConfig(configShape, env);
+}

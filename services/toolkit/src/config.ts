@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Variables every process reads. */
+export const baseConfigShape = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+};
+
+/** The PostgreSQL URL, when one is given; without it the stack starts an embedded server. */
+export const databaseUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+  .optional();
+
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses a process's configuration from the environment. A bad value throws a ConfigError that
+ * names every variable at fault; `main`s print it and exit, so nothing starts half-configured.
+ */
+export function parseConfig<T extends z.ZodRawShape>(
+  shape: T,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}

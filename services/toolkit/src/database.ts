@@ -1,0 +1,110 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver, type EntityClass, type Options } from '@mikro-orm/postgresql';
+import pg from 'pg';
+
+/** What a service tells the toolkit about its own slice of the database. */
+export interface ServiceDatabase {
+  /** The PostgreSQL schema that holds every table of the service, e.g. `organization`. */
+  schema: string;
+  entities: EntityClass<unknown>[];
+  /** The service's migrations, oldest first; listed explicitly so a build needs no file scanning. */
+  migrations: MigrationObject[];
+}
+
+export type Orm = MikroORM;
+
+/** Creates the service's schema when it is missing, so its first migration has a home. */
+async function ensureSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Opens a service's database: its own schema on the server of `url`, set as the connection's
+ * search path so that migrations and raw SQL stay unqualified. Never synchronises the schema:
+ * tables come from migrations only (`migrate`).
+ */
+export async function openDatabase(
+  service: ServiceDatabase,
+  url: string,
+  overrides: Partial<Options> = {},
+): Promise<Orm> {
+  if (!/^[a-z_]+$/.test(service.schema)) throw new Error(`bad schema name ${service.schema}`);
+  await ensureSchema(url, service.schema);
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    schema: service.schema,
+    entities: service.entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: {
+      migrationsList: service.migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    driverOptions: { connection: { options: `-c search_path=${service.schema}` } },
+    pool: { min: 0, max: 10 },
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+    ...overrides,
+  });
+}
+
+/** Runs the migrations not yet applied; returns their names. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((migration) => migration.name);
+}
+
+/** True when the database answers. Used by `/readyz`. */
+export async function isDatabaseReachable(orm: Orm): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A URL to another database on the same server (same credentials and options). */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** Creates the database named in `url` on its server when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name "${name}"`);
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a database, closing whatever sessions still use it. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

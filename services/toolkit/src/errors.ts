@@ -1,0 +1,93 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The error codes of the public contract (API.md), carried in `extensions.code`. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+/** Codes Apollo Server and graphql-js raise for malformed requests: safe to show as they are. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'A valid token is required.') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'Not allowed for this caller.') {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+  }
+}
+
+/** Also what a record outside the caller's jurisdiction looks like: absent, with no hint. */
+export class NotFoundError extends GraphQLError {
+  constructor(what: string, id: string) {
+    super(`${what} ${id} does not exist.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+/** Input that breaks a rule; `field` is the input path at fault, e.g. `input.divisionCode`. */
+export class BadUserInputError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+  }
+}
+
+/** An edit made against a version that is no longer current. */
+export class ConflictError extends GraphQLError {
+  constructor(what: string, expectedVersion: number, currentVersion: number) {
+    super(
+      `${what} was changed meanwhile: expected version ${expectedVersion}, current is ${currentVersion}.`,
+      { extensions: { code: ErrorCode.CONFLICT, currentVersion } },
+    );
+  }
+}
+
+/** A workflow step that is not allowed from the current state; names that state. */
+export class InvalidTransitionError extends GraphQLError {
+  constructor(what: string, currentState: string, step: string) {
+    super(`${what} is ${currentState}: ${step} is not allowed from there.`, {
+      extensions: { code: ErrorCode.INVALID_TRANSITION, currentState },
+    });
+  }
+}
+
+/**
+ * Apollo Server's `formatError`: errors that carry a code of the contract (or a request error
+ * graphql-js raised) pass through; anything else becomes INTERNAL_SERVER_ERROR with no message,
+ * stack, SQL or URL of ours in it.
+ */
+export function maskError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))) {
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+    }
+    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,15 @@
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+
+/** ISO 8601 date and time with offset, e.g. `2026-03-14T09:30:00+08:00`. */
+export const DateTimeScalar = DateTimeResolver;
+
+/**
+ * A calendar date, `YYYY-MM-DD`, held as that string end to end (PostgreSQL `date` columns are
+ * read as strings too), so no time zone ever shifts it by a day.
+ */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: 'Date',
+  description: 'A calendar date, `YYYY-MM-DD`.',
+});
