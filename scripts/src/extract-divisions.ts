@@ -43,7 +43,7 @@ async function readRows(file: string): Promise<Array<[string, string]>> {
 
 async function main(): Promise<void> {
   const files = prefix.length === 2 ? ['provinces.csv', 'cities.csv'] : ['cities.csv'];
-  const all = [];
+  const all: Array<[string, string, string]> = [];
   for (const file of [...files, 'areas.csv', 'streets.csv', 'villages.csv']) {
     for (const [code, name] of await readRows(file)) {
       const level = levelOfCode(code);

@@ -23,8 +23,16 @@ export const UNRESTRICTED_CALLER: Caller = {
   subject: 'gateway',
   level: 'CITY',
   division: '',
-  roles: ['STAFF'],
+  roles: [],
 };
+
+/** Roles whose work needs residents' and members' personal data (phone, ID number, address). */
+const PERSONAL_DATA_ROLES = new Set(['STAFF', 'ADMIN', 'HOME_LEADER']);
+
+/** True when the caller may see personal data unmasked (API.md: masked unless the role needs it). */
+export function canSeePersonalData(caller: Caller): boolean {
+  return caller.level !== 'PUBLIC' && caller.roles.some((role) => PERSONAL_DATA_ROLES.has(role));
+}
 
 /** Per-request state: the caller, a forked EntityManager and the request's loaders. */
 export interface RequestContext<Loaders = unknown> {

@@ -9,3 +9,5 @@ export * from './scalars';
 export * from './server';
 export * from './subgraph-schema';
 export * from './validation';
+export * from './grouped-pages';
+export * from './jurisdiction';

@@ -6,18 +6,18 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UNRESTRICTED_CALLER, type RequestContext } from './context';
-import { isDatabaseReachable, type Orm } from './database';
+import { UNRESTRICTED_CALLER, type Caller, type RequestContext } from './context';
+import { isDatabaseReachable, migrate, openDatabase, type Orm, type ServiceDatabase } from './database';
 import { maskError } from './errors';
-import type { Logger } from './logger';
+import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
   schema: GraphQLSchema;
   orm: Orm;
   logger: Logger;
-  /** Builds the request's loaders over the request's own EntityManager. */
-  createLoaders(em: RequestContext['em']): Loaders;
+  /** Builds a request's context over its own forked EntityManager. */
+  createContext(em: RequestContext['em'], caller: Caller): RequestContext<Loaders>;
 }
 
 export interface RunningServer {
@@ -58,10 +58,7 @@ export async function serveSubgraph<Loaders>(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async () => {
-        const em = options.orm.em.fork();
-        return { caller: UNRESTRICTED_CALLER, em, loaders: options.createLoaders(em) };
-      },
+      context: async () => options.createContext(options.orm.em.fork(), UNRESTRICTED_CALLER),
     }),
   );
 
@@ -103,4 +100,72 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   };
   process.once('SIGTERM', handler);
   process.once('SIGINT', handler);
+}
+
+export interface SubgraphProcess {
+  name: string;
+  database: ServiceDatabase;
+  buildSchema(): Promise<GraphQLSchema>;
+  createContext(em: RequestContext['em'], caller: Caller): RequestContext<unknown>;
+}
+
+export interface StartedSubgraph extends RunningServer {
+  orm: Orm;
+}
+
+/**
+ * Starts a subgraph: opens its database, applies its pending migrations, serves it. `stop()`
+ * drains requests and closes the database.
+ */
+export async function startSubgraph(
+  subgraph: SubgraphProcess,
+  settings: { databaseUrl: string; port: number; host?: string; logger: Logger },
+): Promise<StartedSubgraph> {
+  const orm = await openDatabase(subgraph.database, settings.databaseUrl);
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) settings.logger.info({ migrations: applied }, 'migrations applied');
+    const server = await serveSubgraph(
+      {
+        name: subgraph.name,
+        schema: await subgraph.buildSchema(),
+        orm,
+        logger: settings.logger,
+        createContext: subgraph.createContext,
+      },
+      settings.port,
+      settings.host,
+    );
+    return {
+      ...server,
+      orm,
+      stop: async () => {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/** The `main` of a subgraph process: configuration, start, clean stop on signals. */
+export async function runSubgraphProcess(
+  subgraph: SubgraphProcess,
+  config: { DATABASE_URL: string; PORT: number; HOST: string; LOG_LEVEL: string },
+): Promise<void> {
+  const logger = createLogger(subgraph.name, config.LOG_LEVEL);
+  try {
+    const started = await startSubgraph(subgraph, {
+      databaseUrl: config.DATABASE_URL,
+      port: config.PORT,
+      host: config.HOST,
+      logger,
+    });
+    stopOnSignals(logger, started.stop);
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
 }

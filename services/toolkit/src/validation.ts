@@ -31,3 +31,32 @@ export function maskPersonalData(value: string | null | undefined): string | nul
   const keep = value.length >= 11 ? [3, 4] : [1, 2];
   return `${value.slice(0, keep[0])}${'*'.repeat(value.length - keep[0] - keep[1])}${value.slice(-keep[1])}`;
 }
+
+/** The city's time zone: dates ("today", a quarter's bounds) are taken in it. */
+export const CITY_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date in the city, `YYYY-MM-DD`. */
+export function todayInCity(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(now);
+}
+
+/** A real calendar date `YYYY-MM-DD`, optionally not after today, or BAD_USER_INPUT naming the field. */
+export function requireDate(value: string, field: string, { notInFuture = false } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(`${field} must be a date YYYY-MM-DD.`, field);
+  }
+  if (notInFuture && value > todayInCity()) {
+    throw new BadUserInputError(`${field} must not be in the future.`, field);
+  }
+  return value;
+}
+
+/** An integer within bounds, or BAD_USER_INPUT naming the field. */
+export function requireIntBetween(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new BadUserInputError(`${field} must be between ${min} and ${max}.`, field);
+  }
+  return value;
+}

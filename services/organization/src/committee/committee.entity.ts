@@ -1,0 +1,43 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { PolicyArea } from '../shared/policy-area';
+
+export enum CommitteeKind {
+  /** 政协委员会: the CPPCC committee of the city or of a county-level unit */
+  CPPCC = 'CPPCC',
+  /** 专门委员会: a special committee of the city CPPCC */
+  SPECIAL = 'SPECIAL',
+}
+registerEnumType(CommitteeKind, { name: 'CommitteeKind' });
+
+/**
+ * A CPPCC committee (政协) of the city or of a county-level unit, or one of the city CPPCC's
+ * special committees (专门委员会), which coordinate city departments when a matter involves them
+ * or crosses county lines.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A CPPCC committee (政协) or a special committee (专门委员会) of the city CPPCC.' })
+@Entity({ tableName: 'committee' })
+export class Committee {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string;
+
+  @Field(() => CommitteeKind)
+  @Property({ type: 'text' })
+  kind: CommitteeKind;
+
+  @Field({ description: 'The full name, e.g. 政协连云港市委员会 or 农业农村委员会.' })
+  @Property({ type: 'text' })
+  name: string;
+
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Property({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @Field(() => [PolicyArea], { description: 'For a special committee: the policy areas it coordinates.' })
+  @Property({ type: 'text[]' })
+  policyAreas: PolicyArea[];
+}

@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedPageLoader, type Caller } from '@cppcc/toolkit';
+import { Member } from '../member/member.entity';
+import { byKeyLoader, byParentLoader } from '../shared/by-id.loader';
+import { jurisdictionPattern } from '@cppcc/toolkit';
+import { Committee, CommitteeKind } from './committee.entity';
+import { CommitteeMembership } from './committee-membership.entity';
+
+export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
+  return {
+    byId: byKeyLoader(em, Committee),
+    /** The CPPCC committee of a city or county-level unit, by its division code. */
+    cppccOfDivision: byParentLoader(em, Committee, 'divisionCode', { where: { kind: CommitteeKind.CPPCC } }),
+    /** A member's seats on committees, the current term first. */
+    seatsOfMember: byParentLoader(em, CommitteeMembership, 'memberId', { orderBy: { termStart: 'desc', id: 'asc' } }),
+    /** Pages of the members of many committees (current terms), in name order. */
+    members: groupedPageLoader<Record<string, unknown>, Member>(em, {
+      query: (committeeIds) => ({
+        sql: `select m.*, s.committee_id::text as group_key
+              from committee_membership s join member m on m.id = s.member_id
+              where s.committee_id::text = any(?) and s.term_end is null and m.division_code like ?`,
+        params: [committeeIds, jurisdictionPattern(caller)],
+      }),
+      orderBy: 'name, id',
+      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Member, row),
+    }),
+  };
+}
+
+export type CommitteeLoaders = ReturnType<typeof createCommitteeLoaders>;

@@ -1,0 +1,50 @@
+import { Entity, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { EditableRecord } from '../shared/base.entity';
+import { PolicyArea } from '../shared/policy-area';
+
+export enum DepartmentLevel {
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+}
+registerEnumType(DepartmentLevel, { name: 'DepartmentLevel' });
+
+export enum DepartmentKind {
+  /** 政府组成部门, e.g. 住房和城乡建设局 */
+  GOVERNMENT_DEPARTMENT = 'GOVERNMENT_DEPARTMENT',
+  /** 政府直属机构, e.g. 信访局 */
+  DIRECT_AGENCY = 'DIRECT_AGENCY',
+  /** 事业单位 or 国有企业 that handles proposals (e.g. 供电公司) */
+  PUBLIC_BODY = 'PUBLIC_BODY',
+}
+registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
+
+/** A government department (市有关部门 / 承办单位): joins consultations, handles proposals. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A government department: joins consultations, handles proposals and reports.' })
+@Entity({ tableName: 'department' })
+export class Department extends EditableRecord {
+  @Field({ description: 'e.g. 连云港市农业农村局' })
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field({ description: 'A short name, e.g. 市农业农村局.' })
+  @Property({ type: 'text' })
+  shortName: string;
+
+  @Field(() => DepartmentLevel)
+  @Property({ type: 'text' })
+  level: DepartmentLevel;
+
+  /** The city or county-level division whose government the department belongs to. */
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field(() => DepartmentKind)
+  @Property({ type: 'text' })
+  kind: DepartmentKind;
+
+  @Field(() => [PolicyArea], { description: 'The policy areas the department works on.' })
+  @Property({ type: 'text[]' })
+  policyAreas: PolicyArea[];
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { groupedPageLoader } from '@cppcc/toolkit';
+import { byKeyLoader } from '../shared/by-id.loader';
+import { Division } from './division.entity';
+
+export function createDivisionLoaders(em: EntityManager) {
+  return {
+    byCode: byKeyLoader<Division>(em, Division, 'code'),
+    /** Pages of the children of many divisions, in code order. */
+    children: groupedPageLoader<Record<string, unknown>, Division>(em, {
+      query: (parentCodes) => ({
+        sql: 'select d.*, d.parent_code as group_key from division d where d.parent_code = any(?)',
+        params: [parentCodes],
+      }),
+      orderBy: 'code',
+      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Division, row),
+    }),
+  };
+}
+
+export type DivisionLoaders = ReturnType<typeof createDivisionLoaders>;

@@ -1,0 +1,38 @@
+import { DateScalar } from '@cppcc/toolkit';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum HomeRole {
+  /** 负责人: the member in charge; exactly one per home. */
+  LEADER = 'LEADER',
+  MEMBER = 'MEMBER',
+}
+registerEnumType(HomeRole, { name: 'HomeRole' });
+
+/** A member serving in a home, from `since` until `until` (open while serving). */
+@ObjectType({ description: 'A member serving in a home, with their role and dates.' })
+@Entity({ tableName: 'home_membership' })
+export class HomeMembership {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  homeId: string;
+
+  @Property({ type: 'uuid' })
+  memberId: string;
+
+  @Field(() => HomeRole)
+  @Property({ type: 'text' })
+  role: HomeRole;
+
+  @Field(() => DateScalar, { description: 'First day of service (`YYYY-MM-DD`).' })
+  @Property({ type: 'date' })
+  since: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of service; null while serving.' })
+  @Property({ type: 'date', nullable: true })
+  until: string | null = null;
+}

@@ -1,0 +1,53 @@
+import { DateScalar } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EditableRecord } from '../shared/base.entity';
+import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+
+export enum HomeKind {
+  /** 政协村民协商民主之家: in a township or village */
+  VILLAGER = 'VILLAGER',
+  /** 政协市民协商民主之家: in a street or community */
+  CITIZEN = 'CITIZEN',
+}
+registerEnumType(HomeKind, { name: 'HomeKind' });
+
+export enum HomeStatus {
+  /** One of the first homes a committee picked to try the model (试点). */
+  PILOT = 'PILOT',
+  ACTIVE = 'ACTIVE',
+  /** Not holding activities for now; kept with its history. */
+  SUSPENDED = 'SUSPENDED',
+}
+registerEnumType(HomeStatus, { name: 'HomeStatus' });
+
+/** A consultation home (协商民主之家) in a township, village, street or community. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A consultation home (协商民主之家), staffed by CPPCC members.' })
+@Filter(JURISDICTION_FILTER)
+@Entity({ tableName: 'home' })
+export class Home extends EditableRecord {
+  @Field({ description: 'e.g. 浦南镇政协村民协商民主之家' })
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field(() => HomeKind)
+  @Property({ type: 'text' })
+  kind: HomeKind;
+
+  @Field(() => HomeStatus)
+  @Property({ type: 'text' })
+  status: HomeStatus;
+
+  /** A township- or village-level division. */
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field(() => DateScalar, { description: 'The date the home was established (`YYYY-MM-DD`).' })
+  @Property({ type: 'date' })
+  establishedOn: string;
+
+  @Field(() => Int, { nullable: true, description: 'The year the home was picked as a pilot (试点), if it was.' })
+  @Property({ type: 'integer', nullable: true })
+  pilotCohortYear: number | null;
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import { groupedPageLoader, type Caller, type ConnectionShape, type GroupedPageRequest, type Page } from '@cppcc/toolkit';
+import { byKeyLoader, byParentLoader } from '../shared/by-id.loader';
+import { jurisdictionPattern } from '@cppcc/toolkit';
+import { Home } from './home.entity';
+import type { HomesFilter } from './home.inputs';
+import { HomeMembership } from './home-membership.entity';
+import { homeFilterSql } from './home.service';
+
+export function createHomeLoaders(em: EntityManager, caller: Caller) {
+  const pagesByFilter = new Map<string, DataLoader<GroupedPageRequest, ConnectionShape<Home>, string>>();
+  return {
+    byId: byKeyLoader(em, Home),
+    /** Serving memberships of many homes, the leader first. */
+    servingMemberships: byParentLoader(em, HomeMembership, 'homeId', {
+      where: { until: null },
+      orderBy: { role: 'asc', since: 'asc', id: 'asc' },
+    }),
+    /** Serving memberships of many members. */
+    membershipsOfMember: byParentLoader(em, HomeMembership, 'memberId', {
+      where: { until: null },
+      orderBy: { since: 'asc', id: 'asc' },
+    }),
+    /** Pages of the homes under many divisions (a code prefix each), one loader per filter. */
+    pageUnderDivision: {
+      load({ key, page, filter }: { key: string; page: Page; filter: HomesFilter }) {
+        const filterKey = JSON.stringify(filter);
+        let loader = pagesByFilter.get(filterKey);
+        if (!loader) {
+          loader = groupedPageLoader<Record<string, unknown>, Home>(em, {
+            query: (prefixes) => {
+              const where = homeFilterSql(filter, 'h');
+              return {
+                sql: `select h.*, p.prefix as group_key
+                      from unnest(?::text[]) as p(prefix)
+                      join home h on h.division_code like p.prefix || '%'
+                      where h.division_code like ? ${where.sql}`,
+                params: [prefixes, jurisdictionPattern(caller), ...where.params],
+              };
+            },
+            orderBy: 'division_code, name, id',
+            toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Home, row),
+          });
+          pagesByFilter.set(filterKey, loader);
+        }
+        return loader.load({ key, page });
+      },
+    },
+  };
+}
+
+export type HomeLoaders = ReturnType<typeof createHomeLoaders>;

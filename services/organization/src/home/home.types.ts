@@ -1,0 +1,44 @@
+import { Connection } from '@cppcc/toolkit';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Division } from '../division/division.entity';
+import { Home } from './home.entity';
+
+export const HomeConnection = Connection(Home);
+
+/** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
+@ObjectType({ description: "Whether a home meets the seed's staffing rule: ≥ 3 members, exactly one leader." })
+export class HomeCompliance {
+  @Field(() => Int, { description: 'Members serving now, the leader included.' })
+  memberCount: number;
+
+  @Field({ description: 'True when exactly one serving member leads the home.' })
+  hasLeader: boolean;
+
+  @Field({ description: 'True when at least 3 members serve and one of them leads.' })
+  compliant: boolean;
+}
+
+/** The seed's rule 4: each county-level unit picks 3–4 pilot homes in the first year. */
+@ObjectType({ description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.' })
+export class PilotRollout {
+  @Field(() => Division)
+  county: Division;
+
+  @Field(() => Int)
+  cohortYear: number;
+
+  @Field(() => Int)
+  pilotHomes: number;
+
+  @Field(() => Int)
+  targetMin: number;
+
+  @Field(() => Int)
+  targetMax: number;
+
+  @Field({ description: 'True when the pilot count lies within the target (shown, not enforced).' })
+  onTarget: boolean;
+}
+
+export const MIN_HOME_MEMBERS = 3;
+export const PILOT_TARGET = { min: 3, max: 4 } as const;

@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+
+export * from './division/division.kind';
+export { organizationSubgraph } from './subgraph';
+export { organizationDatabase } from './database';
+export { buildOrganizationSchema } from './schema';
+export { configShape, DEFAULT_PORT } from './config';

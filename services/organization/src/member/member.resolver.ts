@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
+import type { Context } from '../context';
+import { CommitteeMembership } from '../committee/committee-membership.entity';
+import { Division } from '../division/division.entity';
+import { HomeMembership } from '../home/home-membership.entity';
+import { Member } from './member.entity';
+import { CreateMemberInput, MembersFilter, UpdateMemberInput } from './member.inputs';
+import { createMember, listMembers, updateMember } from './member.service';
+import { MemberConnection } from './member.types';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => Member, { nullable: true, description: 'A member by id; null when absent or outside your jurisdiction.' })
+  member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.member.byId.load(id);
+  }
+
+  @Query(() => MemberConnection, { description: 'Members in your jurisdiction, filtered, in name order.' })
+  members(
+    @Arg('filter', () => MembersFilter, { nullable: true }) filter: MembersFilter | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() { em }: Context,
+  ) {
+    return listMembers(em, filter ?? {}, toPage(args));
+  }
+
+  @FieldResolver(() => Division, { description: 'Where the member lives.' })
+  division(@Root() member: Member, @Ctx() { loaders }: Context) {
+    return loaders.division.byCode.load(member.divisionCode);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked (138****5678) unless your role needs it.' })
+  phone(@Root() member: Member, @Ctx() { caller }: Context) {
+    return canSeePersonalData(caller) ? member.phone : maskPersonalData(member.phone);
+  }
+
+  @FieldResolver(() => [CommitteeMembership], { description: 'The committees the member sits on, current term first.' })
+  committees(@Root() member: Member, @Ctx() { loaders }: Context) {
+    return loaders.committee.seatsOfMember.load(member.id);
+  }
+
+  @FieldResolver(() => [HomeMembership], { description: 'The homes the member serves in now.' })
+  homes(@Root() member: Member, @Ctx() { loaders }: Context) {
+    return loaders.home.membershipsOfMember.load(member.id);
+  }
+
+  @Mutation(() => Member)
+  createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() { em, caller }: Context) {
+    return createMember(em, caller, input);
+  }
+
+  @Mutation(() => Member)
+  updateMember(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return updateMember(em, caller, id, input);
+  }
+}
+
+export const memberReference = {
+  Member: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.member.byId.load(reference.id) },
+};

@@ -1,0 +1,4 @@
+import { Connection } from '@cppcc/toolkit';
+import { Member } from './member.entity';
+
+export const MemberConnection = Connection(Member);

@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000100_organization } from './Migration20261127000100_organization';
+import { Migration20261127000200_reference_data } from './Migration20261127000200_reference_data';
+
+/** Every migration of the service, oldest first. Add new ones at the end. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261127000100_organization', class: Migration20261127000100_organization },
+  { name: 'Migration20261127000200_reference_data', class: Migration20261127000200_reference_data },
+];

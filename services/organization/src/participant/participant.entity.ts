@@ -1,0 +1,54 @@
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { EditableRecord } from '../shared/base.entity';
+import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+
+/** Who a non-member taking part in consultations is (参加协商的人员). */
+export enum ParticipantKind {
+  /** 村民代表 */
+  VILLAGER_REPRESENTATIVE = 'VILLAGER_REPRESENTATIVE',
+  /** 居民代表 */
+  RESIDENT_REPRESENTATIVE = 'RESIDENT_REPRESENTATIVE',
+  /** 离退休老同志 */
+  RETIRED_CADRE = 'RETIRED_CADRE',
+  /** 党员代表 */
+  PARTY_MEMBER_REPRESENTATIVE = 'PARTY_MEMBER_REPRESENTATIVE',
+  /** 有诉求的群众代表 */
+  PERSON_WITH_DEMAND = 'PERSON_WITH_DEMAND',
+  /** 专家学者 */
+  EXPERT = 'EXPERT',
+  /** 法律方面专业人员 */
+  LEGAL_PROFESSIONAL = 'LEGAL_PROFESSIONAL',
+}
+registerEnumType(ParticipantKind, { name: 'ParticipantKind' });
+
+/** A non-member who takes part in a home's consultations. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A non-member who takes part in consultations (resident, expert, lawyer …).' })
+@Filter(JURISDICTION_FILTER)
+@Entity({ tableName: 'participant' })
+export class Participant extends EditableRecord {
+  @Field()
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field(() => ParticipantKind)
+  @Property({ type: 'text' })
+  kind: ParticipantKind;
+
+  /** Where the participant lives or works. */
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Where they work or which body they speak for.' })
+  @Property({ type: 'text', nullable: true })
+  organisation: string | null;
+
+  /** Personal data. */
+  @Property({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** Personal data: the resident ID number (身份证号). */
+  @Property({ type: 'text', nullable: true })
+  idNumber: string | null;
+}

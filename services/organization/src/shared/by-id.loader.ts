@@ -1,0 +1,38 @@
+import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
+/**
+ * A loader of records by key in one `where key in (…)` per batch. It goes through the ORM, so the
+ * jurisdiction filter applies: a record outside it loads as null, exactly like an absent one.
+ */
+export function byKeyLoader<T extends object, K extends string = string>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  keyProperty: keyof T & string = 'id' as keyof T & string,
+): DataLoader<K, T | null> {
+  return new DataLoader(async (keys) => {
+    const rows = await em.find(entity, { [keyProperty]: { $in: [...keys] } } as never);
+    const byKey = new Map(rows.map((row) => [row[keyProperty] as unknown as K, row]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}
+
+/** A loader of the rows of many parents in one `where parent in (…)` per batch, ordered. */
+export function byParentLoader<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  parentProperty: keyof T & string,
+  options: { where?: object; orderBy?: object } = {},
+): DataLoader<string, T[]> {
+  return new DataLoader(async (parents) => {
+    const rows = await em.find(entity, { ...options.where, [parentProperty]: { $in: [...parents] } } as never, {
+      orderBy: options.orderBy as never,
+    });
+    const byParent = new Map<string, T[]>();
+    for (const row of rows) {
+      const parent = row[parentProperty] as unknown as string;
+      byParent.set(parent, [...(byParent.get(parent) ?? []), row]);
+    }
+    return parents.map((parent) => byParent.get(parent) ?? []);
+  });
+}

@@ -1,0 +1,12 @@
+import type { SubgraphProcess } from '@cppcc/toolkit';
+import { createContext } from './context';
+import { organizationDatabase } from './database';
+import { buildOrganizationSchema } from './schema';
+
+/** The organization subgraph: divisions, committees, members, homes, participants, departments. */
+export const organizationSubgraph: SubgraphProcess = {
+  name: 'organization',
+  database: organizationDatabase,
+  buildSchema: buildOrganizationSchema,
+  createContext,
+};
