@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type EntityClass, type Options } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import type { Logger } from './logger';
 
 /** What a service tells the toolkit about its own slice of the database. */
 export interface ServiceDatabase {
@@ -34,6 +35,7 @@ export async function openDatabase(
   service: ServiceDatabase,
   url: string,
   overrides: Partial<Options> = {},
+  logger?: Logger,
 ): Promise<Orm> {
   if (!/^[a-z_]+$/.test(service.schema)) throw new Error(`bad schema name ${service.schema}`);
   await ensureSchema(url, service.schema);
@@ -56,6 +58,8 @@ export async function openDatabase(
     allowGlobalContext: false,
     ensureDatabase: false,
     debug: false,
+    // The ORM's own messages (migrations applied …) go to the service's log at debug level.
+    logger: (message: string) => logger?.debug(message),
     ...overrides,
   });
 }

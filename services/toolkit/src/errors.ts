@@ -70,6 +70,12 @@ export class InvalidTransitionError extends GraphQLError {
   }
 }
 
+/** True when an error carries a code clients may see as it is (not an internal failure). */
+export function hasPublicCode(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code));
+}
+
 /**
  * Apollo Server's `formatError`: errors that carry a code of the contract (or a request error
  * graphql-js raised) pass through; anything else becomes INTERNAL_SERVER_ERROR with no message,

@@ -4,7 +4,8 @@ import { toConnection, type ConnectionShape, type Page } from './pagination';
 
 /**
  * The SQL of many lists at once: its rows carry the list they belong to in a `group_key` column.
- * Raw SQL bypasses the ORM's filters, so it must apply the caller's jurisdiction itself.
+ * Raw SQL bypasses the ORM's filters, so it must apply the caller's jurisdiction itself. Bind a
+ * list as `in (?)` or `array[?]`: the driver expands an array binding into a list of values.
  */
 export interface GroupedQuery {
   sql: string;

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UNRESTRICTED_CALLER, type Caller, type RequestContext } from './context';
 import { isDatabaseReachable, migrate, openDatabase, type Orm, type ServiceDatabase } from './database';
-import { maskError } from './errors';
+import { hasPublicCode, maskError } from './errors';
 import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -42,7 +42,11 @@ export async function serveSubgraph<Loaders>(
     schema: options.schema,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      logUnexpectedErrors(options.logger),
+    ],
     logger: options.logger,
   });
   await apollo.start();
@@ -71,6 +75,24 @@ export async function serveSubgraph<Loaders>(
     stop: async () => {
       await apollo.stop();
       await closeServer(httpServer);
+    },
+  };
+}
+
+/**
+ * Logs the errors that reach clients as INTERNAL_SERVER_ERROR, with their stack, so they can be
+ * fixed; the operation name is logged, never its variables (they may hold personal data).
+ */
+export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            if (!hasPublicCode(error)) logger.error({ err: error.originalError ?? error, operationName, path: error.path }, 'unexpected error');
+          }
+        },
+      };
     },
   };
 }
@@ -121,7 +143,7 @@ export async function startSubgraph(
   subgraph: SubgraphProcess,
   settings: { databaseUrl: string; port: number; host?: string; logger: Logger },
 ): Promise<StartedSubgraph> {
-  const orm = await openDatabase(subgraph.database, settings.databaseUrl);
+  const orm = await openDatabase(subgraph.database, settings.databaseUrl, {}, settings.logger);
   try {
     const applied = await migrate(orm);
     if (applied.length) settings.logger.info({ migrations: applied }, 'migrations applied');

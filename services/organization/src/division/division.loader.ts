@@ -9,7 +9,7 @@ export function createDivisionLoaders(em: EntityManager) {
     /** Pages of the children of many divisions, in code order. */
     children: groupedPageLoader<Record<string, unknown>, Division>(em, {
       query: (parentCodes) => ({
-        sql: 'select d.*, d.parent_code as group_key from division d where d.parent_code = any(?)',
+        sql: 'select d.*, d.parent_code as group_key from division d where d.parent_code in (?)',
         params: [parentCodes],
       }),
       orderBy: 'code',

@@ -33,7 +33,7 @@ export function createHomeLoaders(em: EntityManager, caller: Caller) {
               const where = homeFilterSql(filter, 'h');
               return {
                 sql: `select h.*, p.prefix as group_key
-                      from unnest(?::text[]) as p(prefix)
+                      from unnest(array[?]::text[]) as p(prefix)
                       join home h on h.division_code like p.prefix || '%'
                       where h.division_code like ? ${where.sql}`,
                 params: [prefixes, jurisdictionPattern(caller), ...where.params],

@@ -51,7 +51,7 @@ export function homeFilterSql(filter: HomesFilter, alias: string): { sql: string
     params.push(filter.kind);
   }
   if (filter.status?.length) {
-    parts.push(`${alias}.status = any(?)`);
+    parts.push(`${alias}.status in (?)`);
     params.push(filter.status);
   }
   if (filter.pilotCohortYear != null) {

@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Orm } from '../database';
 import { dropDatabase, ensureDatabase, withDatabase } from '../database';
+import { createLogger } from '../logger';
+import { startSubgraph, type SubgraphProcess } from '../server';
 
 export interface TestDatabase {
   url: string;
@@ -46,6 +48,66 @@ export function countQueries(orm: Orm): QueryCounter {
     },
     stop: () => {
       knex.off('query', listener);
+    },
+  };
+}
+
+export interface GraphQLResponse<Data = Record<string, unknown>> {
+  status: number;
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** POSTs a GraphQL request as any client would. */
+export async function postGraphQL<Data = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+export interface TestSubgraph {
+  url: string;
+  orm: Orm;
+  database: TestDatabase;
+  /** Sends a query; fails the test when the answer carries errors. */
+  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  /** Sends a query and returns the whole answer, errors included. */
+  send<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph over HTTP on a free port with a fresh database built by its migrations, as
+ * its process would start, for a test file.
+ */
+export async function startTestSubgraph(subgraph: SubgraphProcess, label = subgraph.name): Promise<TestSubgraph> {
+  const database = await createTestDatabase(label);
+  const logger = createLogger(subgraph.name, process.env.LOG_LEVEL ?? 'silent');
+  const started = await startSubgraph(subgraph, { databaseUrl: database.url, port: 0, host: '127.0.0.1', logger });
+  const send = <Data>(query: string, variables?: Record<string, unknown>) =>
+    postGraphQL<Data>(started.url, query, variables);
+  return {
+    url: started.url,
+    orm: started.orm,
+    database,
+    send,
+    query: async <Data>(query: string, variables?: Record<string, unknown>) => {
+      const response = await send<Data>(query, variables);
+      if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+      return response.data as Data;
+    },
+    stop: async () => {
+      await started.stop();
+      await database.drop();
     },
   };
 }
