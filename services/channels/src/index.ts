@@ -1,1 +1,4 @@
-export {};
+import 'reflect-metadata';
+
+export { channelsSubgraph } from './subgraph';
+export { configShape, DEFAULT_PORT } from './config';

@@ -11,3 +11,4 @@ export * from './subgraph-schema';
 export * from './validation';
 export * from './grouped-pages';
 export * from './jurisdiction';
+export * from './loaders';

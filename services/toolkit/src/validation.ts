@@ -60,3 +60,8 @@ export function requireIntBetween(value: number, field: string, min: number, max
   }
   return value;
 }
+
+/** Escapes `%`, `_` and `\` so a text matches itself in a LIKE pattern. */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedPageLoader, type Caller } from '@cppcc/toolkit';
 import { Member } from '../member/member.entity';
-import { byKeyLoader, byParentLoader } from '../shared/by-id.loader';
+import { byKeyLoader, byParentLoader } from '@cppcc/toolkit';
 import { jurisdictionPattern } from '@cppcc/toolkit';
 import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';
@@ -18,7 +18,7 @@ export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
       query: (committeeIds) => ({
         sql: `select m.*, s.committee_id::text as group_key
               from committee_membership s join member m on m.id = s.member_id
-              where s.committee_id::text = any(?) and s.term_end is null and m.division_code like ?`,
+              where s.committee_id::text in (?) and s.term_end is null and m.division_code like ?`,
         params: [committeeIds, jurisdictionPattern(caller)],
       }),
       orderBy: 'name, id',

@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { NotFoundError, requireText, toConnection, toPage, type Caller } from '@cppcc/toolkit';
 import { DivisionLevel } from '../division/division.kind';
-import { likeEscape, requireDivision } from '../division/division.service';
+import { requireDivision } from '../division/division.service';
+import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Department, DepartmentLevel } from './department.entity';
 import type { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';

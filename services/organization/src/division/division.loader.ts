@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { groupedPageLoader } from '@cppcc/toolkit';
-import { byKeyLoader } from '../shared/by-id.loader';
+import { byKeyLoader } from '@cppcc/toolkit';
 import { Division } from './division.entity';
 
 export function createDivisionLoaders(em: EntityManager) {

@@ -1,13 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BadUserInputError, toConnection, toPage, type Caller } from '@cppcc/toolkit';
+import { BadUserInputError, likeEscape, toConnection, toPage, type Caller } from '@cppcc/toolkit';
 import type { DivisionLevel } from './division.kind';
 import { Division } from './division.entity';
 import type { DivisionsArgs } from './division.inputs';
 
-/** Escapes `%`, `_` and `\` for a LIKE pattern. */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 /** The divisions matching the filters, in code order. */
 export async function listDivisions(em: EntityManager, args: DivisionsArgs) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { groupedPageLoader, type Caller, type ConnectionShape, type GroupedPageRequest, type Page } from '@cppcc/toolkit';
-import { byKeyLoader, byParentLoader } from '../shared/by-id.loader';
+import { byKeyLoader, byParentLoader } from '@cppcc/toolkit';
 import { jurisdictionPattern } from '@cppcc/toolkit';
 import { Home } from './home.entity';
 import type { HomesFilter } from './home.inputs';

@@ -12,7 +12,8 @@ import {
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
 import { CITIZEN_HOME_DIVISION_KINDS, DivisionLevel } from '../division/division.kind';
-import { likeEscape, requireDivision } from '../division/division.service';
+import { requireDivision } from '../division/division.service';
+import { likeEscape } from '@cppcc/toolkit';
 import { Member } from '../member/member.entity';
 import { jurisdictionPattern } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';

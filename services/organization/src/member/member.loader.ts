@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader } from '../shared/by-id.loader';
+import { byKeyLoader } from '@cppcc/toolkit';
 import { Member } from './member.entity';
 
 export function createMemberLoaders(em: EntityManager) {

@@ -12,7 +12,8 @@ import {
 } from '@cppcc/toolkit';
 import { Committee } from '../committee/committee.entity';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
-import { likeEscape, requireDivision } from '../division/division.service';
+import { requireDivision } from '../division/division.service';
+import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Member } from './member.entity';
 import type { CommitteeSeatInput, CreateMemberInput, MembersFilter, UpdateMemberInput } from './member.inputs';

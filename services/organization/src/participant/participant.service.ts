@@ -9,7 +9,8 @@ import {
   type Caller,
   type Page,
 } from '@cppcc/toolkit';
-import { likeEscape, requireDivision } from '../division/division.service';
+import { requireDivision } from '../division/division.service';
+import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Participant } from './participant.entity';
 import type { CreateParticipantInput, ParticipantsFilter, UpdateParticipantInput } from './participant.inputs';

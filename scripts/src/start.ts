@@ -1,0 +1,98 @@
+/**
+ * npm start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data on an empty
+ * database, then the three subgraphs and the gateway as child processes with labelled logs. Ready
+ * when the gateway's /readyz says so; Ctrl-C (or SIGTERM) stops everything cleanly.
+ */
+import { ConfigError, createLogger } from '@cppcc/toolkit';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { REPO_ROOT } from './schema-pipeline';
+import { SUBGRAPHS, loadDemoIfEmpty, loadStackConfig, migrateAll, openStackDatabase } from './stack';
+
+const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
+
+function run(name: string, script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [resolve(REPO_ROOT, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const label = `[${name}]`.padEnd(15);
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}${line}\n`));
+  }
+  return child;
+}
+
+async function waitUntilReady(url: string, children: ChildProcess[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (children.some((child) => child.exitCode !== null)) throw new Error('a process exited while starting');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`not ready after ${timeoutMs / 1000} s: ${url}`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadStackConfig();
+  const logger = createLogger('start', config.LOG_LEVEL);
+  const database = await openStackDatabase(config, logger);
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map(stopChild));
+    await database.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    await migrateAll(database.url, logger);
+    await loadDemoIfEmpty(database.url, config.DEMO_SEED, config.DEMO_SCALE, logger);
+    const common = { LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1' };
+    const subgraphUrls: Record<string, string> = {};
+    for (const subgraph of SUBGRAPHS) {
+      const env = { ...common, DATABASE_URL: database.url, PORT: String(subgraph.port) };
+      children.push(run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env));
+      subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+    }
+    children.push(run('gateway', 'gateway/dist/main.js', { ...common, ...subgraphUrls, HOST: '0.0.0.0', PORT: String(GATEWAY_PORT) }));
+    for (const child of children) {
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        logger.error({ pid: child.pid, code, signal }, 'a process stopped unexpectedly: stopping the stack');
+        void stop(1);
+      });
+    }
+    await waitUntilReady(`http://127.0.0.1:${GATEWAY_PORT}/readyz`, children);
+    logger.info(`the CPPCC graph is ready: http://localhost:${GATEWAY_PORT}/graphql (Ctrl-C stops it)`);
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start the stack');
+    await stop(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

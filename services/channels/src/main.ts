@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { ConfigError, runSubgraphProcess } from '@cppcc/toolkit';
+import { loadConfig } from './config';
+import { channelsSubgraph } from './subgraph';
+
+try {
+  void runSubgraphProcess(channelsSubgraph, loadConfig());
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}

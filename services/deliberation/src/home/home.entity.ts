@@ -1,0 +1,28 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** The organization subgraph's Home, which this subgraph adds sessions and cadence to. */
+@Directive('@key(fields: "id")')
+@ObjectType('Home')
+export class Home {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The seed's rule 5: one consultation activity per home per quarter, in principle. */
+@ObjectType({ description: 'How many activities a home held in a quarter against the one required.' })
+export class HomeCadence {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  quarter: number;
+
+  @Field(() => Int, { description: 'Sessions held in the quarter.' })
+  held: number;
+
+  @Field(() => Int, { description: 'Sessions the seed asks for: one per quarter.' })
+  required: number;
+
+  @Field({ description: 'True when the home held at least the required sessions.' })
+  compliant: boolean;
+}

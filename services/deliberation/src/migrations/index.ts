@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127000100_deliberation } from './Migration20261127000100_deliberation';
+
+/** Every migration of the service, oldest first. Add new ones at the end. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261127000100_deliberation', class: Migration20261127000100_deliberation },
+];

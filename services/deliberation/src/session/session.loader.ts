@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { byKeyLoader, groupedPageLoader, jurisdictionPattern, type Caller } from '@cppcc/toolkit';
+import { Session, SessionStatus } from './session.entity';
+import { quarterBounds } from './session.cadence';
+
+export interface CadenceKey {
+  homeId: string;
+  year: number;
+  quarter: number;
+}
+
+export function createSessionLoaders(em: EntityManager, caller: Caller) {
+  return {
+    byId: byKeyLoader(em, Session),
+    /** Pages of the sessions of many homes, latest first. */
+    ofHome: groupedPageLoader<Record<string, unknown>, Session>(em, {
+      query: (homeIds) => ({
+        sql: `select s.*, s.home_id::text as group_key from session s
+              where s.home_id::text in (?) and s.division_code like ?`,
+        params: [homeIds, jurisdictionPattern(caller)],
+      }),
+      orderBy: 'scheduled_at desc, id',
+      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+    }),
+    /** Sessions held per home in a quarter: one statement per quarter asked for. */
+    heldInQuarter: new DataLoader<CadenceKey, number, string>(
+      async (keys) => {
+        const counts = new Map<string, number>();
+        const quarters = new Set(keys.map((key) => `${key.year}:${key.quarter}`));
+        for (const quarter of quarters) {
+          const [year, q] = quarter.split(':').map(Number);
+          const { from, to } = quarterBounds(year, q);
+          const homeIds = keys.filter((key) => key.year === year && key.quarter === q).map((key) => key.homeId);
+          const rows = await em.getConnection().execute<Array<{ home_id: string; held: number }>>(
+            `select home_id::text, count(*)::int as held from session
+             where home_id::text in (?) and status = ? and held_at >= ? and held_at < ? and division_code like ?
+             group by home_id`,
+            [homeIds, SessionStatus.HELD, from, to, jurisdictionPattern(caller)],
+          );
+          for (const row of rows) counts.set(`${row.home_id}:${quarter}`, row.held);
+        }
+        return keys.map((key) => counts.get(`${key.homeId}:${key.year}:${key.quarter}`) ?? 0);
+      },
+      { cacheKeyFn: (key) => `${key.homeId}:${key.year}:${key.quarter}` },
+    ),
+  };
+}
+
+export type SessionLoaders = ReturnType<typeof createSessionLoaders>;

@@ -1,0 +1,72 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { Home, HomeCadence } from '../home/home.entity';
+import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
+import { Session, SessionStatus } from './session.entity';
+
+export const SessionConnection = Connection(Session);
+
+@ArgsType()
+class SessionsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Sessions of homes in this division or below it (a code prefix).' })
+  divisionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  homeId?: string | null;
+
+  @Field(() => SessionStatus, { nullable: true })
+  status?: SessionStatus | null;
+}
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @Query(() => Session, { nullable: true, description: 'A session by id; null when absent or outside your jurisdiction.' })
+  session(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return loaders.session.byId.load(id);
+  }
+
+  @Query(() => SessionConnection, { description: 'Sessions in your jurisdiction, latest first.' })
+  async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() { em }: Context) {
+    const page = toPage(args);
+    const where: FilterQuery<Session> & Record<string, unknown> = {};
+    if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
+    if (args.homeId) where.homeId = args.homeId;
+    if (args.status) where.status = args.status;
+    const [rows, total] = await em.findAndCount(Session, where, {
+      orderBy: { scheduledAt: 'desc', id: 'asc' },
+      offset: page.offset,
+      limit: page.limit,
+    });
+    return toConnection(rows, total, page);
+  }
+
+  @FieldResolver(() => Home, { description: 'The home that holds the session.' })
+  home(@Root() session: Session): Home {
+    return { id: session.homeId };
+  }
+}
+
+@Resolver(() => Home)
+export class HomeSessionsResolver {
+  @FieldResolver(() => SessionConnection, { description: "The home's consultation activities, latest first." })
+  sessions(@Root() home: Home, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
+    return loaders.session.ofHome.load({ key: home.id, page: toPage(args) });
+  }
+
+  @FieldResolver(() => HomeCadence, { description: 'Whether the home held its one activity in the quarter (the seed’s rule 5).' })
+  async cadence(
+    @Root() home: Home,
+    @Arg('year', () => Int) year: number,
+    @Arg('quarter', () => Int) quarter: number,
+    @Ctx() { loaders }: Context,
+  ): Promise<HomeCadence> {
+    const held = await loaders.session.heldInQuarter.load({ homeId: home.id, year, quarter });
+    return { year, quarter, held, required: SESSIONS_REQUIRED_PER_QUARTER, compliant: held >= SESSIONS_REQUIRED_PER_QUARTER };
+  }
+}
+
+export const sessionReference = {
+  Session: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.session.byId.load(reference.id) },
+};
