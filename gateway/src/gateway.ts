@@ -30,10 +30,12 @@ export function subgraphTargets(supergraphSdl: string, config: Config): Subgraph
     deliberation: config.DELIBERATION_URL,
     channels: config.CHANNELS_URL,
   };
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({
-    name,
-    url: overrides[name] ?? url,
-  }));
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
+    ([, name, url]) => ({
+      name,
+      url: overrides[name] ?? url,
+    }),
+  );
 }
 
 /** `/readyz` of a subgraph, next to its `/graphql`. */
@@ -43,7 +45,9 @@ function readinessUrl(subgraphUrl: string): string {
 
 async function isReady(target: SubgraphTarget, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(readinessUrl(target.url), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(readinessUrl(target.url), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     return response.ok;
   } catch {
     return false;
@@ -70,7 +74,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         url: urlOf.get(name) ?? url,
         // A slow subgraph costs its part of the answer, never a hung request.
         fetcher: ((input: string, init: RequestInit) =>
-          fetch(input, { ...init, signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS) })) as never,
+          fetch(input, {
+            ...init,
+            signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS),
+          })) as never,
       }),
   });
 
@@ -94,12 +101,21 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   });
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
-      targets.map(async (target) => [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const),
+      targets.map(
+        async (target) =>
+          [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const,
+      ),
     );
     const ready = checks.every(([, state]) => state === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => ({}) }),
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;

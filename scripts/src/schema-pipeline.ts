@@ -44,11 +44,16 @@ export function readSupergraphConfig(): SubgraphEntry[] {
 }
 
 /** The SDL each subgraph's code prints today. */
-export async function printSubgraphs(entries = readSupergraphConfig()): Promise<Map<string, string>> {
+export async function printSubgraphs(
+  entries = readSupergraphConfig(),
+): Promise<Map<string, string>> {
   const printed = new Map<string, string>();
   for (const entry of entries) {
     const subgraph = SUBGRAPHS[entry.name];
-    if (!subgraph) throw new Error(`schema/supergraph.yaml names ${entry.name}, which is not a subgraph of this repo`);
+    if (!subgraph)
+      throw new Error(
+        `schema/supergraph.yaml names ${entry.name}, which is not a subgraph of this repo`,
+      );
     printed.set(entry.name, `${printSubgraphSchema(await subgraph.buildSchema()).trim()}\n`);
   }
   return printed;
@@ -57,10 +62,16 @@ export async function printSubgraphs(entries = readSupergraphConfig()): Promise<
 /** Composes the supergraph, or throws with every composition error. */
 export function composeSupergraph(entries: SubgraphEntry[], sdls: Map<string, string>): string {
   const result = composeServices(
-    entries.map((entry) => ({ name: entry.name, url: entry.routingUrl, typeDefs: parse(sdls.get(entry.name) ?? '') })),
+    entries.map((entry) => ({
+      name: entry.name,
+      url: entry.routingUrl,
+      typeDefs: parse(sdls.get(entry.name) ?? ''),
+    })),
   );
   if (result.errors) {
-    throw new Error(`The subgraphs do not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
+    throw new Error(
+      `The subgraphs do not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`,
+    );
   }
   return `${result.supergraphSdl.trim()}\n`;
 }

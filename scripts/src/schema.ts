@@ -5,7 +5,13 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { REPO_ROOT, SUPERGRAPH_FILE, composeSupergraph, printSubgraphs, readSupergraphConfig } from './schema-pipeline';
+import {
+  REPO_ROOT,
+  SUPERGRAPH_FILE,
+  composeSupergraph,
+  printSubgraphs,
+  readSupergraphConfig,
+} from './schema-pipeline';
 
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');

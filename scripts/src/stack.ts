@@ -65,7 +65,10 @@ export async function openStackDatabase(
     return { url: config.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
   const dataDir = resolve(REPO_ROOT, '.data/postgres');
-  logger.info({ dataDir, port: config.EMBEDDED_POSTGRES_PORT }, 'DATABASE_URL is not set: starting an embedded PostgreSQL');
+  logger.info(
+    { dataDir, port: config.EMBEDDED_POSTGRES_PORT },
+    'DATABASE_URL is not set: starting an embedded PostgreSQL',
+  );
   const server = await startEmbeddedPostgres(dataDir, config.EMBEDDED_POSTGRES_PORT);
   const url = withDatabase(server.url, 'cppcc');
   await ensureDatabase(url);
@@ -78,7 +81,10 @@ export async function migrateAll(url: string, logger: Logger): Promise<void> {
     const orm = await openDatabase(process.database, url, {}, logger);
     try {
       const applied = await migrate(orm);
-      logger.info({ service: process.name, applied }, applied.length ? 'migrations applied' : 'schema up to date');
+      logger.info(
+        { service: process.name, applied },
+        applied.length ? 'migrations applied' : 'schema up to date',
+      );
     } finally {
       await orm.close();
     }
@@ -86,7 +92,12 @@ export async function migrateAll(url: string, logger: Logger): Promise<void> {
 }
 
 /** Loads the deterministic demo data set unless the database already holds homes. */
-export async function loadDemoIfEmpty(url: string, seed: number, scale: number, logger: Logger): Promise<void> {
+export async function loadDemoIfEmpty(
+  url: string,
+  seed: number,
+  scale: number,
+  logger: Logger,
+): Promise<void> {
   const orm = await openDatabase(organizationSubgraph.database, url, {}, logger);
   try {
     if (await isOrganizationDemoLoaded(orm)) {

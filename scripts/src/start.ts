@@ -8,7 +8,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from './schema-pipeline';
-import { SUBGRAPHS, loadDemoIfEmpty, loadStackConfig, migrateAll, openStackDatabase } from './stack';
+import {
+  SUBGRAPHS,
+  loadDemoIfEmpty,
+  loadStackConfig,
+  migrateAll,
+  openStackDatabase,
+} from './stack';
 
 const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
 
@@ -19,15 +25,22 @@ function run(name: string, script: string, env: Record<string, string>): ChildPr
   });
   const label = `[${name}]`.padEnd(15);
   for (const stream of [child.stdout!, child.stderr!]) {
-    createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label}${line}\n`));
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`${label}${line}\n`),
+    );
   }
   return child;
 }
 
-async function waitUntilReady(url: string, children: ChildProcess[], timeoutMs = 60_000): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  children: ChildProcess[],
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((child) => child.exitCode !== null)) throw new Error('a process exited while starting');
+    if (children.some((child) => child.exitCode !== null))
+      throw new Error('a process exited while starting');
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -74,18 +87,31 @@ async function main(): Promise<void> {
     for (const subgraph of SUBGRAPHS) {
       const env = { ...common, DATABASE_URL: database.url, PORT: String(subgraph.port) };
       children.push(run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env));
-      subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] = `http://127.0.0.1:${subgraph.port}/graphql`;
+      subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] =
+        `http://127.0.0.1:${subgraph.port}/graphql`;
     }
-    children.push(run('gateway', 'gateway/dist/main.js', { ...common, ...subgraphUrls, HOST: '0.0.0.0', PORT: String(GATEWAY_PORT) }));
+    children.push(
+      run('gateway', 'gateway/dist/main.js', {
+        ...common,
+        ...subgraphUrls,
+        HOST: '0.0.0.0',
+        PORT: String(GATEWAY_PORT),
+      }),
+    );
     for (const child of children) {
       child.once('exit', (code, signal) => {
         if (stopping) return;
-        logger.error({ pid: child.pid, code, signal }, 'a process stopped unexpectedly: stopping the stack');
+        logger.error(
+          { pid: child.pid, code, signal },
+          'a process stopped unexpectedly: stopping the stack',
+        );
         void stop(1);
       });
     }
     await waitUntilReady(`http://127.0.0.1:${GATEWAY_PORT}/readyz`, children);
-    logger.info(`the CPPCC graph is ready: http://localhost:${GATEWAY_PORT}/graphql (Ctrl-C stops it)`);
+    logger.info(
+      `the CPPCC graph is ready: http://localhost:${GATEWAY_PORT}/graphql (Ctrl-C stops it)`,
+    );
   } catch (error) {
     logger.fatal({ err: error }, 'could not start the stack');
     await stop(1);

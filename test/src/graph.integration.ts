@@ -16,7 +16,12 @@ beforeAll(async () => {
   database = await createTestDatabase('graph');
   subgraphs = {};
   for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
-    subgraphs[subgraph.name] = await startSubgraph(subgraph, { databaseUrl: database.url, port: 0, host: '127.0.0.1', logger });
+    subgraphs[subgraph.name] = await startSubgraph(subgraph, {
+      databaseUrl: database.url,
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+    });
   }
   gateway = await startGateway(
     loadConfig({
@@ -37,7 +42,8 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const query = (text: string, variables?: Record<string, unknown>) => postGraphQL(gateway.url, text, variables);
+const query = (text: string, variables?: Record<string, unknown>) =>
+  postGraphQL(gateway.url, text, variables);
 
 describe('the federated graph through the gateway', () => {
   it('answers 海州区 with its 25 township-level children, and the city with 7 county-level units', async () => {
@@ -46,7 +52,10 @@ describe('the federated graph through the gateway', () => {
       divisions(parentCode: "3207") { totalCount }
     }`);
     expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({ division: { name: '海州区', children: { totalCount: 25 } }, divisions: { totalCount: 7 } });
+    expect(response.data).toEqual({
+      division: { name: '海州区', children: { totalCount: 25 } },
+      divisions: { totalCount: 7 },
+    });
   });
 
   it('joins a home of the organization with its sessions, cadence and demands in one request', async () => {
@@ -80,9 +89,17 @@ describe('the federated graph through the gateway', () => {
     );
     expect(response.errors).toBeUndefined();
     const home = response.data!.home;
-    expect(home).toMatchObject({ name: '新浦街道政协市民协商民主之家', kind: 'CITIZEN', division: { parent: { name: '海州区' } } });
+    expect(home).toMatchObject({
+      name: '新浦街道政协市民协商民主之家',
+      kind: 'CITIZEN',
+      division: { parent: { name: '海州区' } },
+    });
     expect(home.sessions.totalCount).toBe(1);
-    expect(home.sessions.edges[0].node).toEqual({ title: '老旧小区加装电梯协商议事会', status: 'HELD', home: { name: home.name } });
+    expect(home.sessions.edges[0].node).toEqual({
+      title: '老旧小区加装电梯协商议事会',
+      status: 'HELD',
+      home: { name: home.name },
+    });
     expect(home.q3).toEqual({ held: 1, required: 1, compliant: true });
     expect(home.q4).toEqual({ held: 0, compliant: false });
     expect(home.demands.totalCount).toBe(1);
@@ -90,8 +107,13 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('passes a subgraph error code and its field through, and masks internals', async () => {
-    const response = await query(`mutation { createHome(input: { name: "海州区之家", divisionCode: "320706" }) { id } }`);
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.divisionCode' });
+    const response = await query(
+      `mutation { createHome(input: { name: "海州区之家", divisionCode: "320706" }) { id } }`,
+    );
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.divisionCode',
+    });
     expect(JSON.stringify(response.errors)).not.toMatch(/stack|select |postgres|127\.0\.0\.1/i);
   });
 
@@ -100,7 +122,9 @@ describe('the federated graph through the gateway', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ subgraphs: { organization: 'ready', deliberation: 'ready', channels: 'ready' } });
+    expect(await ready.json()).toMatchObject({
+      subgraphs: { organization: 'ready', deliberation: 'ready', channels: 'ready' },
+    });
   });
 
   it('serves no landing page from a CDN', async () => {
@@ -112,7 +136,9 @@ describe('the federated graph through the gateway', () => {
     await subgraphs.channels.stop();
     const ready = await fetch(gateway.url.replace('/graphql', '/readyz'));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ subgraphs: { channels: 'unreachable', organization: 'ready' } });
+    expect(await ready.json()).toMatchObject({
+      subgraphs: { channels: 'unreachable', organization: 'ready' },
+    });
     delete subgraphs.channels;
   });
 });

@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { composeSupergraph, printSubgraphs, readSupergraphConfig, SUPERGRAPH_FILE } from '@cppcc/scripts';
+import {
+  composeSupergraph,
+  printSubgraphs,
+  readSupergraphConfig,
+  SUPERGRAPH_FILE,
+} from '@cppcc/scripts';
 import { readFileSync } from 'node:fs';
 
 describe('the checked-in schema files', () => {
@@ -10,13 +15,20 @@ describe('the checked-in schema files', () => {
   });
 
   it('name the three subgraphs of the design', () => {
-    expect(entries.map((entry) => entry.name)).toEqual(['organization', 'deliberation', 'channels']);
+    expect(entries.map((entry) => entry.name)).toEqual([
+      'organization',
+      'deliberation',
+      'channels',
+    ]);
   });
 
-  it.each(['organization', 'deliberation', 'channels'])('hold what the %s subgraph prints today (run npm run schema)', (name) => {
-    const entry = entries.find((candidate) => candidate.name === name)!;
-    expect(readFileSync(entry.file, 'utf8')).toBe(printed.get(name));
-  });
+  it.each(['organization', 'deliberation', 'channels'])(
+    'hold what the %s subgraph prints today (run npm run schema)',
+    (name) => {
+      const entry = entries.find((candidate) => candidate.name === name)!;
+      expect(readFileSync(entry.file, 'utf8')).toBe(printed.get(name));
+    },
+  );
 
   it('compose into the checked-in supergraph', () => {
     expect(composeSupergraph(entries, printed)).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
@@ -24,7 +36,10 @@ describe('the checked-in schema files', () => {
 
   it('refuse to compose when two subgraphs disagree on a shared type', () => {
     const broken = new Map(printed);
-    broken.set('channels', `${printed.get('channels')}\ntype PageInfo @shareable { hasNextPage: Int! }\n`);
+    broken.set(
+      'channels',
+      `${printed.get('channels')}\ntype PageInfo @shareable { hasNextPage: Int! }\n`,
+    );
     expect(() => composeSupergraph(entries, broken)).toThrow(/do not compose|PageInfo/);
   });
 });

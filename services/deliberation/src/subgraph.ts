@@ -2,7 +2,11 @@ import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { migrations } from './migrations';
 import { Session } from './session/session.entity';
-import { HomeSessionsResolver, SessionResolver, sessionReference } from './session/session.resolver';
+import {
+  HomeSessionsResolver,
+  SessionResolver,
+  sessionReference,
+} from './session/session.resolver';
 
 /** The deliberation subgraph: consultation sessions of homes and the quarterly cadence. */
 export const deliberationSubgraph: SubgraphProcess = {

@@ -4,8 +4,7 @@ import { createCommitteeLoaders } from './committee/committee.loader';
 import { createDivisionLoaders } from './division/division.loader';
 import { createHomeLoaders } from './home/home.loader';
 import { createMemberLoaders } from './member/member.loader';
-import { byKeyLoader } from '@cppcc/toolkit';
-import { applyJurisdiction } from '@cppcc/toolkit';
+import { byKeyLoader, applyJurisdiction } from '@cppcc/toolkit';
 import { Department } from './department/department.entity';
 import { Participant } from './participant/participant.entity';
 

@@ -12,6 +12,15 @@ import { Participant } from './participant/participant.entity';
 /** The organization service's own schema, tables and migrations. */
 export const organizationDatabase: ServiceDatabase = {
   schema: 'organization',
-  entities: [Division, Committee, CommitteeMembership, Member, Home, HomeMembership, Participant, Department],
+  entities: [
+    Division,
+    Committee,
+    CommitteeMembership,
+    Member,
+    Home,
+    HomeMembership,
+    Participant,
+    Department,
+  ],
   migrations,
 };

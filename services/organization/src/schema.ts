@@ -1,5 +1,9 @@
 import { buildTypeGraphqlSubgraph } from '@cppcc/toolkit';
-import { CommitteeMembershipResolver, CommitteeResolver, committeeReference } from './committee/committee.resolver';
+import {
+  CommitteeMembershipResolver,
+  CommitteeResolver,
+  committeeReference,
+} from './committee/committee.resolver';
 import { DepartmentResolver, departmentReference } from './department/department.resolver';
 import { DivisionResolver, divisionReference } from './division/division.resolver';
 import { HomeMembershipResolver, HomeResolver, homeReference } from './home/home.resolver';

@@ -12,7 +12,8 @@ export const databaseUrl = z
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
   .optional();
 
-export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+export const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
 
 export class ConfigError extends Error {}
 
@@ -26,6 +27,8 @@ export function parseConfig<T extends z.ZodRawShape>(
 ): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(env);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const problems = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+  );
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }

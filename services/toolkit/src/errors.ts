@@ -70,10 +70,24 @@ export class InvalidTransitionError extends GraphQLError {
   }
 }
 
+/**
+ * The input path graphql-js names when a variable does not fit its type, e.g.
+ * `Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; …` → `input.establishedOn`.
+ */
+export function fieldOfCoercionError(message: string): string | undefined {
+  const at = /got invalid value .*? at "([^"]+)"/.exec(message);
+  if (at) return at[1];
+  return /^Variable "\$([^"]+)"/.exec(message)?.[1];
+}
+
 /** True when an error carries a code clients may see as it is (not an internal failure). */
 export function hasPublicCode(error: { extensions?: Record<string, unknown> }): boolean {
   const code = error.extensions?.code;
-  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code));
+  return (
+    typeof code === 'string' &&
+    code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+    (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))
+  );
 }
 
 /**
@@ -81,13 +95,23 @@ export function hasPublicCode(error: { extensions?: Record<string, unknown> }): 
  * graphql-js raised) pass through; anything else becomes INTERNAL_SERVER_ERROR with no message,
  * stack, SQL or URL of ours in it.
  */
-export function maskError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  _error: unknown,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))) {
+    if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
+      return { ...formatted, extensions: { ...formatted.extensions, field: fieldOfCoercionError(formatted.message) } };
+    }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       return { message: 'Internal server error', path: formatted.path, extensions: { code } };
     }
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    const {
+      stacktrace: _stacktrace,
+      exception: _exception,
+      ...extensions
+    } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return {

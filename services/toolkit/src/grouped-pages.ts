@@ -63,10 +63,14 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                 [...params, page.offset, page.offset + page.limit],
               );
         const rowsByKey = new Map<string, Row[]>();
-        for (const row of rows) rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);
+        for (const row of rows)
+          rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);
         for (const key of keys) {
           const nodes = (rowsByKey.get(key) ?? []).map((row) => options.toNode(row));
-          connections.set(`${key}|${page.offset}:${page.limit}`, toConnection(nodes, totals.get(key) ?? 0, page));
+          connections.set(
+            `${key}|${page.offset}:${page.limit}`,
+            toConnection(nodes, totals.get(key) ?? 0, page),
+          );
         }
       }
       return requests.map((request) => connections.get(cacheKey(request))!);

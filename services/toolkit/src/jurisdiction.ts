@@ -9,7 +9,8 @@ import type { Caller } from './context';
 export const JURISDICTION_FILTER: Parameters<typeof Filter>[0] = {
   name: 'jurisdiction',
   default: true,
-  cond: ({ prefix }: { prefix: string }) => (prefix ? { divisionCode: { $like: `${prefix}%` } } : {}),
+  cond: ({ prefix }: { prefix: string }) =>
+    prefix ? { divisionCode: { $like: `${prefix}%` } } : {},
 };
 
 export function applyJurisdiction(em: EntityManager, caller: Caller): EntityManager {

@@ -25,9 +25,13 @@ export function byParentLoader<T extends object>(
   options: { where?: object; orderBy?: object } = {},
 ): DataLoader<string, T[]> {
   return new DataLoader(async (parents) => {
-    const rows = await em.find(entity, { ...options.where, [parentProperty]: { $in: [...parents] } } as never, {
-      orderBy: options.orderBy as never,
-    });
+    const rows = await em.find(
+      entity,
+      { ...options.where, [parentProperty]: { $in: [...parents] } } as never,
+      {
+        orderBy: options.orderBy as never,
+      },
+    );
     const byParent = new Map<string, T[]>();
     for (const row of rows) {
       const parent = row[parentProperty] as unknown as string;

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
@@ -17,13 +18,19 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'The cursor of the first item of the page.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The cursor to pass as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor to pass as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items, ${DEFAULT_PAGE_SIZE} unless said, at most ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items, ${DEFAULT_PAGE_SIZE} unless said, at most ${MAX_PAGE_SIZE}.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })

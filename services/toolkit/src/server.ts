@@ -7,7 +7,13 @@ import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UNRESTRICTED_CALLER, type Caller, type RequestContext } from './context';
-import { isDatabaseReachable, migrate, openDatabase, type Orm, type ServiceDatabase } from './database';
+import {
+  isDatabaseReachable,
+  migrate,
+  openDatabase,
+  type Orm,
+  type ServiceDatabase,
+} from './database';
 import { hasPublicCode, maskError } from './errors';
 import { createLogger, type Logger } from './logger';
 
@@ -56,7 +62,9 @@ export async function serveSubgraph<Loaders>(
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await isDatabaseReachable(options.orm);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable', service: options.name });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'database unreachable', service: options.name });
   });
   app.use(
     '/graphql',
@@ -89,7 +97,11 @@ export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
-            if (!hasPublicCode(error)) logger.error({ err: error.originalError ?? error, operationName, path: error.path }, 'unexpected error');
+            if (!hasPublicCode(error))
+              logger.error(
+                { err: error.originalError ?? error, operationName, path: error.path },
+                'unexpected error',
+              );
           }
         },
       };

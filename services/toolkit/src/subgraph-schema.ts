@@ -25,7 +25,9 @@ export interface SubgraphSchemaOptions {
  * type-graphql keeps its metadata in one store per process, and an explicit list keeps one
  * subgraph's types out of another's schema when several are built in one process (tests).
  */
-export async function buildTypeGraphqlSubgraph(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+export async function buildTypeGraphqlSubgraph(
+  options: SubgraphSchemaOptions,
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,

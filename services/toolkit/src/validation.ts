@@ -4,12 +4,17 @@ import { BadUserInputError } from './errors';
 export function requireText(value: string | null | undefined, field: string, max = 200): string {
   const text = value?.trim() ?? '';
   if (!text) throw new BadUserInputError(`${field} must not be empty.`, field);
-  if (text.length > max) throw new BadUserInputError(`${field} must be at most ${max} characters.`, field);
+  if (text.length > max)
+    throw new BadUserInputError(`${field} must be at most ${max} characters.`, field);
   return text;
 }
 
 /** Like requireText, but null/undefined stay absent (for optional fields). */
-export function optionalText(value: string | null | undefined, field: string, max = 200): string | null {
+export function optionalText(
+  value: string | null | undefined,
+  field: string,
+  max = 200,
+): string | null {
   if (value == null) return null;
   return requireText(value, field, max);
 }

@@ -1,10 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
-import { byKeyLoader, groupedPageLoader, jurisdictionPattern, type Caller, type ConnectionShape, type GroupedPageRequest } from '@cppcc/toolkit';
+import {
+  byKeyLoader,
+  groupedPageLoader,
+  jurisdictionPattern,
+  type Caller,
+  type ConnectionShape,
+  type GroupedPageRequest,
+} from '@cppcc/toolkit';
 import { Demand, type DemandStatus } from './demand.entity';
 
 export function createDemandLoaders(em: EntityManager, caller: Caller) {
-  const pagesByStatus = new Map<string, DataLoader<GroupedPageRequest, ConnectionShape<Demand>, string>>();
+  const pagesByStatus = new Map<
+    string,
+    DataLoader<GroupedPageRequest, ConnectionShape<Demand>, string>
+  >();
   return {
     byId: byKeyLoader(em, Demand),
     /** Pages of the demands of many homes, latest first; one loader per status filter. */

@@ -1,4 +1,15 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
@@ -9,7 +20,10 @@ export const DemandConnection = Connection(Demand);
 
 @ArgsType()
 class DemandsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Demands concerning this division or below it (a code prefix).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Demands concerning this division or below it (a code prefix).',
+  })
   divisionCode?: string | null;
 
   @Field(() => [DemandStatus], { nullable: true })
@@ -21,7 +35,10 @@ class DemandsArgs extends PageArgs {
 
 @Resolver(() => Demand)
 export class DemandResolver {
-  @Query(() => Demand, { nullable: true, description: 'A demand by id; null when absent or outside your jurisdiction.' })
+  @Query(() => Demand, {
+    nullable: true,
+    description: 'A demand by id; null when absent or outside your jurisdiction.',
+  })
   demand(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.demand.byId.load(id);
   }
@@ -49,7 +66,9 @@ export class DemandResolver {
 
 @Resolver(() => Home)
 export class HomeDemandsResolver {
-  @FieldResolver(() => DemandConnection, { description: 'Demands raised at the home, latest first.' })
+  @FieldResolver(() => DemandConnection, {
+    description: 'Demands raised at the home, latest first.',
+  })
   demands(
     @Root() home: Home,
     @Args(() => PageArgs) args: PageArgs,
@@ -61,5 +80,8 @@ export class HomeDemandsResolver {
 }
 
 export const demandReference = {
-  Demand: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.demand.byId.load(reference.id) },
+  Demand: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.demand.byId.load(reference.id),
+  },
 };

@@ -9,7 +9,9 @@ export class Home {
 }
 
 /** The seed's rule 5: one consultation activity per home per quarter, in principle. */
-@ObjectType({ description: 'How many activities a home held in a quarter against the one required.' })
+@ObjectType({
+  description: 'How many activities a home held in a quarter against the one required.',
+})
 export class HomeCadence {
   @Field(() => Int)
   year: number;

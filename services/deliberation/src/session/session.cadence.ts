@@ -10,7 +10,11 @@ export const SESSIONS_REQUIRED_PER_QUARTER = 1;
 export function quarterBounds(year: number, quarter: number): { from: string; to: string } {
   requireIntBetween(year, 'year', 2000, 2100);
   requireIntBetween(quarter, 'quarter', 1, 4);
-  const startOf = (y: number, month: number) => `${y}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`;
+  const startOf = (y: number, month: number) =>
+    `${y}-${String(month).padStart(2, '0')}-01T00:00:00+08:00`;
   const month = (quarter - 1) * 3 + 1;
-  return { from: startOf(year, month), to: quarter === 4 ? startOf(year + 1, 1) : startOf(year, month + 3) };
+  return {
+    from: startOf(year, month),
+    to: quarter === 4 ? startOf(year + 1, 1) : startOf(year, month + 3),
+  };
 }

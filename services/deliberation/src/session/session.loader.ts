@@ -31,7 +31,9 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
         for (const quarter of quarters) {
           const [year, q] = quarter.split(':').map(Number);
           const { from, to } = quarterBounds(year, q);
-          const homeIds = keys.filter((key) => key.year === year && key.quarter === q).map((key) => key.homeId);
+          const homeIds = keys
+            .filter((key) => key.year === year && key.quarter === q)
+            .map((key) => key.homeId);
           const rows = await em.getConnection().execute<Array<{ home_id: string; held: number }>>(
             `select home_id::text, count(*)::int as held from session
              where home_id::text in (?) and status = ? and held_at >= ? and held_at < ? and division_code like ?

@@ -1,4 +1,16 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
@@ -10,7 +22,10 @@ export const SessionConnection = Connection(Session);
 
 @ArgsType()
 class SessionsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Sessions of homes in this division or below it (a code prefix).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sessions of homes in this division or below it (a code prefix).',
+  })
   divisionCode?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -22,7 +37,10 @@ class SessionsArgs extends PageArgs {
 
 @Resolver(() => Session)
 export class SessionResolver {
-  @Query(() => Session, { nullable: true, description: 'A session by id; null when absent or outside your jurisdiction.' })
+  @Query(() => Session, {
+    nullable: true,
+    description: 'A session by id; null when absent or outside your jurisdiction.',
+  })
   session(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.session.byId.load(id);
   }
@@ -50,12 +68,16 @@ export class SessionResolver {
 
 @Resolver(() => Home)
 export class HomeSessionsResolver {
-  @FieldResolver(() => SessionConnection, { description: "The home's consultation activities, latest first." })
+  @FieldResolver(() => SessionConnection, {
+    description: "The home's consultation activities, latest first.",
+  })
   sessions(@Root() home: Home, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
     return loaders.session.ofHome.load({ key: home.id, page: toPage(args) });
   }
 
-  @FieldResolver(() => HomeCadence, { description: 'Whether the home held its one activity in the quarter (the seed’s rule 5).' })
+  @FieldResolver(() => HomeCadence, {
+    description: 'Whether the home held its one activity in the quarter (the seed’s rule 5).',
+  })
   async cadence(
     @Root() home: Home,
     @Arg('year', () => Int) year: number,
@@ -63,10 +85,19 @@ export class HomeSessionsResolver {
     @Ctx() { loaders }: Context,
   ): Promise<HomeCadence> {
     const held = await loaders.session.heldInQuarter.load({ homeId: home.id, year, quarter });
-    return { year, quarter, held, required: SESSIONS_REQUIRED_PER_QUARTER, compliant: held >= SESSIONS_REQUIRED_PER_QUARTER };
+    return {
+      year,
+      quarter,
+      held,
+      required: SESSIONS_REQUIRED_PER_QUARTER,
+      compliant: held >= SESSIONS_REQUIRED_PER_QUARTER,
+    };
   }
 }
 
 export const sessionReference = {
-  Session: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.session.byId.load(reference.id) },
+  Session: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.session.byId.load(reference.id),
+  },
 };

@@ -21,7 +21,10 @@ export class CommitteeMembership {
   @Property({ type: 'date' })
   termStart: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of the term; null while it runs.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of the term; null while it runs.',
+  })
   @Property({ type: 'date', nullable: true })
   termEnd: string | null = null;
 }

@@ -16,7 +16,9 @@ registerEnumType(CommitteeKind, { name: 'CommitteeKind' });
  * or crosses county lines.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A CPPCC committee (政协) or a special committee (专门委员会) of the city CPPCC.' })
+@ObjectType({
+  description: 'A CPPCC committee (政协) or a special committee (专门委员会) of the city CPPCC.',
+})
 @Entity({ tableName: 'committee' })
 export class Committee {
   @Field(() => ID)
@@ -37,7 +39,9 @@ export class Committee {
   @Property({ type: 'uuid', nullable: true })
   parentId: string | null;
 
-  @Field(() => [PolicyArea], { description: 'For a special committee: the policy areas it coordinates.' })
+  @Field(() => [PolicyArea], {
+    description: 'For a special committee: the policy areas it coordinates.',
+  })
   @Property({ type: 'text[]' })
   policyAreas: PolicyArea[];
 }

@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedPageLoader, type Caller } from '@cppcc/toolkit';
+import {
+  groupedPageLoader,
+  type Caller,
+  byKeyLoader,
+  byParentLoader,
+  jurisdictionPattern,
+} from '@cppcc/toolkit';
 import { Member } from '../member/member.entity';
-import { byKeyLoader, byParentLoader } from '@cppcc/toolkit';
-import { jurisdictionPattern } from '@cppcc/toolkit';
 import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';
 
@@ -10,9 +14,13 @@ export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
   return {
     byId: byKeyLoader(em, Committee),
     /** The CPPCC committee of a city or county-level unit, by its division code. */
-    cppccOfDivision: byParentLoader(em, Committee, 'divisionCode', { where: { kind: CommitteeKind.CPPCC } }),
+    cppccOfDivision: byParentLoader(em, Committee, 'divisionCode', {
+      where: { kind: CommitteeKind.CPPCC },
+    }),
     /** A member's seats on committees, the current term first. */
-    seatsOfMember: byParentLoader(em, CommitteeMembership, 'memberId', { orderBy: { termStart: 'desc', id: 'asc' } }),
+    seatsOfMember: byParentLoader(em, CommitteeMembership, 'memberId', {
+      orderBy: { termStart: 'desc', id: 'asc' },
+    }),
     /** Pages of the members of many committees (current terms), in name order. */
     members: groupedPageLoader<Record<string, unknown>, Member>(em, {
       query: (committeeIds) => ({

@@ -14,9 +14,15 @@ export function stableId(namespace: string, name: string): string {
 /** The usual special committees of a city CPPCC and the policy areas each coordinates. */
 export const SPECIAL_COMMITTEES: ReadonlyArray<{ name: string; policyAreas: PolicyArea[] }> = [
   { name: '提案委员会', policyAreas: [PolicyArea.PROPOSALS] },
-  { name: '经济委员会', policyAreas: [PolicyArea.ECONOMY, PolicyArea.INFRASTRUCTURE, PolicyArea.EMPLOYMENT] },
+  {
+    name: '经济委员会',
+    policyAreas: [PolicyArea.ECONOMY, PolicyArea.INFRASTRUCTURE, PolicyArea.EMPLOYMENT],
+  },
   { name: '农业农村委员会', policyAreas: [PolicyArea.AGRICULTURE] },
-  { name: '人口资源环境委员会', policyAreas: [PolicyArea.ENVIRONMENT, PolicyArea.LAND_AND_HOUSING] },
+  {
+    name: '人口资源环境委员会',
+    policyAreas: [PolicyArea.ENVIRONMENT, PolicyArea.LAND_AND_HOUSING],
+  },
   { name: '教科卫体委员会', policyAreas: [PolicyArea.EDUCATION, PolicyArea.HEALTH] },
   {
     name: '社会和法制委员会',
@@ -37,14 +43,18 @@ export interface CommitteeRow {
 
 /** 连云港市 → 政协连云港市委员会; 海州区 → 政协连云港市海州区委员会 (the official naming). */
 function cppccName(cityName: string, division: { name: string; level?: string }): string {
-  return division.level === 'CITY' ? `政协${division.name}委员会` : `政协${cityName}${division.name}委员会`;
+  return division.level === 'CITY'
+    ? `政协${division.name}委员会`
+    : `政协${cityName}${division.name}委员会`;
 }
 
 /**
  * The committees of a city: its CPPCC, one CPPCC per county-level unit, and the city CPPCC's
  * special committees; ids derived from the division code and name, so they never change.
  */
-export function referenceCommittees(divisions: Array<{ code: string; name: string; level?: string }>): CommitteeRow[] {
+export function referenceCommittees(
+  divisions: Array<{ code: string; name: string; level?: string }>,
+): CommitteeRow[] {
   const rows: CommitteeRow[] = [];
   for (const city of divisions.filter((division) => division.level === 'CITY')) {
     const cityCommitteeId = stableId('committee', city.code);
@@ -66,7 +76,9 @@ export function referenceCommittees(divisions: Array<{ code: string; name: strin
         policy_areas: special.policyAreas,
       });
     }
-    for (const county of divisions.filter((d) => d.level === 'COUNTY' && d.code.startsWith(city.code))) {
+    for (const county of divisions.filter(
+      (d) => d.level === 'COUNTY' && d.code.startsWith(city.code),
+    )) {
       rows.push({
         id: stableId('committee', county.code),
         kind: CommitteeKind.CPPCC,

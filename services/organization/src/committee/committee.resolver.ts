@@ -9,12 +9,16 @@ import { CommitteeMembership } from './committee-membership.entity';
 
 @Resolver(() => Committee)
 export class CommitteeResolver {
-  @Query(() => [Committee], { description: 'The CPPCC committees and special committees, city first.' })
+  @Query(() => [Committee], {
+    description: 'The CPPCC committees and special committees, city first.',
+  })
   committees(
     @Arg('kind', () => CommitteeKind, { nullable: true }) kind: CommitteeKind | null,
     @Ctx() { em }: Context,
   ) {
-    return em.find(Committee, kind ? { kind } : {}, { orderBy: { divisionCode: 'asc', kind: 'asc', name: 'asc' } });
+    return em.find(Committee, kind ? { kind } : {}, {
+      orderBy: { divisionCode: 'asc', kind: 'asc', name: 'asc' },
+    });
   }
 
   @Query(() => Committee, { nullable: true })
@@ -27,13 +31,22 @@ export class CommitteeResolver {
     return loaders.division.byCode.load(committee.divisionCode);
   }
 
-  @FieldResolver(() => Committee, { nullable: true, description: 'For a special committee: the city CPPCC it belongs to.' })
+  @FieldResolver(() => Committee, {
+    nullable: true,
+    description: 'For a special committee: the city CPPCC it belongs to.',
+  })
   parent(@Root() committee: Committee, @Ctx() { loaders }: Context) {
     return committee.parentId ? loaders.committee.byId.load(committee.parentId) : null;
   }
 
-  @FieldResolver(() => MemberConnection, { description: 'Members seated in the current term, in name order.' })
-  members(@Root() committee: Committee, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
+  @FieldResolver(() => MemberConnection, {
+    description: 'Members seated in the current term, in name order.',
+  })
+  members(
+    @Root() committee: Committee,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.committee.members.load({ key: committee.id, page: toPage(args) });
   }
 }
@@ -53,6 +66,7 @@ export class CommitteeMembershipResolver {
 
 export const committeeReference = {
   Committee: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.committee.byId.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.committee.byId.load(reference.id),
   },
 };

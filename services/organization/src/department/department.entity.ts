@@ -21,7 +21,9 @@ registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
 
 /** A government department (市有关部门 / 承办单位): joins consultations, handles proposals. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A government department: joins consultations, handles proposals and reports.' })
+@ObjectType({
+  description: 'A government department: joins consultations, handles proposals and reports.',
+})
 @Entity({ tableName: 'department' })
 export class Department extends EditableRecord {
   @Field({ description: 'e.g. 连云港市农业农村局' })

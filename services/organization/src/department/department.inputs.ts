@@ -8,13 +8,22 @@ export class DepartmentsArgs extends PageArgs {
   @Field(() => DepartmentLevel, { nullable: true })
   level?: DepartmentLevel | null;
 
-  @Field(() => String, { nullable: true, description: 'Departments of this city or county-level government.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Departments of this city or county-level government.',
+  })
   divisionCode?: string | null;
 
-  @Field(() => PolicyArea, { nullable: true, description: 'Departments working on this policy area.' })
+  @Field(() => PolicyArea, {
+    nullable: true,
+    description: 'Departments working on this policy area.',
+  })
   policyArea?: PolicyArea | null;
 
-  @Field(() => String, { nullable: true, description: 'Departments whose name contains this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Departments whose name contains this text.',
+  })
   nameContains?: string | null;
 }
 
@@ -26,7 +35,10 @@ export class CreateDepartmentInput {
   @Field({ description: 'The short name, e.g. 市农业农村局.' })
   shortName: string;
 
-  @Field({ description: 'The city (4 digits) or county-level unit (6 digits) whose government it belongs to.' })
+  @Field({
+    description:
+      'The city (4 digits) or county-level unit (6 digits) whose government it belongs to.',
+  })
   divisionCode: string;
 
   @Field(() => DepartmentKind)
@@ -35,7 +47,10 @@ export class CreateDepartmentInput {
   @Field(() => [PolicyArea], { defaultValue: [] })
   policyAreas: PolicyArea[];
 
-  @Field(() => String, { nullable: true, description: 'The same key twice gives the same department, created once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same department, created once.',
+  })
   idempotencyKey?: string | null;
 }
 

@@ -20,13 +20,18 @@ export class DepartmentResolver {
     return listDepartments(em, args);
   }
 
-  @FieldResolver(() => Division, { description: 'The city or county-level unit whose government it belongs to.' })
+  @FieldResolver(() => Division, {
+    description: 'The city or county-level unit whose government it belongs to.',
+  })
   division(@Root() department: Department, @Ctx() { loaders }: Context) {
     return loaders.division.byCode.load(department.divisionCode);
   }
 
   @Mutation(() => Department)
-  createDepartment(@Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput, @Ctx() { em, caller }: Context) {
+  createDepartment(
+    @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput,
+    @Ctx() { em, caller }: Context,
+  ) {
     return createDepartment(em, caller, input);
   }
 
@@ -42,6 +47,7 @@ export class DepartmentResolver {
 
 export const departmentReference = {
   Department: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.department.byId.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.department.byId.load(reference.id),
   },
 };

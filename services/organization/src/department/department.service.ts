@@ -1,11 +1,21 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { NotFoundError, requireText, toConnection, toPage, type Caller } from '@cppcc/toolkit';
+import {
+  NotFoundError,
+  requireText,
+  toConnection,
+  toPage,
+  type Caller,
+  likeEscape,
+} from '@cppcc/toolkit';
 import { DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
-import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Department, DepartmentLevel } from './department.entity';
-import type { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './department.inputs';
+import type {
+  CreateDepartmentInput,
+  DepartmentsArgs,
+  UpdateDepartmentInput,
+} from './department.inputs';
 
 export async function listDepartments(em: EntityManager, args: DepartmentsArgs) {
   const page = toPage(args);
@@ -22,7 +32,11 @@ export async function listDepartments(em: EntityManager, args: DepartmentsArgs) 
   return toConnection(rows, total, page);
 }
 
-export async function createDepartment(em: EntityManager, caller: Caller, input: CreateDepartmentInput) {
+export async function createDepartment(
+  em: EntityManager,
+  caller: Caller,
+  input: CreateDepartmentInput,
+) {
   const name = requireText(input.name, 'input.name', 100);
   const shortName = requireText(input.shortName, 'input.shortName', 50);
   const division = await requireDivision(em, caller, input.divisionCode, 'input.divisionCode', [
@@ -45,13 +59,18 @@ export async function createDepartment(em: EntityManager, caller: Caller, input:
   });
 }
 
-export async function updateDepartment(em: EntityManager, id: string, input: UpdateDepartmentInput) {
+export async function updateDepartment(
+  em: EntityManager,
+  id: string,
+  input: UpdateDepartmentInput,
+) {
   return inTransaction(em, 'Department', async (tx) => {
     const department = await tx.findOne(Department, { id });
     if (!department) throw new NotFoundError('Department', id);
     checkVersion('Department', department, input.expectedVersion);
     if (input.name != null) department.name = requireText(input.name, 'input.name', 100);
-    if (input.shortName != null) department.shortName = requireText(input.shortName, 'input.shortName', 50);
+    if (input.shortName != null)
+      department.shortName = requireText(input.shortName, 'input.shortName', 50);
     if (input.kind != null) department.kind = input.kind;
     if (input.policyAreas != null) department.policyAreas = [...new Set(input.policyAreas)];
     await tx.flush();

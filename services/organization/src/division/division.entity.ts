@@ -2,8 +2,14 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DivisionKind, DivisionLevel } from './division.kind';
 
-registerEnumType(DivisionLevel, { name: 'DivisionLevel', description: 'A level of the administrative hierarchy.' });
-registerEnumType(DivisionKind, { name: 'DivisionKind', description: 'What kind of unit a division is.' });
+registerEnumType(DivisionLevel, {
+  name: 'DivisionLevel',
+  description: 'A level of the administrative hierarchy.',
+});
+registerEnumType(DivisionKind, {
+  name: 'DivisionKind',
+  description: 'What kind of unit a division is.',
+});
 
 /**
  * An administrative division of the real hierarchy (national statistics codes, 2023): the city,
@@ -30,7 +36,10 @@ export class Division {
   @Property({ type: 'text' })
   kind: DivisionKind;
 
-  @Field(() => String, { nullable: true, description: 'The code of the division above; null for the city.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The code of the division above; null for the city.',
+  })
   @Property({ type: 'string', length: 12, nullable: true })
   parentCode: string | null;
 }

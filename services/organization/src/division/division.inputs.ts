@@ -4,15 +4,24 @@ import { DivisionLevel } from './division.kind';
 
 @ArgsType()
 export class DivisionsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Only the divisions directly under this one.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only the divisions directly under this one.',
+  })
   parentCode?: string | null;
 
   @Field(() => DivisionLevel, { nullable: true })
   level?: DivisionLevel | null;
 
-  @Field(() => String, { nullable: true, description: 'Only divisions whose code starts with this prefix.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only divisions whose code starts with this prefix.',
+  })
   codePrefix?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Only divisions whose name contains this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only divisions whose name contains this text.',
+  })
   nameContains?: string | null;
 }

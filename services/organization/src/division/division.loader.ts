@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedPageLoader } from '@cppcc/toolkit';
-import { byKeyLoader } from '@cppcc/toolkit';
+import { groupedPageLoader, byKeyLoader } from '@cppcc/toolkit';
 import { Division } from './division.entity';
 
 export function createDivisionLoaders(em: EntityManager) {

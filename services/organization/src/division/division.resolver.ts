@@ -16,28 +16,43 @@ export class DivisionResolver {
     return loaders.division.byCode.load(code);
   }
 
-  @Query(() => DivisionConnection, { description: 'Divisions, filtered; `parentCode: "3207"` gives the counties.' })
+  @Query(() => DivisionConnection, {
+    description: 'Divisions, filtered; `parentCode: "3207"` gives the counties.',
+  })
   divisions(@Args(() => DivisionsArgs) args: DivisionsArgs, @Ctx() { em }: Context) {
     return listDivisions(em, args);
   }
 
-  @FieldResolver(() => Division, { nullable: true, description: 'The division directly above; null for the city.' })
+  @FieldResolver(() => Division, {
+    nullable: true,
+    description: 'The division directly above; null for the city.',
+  })
   parent(@Root() division: Division, @Ctx() { loaders }: Context) {
     return division.parentCode ? loaders.division.byCode.load(division.parentCode) : null;
   }
 
-  @FieldResolver(() => [Division], { description: 'Every division above, from the city down to the parent.' })
+  @FieldResolver(() => [Division], {
+    description: 'Every division above, from the city down to the parent.',
+  })
   async ancestors(@Root() division: Division, @Ctx() { loaders }: Context) {
     const found = await loaders.division.byCode.loadMany(ancestorCodesOf(division.code));
     return found.filter((ancestor): ancestor is Division => ancestor instanceof Division);
   }
 
-  @FieldResolver(() => DivisionConnection, { description: 'The divisions directly under this one, in code order.' })
-  children(@Root() division: Division, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
+  @FieldResolver(() => DivisionConnection, {
+    description: 'The divisions directly under this one, in code order.',
+  })
+  children(
+    @Root() division: Division,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.division.children.load({ key: division.code, page: toPage(args) });
   }
 
-  @FieldResolver(() => HomeConnection, { description: 'The consultation homes in this division and below it.' })
+  @FieldResolver(() => HomeConnection, {
+    description: 'The consultation homes in this division and below it.',
+  })
   homes(
     @Root() division: Division,
     @Args(() => PageArgs) args: PageArgs,
@@ -55,6 +70,7 @@ export class DivisionResolver {
 /** Federation: a Division another subgraph names by its code. */
 export const divisionReference = {
   Division: {
-    __resolveReference: (reference: { code: string }, { loaders }: Context) => loaders.division.byCode.load(reference.code),
+    __resolveReference: (reference: { code: string }, { loaders }: Context) =>
+      loaders.division.byCode.load(reference.code),
   },
 };

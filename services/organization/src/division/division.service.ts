@@ -4,7 +4,6 @@ import type { DivisionLevel } from './division.kind';
 import { Division } from './division.entity';
 import type { DivisionsArgs } from './division.inputs';
 
-
 /** The divisions matching the filters, in code order. */
 export async function listDivisions(em: EntityManager, args: DivisionsArgs) {
   const page = toPage(args);
@@ -37,7 +36,10 @@ export async function requireDivision(
     throw new BadUserInputError(`There is no division ${code}.`, field);
   }
   if (levels && !levels.includes(division.level)) {
-    throw new BadUserInputError(`${division.name} is ${division.level}; expected ${levels.join(' or ')}.`, field);
+    throw new BadUserInputError(
+      `${division.name} is ${division.level}; expected ${levels.join(' or ')}.`,
+      field,
+    );
   }
   return division;
 }

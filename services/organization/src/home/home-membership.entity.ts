@@ -32,7 +32,10 @@ export class HomeMembership {
   @Property({ type: 'date' })
   since: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of service; null while serving.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of service; null while serving.',
+  })
   @Property({ type: 'date', nullable: true })
   until: string | null = null;
 }

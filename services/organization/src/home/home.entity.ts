@@ -1,8 +1,7 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, JURISDICTION_FILTER } from '@cppcc/toolkit';
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
-import { JURISDICTION_FILTER } from '@cppcc/toolkit';
 
 export enum HomeKind {
   /** 政协村民协商民主之家: in a township or village */
@@ -47,7 +46,10 @@ export class Home extends EditableRecord {
   @Property({ type: 'date' })
   establishedOn: string;
 
-  @Field(() => Int, { nullable: true, description: 'The year the home was picked as a pilot (试点), if it was.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The year the home was picked as a pilot (试点), if it was.',
+  })
   @Property({ type: 'integer', nullable: true })
   pilotCohortYear: number | null;
 }

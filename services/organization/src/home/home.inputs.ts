@@ -1,10 +1,14 @@
+import { DateScalar } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { HomeKind, HomeStatus } from './home.entity';
 import { HomeRole } from './home-membership.entity';
 
 @InputType({ description: 'Which homes to list.' })
 export class HomesFilter {
-  @Field(() => String, { nullable: true, description: 'Homes in this division or below it (a code prefix).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Homes in this division or below it (a code prefix).',
+  })
   divisionCode?: string | null;
 
   @Field(() => HomeKind, { nullable: true })
@@ -34,13 +38,19 @@ export class CreateHomeInput {
   @Field(() => HomeKind, { nullable: true, description: "Defaults from the division's kind." })
   kind?: HomeKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to today (`YYYY-MM-DD`).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Defaults to today.' })
   establishedOn?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Set to make the home a pilot (试点) of that year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Set to make the home a pilot (试点) of that year.',
+  })
   pilotCohortYear?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The same key twice gives the same home, created once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same home, created once.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -55,7 +65,10 @@ export class UpdateHomeInput {
   @Field(() => HomeStatus, { nullable: true })
   status?: HomeStatus | null;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the edit fails with CONFLICT if the home changed since.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the edit fails with CONFLICT if the home changed since.',
+  })
   expectedVersion?: number | null;
 }
 
@@ -67,9 +80,12 @@ export class AssignHomeMemberInput {
   @Field(() => ID)
   memberId: string;
 
-  @Field(() => HomeRole, { defaultValue: HomeRole.MEMBER, description: 'LEADER also steps the current leader down to MEMBER.' })
+  @Field(() => HomeRole, {
+    defaultValue: HomeRole.MEMBER,
+    description: 'LEADER also steps the current leader down to MEMBER.',
+  })
   role: HomeRole;
 
-  @Field(() => String, { nullable: true, description: 'First day of service; defaults to today.' })
+  @Field(() => DateScalar, { nullable: true, description: 'First day of service; defaults to today.' })
   since?: string | null;
 }

@@ -13,7 +13,10 @@ async function divisionsOf海州区() {
     villages: divisions(codePrefix: "320706", level: VILLAGE, nameContains: "村委会", first: 3) { edges { node { code name } } }
     streets: divisions(codePrefix: "320706", level: TOWNSHIP, nameContains: "街道", first: 1) { edges { node { code name } } }
   }`);
-  return { villages: data.villages.edges.map((e: any) => e.node), street: data.streets.edges[0].node };
+  return {
+    villages: data.villages.edges.map((e: any) => e.node),
+    street: data.streets.edges[0].node,
+  };
 }
 
 const CREATE_HOME = `mutation($input: CreateHomeInput!) {
@@ -25,7 +28,13 @@ let memberSeq = 0;
 async function createMember(divisionCode = '320706', phone = '13812345678') {
   memberSeq += 1;
   const data = await graph.query(CREATE_MEMBER, {
-    input: { name: `委员${memberSeq}`, gender: memberSeq % 2 ? 'MALE' : 'FEMALE', divisionCode, phone, sector: '农业界' },
+    input: {
+      name: `委员${memberSeq}`,
+      gender: memberSeq % 2 ? 'MALE' : 'FEMALE',
+      divisionCode,
+      phone,
+      sector: '农业界',
+    },
   });
   return data.createMember.id as string;
 }
@@ -37,8 +46,12 @@ async function homeCount(): Promise<number> {
 describe('a consultation home', () => {
   it('takes its kind from its division: a street hosts a citizen home, a village a villager home', async () => {
     const { villages, street } = await divisionsOf海州区();
-    const village = await graph.query(CREATE_HOME, { input: { name: `${villages[0].name}协商民主之家`, divisionCode: villages[0].code } });
-    const citizen = await graph.query(CREATE_HOME, { input: { name: `${street.name}政协市民协商民主之家`, divisionCode: street.code } });
+    const village = await graph.query(CREATE_HOME, {
+      input: { name: `${villages[0].name}协商民主之家`, divisionCode: villages[0].code },
+    });
+    const citizen = await graph.query(CREATE_HOME, {
+      input: { name: `${street.name}政协市民协商民主之家`, divisionCode: street.code },
+    });
     expect(village.createHome).toMatchObject({ kind: 'VILLAGER', status: 'ACTIVE', version: 1 });
     expect(village.createHome.hostCommittee.name).toBe('政协连云港市海州区委员会');
     expect(citizen.createHome.kind).toBe('CITIZEN');
@@ -50,8 +63,14 @@ describe('a consultation home', () => {
       [{ name: '海州区之家', divisionCode: '320706' }, 'input.divisionCode'],
       [{ name: '无此地', divisionCode: '320706999999' }, 'input.divisionCode'],
       [{ name: '   ', divisionCode: '320706001' }, 'input.name'],
-      [{ name: '未来之家', divisionCode: '320706001', establishedOn: '2999-01-01' }, 'input.establishedOn'],
-      [{ name: '试点之家', divisionCode: '320706001', pilotCohortYear: 1990 }, 'input.pilotCohortYear'],
+      [
+        { name: '未来之家', divisionCode: '320706001', establishedOn: '2999-01-01' },
+        'input.establishedOn',
+      ],
+      [
+        { name: '试点之家', divisionCode: '320706001', pilotCohortYear: 1990 },
+        'input.pilotCohortYear',
+      ],
     ];
     for (const [input, field] of cases) {
       const response = await graph.send(CREATE_HOME, { input });
@@ -62,7 +81,11 @@ describe('a consultation home', () => {
 
   it('is created once when a clerk submits the same idempotency key twice', async () => {
     const before = await homeCount();
-    const input = { name: '重复提交之家', divisionCode: '320706001', idempotencyKey: 'clerk-submit-0001' };
+    const input = {
+      name: '重复提交之家',
+      divisionCode: '320706001',
+      idempotencyKey: 'clerk-submit-0001',
+    };
     const first = await graph.query(CREATE_HOME, { input });
     const second = await graph.query(CREATE_HOME, { input });
     expect(second.createHome.id).toBe(first.createHome.id);
@@ -70,44 +93,79 @@ describe('a consultation home', () => {
   });
 
   it('is compliant with at least 3 members and exactly one leader among them', async () => {
-    const home = (await graph.query(CREATE_HOME, { input: { name: '合规之家', divisionCode: '320706001' } })).createHome;
+    const home = (
+      await graph.query(CREATE_HOME, { input: { name: '合规之家', divisionCode: '320706001' } })
+    ).createHome;
     expect(home.compliance).toEqual({ memberCount: 0, hasLeader: false, compliant: false });
     const [a, b, c] = [await createMember(), await createMember(), await createMember()];
     const assign = `mutation($input: AssignHomeMemberInput!) { assignHomeMember(input: $input) { version compliance { memberCount hasLeader compliant } leader { id } } }`;
     await graph.query(assign, { input: { homeId: home.id, memberId: a, role: 'LEADER' } });
     await graph.query(assign, { input: { homeId: home.id, memberId: b } });
-    const two = await graph.query(assign, { input: { homeId: home.id, memberId: c, role: 'LEADER' } });
+    const two = await graph.query(assign, {
+      input: { homeId: home.id, memberId: c, role: 'LEADER' },
+    });
     // Assigning a new leader steps the former one down: still exactly one.
     expect(two.assignHomeMember.leader.id).toBe(c);
-    expect(two.assignHomeMember.compliance).toEqual({ memberCount: 3, hasLeader: true, compliant: true });
+    expect(two.assignHomeMember.compliance).toEqual({
+      memberCount: 3,
+      hasLeader: true,
+      compliant: true,
+    });
     expect(two.assignHomeMember.version).toBeGreaterThan(home.version);
 
     const again = await graph.send(assign, { input: { homeId: home.id, memberId: b } });
-    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberId' });
+    expect(again.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.memberId',
+    });
 
-    const set = await graph.query(`mutation($h: ID!, $m: ID!) { setHomeLeader(homeId: $h, memberId: $m) { leader { id } members { role member { id } } } }`, { h: home.id, m: a });
+    const set = await graph.query(
+      `mutation($h: ID!, $m: ID!) { setHomeLeader(homeId: $h, memberId: $m) { leader { id } members { role member { id } } } }`,
+      { h: home.id, m: a },
+    );
     expect(set.setHomeLeader.leader.id).toBe(a);
     expect(set.setHomeLeader.members.filter((m: any) => m.role === 'LEADER')).toHaveLength(1);
 
-    const removed = await graph.query(`mutation($h: ID!, $m: ID!) { removeHomeMember(homeId: $h, memberId: $m) { compliance { memberCount compliant } } }`, { h: home.id, m: b });
+    const removed = await graph.query(
+      `mutation($h: ID!, $m: ID!) { removeHomeMember(homeId: $h, memberId: $m) { compliance { memberCount compliant } } }`,
+      { h: home.id, m: b },
+    );
     expect(removed.removeHomeMember.compliance).toEqual({ memberCount: 2, compliant: false });
   });
 
   it('refuses a leader who does not serve in the home, and changes nothing', async () => {
-    const home = (await graph.query(CREATE_HOME, { input: { name: '负责人之家', divisionCode: '320706001' } })).createHome;
+    const home = (
+      await graph.query(CREATE_HOME, { input: { name: '负责人之家', divisionCode: '320706001' } })
+    ).createHome;
     const outsider = await createMember();
-    const response = await graph.send(`mutation($h: ID!, $m: ID!) { setHomeLeader(homeId: $h, memberId: $m) { id } }`, { h: home.id, m: outsider });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'memberId' });
-    const after = await graph.query(`query($id: ID!) { home(id: $id) { version leader { id } } }`, { id: home.id });
+    const response = await graph.send(
+      `mutation($h: ID!, $m: ID!) { setHomeLeader(homeId: $h, memberId: $m) { id } }`,
+      { h: home.id, m: outsider },
+    );
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'memberId',
+    });
+    const after = await graph.query(`query($id: ID!) { home(id: $id) { version leader { id } } }`, {
+      id: home.id,
+    });
     expect(after.home).toEqual({ version: home.version, leader: null });
   });
 
   it('refuses an edit against a stale version with CONFLICT and keeps the newer edit', async () => {
-    const home = (await graph.query(CREATE_HOME, { input: { name: '版本之家', divisionCode: '320706001' } })).createHome;
+    const home = (
+      await graph.query(CREATE_HOME, { input: { name: '版本之家', divisionCode: '320706001' } })
+    ).createHome;
     const update = `mutation($id: ID!, $input: UpdateHomeInput!) { updateHome(id: $id, input: $input) { name version } }`;
-    const first = await graph.query(update, { id: home.id, input: { name: '版本之家（新）', expectedVersion: home.version } });
+    const first = await graph.query(update, {
+      id: home.id,
+      input: { name: '版本之家（新）', expectedVersion: home.version },
+    });
     expect(first.updateHome.version).toBe(home.version + 1);
-    const stale = await graph.send(update, { id: home.id, input: { name: '旧名', expectedVersion: home.version } });
+    const stale = await graph.send(update, {
+      id: home.id,
+      input: { name: '旧名', expectedVersion: home.version },
+    });
     expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
     const after = await graph.query(`query($id: ID!) { home(id: $id) { name } }`, { id: home.id });
     expect(after.home.name).toBe('版本之家（新）');
@@ -115,15 +173,27 @@ describe('a consultation home', () => {
 
   it('counts pilots per county-level unit against the target of 3–4', async () => {
     for (const code of ['320722101', '320722103', '320722104']) {
-      const home = (await graph.query(CREATE_HOME, { input: { name: `东海试点${code}`, divisionCode: code } })).createHome;
-      await graph.query(`mutation($id: ID!) { markHomeAsPilot(homeId: $id, cohortYear: 2019) { status pilotCohortYear } }`, { id: home.id });
+      const home = (
+        await graph.query(CREATE_HOME, { input: { name: `东海试点${code}`, divisionCode: code } })
+      ).createHome;
+      await graph.query(
+        `mutation($id: ID!) { markHomeAsPilot(homeId: $id, cohortYear: 2019) { status pilotCohortYear } }`,
+        { id: home.id },
+      );
     }
-    const data = await graph.query(`{ pilotRollout(cohortYear: 2019) { county { code name } pilotHomes onTarget targetMin targetMax } }`);
+    const data = await graph.query(
+      `{ pilotRollout(cohortYear: 2019) { county { code name } pilotHomes onTarget targetMin targetMax } }`,
+    );
     expect(data.pilotRollout).toHaveLength(7);
     const donghai = data.pilotRollout.find((row: any) => row.county.code === '320722');
     expect(donghai).toMatchObject({ pilotHomes: 3, onTarget: true, targetMin: 3, targetMax: 4 });
-    expect(data.pilotRollout.find((row: any) => row.county.code === '320724')).toMatchObject({ pilotHomes: 0, onTarget: false });
-    const pilots = await graph.query(`{ homes(filter: { pilotCohortYear: 2019, divisionCode: "320722" }) { totalCount edges { node { status } } } }`);
+    expect(data.pilotRollout.find((row: any) => row.county.code === '320724')).toMatchObject({
+      pilotHomes: 0,
+      onTarget: false,
+    });
+    const pilots = await graph.query(
+      `{ homes(filter: { pilotCohortYear: 2019, divisionCode: "320722" }) { totalCount edges { node { status } } } }`,
+    );
     expect(pilots.homes.totalCount).toBe(3);
   });
 
@@ -138,11 +208,18 @@ describe('a page of homes', () => {
   it('resolves leaders, members, divisions and host committees in a fixed number of SQL statements', async () => {
     // Enough staffed homes for a page of 12 to be larger than a page of 3.
     for (let i = 0; i < 12; i += 1) {
-      const home = (await graph.query(CREATE_HOME, { input: { name: `灌南之家${i}`, divisionCode: '320724100' } })).createHome;
+      const home = (
+        await graph.query(CREATE_HOME, {
+          input: { name: `灌南之家${i}`, divisionCode: '320724100' },
+        })
+      ).createHome;
       for (const role of ['LEADER', 'MEMBER', 'MEMBER']) {
-        await graph.query(`mutation($input: AssignHomeMemberInput!) { assignHomeMember(input: $input) { id } }`, {
-          input: { homeId: home.id, memberId: await createMember('320724100'), role },
-        });
+        await graph.query(
+          `mutation($input: AssignHomeMemberInput!) { assignHomeMember(input: $input) { id } }`,
+          {
+            input: { homeId: home.id, memberId: await createMember('320724100'), role },
+          },
+        );
       }
     }
     const query = `query($first: Int) { homes(first: $first, filter: { divisionCode: "320724" }) {
@@ -157,7 +234,12 @@ describe('a page of homes', () => {
     counter.stop();
     expect(small.homes.edges).toHaveLength(3);
     expect(large.homes.edges).toHaveLength(12);
-    expect(large.homes.edges.every(({ node }: any) => node.compliance.compliant && node.hostCommittee.name === '政协连云港市灌南县委员会')).toBe(true);
+    expect(
+      large.homes.edges.every(
+        ({ node }: any) =>
+          node.compliance.compliant && node.hostCommittee.name === '政协连云港市灌南县委员会',
+      ),
+    ).toBe(true);
     expect(largeCount).toBe(smallCount);
   });
 });

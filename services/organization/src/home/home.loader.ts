@@ -1,15 +1,25 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
-import { groupedPageLoader, type Caller, type ConnectionShape, type GroupedPageRequest, type Page } from '@cppcc/toolkit';
-import { byKeyLoader, byParentLoader } from '@cppcc/toolkit';
-import { jurisdictionPattern } from '@cppcc/toolkit';
+import {
+  groupedPageLoader,
+  type Caller,
+  type ConnectionShape,
+  type GroupedPageRequest,
+  type Page,
+  byKeyLoader,
+  byParentLoader,
+  jurisdictionPattern,
+} from '@cppcc/toolkit';
 import { Home } from './home.entity';
 import type { HomesFilter } from './home.inputs';
 import { HomeMembership } from './home-membership.entity';
 import { homeFilterSql } from './home.service';
 
 export function createHomeLoaders(em: EntityManager, caller: Caller) {
-  const pagesByFilter = new Map<string, DataLoader<GroupedPageRequest, ConnectionShape<Home>, string>>();
+  const pagesByFilter = new Map<
+    string,
+    DataLoader<GroupedPageRequest, ConnectionShape<Home>, string>
+  >();
   return {
     byId: byKeyLoader(em, Home),
     /** Serving memberships of many homes, the leader first. */

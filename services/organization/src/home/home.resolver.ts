@@ -1,11 +1,27 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, toPage } from '@cppcc/toolkit';
+import {
+  Arg,
+  Args,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { DateScalar, PageArgs, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Committee } from '../committee/committee.entity';
 import { Division } from '../division/division.entity';
 import { Member } from '../member/member.entity';
 import { Home } from './home.entity';
-import { AssignHomeMemberInput, CreateHomeInput, HomesFilter, UpdateHomeInput } from './home.inputs';
+import {
+  AssignHomeMemberInput,
+  CreateHomeInput,
+  HomesFilter,
+  UpdateHomeInput,
+} from './home.inputs';
 import { HomeMembership, HomeRole } from './home-membership.entity';
 import {
   assignHomeMember,
@@ -22,12 +38,17 @@ import { HomeCompliance, HomeConnection, PilotRollout } from './home.types';
 
 @Resolver(() => Home)
 export class HomeResolver {
-  @Query(() => Home, { nullable: true, description: 'A home by id; null when absent or outside your jurisdiction.' })
+  @Query(() => Home, {
+    nullable: true,
+    description: 'A home by id; null when absent or outside your jurisdiction.',
+  })
   home(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.home.byId.load(id);
   }
 
-  @Query(() => HomeConnection, { description: 'Homes in your jurisdiction, filtered, in division and name order.' })
+  @Query(() => HomeConnection, {
+    description: 'Homes in your jurisdiction, filtered, in division and name order.',
+  })
   homes(
     @Arg('filter', () => HomesFilter, { nullable: true }) filter: HomesFilter | null,
     @Args(() => PageArgs) args: PageArgs,
@@ -36,7 +57,9 @@ export class HomeResolver {
     return listHomes(em, filter ?? {}, toPage(args));
   }
 
-  @Query(() => [PilotRollout], { description: 'Pilot homes per county-level unit in a cohort year, against the target of 3–4.' })
+  @Query(() => [PilotRollout], {
+    description: 'Pilot homes per county-level unit in a cohort year, against the target of 3–4.',
+  })
   pilotRollout(@Arg('cohortYear', () => Int) cohortYear: number, @Ctx() { em, caller }: Context) {
     return pilotRollout(em, caller, cohortYear);
   }
@@ -48,32 +71,43 @@ export class HomeResolver {
 
   @FieldResolver(() => Committee, {
     nullable: true,
-    description: 'The county-level CPPCC whose jurisdiction contains the home; it staffs and guides it.',
+    description:
+      'The county-level CPPCC whose jurisdiction contains the home; it staffs and guides it.',
   })
   async hostCommittee(@Root() home: Home, @Ctx() { loaders }: Context) {
     const [committee] = await loaders.committee.cppccOfDivision.load(home.divisionCode.slice(0, 6));
     return committee ?? null;
   }
 
-  @FieldResolver(() => [HomeMembership], { description: 'The members serving now, the leader first.' })
+  @FieldResolver(() => [HomeMembership], {
+    description: 'The members serving now, the leader first.',
+  })
   members(@Root() home: Home, @Ctx() { loaders }: Context) {
     return loaders.home.servingMemberships.load(home.id);
   }
 
-  @FieldResolver(() => Member, { nullable: true, description: 'The member in charge (负责人), if one is set.' })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The member in charge (负责人), if one is set.',
+  })
   async leader(@Root() home: Home, @Ctx() { loaders }: Context) {
     const memberships = await loaders.home.servingMemberships.load(home.id);
     const leader = memberships.find((membership) => membership.role === HomeRole.LEADER);
     return leader ? loaders.member.byId.load(leader.memberId) : null;
   }
 
-  @FieldResolver(() => HomeCompliance, { description: "Whether the home meets the seed's staffing rule." })
+  @FieldResolver(() => HomeCompliance, {
+    description: "Whether the home meets the seed's staffing rule.",
+  })
   async compliance(@Root() home: Home, @Ctx() { loaders }: Context) {
     return complianceOf(await loaders.home.servingMemberships.load(home.id));
   }
 
   @Mutation(() => Home, { description: 'Sets up a home in a township or village.' })
-  createHome(@Arg('input', () => CreateHomeInput) input: CreateHomeInput, @Ctx() { em, caller }: Context) {
+  createHome(
+    @Arg('input', () => CreateHomeInput) input: CreateHomeInput,
+    @Ctx() { em, caller }: Context,
+  ) {
     return createHome(em, caller, input);
   }
 
@@ -96,23 +130,37 @@ export class HomeResolver {
   }
 
   @Mutation(() => Home, { description: 'A member starts serving in a home.' })
-  assignHomeMember(@Arg('input', () => AssignHomeMemberInput) input: AssignHomeMemberInput, @Ctx() { em }: Context) {
+  assignHomeMember(
+    @Arg('input', () => AssignHomeMemberInput) input: AssignHomeMemberInput,
+    @Ctx() { em }: Context,
+  ) {
     return assignHomeMember(em, input);
   }
 
-  @Mutation(() => Home, { description: 'A member stops serving in a home (their history is kept).' })
+  @Mutation(() => Home, {
+    description: 'A member stops serving in a home (their history is kept).',
+  })
   removeHomeMember(
     @Arg('homeId', () => ID) homeId: string,
     @Arg('memberId', () => ID) memberId: string,
-    @Arg('until', () => String, { nullable: true, description: 'Last day of service; defaults to today.' })
+    @Arg('until', () => DateScalar, {
+      nullable: true,
+      description: 'Last day of service; defaults to today.',
+    })
     until: string | null,
     @Ctx() { em }: Context,
   ) {
     return removeHomeMember(em, homeId, memberId, until);
   }
 
-  @Mutation(() => Home, { description: 'Makes a serving member the leader; the former leader stays a member.' })
-  setHomeLeader(@Arg('homeId', () => ID) homeId: string, @Arg('memberId', () => ID) memberId: string, @Ctx() { em }: Context) {
+  @Mutation(() => Home, {
+    description: 'Makes a serving member the leader; the former leader stays a member.',
+  })
+  setHomeLeader(
+    @Arg('homeId', () => ID) homeId: string,
+    @Arg('memberId', () => ID) memberId: string,
+    @Ctx() { em }: Context,
+  ) {
     return setHomeLeader(em, homeId, memberId);
   }
 }
@@ -132,5 +180,8 @@ export class HomeMembershipResolver {
 
 /** Federation: a Home another subgraph names by its id. */
 export const homeReference = {
-  Home: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.home.byId.load(reference.id) },
+  Home: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.home.byId.load(reference.id),
+  },
 };

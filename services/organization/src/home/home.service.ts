@@ -9,18 +9,28 @@ import {
   toConnection,
   type Caller,
   type Page,
+  likeEscape,
+  jurisdictionPattern,
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
 import { CITIZEN_HOME_DIVISION_KINDS, DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
-import { likeEscape } from '@cppcc/toolkit';
 import { Member } from '../member/member.entity';
-import { jurisdictionPattern } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Home, HomeKind, HomeStatus } from './home.entity';
-import type { AssignHomeMemberInput, CreateHomeInput, HomesFilter, UpdateHomeInput } from './home.inputs';
+import type {
+  AssignHomeMemberInput,
+  CreateHomeInput,
+  HomesFilter,
+  UpdateHomeInput,
+} from './home.inputs';
 import { HomeMembership, HomeRole } from './home-membership.entity';
-import { MIN_HOME_MEMBERS, PILOT_TARGET, type HomeCompliance, type PilotRollout } from './home.types';
+import {
+  MIN_HOME_MEMBERS,
+  PILOT_TARGET,
+  type HomeCompliance,
+  type PilotRollout,
+} from './home.types';
 
 /** A home lies in a township- or village-level division. */
 const HOME_LEVELS = [DivisionLevel.TOWNSHIP, DivisionLevel.VILLAGE];
@@ -40,7 +50,10 @@ function homeWhere(filter: HomesFilter): FilterQuery<Home> {
 }
 
 /** The same conditions as SQL (`and …`) over the alias of the home table, for batched loaders. */
-export function homeFilterSql(filter: HomesFilter, alias: string): { sql: string; params: unknown[] } {
+export function homeFilterSql(
+  filter: HomesFilter,
+  alias: string,
+): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter.divisionCode) {
@@ -60,7 +73,9 @@ export function homeFilterSql(filter: HomesFilter, alias: string): { sql: string
     params.push(filter.pilotCohortYear);
   }
   if (filter.memberId) {
-    parts.push(`exists (select 1 from home_membership m where m.home_id = ${alias}.id and m.member_id = ? and m.until is null)`);
+    parts.push(
+      `exists (select 1 from home_membership m where m.home_id = ${alias}.id and m.member_id = ? and m.until is null)`,
+    );
     params.push(filter.memberId);
   }
   if (filter.nameContains) {
@@ -95,18 +110,34 @@ function requireCohortYear(year: number, field: string): number {
   return requireIntBetween(year, field, FIRST_COHORT_YEAR, Number(todayInCity().slice(0, 4)) + 1);
 }
 
-export async function createHome(em: EntityManager, caller: Caller, input: CreateHomeInput): Promise<Home> {
+export async function createHome(
+  em: EntityManager,
+  caller: Caller,
+  input: CreateHomeInput,
+): Promise<Home> {
   const name = requireText(input.name, 'input.name', 100);
-  const division = await requireDivision(em, caller, input.divisionCode, 'input.divisionCode', HOME_LEVELS);
-  const establishedOn = requireDate(input.establishedOn ?? todayInCity(), 'input.establishedOn', { notInFuture: true });
+  const division = await requireDivision(
+    em,
+    caller,
+    input.divisionCode,
+    'input.divisionCode',
+    HOME_LEVELS,
+  );
+  const establishedOn = requireDate(input.establishedOn ?? todayInCity(), 'input.establishedOn', {
+    notInFuture: true,
+  });
   const pilotCohortYear =
-    input.pilotCohortYear == null ? null : requireCohortYear(input.pilotCohortYear, 'input.pilotCohortYear');
+    input.pilotCohortYear == null
+      ? null
+      : requireCohortYear(input.pilotCohortYear, 'input.pilotCohortYear');
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createOnce(em, Home, key, async (tx) => {
     const home = tx.create(Home, {
       name,
       divisionCode: division.code,
-      kind: input.kind ?? (CITIZEN_HOME_DIVISION_KINDS.has(division.kind) ? HomeKind.CITIZEN : HomeKind.VILLAGER),
+      kind:
+        input.kind ??
+        (CITIZEN_HOME_DIVISION_KINDS.has(division.kind) ? HomeKind.CITIZEN : HomeKind.VILLAGER),
       status: pilotCohortYear ? HomeStatus.PILOT : HomeStatus.ACTIVE,
       establishedOn,
       pilotCohortYear,
@@ -117,7 +148,11 @@ export async function createHome(em: EntityManager, caller: Caller, input: Creat
   });
 }
 
-export async function updateHome(em: EntityManager, id: string, input: UpdateHomeInput): Promise<Home> {
+export async function updateHome(
+  em: EntityManager,
+  id: string,
+  input: UpdateHomeInput,
+): Promise<Home> {
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, id);
     checkVersion('Home', home, input.expectedVersion);
@@ -125,7 +160,10 @@ export async function updateHome(em: EntityManager, id: string, input: UpdateHom
     if (input.kind != null) home.kind = input.kind;
     if (input.status != null) {
       if (input.status === HomeStatus.PILOT && home.pilotCohortYear == null) {
-        throw new BadUserInputError('A home becomes a pilot with markHomeAsPilot, which sets its cohort year.', 'input.status');
+        throw new BadUserInputError(
+          'A home becomes a pilot with markHomeAsPilot, which sets its cohort year.',
+          'input.status',
+        );
       }
       home.status = input.status;
     }
@@ -135,7 +173,11 @@ export async function updateHome(em: EntityManager, id: string, input: UpdateHom
 }
 
 /** The seed's rule 4: a home picked as a pilot (试点) of a cohort year. */
-export async function markHomeAsPilot(em: EntityManager, id: string, cohortYear: number): Promise<Home> {
+export async function markHomeAsPilot(
+  em: EntityManager,
+  id: string,
+  cohortYear: number,
+): Promise<Home> {
   const year = requireCohortYear(cohortYear, 'cohortYear');
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, id);
@@ -154,18 +196,30 @@ function touch(home: Home): void {
   home.updatedAt = new Date();
 }
 
-export async function assignHomeMember(em: EntityManager, input: AssignHomeMemberInput): Promise<Home> {
+export async function assignHomeMember(
+  em: EntityManager,
+  input: AssignHomeMemberInput,
+): Promise<Home> {
   const since = requireDate(input.since ?? todayInCity(), 'input.since');
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, input.homeId);
     const member = await tx.findOne(Member, { id: input.memberId });
-    if (!member) throw new BadUserInputError(`There is no member ${input.memberId}.`, 'input.memberId');
-    const serving = await tx.findOne(HomeMembership, { homeId: home.id, memberId: member.id, until: null });
+    if (!member)
+      throw new BadUserInputError(`There is no member ${input.memberId}.`, 'input.memberId');
+    const serving = await tx.findOne(HomeMembership, {
+      homeId: home.id,
+      memberId: member.id,
+      until: null,
+    });
     if (serving) {
       throw new BadUserInputError(`${member.name} already serves in this home.`, 'input.memberId');
     }
     if (input.role === HomeRole.LEADER) {
-      await tx.nativeUpdate(HomeMembership, { homeId: home.id, role: HomeRole.LEADER, until: null }, { role: HomeRole.MEMBER });
+      await tx.nativeUpdate(
+        HomeMembership,
+        { homeId: home.id, role: HomeRole.LEADER, until: null },
+        { role: HomeRole.MEMBER },
+      );
     }
     tx.create(HomeMembership, { homeId: home.id, memberId: member.id, role: input.role, since });
     touch(home);
@@ -174,14 +228,23 @@ export async function assignHomeMember(em: EntityManager, input: AssignHomeMembe
   });
 }
 
-export async function removeHomeMember(em: EntityManager, homeId: string, memberId: string, until?: string | null): Promise<Home> {
+export async function removeHomeMember(
+  em: EntityManager,
+  homeId: string,
+  memberId: string,
+  until?: string | null,
+): Promise<Home> {
   const lastDay = requireDate(until ?? todayInCity(), 'until');
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, homeId);
     const serving = await tx.findOne(HomeMembership, { homeId, memberId, until: null });
-    if (!serving) throw new BadUserInputError('This member does not serve in this home.', 'memberId');
+    if (!serving)
+      throw new BadUserInputError('This member does not serve in this home.', 'memberId');
     if (lastDay < serving.since) {
-      throw new BadUserInputError(`until must not be before the member's first day, ${serving.since}.`, 'until');
+      throw new BadUserInputError(
+        `until must not be before the member's first day, ${serving.since}.`,
+        'until',
+      );
     }
     serving.until = lastDay;
     touch(home);
@@ -191,16 +254,27 @@ export async function removeHomeMember(em: EntityManager, homeId: string, member
 }
 
 /** Makes a serving member the leader (负责人); the current leader stays on as a member. */
-export async function setHomeLeader(em: EntityManager, homeId: string, memberId: string): Promise<Home> {
+export async function setHomeLeader(
+  em: EntityManager,
+  homeId: string,
+  memberId: string,
+): Promise<Home> {
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, homeId);
     const serving = await tx.findOne(HomeMembership, { homeId, memberId, until: null });
     if (!serving) {
-      throw new BadUserInputError('The leader must be a member serving in the home: assign them first.', 'memberId');
+      throw new BadUserInputError(
+        'The leader must be a member serving in the home: assign them first.',
+        'memberId',
+      );
     }
     if (serving.role !== HomeRole.LEADER) {
       // Step the current leader down first: the database allows one serving leader per home.
-      await tx.nativeUpdate(HomeMembership, { homeId, role: HomeRole.LEADER, until: null }, { role: HomeRole.MEMBER });
+      await tx.nativeUpdate(
+        HomeMembership,
+        { homeId, role: HomeRole.LEADER, until: null },
+        { role: HomeRole.MEMBER },
+      );
       await tx.nativeUpdate(HomeMembership, { id: serving.id }, { role: HomeRole.LEADER });
       touch(home);
       await tx.flush();
@@ -213,21 +287,31 @@ export async function setHomeLeader(em: EntityManager, homeId: string, memberId:
 export function complianceOf(memberships: HomeMembership[]): HomeCompliance {
   const leaders = memberships.filter((membership) => membership.role === HomeRole.LEADER).length;
   const memberCount = memberships.length;
-  return { memberCount, hasLeader: leaders === 1, compliant: memberCount >= MIN_HOME_MEMBERS && leaders === 1 };
+  return {
+    memberCount,
+    hasLeader: leaders === 1,
+    compliant: memberCount >= MIN_HOME_MEMBERS && leaders === 1,
+  };
 }
 
 /** Pilot homes per county-level unit in the caller's jurisdiction for a cohort year, in one statement. */
-export async function pilotRollout(em: EntityManager, caller: Caller, cohortYear: number): Promise<PilotRollout[]> {
+export async function pilotRollout(
+  em: EntityManager,
+  caller: Caller,
+  cohortYear: number,
+): Promise<PilotRollout[]> {
   const year = requireCohortYear(cohortYear, 'cohortYear');
-  const rows = await em.getConnection().execute<Array<Record<string, unknown> & { pilot_homes: number }>>(
-    `select c.*, count(h.id)::int as pilot_homes
+  const rows = await em
+    .getConnection()
+    .execute<Array<Record<string, unknown> & { pilot_homes: number }>>(
+      `select c.*, count(h.id)::int as pilot_homes
      from division c
      left join home h on h.division_code like c.code || '%' and h.pilot_cohort_year = ? and h.division_code like ?
      where c.level = 'COUNTY' and (c.code like ? or ? like c.code || '%')
      group by c.code
      order by c.code`,
-    [year, jurisdictionPattern(caller), jurisdictionPattern(caller), caller.division],
-  );
+      [year, jurisdictionPattern(caller), jurisdictionPattern(caller), caller.division],
+    );
   return rows.map(({ pilot_homes, ...county }) => ({
     county: em.map(Division, county),
     cohortYear: year,

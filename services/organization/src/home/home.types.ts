@@ -6,7 +6,9 @@ import { Home } from './home.entity';
 export const HomeConnection = Connection(Home);
 
 /** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
-@ObjectType({ description: "Whether a home meets the seed's staffing rule: ≥ 3 members, exactly one leader." })
+@ObjectType({
+  description: "Whether a home meets the seed's staffing rule: ≥ 3 members, exactly one leader.",
+})
 export class HomeCompliance {
   @Field(() => Int, { description: 'Members serving now, the leader included.' })
   memberCount: number;
@@ -19,7 +21,9 @@ export class HomeCompliance {
 }
 
 /** The seed's rule 4: each county-level unit picks 3–4 pilot homes in the first year. */
-@ObjectType({ description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.' })
+@ObjectType({
+  description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.',
+})
 export class PilotRollout {
   @Field(() => Division)
   county: Division;

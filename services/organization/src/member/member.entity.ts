@@ -23,15 +23,24 @@ export class Member extends EditableRecord {
   @Property({ type: 'text' })
   gender: Gender;
 
-  @Field(() => String, { nullable: true, description: 'The sector (界别) the member sits for, e.g. 农业界.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sector (界别) the member sits for, e.g. 农业界.',
+  })
   @Property({ type: 'text', nullable: true })
   sector: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Party affiliation (政治面貌), e.g. 中共党员, 民盟盟员, 无党派.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Party affiliation (政治面貌), e.g. 中共党员, 民盟盟员, 无党派.',
+  })
   @Property({ type: 'text', nullable: true })
   party: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the member knows well, e.g. 农业技术, 法律.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the member knows well, e.g. 农业技术, 法律.',
+  })
   @Property({ type: 'text', nullable: true })
   expertise: string | null;
 

@@ -1,12 +1,19 @@
+import { DateScalar } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Gender } from './member.entity';
 
 @InputType({ description: 'Which members to list.' })
 export class MembersFilter {
-  @Field(() => String, { nullable: true, description: 'Members living in this division or below it (a code prefix).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Members living in this division or below it (a code prefix).',
+  })
   divisionCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Members seated on this committee in the current term.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Members seated on this committee in the current term.',
+  })
   committeeId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -19,15 +26,15 @@ export class MembersFilter {
   nameContains?: string | null;
 }
 
-@InputType({ description: "A seat on a committee for a term." })
+@InputType({ description: 'A seat on a committee for a term.' })
 export class CommitteeSeatInput {
   @Field(() => ID)
   committeeId: string;
 
-  @Field({ description: 'First day of the term (`YYYY-MM-DD`).' })
+  @Field(() => DateScalar, { description: 'First day of the term.' })
   termStart: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => DateScalar, { nullable: true })
   termEnd?: string | null;
 }
 
@@ -51,13 +58,22 @@ export class CreateMemberInput {
   @Field(() => String, { nullable: true })
   expertise?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Personal data: masked to callers whose role does not need it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Personal data: masked to callers whose role does not need it.',
+  })
   phone?: string | null;
 
-  @Field(() => [CommitteeSeatInput], { nullable: true, description: 'The committees the member sits on.' })
+  @Field(() => [CommitteeSeatInput], {
+    nullable: true,
+    description: 'The committees the member sits on.',
+  })
   committees?: CommitteeSeatInput[] | null;
 
-  @Field(() => String, { nullable: true, description: 'The same key twice gives the same member, created once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same member, created once.',
+  })
   idempotencyKey?: string | null;
 }
 
@@ -81,6 +97,9 @@ export class UpdateMemberInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the edit fails with CONFLICT if the member changed since.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the edit fails with CONFLICT if the member changed since.',
+  })
   expectedVersion?: number | null;
 }

@@ -11,12 +11,17 @@ import { MemberConnection } from './member.types';
 
 @Resolver(() => Member)
 export class MemberResolver {
-  @Query(() => Member, { nullable: true, description: 'A member by id; null when absent or outside your jurisdiction.' })
+  @Query(() => Member, {
+    nullable: true,
+    description: 'A member by id; null when absent or outside your jurisdiction.',
+  })
   member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.member.byId.load(id);
   }
 
-  @Query(() => MemberConnection, { description: 'Members in your jurisdiction, filtered, in name order.' })
+  @Query(() => MemberConnection, {
+    description: 'Members in your jurisdiction, filtered, in name order.',
+  })
   members(
     @Arg('filter', () => MembersFilter, { nullable: true }) filter: MembersFilter | null,
     @Args(() => PageArgs) args: PageArgs,
@@ -30,12 +35,17 @@ export class MemberResolver {
     return loaders.division.byCode.load(member.divisionCode);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked (138****5678) unless your role needs it.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Personal data: masked (138****5678) unless your role needs it.',
+  })
   phone(@Root() member: Member, @Ctx() { caller }: Context) {
     return canSeePersonalData(caller) ? member.phone : maskPersonalData(member.phone);
   }
 
-  @FieldResolver(() => [CommitteeMembership], { description: 'The committees the member sits on, current term first.' })
+  @FieldResolver(() => [CommitteeMembership], {
+    description: 'The committees the member sits on, current term first.',
+  })
   committees(@Root() member: Member, @Ctx() { loaders }: Context) {
     return loaders.committee.seatsOfMember.load(member.id);
   }
@@ -46,7 +56,10 @@ export class MemberResolver {
   }
 
   @Mutation(() => Member)
-  createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() { em, caller }: Context) {
+  createMember(
+    @Arg('input', () => CreateMemberInput) input: CreateMemberInput,
+    @Ctx() { em, caller }: Context,
+  ) {
     return createMember(em, caller, input);
   }
 
@@ -61,5 +74,8 @@ export class MemberResolver {
 }
 
 export const memberReference = {
-  Member: { __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.member.byId.load(reference.id) },
+  Member: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.member.byId.load(reference.id),
+  },
 };

@@ -9,14 +9,19 @@ import {
   toConnection,
   type Caller,
   type Page,
+  likeEscape,
 } from '@cppcc/toolkit';
 import { Committee } from '../committee/committee.entity';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
 import { requireDivision } from '../division/division.service';
-import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Member } from './member.entity';
-import type { CommitteeSeatInput, CreateMemberInput, MembersFilter, UpdateMemberInput } from './member.inputs';
+import type {
+  CommitteeSeatInput,
+  CreateMemberInput,
+  MembersFilter,
+  UpdateMemberInput,
+} from './member.inputs';
 
 export async function listMembers(em: EntityManager, filter: MembersFilter, page: Page) {
   const where: FilterQuery<Member> & Record<string, unknown> = {};
@@ -25,7 +30,10 @@ export async function listMembers(em: EntityManager, filter: MembersFilter, page
   if (filter.party) where.party = filter.party;
   if (filter.nameContains) where.name = { $like: `%${likeEscape(filter.nameContains)}%` };
   if (filter.committeeId) {
-    const seats = await em.find(CommitteeMembership, { committeeId: filter.committeeId, termEnd: null });
+    const seats = await em.find(CommitteeMembership, {
+      committeeId: filter.committeeId,
+      termEnd: null,
+    });
     where.id = { $in: seats.map((seat) => seat.memberId) };
   }
   const [rows, total] = await em.findAndCount(Member, where, {
@@ -36,12 +44,20 @@ export async function listMembers(em: EntityManager, filter: MembersFilter, page
   return toConnection(rows, total, page);
 }
 
-async function validateSeats(em: EntityManager, seats: CommitteeSeatInput[]): Promise<CommitteeSeatInput[]> {
-  const committees = await em.find(Committee, { id: { $in: seats.map((seat) => seat.committeeId) } });
+async function validateSeats(
+  em: EntityManager,
+  seats: CommitteeSeatInput[],
+): Promise<CommitteeSeatInput[]> {
+  const committees = await em.find(Committee, {
+    id: { $in: seats.map((seat) => seat.committeeId) },
+  });
   return seats.map((seat, index) => {
     const field = `input.committees.${index}`;
     if (!committees.some((committee) => committee.id === seat.committeeId)) {
-      throw new BadUserInputError(`There is no committee ${seat.committeeId}.`, `${field}.committeeId`);
+      throw new BadUserInputError(
+        `There is no committee ${seat.committeeId}.`,
+        `${field}.committeeId`,
+      );
     }
     const termStart = requireDate(seat.termStart, `${field}.termStart`);
     const termEnd = seat.termEnd == null ? null : requireDate(seat.termEnd, `${field}.termEnd`);
@@ -52,7 +68,11 @@ async function validateSeats(em: EntityManager, seats: CommitteeSeatInput[]): Pr
   });
 }
 
-export async function createMember(em: EntityManager, caller: Caller, input: CreateMemberInput): Promise<Member> {
+export async function createMember(
+  em: EntityManager,
+  caller: Caller,
+  input: CreateMemberInput,
+): Promise<Member> {
   const name = requireText(input.name, 'input.name', 50);
   const division = await requireDivision(em, caller, input.divisionCode, 'input.divisionCode');
   const phone = optionalPhone(input.phone, 'input.phone');
@@ -70,25 +90,37 @@ export async function createMember(em: EntityManager, caller: Caller, input: Cre
       idempotencyKey: key,
     });
     for (const seat of seats) {
-      tx.create(CommitteeMembership, { ...seat, memberId: member.id, termEnd: seat.termEnd ?? null });
+      tx.create(CommitteeMembership, {
+        ...seat,
+        memberId: member.id,
+        termEnd: seat.termEnd ?? null,
+      });
     }
     await tx.flush();
     return member;
   });
 }
 
-export async function updateMember(em: EntityManager, caller: Caller, id: string, input: UpdateMemberInput): Promise<Member> {
+export async function updateMember(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  input: UpdateMemberInput,
+): Promise<Member> {
   return inTransaction(em, 'Member', async (tx) => {
     const member = await tx.findOne(Member, { id });
     if (!member) throw new NotFoundError('Member', id);
     checkVersion('Member', member, input.expectedVersion);
     if (input.name != null) member.name = requireText(input.name, 'input.name', 50);
     if (input.divisionCode != null) {
-      member.divisionCode = (await requireDivision(tx, caller, input.divisionCode, 'input.divisionCode')).code;
+      member.divisionCode = (
+        await requireDivision(tx, caller, input.divisionCode, 'input.divisionCode')
+      ).code;
     }
     if (input.sector !== undefined) member.sector = optionalText(input.sector, 'input.sector', 50);
     if (input.party !== undefined) member.party = optionalText(input.party, 'input.party', 50);
-    if (input.expertise !== undefined) member.expertise = optionalText(input.expertise, 'input.expertise', 200);
+    if (input.expertise !== undefined)
+      member.expertise = optionalText(input.expertise, 'input.expertise', 200);
     if (input.phone !== undefined) member.phone = optionalPhone(input.phone, 'input.phone');
     await tx.flush();
     return member;

@@ -24,7 +24,9 @@ registerEnumType(ParticipantKind, { name: 'ParticipantKind' });
 
 /** A non-member who takes part in a home's consultations. */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A non-member who takes part in consultations (resident, expert, lawyer …).' })
+@ObjectType({
+  description: 'A non-member who takes part in consultations (resident, expert, lawyer …).',
+})
 @Filter(JURISDICTION_FILTER)
 @Entity({ tableName: 'participant' })
 export class Participant extends EditableRecord {
@@ -40,7 +42,10 @@ export class Participant extends EditableRecord {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field(() => String, { nullable: true, description: 'Where they work or which body they speak for.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where they work or which body they speak for.',
+  })
   @Property({ type: 'text', nullable: true })
   organisation: string | null;
 

@@ -3,13 +3,19 @@ import { ParticipantKind } from './participant.entity';
 
 @InputType({ description: 'Which participants to list.' })
 export class ParticipantsFilter {
-  @Field(() => String, { nullable: true, description: 'Participants in this division or below it (a code prefix).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Participants in this division or below it (a code prefix).',
+  })
   divisionCode?: string | null;
 
   @Field(() => [ParticipantKind], { nullable: true })
   kind?: ParticipantKind[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Participants whose name contains this text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Participants whose name contains this text.',
+  })
   nameContains?: string | null;
 }
 
@@ -30,10 +36,16 @@ export class CreateParticipantInput {
   @Field(() => String, { nullable: true, description: 'Personal data.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Personal data: the 18-character resident ID number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Personal data: the 18-character resident ID number.',
+  })
   idNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The same key twice gives the same participant, created once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same participant, created once.',
+  })
   idempotencyKey?: string | null;
 }
 

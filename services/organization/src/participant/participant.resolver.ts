@@ -3,7 +3,11 @@ import { Connection, PageArgs, canSeePersonalData, maskPersonalData, toPage } fr
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Participant } from './participant.entity';
-import { CreateParticipantInput, ParticipantsFilter, UpdateParticipantInput } from './participant.inputs';
+import {
+  CreateParticipantInput,
+  ParticipantsFilter,
+  UpdateParticipantInput,
+} from './participant.inputs';
 import { createParticipant, listParticipants, updateParticipant } from './participant.service';
 
 const ParticipantConnection = Connection(Participant);
@@ -15,7 +19,9 @@ export class ParticipantResolver {
     return loaders.participant.byId.load(id);
   }
 
-  @Query(() => ParticipantConnection, { description: 'Participants in your jurisdiction, filtered, in name order.' })
+  @Query(() => ParticipantConnection, {
+    description: 'Participants in your jurisdiction, filtered, in name order.',
+  })
   participants(
     @Arg('filter', () => ParticipantsFilter, { nullable: true }) filter: ParticipantsFilter | null,
     @Args(() => PageArgs) args: PageArgs,
@@ -29,18 +35,29 @@ export class ParticipantResolver {
     return loaders.division.byCode.load(participant.divisionCode);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked unless your role needs it.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Personal data: masked unless your role needs it.',
+  })
   phone(@Root() participant: Participant, @Ctx() { caller }: Context) {
     return canSeePersonalData(caller) ? participant.phone : maskPersonalData(participant.phone);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked unless your role needs it.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Personal data: masked unless your role needs it.',
+  })
   idNumber(@Root() participant: Participant, @Ctx() { caller }: Context) {
-    return canSeePersonalData(caller) ? participant.idNumber : maskPersonalData(participant.idNumber);
+    return canSeePersonalData(caller)
+      ? participant.idNumber
+      : maskPersonalData(participant.idNumber);
   }
 
   @Mutation(() => Participant)
-  createParticipant(@Arg('input', () => CreateParticipantInput) input: CreateParticipantInput, @Ctx() { em, caller }: Context) {
+  createParticipant(
+    @Arg('input', () => CreateParticipantInput) input: CreateParticipantInput,
+    @Ctx() { em, caller }: Context,
+  ) {
     return createParticipant(em, caller, input);
   }
 
@@ -56,6 +73,7 @@ export class ParticipantResolver {
 
 export const participantReference = {
   Participant: {
-    __resolveReference: (reference: { id: string }, { loaders }: Context) => loaders.participant.byId.load(reference.id),
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.participant.byId.load(reference.id),
   },
 };

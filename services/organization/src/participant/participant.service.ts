@@ -8,12 +8,16 @@ import {
   toConnection,
   type Caller,
   type Page,
+  likeEscape,
 } from '@cppcc/toolkit';
 import { requireDivision } from '../division/division.service';
-import { likeEscape } from '@cppcc/toolkit';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
 import { Participant } from './participant.entity';
-import type { CreateParticipantInput, ParticipantsFilter, UpdateParticipantInput } from './participant.inputs';
+import type {
+  CreateParticipantInput,
+  ParticipantsFilter,
+  UpdateParticipantInput,
+} from './participant.inputs';
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 
@@ -22,7 +26,9 @@ export function optionalIdNumber(value: string | null | undefined, field: string
   if (value == null || value === '') return null;
   const idNumber = value.trim().toUpperCase();
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = ID_NUMBER.test(idNumber) ? weights.reduce((total, weight, i) => total + weight * Number(idNumber[i]), 0) : -1;
+  const sum = ID_NUMBER.test(idNumber)
+    ? weights.reduce((total, weight, i) => total + weight * Number(idNumber[i]), 0)
+    : -1;
   if (sum < 0 || '10X98765432'[sum % 11] !== idNumber[17]) {
     throw new BadUserInputError(`${field} is not a valid resident ID number.`, field);
   }
@@ -42,7 +48,11 @@ export async function listParticipants(em: EntityManager, filter: ParticipantsFi
   return toConnection(rows, total, page);
 }
 
-export async function createParticipant(em: EntityManager, caller: Caller, input: CreateParticipantInput) {
+export async function createParticipant(
+  em: EntityManager,
+  caller: Caller,
+  input: CreateParticipantInput,
+) {
   const name = requireText(input.name, 'input.name', 50);
   const division = await requireDivision(em, caller, input.divisionCode, 'input.divisionCode');
   const phone = optionalPhone(input.phone, 'input.phone');
@@ -64,7 +74,12 @@ export async function createParticipant(em: EntityManager, caller: Caller, input
   });
 }
 
-export async function updateParticipant(em: EntityManager, caller: Caller, id: string, input: UpdateParticipantInput) {
+export async function updateParticipant(
+  em: EntityManager,
+  caller: Caller,
+  id: string,
+  input: UpdateParticipantInput,
+) {
   return inTransaction(em, 'Participant', async (tx) => {
     const participant = await tx.findOne(Participant, { id });
     if (!participant) throw new NotFoundError('Participant', id);
@@ -72,11 +87,15 @@ export async function updateParticipant(em: EntityManager, caller: Caller, id: s
     if (input.name != null) participant.name = requireText(input.name, 'input.name', 50);
     if (input.kind != null) participant.kind = input.kind;
     if (input.divisionCode != null) {
-      participant.divisionCode = (await requireDivision(tx, caller, input.divisionCode, 'input.divisionCode')).code;
+      participant.divisionCode = (
+        await requireDivision(tx, caller, input.divisionCode, 'input.divisionCode')
+      ).code;
     }
-    if (input.organisation !== undefined) participant.organisation = optionalText(input.organisation, 'input.organisation', 100);
+    if (input.organisation !== undefined)
+      participant.organisation = optionalText(input.organisation, 'input.organisation', 100);
     if (input.phone !== undefined) participant.phone = optionalPhone(input.phone, 'input.phone');
-    if (input.idNumber !== undefined) participant.idNumber = optionalIdNumber(input.idNumber, 'input.idNumber');
+    if (input.idNumber !== undefined)
+      participant.idNumber = optionalIdNumber(input.idNumber, 'input.idNumber');
     await tx.flush();
     return participant;
   });

@@ -15,7 +15,9 @@ export abstract class EditableRecord {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field(() => Int, { description: 'Raised by every edit; pass it as `expectedVersion` to edit safely.' })
+  @Field(() => Int, {
+    description: 'Raised by every edit; pass it as `expectedVersion` to edit safely.',
+  })
   @Property({ type: 'integer', version: true })
   version: number = 1;
 

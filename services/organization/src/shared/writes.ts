@@ -7,7 +7,11 @@ import type { EditableRecord } from './base.entity';
  * Idempotency keys are kept per caller, so two clerks who happen to pick the same key never
  * receive each other's records.
  */
-export function scopedIdempotencyKey(caller: Caller, key: string | null | undefined, field: string): string | null {
+export function scopedIdempotencyKey(
+  caller: Caller,
+  key: string | null | undefined,
+  field: string,
+): string | null {
   if (key == null) return null;
   if (key.length < 8 || key.length > 128) {
     throw new BadUserInputError(`${field} must be 8 to 128 characters.`, field);
@@ -16,12 +20,20 @@ export function scopedIdempotencyKey(caller: Caller, key: string | null | undefi
 }
 
 /** The record an earlier create with the same key made, if any. */
-export function findCreated<T extends EditableRecord>(em: EntityManager, entity: EntityClass<T>, key: string | null) {
+export function findCreated<T extends EditableRecord>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  key: string | null,
+) {
   return key ? em.findOne(entity, { idempotencyKey: key } as never) : Promise.resolve(null);
 }
 
 /** Refuses an edit made against a version that is no longer current. */
-export function checkVersion(what: string, record: EditableRecord, expectedVersion: number | null | undefined): void {
+export function checkVersion(
+  what: string,
+  record: EditableRecord,
+  expectedVersion: number | null | undefined,
+): void {
   if (expectedVersion != null && expectedVersion !== record.version) {
     throw new ConflictError(what, expectedVersion, record.version);
   }
@@ -31,7 +43,11 @@ export function checkVersion(what: string, record: EditableRecord, expectedVersi
  * Runs a write in one transaction: it lands whole or not at all. A concurrent edit that the
  * version check could not see (two writers in flight) becomes CONFLICT too.
  */
-export async function inTransaction<T>(em: EntityManager, what: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  em: EntityManager,
+  what: string,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
     return await em.transactional(work);
   } catch (error) {

@@ -22,7 +22,10 @@ export class ViewerResolver {
     return { level: caller.level, roles: caller.roles, divisionCode: caller.division };
   }
 
-  @FieldResolver(() => Division, { nullable: true, description: 'The division of the jurisdiction; null for the whole graph.' })
+  @FieldResolver(() => Division, {
+    nullable: true,
+    description: 'The division of the jurisdiction; null for the whole graph.',
+  })
   division(@Root() viewer: Viewer, @Ctx() { loaders }: Context) {
     return viewer.divisionCode ? loaders.division.byCode.load(viewer.divisionCode) : null;
   }

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
 
-const state = globalThis as typeof globalThis & { __embeddedPostgres?: EmbeddedPostgres; __embeddedDir?: string };
+const state = globalThis as typeof globalThis & {
+  __embeddedPostgres?: EmbeddedPostgres;
+  __embeddedDir?: string;
+};
 
 /**
  * Jest global setup: use DATABASE_URL's server when it is set, otherwise start an embedded

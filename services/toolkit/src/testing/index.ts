@@ -17,8 +17,14 @@ export interface TestDatabase {
 /** Creates an empty database with a unique name; `drop()` removes it after the file's tests. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const server = process.env.DATABASE_URL;
-  if (!server) throw new Error('DATABASE_URL is not set: run the tests through jest (its global setup sets it)');
-  const safeLabel = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
+  if (!server)
+    throw new Error(
+      'DATABASE_URL is not set: run the tests through jest (its global setup sets it)',
+    );
+  const safeLabel = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 30);
   const url = withDatabase(server, `test_${safeLabel}_${randomBytes(4).toString('hex')}`);
   await ensureDatabase(url);
   return { url, drop: () => dropDatabase(url) };
@@ -55,7 +61,11 @@ export function countQueries(orm: Orm): QueryCounter {
 export interface GraphQLResponse<Data = Record<string, unknown>> {
   status: number;
   data?: Data | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 /** POSTs a GraphQL request as any client would. */
@@ -67,7 +77,11 @@ export async function postGraphQL<Data = Record<string, any>>(
 ): Promise<GraphQLResponse<Data>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
@@ -79,9 +93,15 @@ export interface TestSubgraph {
   orm: Orm;
   database: TestDatabase;
   /** Sends a query; fails the test when the answer carries errors. */
-  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  query<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Data>;
   /** Sends a query and returns the whole answer, errors included. */
-  send<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  send<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>>;
   stop(): Promise<void>;
 }
 
@@ -89,10 +109,18 @@ export interface TestSubgraph {
  * Starts a subgraph over HTTP on a free port with a fresh database built by its migrations, as
  * its process would start, for a test file.
  */
-export async function startTestSubgraph(subgraph: SubgraphProcess, label = subgraph.name): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  subgraph: SubgraphProcess,
+  label = subgraph.name,
+): Promise<TestSubgraph> {
   const database = await createTestDatabase(label);
   const logger = createLogger(subgraph.name, process.env.LOG_LEVEL ?? 'silent');
-  const started = await startSubgraph(subgraph, { databaseUrl: database.url, port: 0, host: '127.0.0.1', logger });
+  const started = await startSubgraph(subgraph, {
+    databaseUrl: database.url,
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+  });
   const send = <Data>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<Data>(started.url, query, variables);
   return {
@@ -102,7 +130,8 @@ export async function startTestSubgraph(subgraph: SubgraphProcess, label = subgr
     send,
     query: async <Data>(query: string, variables?: Record<string, unknown>) => {
       const response = await send<Data>(query, variables);
-      if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+      if (response.errors?.length)
+        throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
       return response.data as Data;
     },
     stop: async () => {

@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+import { BadUserInputError, ConflictError, InvalidTransitionError, fieldOfCoercionError, maskError } from './errors';
+
+const format = (error: GraphQLError) => maskError(error.toJSON(), error);
+
+describe('errors as clients see them', () => {
+  it('keep the code and the field at fault of a rule the input broke', () => {
+    expect(format(new BadUserInputError('name must not be empty.', 'input.name'))).toMatchObject({
+      message: 'name must not be empty.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.name' },
+    });
+  });
+
+  it('name the current state of a refused workflow step and the current version of a stale edit', () => {
+    expect(format(new InvalidTransitionError('Proposal', 'REPLIED', 'assign')).extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      currentState: 'REPLIED',
+    });
+    expect(format(new ConflictError('Home', 3, 4)).extensions).toEqual({ code: 'CONFLICT', currentVersion: 4 });
+  });
+
+  it('hide everything of an unexpected failure: message, stack, SQL', () => {
+    const internal = new GraphQLError('select * from home where … - connection to 10.0.0.5 refused', {
+      extensions: { stacktrace: ['at Pool.connect'] },
+    });
+    expect(format(internal)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('name the input path of a variable that does not fit its type', () => {
+    const message = 'Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; Expected type "Date".';
+    expect(fieldOfCoercionError(message)).toBe('input.establishedOn');
+    expect(format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.establishedOn',
+    });
+  });
+});
