@@ -40,7 +40,7 @@ export const stackConfigShape = {
   /** Where the embedded PostgreSQL listens when DATABASE_URL is not set. */
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** The seed of the demo data set: the same seed gives the same data. */
-  DEMO_SEED: z.coerce.number().int().min(0).default(2019),
+  DEMO_SEED: z.coerce.number().int().min(0).default(20190816),
   /** How large the demo data set is: 1 is a city like 连云港 in its first years. */
   DEMO_SCALE: z.coerce.number().min(0.01).max(20).default(1),
 };

@@ -4,7 +4,9 @@ const shape = { ...baseConfigShape, PORT: port(4001), DATABASE_URL: databaseUrl.
 
 describe('configuration', () => {
   it('fills defaults and coerces numbers', () => {
-    expect(parseConfig(shape, { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cppcc' })).toEqual({
+    expect(
+      parseConfig(shape, { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cppcc' }),
+    ).toEqual({
       LOG_LEVEL: 'info',
       HOST: '0.0.0.0',
       PORT: 4001,
@@ -14,7 +16,8 @@ describe('configuration', () => {
   });
 
   it('refuses to start on bad values and names every variable at fault', () => {
-    const attempt = () => parseConfig(shape, { PORT: 'forty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://db/x' });
+    const attempt = () =>
+      parseConfig(shape, { PORT: 'forty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://db/x' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT/);
     expect(attempt).toThrow(/LOG_LEVEL/);

@@ -1,5 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, ConflictError, InvalidTransitionError, fieldOfCoercionError, maskError } from './errors';
+import {
+  BadUserInputError,
+  ConflictError,
+  InvalidTransitionError,
+  fieldOfCoercionError,
+  maskError,
+} from './errors';
 
 const format = (error: GraphQLError) => maskError(error.toJSON(), error);
 
@@ -16,20 +22,32 @@ describe('errors as clients see them', () => {
       code: 'INVALID_TRANSITION',
       currentState: 'REPLIED',
     });
-    expect(format(new ConflictError('Home', 3, 4)).extensions).toEqual({ code: 'CONFLICT', currentVersion: 4 });
+    expect(format(new ConflictError('Home', 3, 4)).extensions).toEqual({
+      code: 'CONFLICT',
+      currentVersion: 4,
+    });
   });
 
   it('hide everything of an unexpected failure: message, stack, SQL', () => {
-    const internal = new GraphQLError('select * from home where … - connection to 10.0.0.5 refused', {
-      extensions: { stacktrace: ['at Pool.connect'] },
+    const internal = new GraphQLError(
+      'select * from home where … - connection to 10.0.0.5 refused',
+      {
+        extensions: { stacktrace: ['at Pool.connect'] },
+      },
+    );
+    expect(format(internal)).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
-    expect(format(internal)).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 
   it('name the input path of a variable that does not fit its type', () => {
-    const message = 'Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; Expected type "Date".';
+    const message =
+      'Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; Expected type "Date".';
     expect(fieldOfCoercionError(message)).toBe('input.establishedOn');
-    expect(format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })).extensions).toEqual({
+    expect(
+      format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })).extensions,
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'input.establishedOn',
     });

@@ -102,7 +102,10 @@ export function maskError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))) {
     if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
-      return { ...formatted, extensions: { ...formatted.extensions, field: fieldOfCoercionError(formatted.message) } };
+      return {
+        ...formatted,
+        extensions: { ...formatted.extensions, field: fieldOfCoercionError(formatted.message) },
+      };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       return { message: 'Internal server error', path: formatted.path, extensions: { code } };

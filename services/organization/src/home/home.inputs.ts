@@ -86,6 +86,9 @@ export class AssignHomeMemberInput {
   })
   role: HomeRole;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day of service; defaults to today.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of service; defaults to today.',
+  })
   since?: string | null;
 }

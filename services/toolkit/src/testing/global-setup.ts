@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../embedded-postgres';
@@ -15,6 +15,8 @@ const state = globalThis as typeof globalThis & {
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const dir = mkdtempSync(join(tmpdir(), 'cppcc-test-pg-'));
+  // As root, initdb runs as the `postgres` OS user, which must be able to enter the folder.
+  chmodSync(dir, 0o755);
   state.__embeddedDir = dir;
   state.__embeddedPostgres = await startEmbeddedPostgres(join(dir, 'data'));
   process.env.DATABASE_URL = state.__embeddedPostgres.url;

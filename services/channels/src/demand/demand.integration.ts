@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { countQueries, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import { channelsSubgraph } from '../subgraph';
+
+let graph: TestSubgraph;
+const homes = Array.from({ length: 10 }, () => randomUUID());
+
+beforeAll(async () => {
+  graph = await startTestSubgraph(channelsSubgraph, 'demand');
+  const connection = graph.orm.em.getConnection();
+  for (const [index, homeId] of homes.entries()) {
+    for (const [n, status] of ['RECEIVED', 'ON_AGENDA', 'RESOLVED_AT_HOME']
+      .slice(0, 1 + (index % 3))
+      .entries()) {
+      await connection.execute(
+        `insert into demand (id, home_id, division_code, category, content, status, received_at)
+         values (?, ?, '320724100001', 'AGRICULTURE', ?, ?, ?)`,
+        [randomUUID(), homeId, `灌溉渠修缮 ${n}`, status, `2026-0${n + 4}-01T10:00:00+08:00`],
+      );
+    }
+  }
+});
+afterAll(() => graph?.stop());
+
+const HOMES = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Home {
+  id all: demands { totalCount edges { node { content status home { id } } } }
+  open: demands(status: [RECEIVED, ON_AGENDA]) { totalCount }
+} } }`;
+
+describe('demands raised at homes', () => {
+  it('list each home its demands, latest first, and filter them by status', async () => {
+    const data = await graph.query(HOMES, {
+      representations: homes.slice(0, 3).map((id) => ({ __typename: 'Home', id })),
+    });
+    const [one, two, three] = data._entities;
+    expect([one.all.totalCount, two.all.totalCount, three.all.totalCount]).toEqual([1, 2, 3]);
+    expect([one.open.totalCount, two.open.totalCount, three.open.totalCount]).toEqual([1, 2, 2]);
+    expect(three.all.edges[0].node).toEqual({
+      content: '灌溉渠修缮 2',
+      status: 'RESOLVED_AT_HOME',
+      home: { id: homes[2] },
+    });
+  });
+
+  it('resolve the demands of many homes in a fixed number of SQL statements', async () => {
+    const counter = countQueries(graph.orm);
+    await graph.query(HOMES, {
+      representations: homes.slice(0, 2).map((id) => ({ __typename: 'Home', id })),
+    });
+    const few = counter.count;
+    counter.reset();
+    await graph.query(HOMES, { representations: homes.map((id) => ({ __typename: 'Home', id })) });
+    const many = counter.count;
+    counter.stop();
+    expect(many).toBe(few);
+  });
+});

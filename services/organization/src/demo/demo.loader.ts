@@ -1,0 +1,103 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OrganizationDemo } from './demo.generator';
+
+/** Rows per INSERT: large enough to be quick, small enough to keep each statement's JSON modest. */
+const BATCH_SIZE = 2_000;
+
+/**
+ * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the
+ * columns (rather than `select *`) lets version, created_at and updated_at take their defaults:
+ * json_populate_recordset would otherwise turn the missing keys into nulls.
+ */
+const TABLES: ReadonlyArray<{
+  table: string;
+  rows: (demo: OrganizationDemo) => object[];
+  columns: string[];
+}> = [
+  {
+    table: 'department',
+    rows: (demo) => demo.departments,
+    columns: ['id', 'name', 'short_name', 'level', 'kind', 'division_code', 'policy_areas'],
+  },
+  {
+    table: 'member',
+    rows: (demo) => demo.members,
+    columns: ['id', 'name', 'gender', 'sector', 'party', 'expertise', 'division_code', 'phone'],
+  },
+  {
+    table: 'committee_membership',
+    rows: (demo) => demo.committeeMemberships,
+    columns: ['id', 'committee_id', 'member_id', 'term_start', 'term_end'],
+  },
+  {
+    table: 'home',
+    rows: (demo) => demo.homes,
+    columns: [
+      'id',
+      'name',
+      'kind',
+      'status',
+      'division_code',
+      'established_on',
+      'pilot_cohort_year',
+    ],
+  },
+  {
+    table: 'home_membership',
+    rows: (demo) => demo.homeMemberships,
+    columns: ['id', 'home_id', 'member_id', 'role', 'since', 'until'],
+  },
+  {
+    table: 'participant',
+    rows: (demo) => demo.participants,
+    columns: ['id', 'name', 'kind', 'division_code', 'organisation', 'phone', 'id_number'],
+  },
+];
+
+/** True when the organization already has homes: a demo (or real data) is there. */
+export async function isOrganizationDemoLoaded(orm: MikroORM): Promise<boolean> {
+  const knex = orm.em.getConnection().getKnex();
+  const result = await knex.raw<{ rows: Array<{ loaded: boolean }> }>(
+    'select exists (select 1 from home) as loaded',
+  );
+  return result.rows[0].loaded;
+}
+
+/**
+ * Inserts the demo in one transaction, table by table in foreign-key order, a few thousand rows
+ * per statement (JSON expanded by json_populate_recordset on the server, not row-by-row ORM
+ * inserts). The rows travel as a bound parameter, never spliced into the SQL text. Refuses to
+ * load into an organization that already has homes, so a second load cannot mix two demos.
+ * Returns the rows inserted per table.
+ */
+export async function loadOrganizationDemo(
+  orm: MikroORM,
+  demo: OrganizationDemo,
+): Promise<Record<string, number>> {
+  const knex = orm.em.getConnection().getKnex();
+  return knex.transaction(async (trx) => {
+    // Two loads at once would both see an empty table; the lock makes the second wait, then refuse.
+    await trx.raw('lock table home in share row exclusive mode');
+    const existing = await trx.raw<{ rows: Array<{ loaded: boolean }> }>(
+      'select exists (select 1 from home) as loaded',
+    );
+    if (existing.rows[0].loaded) {
+      throw new Error(
+        'The organization already has homes: the demo loads into an empty organization only.',
+      );
+    }
+    const counts: Record<string, number> = {};
+    for (const { table, rows, columns } of TABLES) {
+      const list = columns.map((column) => `"${column}"`).join(', ');
+      const sql = `insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?::json)`;
+      const all = rows(demo);
+      counts[table] = 0;
+      for (let start = 0; start < all.length; start += BATCH_SIZE) {
+        const batch = all.slice(start, start + BATCH_SIZE);
+        const result = await trx.raw<{ rowCount: number }>(sql, [JSON.stringify(batch)]);
+        counts[table] += result.rowCount;
+      }
+    }
+    return counts;
+  });
+}
