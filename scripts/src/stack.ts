@@ -18,6 +18,7 @@ import {
   migrate,
   openDatabase,
   parseConfig,
+  port,
   startEmbeddedPostgres,
   withDatabase,
   type Logger,
@@ -37,6 +38,8 @@ export const SUBGRAPHS: Array<{ process: SubgraphProcess; port: number; folder: 
 export const stackConfigShape = {
   ...baseConfigShape,
   DATABASE_URL: databaseUrl,
+  /** The gateway's port; the subgraphs keep theirs (4001–4003). */
+  PORT: port(4000),
   /** Where the embedded PostgreSQL listens when DATABASE_URL is not set. */
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** The seed of the demo data set: the same seed gives the same data. */

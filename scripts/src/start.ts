@@ -16,8 +16,6 @@ import {
   openStackDatabase,
 } from './stack';
 
-const GATEWAY_PORT = Number(process.env.PORT ?? 4000);
-
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [resolve(REPO_ROOT, script)], {
     env: { ...process.env, ...env },
@@ -95,7 +93,7 @@ async function main(): Promise<void> {
         ...common,
         ...subgraphUrls,
         HOST: '0.0.0.0',
-        PORT: String(GATEWAY_PORT),
+        PORT: String(config.PORT),
       }),
     );
     for (const child of children) {
@@ -108,9 +106,9 @@ async function main(): Promise<void> {
         void stop(1);
       });
     }
-    await waitUntilReady(`http://127.0.0.1:${GATEWAY_PORT}/readyz`, children);
+    await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, children);
     logger.info(
-      `the CPPCC graph is ready: http://localhost:${GATEWAY_PORT}/graphql (Ctrl-C stops it)`,
+      `the CPPCC graph is ready: http://localhost:${config.PORT}/graphql (Ctrl-C stops it)`,
     );
   } catch (error) {
     logger.fatal({ err: error }, 'could not start the stack');

