@@ -89,6 +89,8 @@ export async function createMember(
       phone,
       idempotencyKey: key,
     });
+    // Seats are plain foreign-key columns, not ORM relations: write the member first.
+    await tx.flush();
     for (const seat of seats) {
       tx.create(CommitteeMembership, {
         ...seat,
