@@ -1,4 +1,4 @@
-import { baseConfigShape, parseConfig, port } from '@cppcc/toolkit';
+import { ConfigError, baseConfigShape, internalAuthSecret, parseConfig, port } from '@cppcc/toolkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -11,18 +11,33 @@ const subgraphUrl = z.url({ protocol: /^https?$/ }).optional();
 export const configShape = {
   ...baseConfigShape,
   PORT: port(DEFAULT_PORT),
-  /** The composed supergraph the gateway serves (`npm run schema` writes it). */
-  SUPERGRAPH_PATH: z.string().min(1).default(resolve(__dirname, '../../schema/supergraph.graphql')),
+  /** The folder of the surfaces' contract supergraphs (`npm run schema` writes them). */
+  CONTRACTS_DIR: z.string().min(1).default(resolve(__dirname, '../../schema/contracts')),
   /** Where each subgraph answers, when not at the supergraph's routing URL. */
   ORGANIZATION_URL: subgraphUrl,
   DELIBERATION_URL: subgraphUrl,
   CHANNELS_URL: subgraphUrl,
   /** How long a subgraph may take before its part of an answer is given up. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Or verified with this PEM public key (RS256 or ES256, as AUTH_JWT_ALGORITHM says). */
+  AUTH_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  AUTH_JWT_ALGORITHM: z.enum(['RS256', 'ES256']).default('RS256'),
+  /** Or against the keys published at this JWKS URL (RS256 or ES256). */
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The secret the gateway signs callers with for the subgraphs; the same in every process. */
+  INTERNAL_AUTH_SECRET: internalAuthSecret,
 };
 
 export type Config = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  return parseConfig(configShape, env);
+  const config = parseConfig(configShape, env);
+  if (!config.AUTH_JWT_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL: one of them must be set to verify tokens',
+    );
+  }
+  return config;
 }

@@ -1,13 +1,28 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { logUnexpectedErrors, maskError, type Logger } from '@cppcc/toolkit';
+import {
+  CALLER_HEADER,
+  SURFACES,
+  logUnexpectedErrors,
+  maskError,
+  signCallerToken,
+  type Caller,
+  type Logger,
+  type Surface,
+} from '@cppcc/toolkit';
 import express from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
@@ -17,37 +32,36 @@ export interface SubgraphTarget {
 }
 
 export interface RunningGateway {
-  url: string;
+  /** e.g. `http://127.0.0.1:4000`; surfaces answer on `${origin}/graphql/<surface>`. */
+  origin: string;
   port: number;
   subgraphs: SubgraphTarget[];
   stop(): Promise<void>;
 }
 
-/** The subgraphs the supergraph names (`@join__graph`), with the URLs the config overrides. */
+/** What a request through a surface carries to its subgraph fetches. */
+interface GatewayContext {
+  caller: Caller;
+  /** The caller, signed for the subgraphs. */
+  callerToken: string;
+}
+
+/** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
 export function subgraphTargets(supergraphSdl: string, config: Config): SubgraphTarget[] {
   const overrides: Record<string, string | undefined> = {
     organization: config.ORGANIZATION_URL,
     deliberation: config.DELIBERATION_URL,
     channels: config.CHANNELS_URL,
   };
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
-    ([, name, url]) => ({
-      name,
-      url: overrides[name] ?? url,
-    }),
-  );
-}
-
-/** `/readyz` of a subgraph, next to its `/graphql`. */
-function readinessUrl(subgraphUrl: string): string {
-  return new URL('/readyz', subgraphUrl).toString();
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({
+    name,
+    url: overrides[name] ?? url,
+  }));
 }
 
 async function isReady(target: SubgraphTarget, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(readinessUrl(target.url), {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetch(new URL('/readyz', target.url), { signal: AbortSignal.timeout(timeoutMs) });
     return response.ok;
   } catch {
     return false;
@@ -55,77 +69,132 @@ async function isReady(target: SubgraphTarget, timeoutMs: number): Promise<boole
 }
 
 /**
- * Starts the gateway over the committed supergraph: `/graphql`, `GET /healthz`, `GET /readyz`
- * (every subgraph ready). The supergraph is composed ahead of time (`npm run schema`), never at
- * run time; no landing page is served (nothing from a CDN) and Apollo's telemetry is off.
+ * Errors of the answer: a subgraph that did not answer (down, or slower than the timeout) is named,
+ * with the path of the missing part; everything else is masked as in every process.
  */
-export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
-  const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-  const targets = subgraphTargets(supergraphSdl, config);
-  const urlOf = new Map(targets.map((target) => [target.name, target.url]));
+export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { code, serviceName } = formatted.extensions ?? {};
+  if (code === SERVICE_UNAVAILABLE) {
+    return { message: formatted.message, path: formatted.path, extensions: { code, serviceName } };
+  }
+  return maskError(formatted, error);
+}
 
-  // @apollo/gateway reads this switch when it is constructed; it has no option for it.
-  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+/** The code of the error that stands in for the part of an answer a subgraph did not give. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+/**
+ * Fetches from a subgraph within the timeout. A subgraph that is down or too slow answers, in
+ * its stead, a GraphQL error naming it, so the gateway places the error at the missing part's
+ * path and still returns what the other subgraphs gave.
+ */
+function subgraphFetcher(name: string, timeoutMs: number) {
+  return async (input: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
+      return new Response(JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+  };
+}
+
+/** One surface: a gateway over the surface's contract supergraph, and its Apollo Server. */
+function surfaceServer(
+  surface: Surface,
+  supergraphSdl: string,
+  urlOf: Map<string, string>,
+  config: Config,
+  logger: Logger,
+  httpServer: ReturnType<typeof createServer>,
+): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
+      new RemoteGraphQLDataSource<GatewayContext>({
         url: urlOf.get(name) ?? url,
-        // A slow subgraph costs its part of the answer, never a hung request.
-        fetcher: ((input: string, init: RequestInit) =>
-          fetch(input, {
-            ...init,
-            signal: AbortSignal.timeout(config.SUBGRAPH_TIMEOUT_MS),
-          })) as never,
+        // A slow or absent subgraph costs its part of the answer, never a hung request.
+        fetcher: subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS) as never,
+        willSendRequest({ request, context }) {
+          if (context.callerToken) request.http?.headers.set(CALLER_HEADER, context.callerToken);
+        },
       }),
   });
-
-  const app = express();
-  const httpServer = createServer(app);
-  const apollo = new ApolloServer({
+  return new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskError,
+    formatError: maskGatewayError,
     includeStacktraceInErrorResponses: false,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      logUnexpectedErrors(logger),
+      ApolloServerPluginInlineTraceDisabled(),
+      logUnexpectedErrors(logger.child({ surface })),
     ],
   });
-  await apollo.start();
+}
+
+/**
+ * Starts the gateway: each surface's contract supergraph on `/graphql/<surface>`, with the
+ * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz` and
+ * `GET /readyz` (every subgraph ready). The contracts are composed ahead of time
+ * (`npm run schema`); no landing page is served (nothing from a CDN); Apollo's telemetry is off.
+ */
+export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+  const contracts = new Map(
+    SURFACES.map((surface) => [surface, readFileSync(join(config.CONTRACTS_DIR, `${surface}.graphql`), 'utf8')]),
+  );
+  const targets = subgraphTargets(contracts.get('city')!, config);
+  const urlOf = new Map(targets.map((target) => [target.name, target.url]));
+  const verify = await createTokenVerifier(config);
+
+  // @apollo/gateway reads this switch when it is constructed; it has no option for it.
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const servers = SURFACES.map(
+    (surface) => [surface, surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer)] as const,
+  );
+  await Promise.all(servers.map(([, server]) => server.start()));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
-      targets.map(
-        async (target) =>
-          [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const,
-      ),
+      targets.map(async (target) => [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const),
     );
     const ready = checks.every(([, state]) => state === 'ready');
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({}) }),
-  );
+  for (const [surface, server] of servers) {
+    app.use(
+      `/graphql/${surface}`,
+      express.json({ limit: '1mb' }),
+      expressMiddleware(server, {
+        context: async ({ req }) => {
+          const caller = await authenticate(verify, surface, req.header('authorization'));
+          return { caller, callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET) };
+        },
+      }),
+    );
+  }
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
-  logger.info({ port, subgraphs: targets }, 'gateway ready');
+  logger.info({ port, surfaces: SURFACES, subgraphs: targets }, 'gateway ready');
   return {
     port,
-    url: `http://127.0.0.1:${port}/graphql`,
+    origin: `http://127.0.0.1:${port}`,
     subgraphs: targets,
     stop: async () => {
-      await apollo.stop();
+      await Promise.all(servers.map(([, server]) => server.stop()));
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();

@@ -4,11 +4,12 @@
  * checked-in files are what the code prints today and that they compose.
  */
 import { composeServices } from '@apollo/composition';
+import { composeSchemaContract } from '@theguild/federation-composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { channelsSubgraph } from '@cppcc/channels';
 import { deliberationSubgraph } from '@cppcc/deliberation';
 import { organizationSubgraph } from '@cppcc/organization';
-import type { SubgraphProcess } from '@cppcc/toolkit';
+import { SURFACES, hiddenTag, type Surface, type SubgraphProcess } from '@cppcc/toolkit';
 import { parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -17,6 +18,12 @@ import { parse as parseYaml } from 'yaml';
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'schema/supergraph.yaml');
 export const SUPERGRAPH_FILE = resolve(REPO_ROOT, 'schema/supergraph.graphql');
+/** Where the contract supergraph of each surface is checked in: `schema/contracts/<surface>.graphql`. */
+export const CONTRACTS_DIR = resolve(REPO_ROOT, 'schema/contracts');
+
+export function contractFile(surface: Surface): string {
+  return resolve(CONTRACTS_DIR, `${surface}.graphql`);
+}
 
 const SUBGRAPHS: Record<string, SubgraphProcess> = {
   organization: organizationSubgraph,
@@ -74,4 +81,28 @@ export function composeSupergraph(entries: SubgraphEntry[], sdls: Map<string, st
     );
   }
   return `${result.supergraphSdl.trim()}\n`;
+}
+
+/**
+ * The contract supergraph of each surface: the supergraph with every element tagged
+ * `hide-<surface>` made @inaccessible, and the types no longer reachable removed. The gateway
+ * serves each on `/graphql/<surface>`, so a field a level has no use for does not exist there.
+ */
+export function composeContracts(entries: SubgraphEntry[], sdls: Map<string, string>): Map<Surface, string> {
+  const services = entries.map((entry) => ({
+    name: entry.name,
+    url: entry.routingUrl,
+    typeDefs: parse(sdls.get(entry.name) ?? ''),
+  }));
+  const contracts = new Map<Surface, string>();
+  for (const surface of SURFACES) {
+    const result = composeSchemaContract(services, { include: new Set(), exclude: new Set([hiddenTag(surface)]) }, true);
+    if (result.errors?.length) {
+      throw new Error(
+        `The ${surface} contract does not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`,
+      );
+    }
+    contracts.set(surface, `${(result.supergraphSdl ?? '').trim()}\n`);
+  }
+  return contracts;
 }

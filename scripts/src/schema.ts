@@ -1,14 +1,17 @@
 /**
- * npm run schema            prints every subgraph's SDL and composes schema/supergraph.graphql
+ * npm run schema            prints every subgraph's SDL, composes schema/supergraph.graphql and
+ *                           the contract of each surface in schema/contracts/
  * npm run schema -- --check fails when a checked-in file differs from what the code prints
  */
 import 'reflect-metadata';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import {
   REPO_ROOT,
   SUPERGRAPH_FILE,
+  composeContracts,
   composeSupergraph,
+  contractFile,
   printSubgraphs,
   readSupergraphConfig,
 } from './schema-pipeline';
@@ -19,12 +22,15 @@ async function main(): Promise<void> {
   const sdls = await printSubgraphs(entries);
   const outputs = new Map(entries.map((entry) => [entry.file, sdls.get(entry.name)!]));
   outputs.set(SUPERGRAPH_FILE, composeSupergraph(entries, sdls));
+  for (const [surface, sdl] of composeContracts(entries, sdls)) outputs.set(contractFile(surface), sdl);
   const stale: string[] = [];
   for (const [file, content] of outputs) {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
     if (current === content) continue;
     stale.push(relative(REPO_ROOT, file));
-    if (!check) writeFileSync(file, content);
+    if (check) continue;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
   }
   if (check && stale.length) {
     console.error(`Stale schema files (run npm run schema): ${stale.join(', ')}`);

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REPO_ROOT } from './schema-pipeline';
+import { devSecrets } from './secrets';
 import {
   SUBGRAPHS,
   loadDemoIfEmpty,
@@ -80,7 +81,8 @@ async function main(): Promise<void> {
   try {
     await migrateAll(database.url, logger);
     await loadDemoIfEmpty(database.url, config.DEMO_SEED, config.DEMO_SCALE, logger);
-    const common = { LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1' };
+    const secrets = devSecrets();
+    const common = { LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1', INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET };
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of SUBGRAPHS) {
       const env = { ...common, DATABASE_URL: database.url, PORT: String(subgraph.port) };
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       run('gateway', 'gateway/dist/main.js', {
         ...common,
         ...subgraphUrls,
+        AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
         HOST: '0.0.0.0',
         PORT: String(config.PORT),
       }),
@@ -108,7 +111,8 @@ async function main(): Promise<void> {
     }
     await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, children);
     logger.info(
-      `the CPPCC graph is ready: http://localhost:${config.PORT}/graphql (Ctrl-C stops it)`,
+      `the CPPCC graph is ready: http://localhost:${config.PORT}/graphql/{city,county,home,department,public} ` +
+        '(tokens: npm run token -- --level COUNTY --division 320706; Ctrl-C stops it)',
     );
   } catch (error) {
     logger.fatal({ err: error }, 'could not start the stack');

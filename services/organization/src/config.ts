@@ -1,4 +1,4 @@
-import { baseConfigShape, databaseUrl, parseConfig, port } from '@cppcc/toolkit';
+import { baseConfigShape, databaseUrl, internalAuthSecret, parseConfig, port } from '@cppcc/toolkit';
 
 /** The port the organization subgraph listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4001;
@@ -8,6 +8,7 @@ export const configShape = {
   ...baseConfigShape,
   PORT: port(DEFAULT_PORT),
   DATABASE_URL: databaseUrl.unwrap(),
+  INTERNAL_AUTH_SECRET: internalAuthSecret,
 };
 
 export type Config = ReturnType<typeof loadConfig>;

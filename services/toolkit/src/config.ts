@@ -32,3 +32,6 @@ export function parseConfig<T extends z.ZodRawShape>(
   );
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 }
+
+/** The secret the gateway signs callers with for the subgraphs; the same value in every process. */
+export const internalAuthSecret = z.string().min(32, 'must be at least 32 characters');

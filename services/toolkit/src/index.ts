@@ -12,3 +12,5 @@ export * from './validation';
 export * from './grouped-pages';
 export * from './jurisdiction';
 export * from './loaders';
+export * from './identity';
+export * from './surfaces';

@@ -2,23 +2,82 @@ import type { EntityManager, Filter } from '@mikro-orm/postgresql';
 import type { Caller } from './context';
 
 /**
- * Every record that lies under a division carries this filter: a request's EntityManager only
- * ever sees rows whose `divisionCode` starts with the caller's jurisdiction, so no resolver can
- * forget it. Raw SQL must apply the same prefix itself (`jurisdictionPrefix`).
+ * Which records of a kind a caller may see. Every record lies under a division (its code is its
+ * ancestry), so a jurisdiction is a code prefix; a home's caller sees its own home's records only;
+ * a department sees what is assigned or forwarded to it (the kinds that can be assigned say how);
+ * the public sees only kinds that are public by nature.
  */
-export const JURISDICTION_FILTER: Parameters<typeof Filter>[0] = {
-  name: 'jurisdiction',
-  default: true,
-  cond: ({ prefix }: { prefix: string }) =>
-    prefix ? { divisionCode: { $like: `${prefix}%` } } : {},
-};
+export interface RecordPolicy {
+  /** True when the public surface may read records of this kind (e.g. homes, not residents). */
+  public: boolean;
+  /** The property holding the record's home, for home-level callers (`id` for homes themselves). */
+  homeProperty?: string;
+  /** The same as a column of the table, for raw SQL. */
+  homeColumn?: string;
+}
 
+/** What a caller may see of one kind of record: a division-code pattern and, maybe, one home. */
+export interface Scope {
+  /** A LIKE pattern over `division_code`, or null when nothing is visible. */
+  divisionPattern: string | null;
+  homeId: string | null;
+}
+
+const NOTHING: Scope = { divisionPattern: null, homeId: null };
+
+export function scopeOf(caller: Caller, policy: RecordPolicy): Scope {
+  switch (caller.level) {
+    case 'CITY':
+    case 'COUNTY':
+      return { divisionPattern: `${caller.division}%`, homeId: null };
+    case 'HOME':
+      // A home's caller without a home (a malformed token) sees nothing rather than its division.
+      if (!caller.homeId) return NOTHING;
+      return { divisionPattern: `${caller.division}%`, homeId: policy.homeProperty ? caller.homeId : null };
+    case 'PUBLIC':
+      return policy.public ? { divisionPattern: '%', homeId: null } : NOTHING;
+    case 'DEPARTMENT':
+      return NOTHING;
+  }
+}
+
+/**
+ * The ORM filter of a kind of record: every query a request's EntityManager makes sees only the
+ * caller's scope, so no resolver can forget it. Out of scope looks exactly like absent.
+ */
+export function jurisdictionFilter(policy: RecordPolicy): Parameters<typeof Filter>[0] {
+  return {
+    name: 'jurisdiction',
+    default: true,
+    cond: ({ caller }: { caller: Caller }) => {
+      const scope = scopeOf(caller, policy);
+      if (scope.divisionPattern === null) return { divisionCode: { $in: [] } };
+      return {
+        ...(scope.divisionPattern === '%' ? {} : { divisionCode: { $like: scope.divisionPattern } }),
+        ...(scope.homeId && policy.homeProperty ? { [policy.homeProperty]: scope.homeId } : {}),
+      };
+    },
+  };
+}
+
+/** Sets the caller every jurisdiction filter of the request's EntityManager reads. */
 export function applyJurisdiction(em: EntityManager, caller: Caller): EntityManager {
-  em.setFilterParams('jurisdiction', { prefix: caller.division });
+  em.setFilterParams('jurisdiction', { caller });
   return em;
 }
 
-/** The `LIKE` pattern for raw SQL over records of the caller's jurisdiction. */
-export function jurisdictionPattern(caller: Caller): string {
-  return `${caller.division}%`;
+/**
+ * The same scope as SQL over a table alias, for the raw statements of batched loaders (raw SQL
+ * bypasses the ORM's filters): ` and …` to append to a WHERE clause, with its parameters.
+ */
+export function scopeSql(caller: Caller, policy: RecordPolicy, alias: string): { sql: string; params: unknown[] } {
+  const scope = scopeOf(caller, policy);
+  if (scope.divisionPattern === null) return { sql: ' and false', params: [] };
+  const parts = [`${alias}.division_code like ?`];
+  const params: unknown[] = [scope.divisionPattern];
+  if (scope.homeId && policy.homeColumn) {
+    parts.push(`${alias}.${policy.homeColumn}::text = ?`);
+    params.push(scope.homeId);
+  }
+  return { sql: parts.map((part) => ` and ${part}`).join(''), params };
 }

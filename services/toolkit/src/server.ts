@@ -9,7 +9,8 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UNRESTRICTED_CALLER, type Caller, type RequestContext } from './context';
+import type { Caller, RequestContext } from './context';
+import { CALLER_HEADER, verifyCallerToken } from './identity';
 import {
   isDatabaseReachable,
   migrate,
@@ -17,7 +18,7 @@ import {
   type Orm,
   type ServiceDatabase,
 } from './database';
-import { hasPublicCode, maskError } from './errors';
+import { ErrorCode, hasPublicCode, maskError } from './errors';
 import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -25,6 +26,8 @@ export interface SubgraphServerOptions<Loaders> {
   schema: GraphQLSchema;
   orm: Orm;
   logger: Logger;
+  /** The secret the gateway signs callers with (INTERNAL_AUTH_SECRET). */
+  internalAuthSecret: string;
   /** Builds a request's context over its own forked EntityManager. */
   createContext(em: RequestContext['em'], caller: Caller): RequestContext<Loaders>;
 }
@@ -73,9 +76,21 @@ export async function serveSubgraph<Loaders>(
   });
   app.use(
     '/graphql',
+    // Only the gateway may call: a request without a caller it signed is refused before GraphQL.
+    async (req, res, next) => {
+      const caller = await verifyCallerToken(req.header(CALLER_HEADER), options.internalAuthSecret);
+      if (!caller) {
+        res.status(401).json({
+          errors: [{ message: 'Subgraphs answer the gateway only.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+        });
+        return;
+      }
+      res.locals.caller = caller;
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async () => options.createContext(options.orm.em.fork(), UNRESTRICTED_CALLER),
+      context: async ({ res }) => options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
     }),
   );
 
@@ -158,7 +173,7 @@ export interface StartedSubgraph extends RunningServer {
  */
 export async function startSubgraph(
   subgraph: SubgraphProcess,
-  settings: { databaseUrl: string; port: number; host?: string; logger: Logger },
+  settings: { databaseUrl: string; internalAuthSecret: string; port: number; host?: string; logger: Logger },
 ): Promise<StartedSubgraph> {
   const orm = await openDatabase(subgraph.database, settings.databaseUrl, {}, settings.logger);
   try {
@@ -171,6 +186,7 @@ export async function startSubgraph(
         orm,
         logger: settings.logger,
         createContext: subgraph.createContext,
+        internalAuthSecret: settings.internalAuthSecret,
       },
       settings.port,
       settings.host,
@@ -192,12 +208,13 @@ export async function startSubgraph(
 /** The `main` of a subgraph process: configuration, start, clean stop on signals. */
 export async function runSubgraphProcess(
   subgraph: SubgraphProcess,
-  config: { DATABASE_URL: string; PORT: number; HOST: string; LOG_LEVEL: string },
+  config: { DATABASE_URL: string; INTERNAL_AUTH_SECRET: string; PORT: number; HOST: string; LOG_LEVEL: string },
 ): Promise<void> {
   const logger = createLogger(subgraph.name, config.LOG_LEVEL);
   try {
     const started = await startSubgraph(subgraph, {
       databaseUrl: config.DATABASE_URL,
+      internalAuthSecret: config.INTERNAL_AUTH_SECRET,
       port: config.PORT,
       host: config.HOST,
       logger,

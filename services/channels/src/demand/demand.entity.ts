@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
 
 export enum DemandCategory {
   INFRASTRUCTURE = 'INFRASTRUCTURE',
@@ -28,10 +28,13 @@ export enum DemandStatus {
 }
 registerEnumType(DemandStatus, { name: 'DemandStatus' });
 
+/** Which demands a caller may see (RecordPolicy). */
+export const DEMAND_POLICY: RecordPolicy = { public: false, homeProperty: 'homeId', homeColumn: 'home_id' };
+
 /** What residents ask for (诉求), raised at or through a home. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A demand (诉求) residents raised at or through a home.' })
-@Filter(JURISDICTION_FILTER)
+@Filter(jurisdictionFilter(DEMAND_POLICY))
 @Entity({ tableName: 'demand' })
 export class Demand {
   [OptionalProps]?: 'version' | 'createdAt';

@@ -3,14 +3,15 @@ import type DataLoader from 'dataloader';
 import {
   byKeyLoader,
   groupedPageLoader,
-  jurisdictionPattern,
+  scopeSql,
   type Caller,
   type ConnectionShape,
   type GroupedPageRequest,
 } from '@cppcc/toolkit';
-import { Demand, type DemandStatus } from './demand.entity';
+import { DEMAND_POLICY, Demand, type DemandStatus } from './demand.entity';
 
 export function createDemandLoaders(em: EntityManager, caller: Caller) {
+  const scope = scopeSql(caller, DEMAND_POLICY, 'd');
   const pagesByStatus = new Map<
     string,
     DataLoader<GroupedPageRequest, ConnectionShape<Demand>, string>
@@ -25,9 +26,9 @@ export function createDemandLoaders(em: EntityManager, caller: Caller) {
         loader = groupedPageLoader<Record<string, unknown>, Demand>(em, {
           query: (homeIds) => ({
             sql: `select d.*, d.home_id::text as group_key from demand d
-                  where d.home_id::text in (?) and d.division_code like ?
+                  where d.home_id::text in (?) ${scope.sql}
                   ${statuses.length ? 'and d.status in (?)' : ''}`,
-            params: [homeIds, jurisdictionPattern(caller), ...(statuses.length ? [statuses] : [])],
+            params: [homeIds, ...scope.params, ...(statuses.length ? [statuses] : [])],
           }),
           orderBy: 'received_at desc, id',
           toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Demand, row),

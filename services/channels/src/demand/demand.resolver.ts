@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
+import { OnSurfaces, Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Home } from '../home/home.entity';
 import { Demand, DemandCategory, DemandStatus } from './demand.entity';
@@ -35,6 +35,7 @@ class DemandsArgs extends PageArgs {
 
 @Resolver(() => Demand)
 export class DemandResolver {
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => Demand, {
     nullable: true,
     description: 'A demand by id; null when absent or outside your jurisdiction.',
@@ -43,6 +44,7 @@ export class DemandResolver {
     return loaders.demand.byId.load(id);
   }
 
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => DemandConnection, { description: 'Demands in your jurisdiction, latest first.' })
   async demands(@Args(() => DemandsArgs) args: DemandsArgs, @Ctx() { em }: Context) {
     const page = toPage(args);
@@ -66,7 +68,11 @@ export class DemandResolver {
 
 @Resolver(() => Home)
 export class HomeDemandsResolver {
+  @OnSurfaces('city', 'county', 'home')
   @FieldResolver(() => DemandConnection, {
+    // Nullable, like every field one subgraph adds to another's entity: when channels is down,
+    // the rest of a home's answer still arrives.
+    nullable: true,
     description: 'Demands raised at the home, latest first.',
   })
   demands(

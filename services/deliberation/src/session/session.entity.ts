@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
 
 /** The forms a consultation activity (协商议事活动) takes. */
 export enum SessionKind {
@@ -25,10 +25,13 @@ export enum SessionStatus {
 }
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 
+/** Which sessions a caller may see (RecordPolicy). */
+export const SESSION_POLICY: RecordPolicy = { public: false, homeProperty: 'homeId', homeColumn: 'home_id' };
+
 /** A consultation activity of a home. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A consultation activity (协商议事活动) held by a home.' })
-@Filter(JURISDICTION_FILTER)
+@Filter(jurisdictionFilter(SESSION_POLICY))
 @Entity({ tableName: 'session' })
 export class Session {
   [OptionalProps]?: 'version' | 'createdAt' | 'heldAt';

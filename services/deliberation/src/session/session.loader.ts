@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { byKeyLoader, groupedPageLoader, jurisdictionPattern, type Caller } from '@cppcc/toolkit';
-import { Session, SessionStatus } from './session.entity';
+import { byKeyLoader, groupedPageLoader, scopeSql, type Caller } from '@cppcc/toolkit';
+import { SESSION_POLICY, Session, SessionStatus } from './session.entity';
 import { quarterBounds } from './session.cadence';
 
 export interface CadenceKey {
@@ -11,14 +11,15 @@ export interface CadenceKey {
 }
 
 export function createSessionLoaders(em: EntityManager, caller: Caller) {
+  const scope = scopeSql(caller, SESSION_POLICY, 'session');
   return {
     byId: byKeyLoader(em, Session),
     /** Pages of the sessions of many homes, latest first. */
     ofHome: groupedPageLoader<Record<string, unknown>, Session>(em, {
       query: (homeIds) => ({
         sql: `select s.*, s.home_id::text as group_key from session s
-              where s.home_id::text in (?) and s.division_code like ?`,
-        params: [homeIds, jurisdictionPattern(caller)],
+              where s.home_id::text in (?) ${scopeSql(caller, SESSION_POLICY, 's').sql}`,
+        params: [homeIds, ...scopeSql(caller, SESSION_POLICY, 's').params],
       }),
       orderBy: 'scheduled_at desc, id',
       toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
@@ -36,9 +37,9 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
             .map((key) => key.homeId);
           const rows = await em.getConnection().execute<Array<{ home_id: string; held: number }>>(
             `select home_id::text, count(*)::int as held from session
-             where home_id::text in (?) and status = ? and held_at >= ? and held_at < ? and division_code like ?
+             where home_id::text in (?) and status = ? and held_at >= ? and held_at < ? ${scope.sql}
              group by home_id`,
-            [homeIds, SessionStatus.HELD, from, to, jurisdictionPattern(caller)],
+            [homeIds, SessionStatus.HELD, from, to, ...scope.params],
           );
           for (const row of rows) counts.set(`${row.home_id}:${quarter}`, row.held);
         }

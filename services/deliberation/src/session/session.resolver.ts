@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
+import { OnSurfaces, Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
@@ -37,6 +37,7 @@ class SessionsArgs extends PageArgs {
 
 @Resolver(() => Session)
 export class SessionResolver {
+  @OnSurfaces('city', 'county', 'home', 'department')
   @Query(() => Session, {
     nullable: true,
     description: 'A session by id; null when absent or outside your jurisdiction.',
@@ -45,6 +46,7 @@ export class SessionResolver {
     return loaders.session.byId.load(id);
   }
 
+  @OnSurfaces('city', 'county', 'home', 'department')
   @Query(() => SessionConnection, { description: 'Sessions in your jurisdiction, latest first.' })
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() { em }: Context) {
     const page = toPage(args);
@@ -68,7 +70,11 @@ export class SessionResolver {
 
 @Resolver(() => Home)
 export class HomeSessionsResolver {
+  @OnSurfaces('city', 'county', 'home', 'department')
   @FieldResolver(() => SessionConnection, {
+    // Nullable, like every field one subgraph adds to another's entity: when deliberation is
+    // down, the rest of a home's answer still arrives.
+    nullable: true,
     description: "The home's consultation activities, latest first.",
   })
   sessions(@Root() home: Home, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
@@ -76,6 +82,7 @@ export class HomeSessionsResolver {
   }
 
   @FieldResolver(() => HomeCadence, {
+    nullable: true,
     description: 'Whether the home held its one activity in the quarter (the seed’s rule 5).',
   })
   async cadence(

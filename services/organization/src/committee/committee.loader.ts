@@ -4,13 +4,13 @@ import {
   type Caller,
   byKeyLoader,
   byParentLoader,
-  jurisdictionPattern,
 } from '@cppcc/toolkit';
-import { Member } from '../member/member.entity';
+import { Member, memberScopeSql } from '../member/member.entity';
 import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';
 
 export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
+  const scope = memberScopeSql(caller, 'm');
   return {
     byId: byKeyLoader(em, Committee),
     /** The CPPCC committee of a city or county-level unit, by its division code. */
@@ -26,8 +26,8 @@ export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
       query: (committeeIds) => ({
         sql: `select m.*, s.committee_id::text as group_key
               from committee_membership s join member m on m.id = s.member_id
-              where s.committee_id::text in (?) and s.term_end is null and m.division_code like ?`,
-        params: [committeeIds, jurisdictionPattern(caller)],
+              where s.committee_id::text in (?) and s.term_end is null ${scope.sql}`,
+        params: [committeeIds, ...scope.params],
       }),
       orderBy: 'name, id',
       toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Member, row),

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, toPage } from '@cppcc/toolkit';
+import { HiddenOn, PageArgs, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { MemberConnection } from '../member/member.types';
@@ -39,6 +39,7 @@ export class CommitteeResolver {
     return committee.parentId ? loaders.committee.byId.load(committee.parentId) : null;
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => MemberConnection, {
     description: 'Members seated in the current term, in name order.',
   })

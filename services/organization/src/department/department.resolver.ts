@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection } from '@cppcc/toolkit';
+import { OnSurfaces, Connection } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Department } from './department.entity';
@@ -27,6 +27,7 @@ export class DepartmentResolver {
     return loaders.division.byCode.load(department.divisionCode);
   }
 
+  @OnSurfaces('city')
   @Mutation(() => Department)
   createDepartment(
     @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput,
@@ -35,6 +36,7 @@ export class DepartmentResolver {
     return createDepartment(em, caller, input);
   }
 
+  @OnSurfaces('city')
   @Mutation(() => Department)
   updateDepartment(
     @Arg('id', () => ID) id: string,

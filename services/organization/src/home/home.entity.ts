@@ -1,4 +1,4 @@
-import { DateScalar, JURISDICTION_FILTER } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
@@ -20,10 +20,13 @@ export enum HomeStatus {
 }
 registerEnumType(HomeStatus, { name: 'HomeStatus' });
 
+/** Which homes a caller may see (RecordPolicy). */
+export const HOME_POLICY: RecordPolicy = { public: true, homeProperty: 'id', homeColumn: 'id' };
+
 /** A consultation home (协商民主之家) in a township, village, street or community. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A consultation home (协商民主之家), staffed by CPPCC members.' })
-@Filter(JURISDICTION_FILTER)
+@Filter(jurisdictionFilter(HOME_POLICY))
 @Entity({ tableName: 'home' })
 export class Home extends EditableRecord {
   @Field({ description: 'e.g. 浦南镇政协村民协商民主之家' })

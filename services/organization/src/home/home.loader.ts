@@ -8,9 +8,9 @@ import {
   type Page,
   byKeyLoader,
   byParentLoader,
-  jurisdictionPattern,
+  scopeSql,
 } from '@cppcc/toolkit';
-import { Home } from './home.entity';
+import { HOME_POLICY, Home } from './home.entity';
 import type { HomesFilter } from './home.inputs';
 import { HomeMembership } from './home-membership.entity';
 import { homeFilterSql } from './home.service';
@@ -41,12 +41,13 @@ export function createHomeLoaders(em: EntityManager, caller: Caller) {
           loader = groupedPageLoader<Record<string, unknown>, Home>(em, {
             query: (prefixes) => {
               const where = homeFilterSql(filter, 'h');
+              const scope = scopeSql(caller, HOME_POLICY, 'h');
               return {
                 sql: `select h.*, p.prefix as group_key
                       from unnest(array[?]::text[]) as p(prefix)
                       join home h on h.division_code like p.prefix || '%'
-                      where h.division_code like ? ${where.sql}`,
-                params: [prefixes, jurisdictionPattern(caller), ...where.params],
+                      where true ${scope.sql} ${where.sql}`,
+                params: [prefixes, ...scope.params, ...where.params],
               };
             },
             orderBy: 'division_code, name, id',

@@ -10,7 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { DateScalar, PageArgs, toPage } from '@cppcc/toolkit';
+import { HiddenOn, OnSurfaces, DateScalar, PageArgs, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Committee } from '../committee/committee.entity';
 import { Division } from '../division/division.entity';
@@ -38,6 +38,7 @@ import { HomeCompliance, HomeConnection, PilotRollout } from './home.types';
 
 @Resolver(() => Home)
 export class HomeResolver {
+  @OnSurfaces('city', 'county', 'home', 'public')
   @Query(() => Home, {
     nullable: true,
     description: 'A home by id; null when absent or outside your jurisdiction.',
@@ -46,6 +47,7 @@ export class HomeResolver {
     return loaders.home.byId.load(id);
   }
 
+  @OnSurfaces('city', 'county', 'home', 'public')
   @Query(() => HomeConnection, {
     description: 'Homes in your jurisdiction, filtered, in division and name order.',
   })
@@ -57,6 +59,7 @@ export class HomeResolver {
     return listHomes(em, filter ?? {}, toPage(args));
   }
 
+  @OnSurfaces('city', 'county', 'public')
   @Query(() => [PilotRollout], {
     description: 'Pilot homes per county-level unit in a cohort year, against the target of 3–4.',
   })
@@ -79,6 +82,7 @@ export class HomeResolver {
     return committee ?? null;
   }
 
+  @HiddenOn('public')
   @FieldResolver(() => [HomeMembership], {
     description: 'The members serving now, the leader first.',
   })
@@ -86,6 +90,7 @@ export class HomeResolver {
     return loaders.home.servingMemberships.load(home.id);
   }
 
+  @HiddenOn('public')
   @FieldResolver(() => Member, {
     nullable: true,
     description: 'The member in charge (负责人), if one is set.',
@@ -103,6 +108,7 @@ export class HomeResolver {
     return complianceOf(await loaders.home.servingMemberships.load(home.id));
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'Sets up a home in a township or village.' })
   createHome(
     @Arg('input', () => CreateHomeInput) input: CreateHomeInput,
@@ -111,6 +117,7 @@ export class HomeResolver {
     return createHome(em, caller, input);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home)
   updateHome(
     @Arg('id', () => ID) id: string,
@@ -120,6 +127,7 @@ export class HomeResolver {
     return updateHome(em, id, input);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'Makes the home a pilot (试点) of a cohort year.' })
   markHomeAsPilot(
     @Arg('homeId', () => ID) homeId: string,
@@ -129,6 +137,7 @@ export class HomeResolver {
     return markHomeAsPilot(em, homeId, cohortYear);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'A member starts serving in a home.' })
   assignHomeMember(
     @Arg('input', () => AssignHomeMemberInput) input: AssignHomeMemberInput,
@@ -137,6 +146,7 @@ export class HomeResolver {
     return assignHomeMember(em, input);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home, {
     description: 'A member stops serving in a home (their history is kept).',
   })
@@ -153,6 +163,7 @@ export class HomeResolver {
     return removeHomeMember(em, homeId, memberId, until);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Home, {
     description: 'Makes a serving member the leader; the former leader stays a member.',
   })

@@ -10,14 +10,14 @@ import {
   type Caller,
   type Page,
   likeEscape,
-  jurisdictionPattern,
+  scopeSql,
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
 import { CITIZEN_HOME_DIVISION_KINDS, DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
 import { Member } from '../member/member.entity';
 import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
-import { Home, HomeKind, HomeStatus } from './home.entity';
+import { HOME_POLICY, Home, HomeKind, HomeStatus } from './home.entity';
 import type {
   AssignHomeMemberInput,
   CreateHomeInput,
@@ -301,16 +301,17 @@ export async function pilotRollout(
   cohortYear: number,
 ): Promise<PilotRollout[]> {
   const year = requireCohortYear(cohortYear, 'cohortYear');
+  const scope = scopeSql(caller, HOME_POLICY, 'h');
   const rows = await em
     .getConnection()
     .execute<Array<Record<string, unknown> & { pilot_homes: number }>>(
       `select c.*, count(h.id)::int as pilot_homes
      from division c
-     left join home h on h.division_code like c.code || '%' and h.pilot_cohort_year = ? and h.division_code like ?
+     left join home h on h.division_code like c.code || '%' and h.pilot_cohort_year = ? ${scope.sql}
      where c.level = 'COUNTY' and (c.code like ? or ? like c.code || '%')
      group by c.code
      order by c.code`,
-      [year, jurisdictionPattern(caller), jurisdictionPattern(caller), caller.division],
+      [year, ...scope.params, `${caller.division}%`, caller.division],
     );
   return rows.map(({ pilot_homes, ...county }) => ({
     county: em.map(Division, county),

@@ -1,7 +1,8 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
-import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+import { jurisdictionFilter, scopeSql, type Caller, type RecordPolicy } from '@cppcc/toolkit';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export enum Gender {
   FEMALE = 'FEMALE',
@@ -9,10 +10,40 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: 'Gender' });
 
+/** Members live under a division; the public never sees them. */
+export const MEMBER_POLICY: RecordPolicy = { public: false };
+const byDivision = jurisdictionFilter(MEMBER_POLICY);
+
+/** The members serving in a home now: what a home's caller sees of members. */
+const SERVING_IN_HOME = 'select member_id from home_membership where home_id = ? and until is null';
+
+/**
+ * Members in the caller's scope: those living in its jurisdiction; for a home's caller, the
+ * members serving in that home, wherever they live.
+ */
+const MEMBER_FILTER: Parameters<typeof Filter>[0] = {
+  ...byDivision,
+  cond: async (args: { caller: Caller }, type: 'read' | 'update' | 'delete', em: EntityManager) => {
+    if (args.caller.level === 'HOME' && args.caller.homeId) {
+      const rows = await em.getConnection().execute<Array<{ member_id: string }>>(SERVING_IN_HOME, [args.caller.homeId]);
+      return { id: { $in: rows.map((row) => row.member_id) } };
+    }
+    return (byDivision.cond as (a: unknown, t: unknown, e: unknown) => object)(args, type, em);
+  },
+};
+
+/** The member scope as SQL over an alias of the member table, for batched loaders. */
+export function memberScopeSql(caller: Caller, alias: string): { sql: string; params: unknown[] } {
+  if (caller.level === 'HOME' && caller.homeId) {
+    return { sql: ` and ${alias}.id in (${SERVING_IN_HOME})`, params: [caller.homeId] };
+  }
+  return scopeSql(caller, MEMBER_POLICY, alias);
+}
+
 /** A CPPCC member (委员) of the city committee or of a county-level committee. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A CPPCC member (委员).' })
-@Filter(JURISDICTION_FILTER)
+@Filter(MEMBER_FILTER)
 @Entity({ tableName: 'member' })
 export class Member extends EditableRecord {
   @Field()

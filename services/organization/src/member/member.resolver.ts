@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
+import { HiddenOn, OnSurfaces, PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
 import { Division } from '../division/division.entity';
@@ -11,6 +11,7 @@ import { MemberConnection } from './member.types';
 
 @Resolver(() => Member)
 export class MemberResolver {
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => Member, {
     nullable: true,
     description: 'A member by id; null when absent or outside your jurisdiction.',
@@ -19,6 +20,7 @@ export class MemberResolver {
     return loaders.member.byId.load(id);
   }
 
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => MemberConnection, {
     description: 'Members in your jurisdiction, filtered, in name order.',
   })
@@ -35,6 +37,7 @@ export class MemberResolver {
     return loaders.division.byCode.load(member.divisionCode);
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Personal data: masked (138****5678) unless your role needs it.',
@@ -55,6 +58,7 @@ export class MemberResolver {
     return loaders.home.membershipsOfMember.load(member.id);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Member)
   createMember(
     @Arg('input', () => CreateMemberInput) input: CreateMemberInput,
@@ -63,6 +67,7 @@ export class MemberResolver {
     return createMember(em, caller, input);
   }
 
+  @OnSurfaces('city', 'county')
   @Mutation(() => Member)
   updateMember(
     @Arg('id', () => ID) id: string,

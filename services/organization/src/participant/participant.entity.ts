@@ -1,7 +1,7 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
-import { JURISDICTION_FILTER } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
 
 /** Who a non-member taking part in consultations is (参加协商的人员). */
 export enum ParticipantKind {
@@ -22,12 +22,15 @@ export enum ParticipantKind {
 }
 registerEnumType(ParticipantKind, { name: 'ParticipantKind' });
 
+/** Which participants a caller may see (RecordPolicy). */
+export const PARTICIPANT_POLICY: RecordPolicy = { public: false };
+
 /** A non-member who takes part in a home's consultations. */
 @Directive('@key(fields: "id")')
 @ObjectType({
   description: 'A non-member who takes part in consultations (resident, expert, lawyer …).',
 })
-@Filter(JURISDICTION_FILTER)
+@Filter(jurisdictionFilter(PARTICIPANT_POLICY))
 @Entity({ tableName: 'participant' })
 export class Participant extends EditableRecord {
   @Field()

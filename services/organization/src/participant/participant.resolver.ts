@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
+import { HiddenOn, OnSurfaces, Connection, PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Participant } from './participant.entity';
@@ -14,11 +14,13 @@ const ParticipantConnection = Connection(Participant);
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => Participant, { nullable: true })
   participant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.participant.byId.load(id);
   }
 
+  @OnSurfaces('city', 'county', 'home')
   @Query(() => ParticipantConnection, {
     description: 'Participants in your jurisdiction, filtered, in name order.',
   })
@@ -35,6 +37,7 @@ export class ParticipantResolver {
     return loaders.division.byCode.load(participant.divisionCode);
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Personal data: masked unless your role needs it.',
@@ -43,6 +46,7 @@ export class ParticipantResolver {
     return canSeePersonalData(caller) ? participant.phone : maskPersonalData(participant.phone);
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Personal data: masked unless your role needs it.',
@@ -53,6 +57,7 @@ export class ParticipantResolver {
       : maskPersonalData(participant.idNumber);
   }
 
+  @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Participant)
   createParticipant(
     @Arg('input', () => CreateParticipantInput) input: CreateParticipantInput,
@@ -61,6 +66,7 @@ export class ParticipantResolver {
     return createParticipant(em, caller, input);
   }
 
+  @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Participant)
   updateParticipant(
     @Arg('id', () => ID) id: string,

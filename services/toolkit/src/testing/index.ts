@@ -8,6 +8,8 @@ import type { Orm } from '../database';
 import { dropDatabase, ensureDatabase, withDatabase } from '../database';
 import { createLogger } from '../logger';
 import { startSubgraph, type SubgraphProcess } from '../server';
+import type { Caller } from '../context';
+import { CALLER_HEADER, signCallerToken } from '../identity';
 
 export interface TestDatabase {
   url: string;
@@ -88,52 +90,70 @@ export async function postGraphQL<Data = Record<string, any>>(
   return { status: response.status, ...body };
 }
 
-export interface TestSubgraph {
+/** The internal secret of test processes (never used outside tests). */
+export const TEST_INTERNAL_AUTH_SECRET = 'test-only-internal-auth-secret-0123456789';
+
+/** The city office's staff on the city surface: sees everything, personal data included. */
+export const CITY_STAFF: Caller = {
+  subject: 'test:city-staff',
+  level: 'CITY',
+  division: '3207',
+  roles: ['STAFF'],
+  surface: 'city',
+};
+
+export interface CallerClient {
+  /** Sends a query; fails the test when the answer carries errors. */
+  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  /** Sends a query and returns the whole answer, errors included. */
+  send<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+}
+
+/** A client of a subgraph that calls it as the gateway would, for the given caller. */
+export function subgraphClient(url: string, caller: Caller): CallerClient {
+  const send = async <Data>(query: string, variables?: Record<string, unknown>) =>
+    postGraphQL<Data>(url, query, variables, {
+      [CALLER_HEADER]: await signCallerToken(caller, TEST_INTERNAL_AUTH_SECRET),
+    });
+  return {
+    send,
+    query: async <Data>(query: string, variables?: Record<string, unknown>) => {
+      const response = await send<Data>(query, variables);
+      if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+      return response.data as Data;
+    },
+  };
+}
+
+export interface TestSubgraph extends CallerClient {
   url: string;
   orm: Orm;
   database: TestDatabase;
-  /** Sends a query; fails the test when the answer carries errors. */
-  query<Data = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<Data>;
-  /** Sends a query and returns the whole answer, errors included. */
-  send<Data = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<Data>>;
+  /** The same subgraph called for another caller. */
+  as(caller: Caller): CallerClient;
   stop(): Promise<void>;
 }
 
 /**
  * Starts a subgraph over HTTP on a free port with a fresh database built by its migrations, as
- * its process would start, for a test file.
+ * its process would start, for a test file. Its own `query`/`send` call as the city's staff.
  */
-export async function startTestSubgraph(
-  subgraph: SubgraphProcess,
-  label = subgraph.name,
-): Promise<TestSubgraph> {
+export async function startTestSubgraph(subgraph: SubgraphProcess, label = subgraph.name): Promise<TestSubgraph> {
   const database = await createTestDatabase(label);
   const logger = createLogger(subgraph.name, process.env.LOG_LEVEL ?? 'silent');
   const started = await startSubgraph(subgraph, {
     databaseUrl: database.url,
+    internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
     port: 0,
     host: '127.0.0.1',
     logger,
   });
-  const send = <Data>(query: string, variables?: Record<string, unknown>) =>
-    postGraphQL<Data>(started.url, query, variables);
   return {
+    ...subgraphClient(started.url, CITY_STAFF),
     url: started.url,
     orm: started.orm,
     database,
-    send,
-    query: async <Data>(query: string, variables?: Record<string, unknown>) => {
-      const response = await send<Data>(query, variables);
-      if (response.errors?.length)
-        throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
-      return response.data as Data;
-    },
+    as: (caller) => subgraphClient(started.url, caller),
     stop: async () => {
       await started.stop();
       await database.drop();

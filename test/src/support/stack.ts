@@ -1,0 +1,111 @@
+/**
+ * The whole graph as a newcomer meets it, for the tests that cross services: a fresh database,
+ * the three subgraphs over HTTP and the gateway in front, with test secrets; and callers' tokens.
+ */
+import 'reflect-metadata';
+import { channelsSubgraph } from '@cppcc/channels';
+import { deliberationSubgraph } from '@cppcc/deliberation';
+import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
+import { generateOrganizationDemo, loadOrganizationDemo, organizationSubgraph } from '@cppcc/organization';
+import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
+import {
+  TEST_INTERNAL_AUTH_SECRET,
+  createTestDatabase,
+  postGraphQL,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@cppcc/toolkit/testing';
+import { SignJWT } from 'jose';
+
+export const TEST_AUTH_JWT_SECRET = 'test-only-auth-jwt-secret-0123456789abcdef';
+
+export interface Stack {
+  database: TestDatabase;
+  subgraphs: Record<'organization' | 'deliberation' | 'channels', StartedSubgraph>;
+  gateway: RunningGateway;
+  stop(): Promise<void>;
+}
+
+export async function startStack(label: string, options: { demo?: boolean; timeoutMs?: number } = {}): Promise<Stack> {
+  const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
+  const database = await createTestDatabase(label);
+  const subgraphs = {} as Stack['subgraphs'];
+  for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
+    subgraphs[subgraph.name as keyof Stack['subgraphs']] = await startSubgraph(subgraph, {
+      databaseUrl: database.url,
+      internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+    });
+  }
+  if (options.demo) {
+    await loadOrganizationDemo(subgraphs.organization.orm, generateOrganizationDemo({ seed: 7, scale: 0.1 }));
+  }
+  const gateway = await startGateway(
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ORGANIZATION_URL: subgraphs.organization.url,
+      DELIBERATION_URL: subgraphs.deliberation.url,
+      CHANNELS_URL: subgraphs.channels.url,
+      SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 3000),
+      AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
+    }),
+    logger,
+  );
+  return {
+    database,
+    subgraphs,
+    gateway,
+    stop: async () => {
+      await gateway.stop();
+      for (const subgraph of Object.values(subgraphs)) await subgraph.stop().catch(() => undefined);
+      await database.drop();
+    },
+  };
+}
+
+export interface TokenClaims {
+  level: 'CITY' | 'COUNTY' | 'HOME' | 'DEPARTMENT';
+  division: string;
+  roles?: string[];
+  homeId?: string;
+  memberId?: string;
+  departmentId?: string;
+}
+
+/** A caller's token as an identity provider would sign it (HS256 with the test secret). */
+export function tokenFor(claims: TokenClaims, expiresIn: string | number = '1h'): Promise<string> {
+  return new SignJWT({ roles: [], ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`test:${claims.level.toLowerCase()}:${claims.division}`)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(TEST_AUTH_JWT_SECRET));
+}
+
+/** Sends a GraphQL request to a surface of the gateway, with a token when one is given. */
+export function ask(
+  stack: Stack,
+  surface: Surface,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<Record<string, any>>> {
+  return postGraphQL(`${stack.gateway.origin}/graphql/${surface}`, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+}
+
+/** The same as `ask`, failing the test when the answer carries errors. */
+export async function data(
+  stack: Stack,
+  surface: Surface,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const response = await ask(stack, surface, token, query, variables);
+  if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  return response.data!;
+}
