@@ -7,7 +7,14 @@ import {
   type Caller,
   type Surface,
 } from '@cppcc/toolkit';
-import { createRemoteJWKSet, errors, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  importSPKI,
+  jwtVerify,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import { z } from 'zod';
 import type { Config } from './config';
 
@@ -22,15 +29,33 @@ const claimsSchema = z
     memberId: z.uuid().optional(),
     departmentId: z.uuid().optional(),
   })
-  .refine((claims) => claims.level !== 'CITY' || claims.division.length === 4, 'a CITY token names a city (4 digits)')
-  .refine((claims) => claims.level !== 'COUNTY' || claims.division.length === 6, 'a COUNTY token names a county (6 digits)')
-  .refine((claims) => claims.level !== 'HOME' || (claims.homeId && claims.division.length >= 9), 'a HOME token names its home and its township or village')
-  .refine((claims) => claims.level !== 'DEPARTMENT' || claims.departmentId, 'a DEPARTMENT token names its department');
+  .refine(
+    (claims) => claims.level !== 'CITY' || claims.division.length === 4,
+    'a CITY token names a city (4 digits)',
+  )
+  .refine(
+    (claims) => claims.level !== 'COUNTY' || claims.division.length === 6,
+    'a COUNTY token names a county (6 digits)',
+  )
+  .refine(
+    (claims) => claims.level !== 'HOME' || (claims.homeId && claims.division.length >= 9),
+    'a HOME token names its home and its township or village',
+  )
+  .refine(
+    (claims) => claims.level !== 'DEPARTMENT' || claims.departmentId,
+    'a DEPARTMENT token names its department',
+  );
 
 export type Claims = z.infer<typeof claimsSchema>;
 
 /** The public surface's caller: anyone, no token, no jurisdiction beyond what is public. */
-export const PUBLIC_CALLER: Caller = { subject: 'public', level: 'PUBLIC', division: '', roles: [], surface: 'public' };
+export const PUBLIC_CALLER: Caller = {
+  subject: 'public',
+  level: 'PUBLIC',
+  division: '',
+  roles: [],
+  surface: 'public',
+};
 
 type Verify = (token: string) => Promise<Record<string, unknown>>;
 
@@ -39,14 +64,18 @@ export async function createTokenVerifier(config: Config): Promise<Verify> {
   const options = { requiredClaims: ['exp', 'sub'] };
   if (config.AUTH_JWKS_URL) {
     const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
-    return async (token) => (await jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+    return async (token) =>
+      (await jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
   }
   if (config.AUTH_PUBLIC_KEY) {
     const key: KeyLike = await importSPKI(config.AUTH_PUBLIC_KEY, config.AUTH_JWT_ALGORITHM);
-    return async (token) => (await jwtVerify(token, key, { ...options, algorithms: [config.AUTH_JWT_ALGORITHM] })).payload;
+    return async (token) =>
+      (await jwtVerify(token, key, { ...options, algorithms: [config.AUTH_JWT_ALGORITHM] }))
+        .payload;
   }
   const secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
-  return async (token) => (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+  return async (token) =>
+    (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
 }
 
 /**
@@ -60,7 +89,8 @@ export async function authenticate(
 ): Promise<Caller> {
   if (surface === 'public') return PUBLIC_CALLER;
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new UnauthenticatedError('This surface needs a token: Authorization: Bearer <JWT>.');
+  if (!token)
+    throw new UnauthenticatedError('This surface needs a token: Authorization: Bearer <JWT>.');
   let payload: Record<string, unknown>;
   try {
     payload = await verify(token);
@@ -71,7 +101,9 @@ export async function authenticate(
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
-    throw new UnauthenticatedError(`The token's claims are not valid: ${claims.error.issues[0]?.message}.`);
+    throw new UnauthenticatedError(
+      `The token's claims are not valid: ${claims.error.issues[0]?.message}.`,
+    );
   }
   if (!SURFACE_LEVELS[surface].includes(claims.data.level)) {
     throw new ForbiddenError(`A ${claims.data.level} token cannot use the ${surface} surface.`);

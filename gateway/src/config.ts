@@ -1,4 +1,10 @@
-import { ConfigError, baseConfigShape, internalAuthSecret, parseConfig, port } from '@cppcc/toolkit';
+import {
+  ConfigError,
+  baseConfigShape,
+  internalAuthSecret,
+  parseConfig,
+  port,
+} from '@cppcc/toolkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,7 +28,10 @@ export const configShape = {
   /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Or verified with this PEM public key (RS256 or ES256, as AUTH_JWT_ALGORITHM says). */
-  AUTH_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  AUTH_PUBLIC_KEY: z
+    .string()
+    .includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' })
+    .optional(),
   AUTH_JWT_ALGORITHM: z.enum(['RS256', 'ES256']).default('RS256'),
   /** Or against the keys published at this JWKS URL (RS256 or ES256). */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),

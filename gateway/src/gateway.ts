@@ -53,15 +53,19 @@ export function subgraphTargets(supergraphSdl: string, config: Config): Subgraph
     deliberation: config.DELIBERATION_URL,
     channels: config.CHANNELS_URL,
   };
-  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({
-    name,
-    url: overrides[name] ?? url,
-  }));
+  return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
+    ([, name, url]) => ({
+      name,
+      url: overrides[name] ?? url,
+    }),
+  );
 }
 
 async function isReady(target: SubgraphTarget, timeoutMs: number): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/readyz', target.url), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(new URL('/readyz', target.url), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     return response.ok;
   } catch {
     return false;
@@ -72,7 +76,10 @@ async function isReady(target: SubgraphTarget, timeoutMs: number): Promise<boole
  * Errors of the answer: a subgraph that did not answer (down, or slower than the timeout) is named,
  * with the path of the missing part; everything else is masked as in every process.
  */
-export function maskGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function maskGatewayError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
   const { code, serviceName } = formatted.extensions ?? {};
   if (code === SERVICE_UNAVAILABLE) {
     return { message: formatted.message, path: formatted.path, extensions: { code, serviceName } };
@@ -95,10 +102,13 @@ function subgraphFetcher(name: string, timeoutMs: number) {
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
-      return new Response(JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     }
   };
 }
@@ -147,7 +157,10 @@ function surfaceServer(
  */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
   const contracts = new Map(
-    SURFACES.map((surface) => [surface, readFileSync(join(config.CONTRACTS_DIR, `${surface}.graphql`), 'utf8')]),
+    SURFACES.map((surface) => [
+      surface,
+      readFileSync(join(config.CONTRACTS_DIR, `${surface}.graphql`), 'utf8'),
+    ]),
   );
   const targets = subgraphTargets(contracts.get('city')!, config);
   const urlOf = new Map(targets.map((target) => [target.name, target.url]));
@@ -159,7 +172,11 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const servers = SURFACES.map(
-    (surface) => [surface, surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer)] as const,
+    (surface) =>
+      [
+        surface,
+        surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer),
+      ] as const,
   );
   await Promise.all(servers.map(([, server]) => server.start()));
 
@@ -168,10 +185,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   });
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
-      targets.map(async (target) => [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const),
+      targets.map(
+        async (target) =>
+          [target.name, (await isReady(target, 2_000)) ? 'ready' : 'unreachable'] as const,
+      ),
     );
     const ready = checks.every(([, state]) => state === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   for (const [surface, server] of servers) {
     app.use(
@@ -180,7 +202,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       expressMiddleware(server, {
         context: async ({ req }) => {
           const caller = await authenticate(verify, surface, req.header('authorization'));
-          return { caller, callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET) };
+          return {
+            caller,
+            callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
+          };
         },
       }),
     );

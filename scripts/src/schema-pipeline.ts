@@ -88,7 +88,10 @@ export function composeSupergraph(entries: SubgraphEntry[], sdls: Map<string, st
  * `hide-<surface>` made @inaccessible, and the types no longer reachable removed. The gateway
  * serves each on `/graphql/<surface>`, so a field a level has no use for does not exist there.
  */
-export function composeContracts(entries: SubgraphEntry[], sdls: Map<string, string>): Map<Surface, string> {
+export function composeContracts(
+  entries: SubgraphEntry[],
+  sdls: Map<string, string>,
+): Map<Surface, string> {
   const services = entries.map((entry) => ({
     name: entry.name,
     url: entry.routingUrl,
@@ -96,7 +99,11 @@ export function composeContracts(entries: SubgraphEntry[], sdls: Map<string, str
   }));
   const contracts = new Map<Surface, string>();
   for (const surface of SURFACES) {
-    const result = composeSchemaContract(services, { include: new Set(), exclude: new Set([hiddenTag(surface)]) }, true);
+    const result = composeSchemaContract(
+      services,
+      { include: new Set(), exclude: new Set([hiddenTag(surface)]) },
+      true,
+    );
     if (result.errors?.length) {
       throw new Error(
         `The ${surface} contract does not compose:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`,

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const sdls = await printSubgraphs(entries);
   const outputs = new Map(entries.map((entry) => [entry.file, sdls.get(entry.name)!]));
   outputs.set(SUPERGRAPH_FILE, composeSupergraph(entries, sdls));
-  for (const [surface, sdl] of composeContracts(entries, sdls)) outputs.set(contractFile(surface), sdl);
+  for (const [surface, sdl] of composeContracts(entries, sdls))
+    outputs.set(contractFile(surface), sdl);
   const stale: string[] = [];
   for (const [file, content] of outputs) {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : null;

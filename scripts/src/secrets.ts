@@ -19,7 +19,8 @@ export interface DevSecrets {
  */
 export function devSecrets(env: Record<string, string | undefined> = process.env): DevSecrets {
   let stored: Partial<DevSecrets> = {};
-  if (existsSync(DEV_SECRETS_FILE)) stored = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Partial<DevSecrets>;
+  if (existsSync(DEV_SECRETS_FILE))
+    stored = JSON.parse(readFileSync(DEV_SECRETS_FILE, 'utf8')) as Partial<DevSecrets>;
   const secrets: DevSecrets = {
     AUTH_JWT_SECRET: stored.AUTH_JWT_SECRET ?? randomBytes(32).toString('base64url'),
     INTERNAL_AUTH_SECRET: stored.INTERNAL_AUTH_SECRET ?? randomBytes(32).toString('base64url'),

@@ -82,7 +82,11 @@ async function main(): Promise<void> {
     await migrateAll(database.url, logger);
     await loadDemoIfEmpty(database.url, config.DEMO_SEED, config.DEMO_SCALE, logger);
     const secrets = devSecrets();
-    const common = { LOG_LEVEL: config.LOG_LEVEL, HOST: '127.0.0.1', INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET };
+    const common = {
+      LOG_LEVEL: config.LOG_LEVEL,
+      HOST: '127.0.0.1',
+      INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
+    };
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of SUBGRAPHS) {
       const env = { ...common, DATABASE_URL: database.url, PORT: String(subgraph.port) };

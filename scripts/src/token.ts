@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   if (!values.division || !/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/.test(values.division)) {
     fail('--division must be a division code, e.g. 3207, 320706 or 320706001');
   }
-  const roles = values.roles ? values.roles.split(',').map((role) => role.trim().toUpperCase()) : [];
+  const roles = values.roles
+    ? values.roles.split(',').map((role) => role.trim().toUpperCase())
+    : [];
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (unknown.length) fail(`unknown roles ${unknown.join(', ')}; known: ${ROLES.join(', ')}`);
   const claims = {
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
     .setIssuedAt()
     .setExpirationTime(values.expires ?? '8h')
     .sign(new TextEncoder().encode(devSecrets().AUTH_JWT_SECRET));
-  console.log(`A ${level} token for ${values.division}${roles.length ? ` (${roles.join(', ')})` : ''}:`);
+  console.log(
+    `A ${level} token for ${values.division}${roles.length ? ` (${roles.join(', ')})` : ''}:`,
+  );
   console.log(token);
 }
 

@@ -57,8 +57,27 @@ function service(name: string): ComposeService {
   return found;
 }
 
+/** Secrets the operator provides when starting the stack; the file only names them. */
+const OPERATOR_SECRETS: Record<string, string> = {
+  INTERNAL_AUTH_SECRET: 'operator-provided-internal-secret-0123456789',
+  AUTH_JWT_SECRET: 'operator-provided-auth-jwt-secret-0123456789',
+};
+
+/** Compose's `${NAME:?message}`: a value the operator must provide, or the stack does not start. */
+const REQUIRED_INTERPOLATION = /^\$\{([A-Z_]+):\?[^}]*\}$/;
+
 /** A service's environment as the process sees it: every value a string, as Compose passes it. */
 function environmentOf(name: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(rawEnvironmentOf(name)).map(([key, value]) => {
+      const required = REQUIRED_INTERPOLATION.exec(value);
+      return [key, required ? (OPERATOR_SECRETS[required[1]] ?? '') : value];
+    }),
+  );
+}
+
+/** A service's environment as written in docker-compose.yml. */
+function rawEnvironmentOf(name: string): Record<string, string> {
   const environment = service(name).environment ?? {};
   const entries = Array.isArray(environment)
     ? environment.map((line) => {
@@ -310,11 +329,22 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     }
   });
 
-  it('the gateway image carries the supergraph its configuration reads', () => {
+  it('the gateway image carries the contracts of the surfaces its configuration reads', () => {
     const parsed = z.object(gatewayConfig.configShape).parse(environmentOf('gateway'));
-    const supergraph = relative(ROOT, parsed.SUPERGRAPH_PATH);
-    expect(supergraph).toBe('schema/supergraph.graphql');
-    expect(copiesFromContext(runtimeStageOf(dockerfileOf('gateway')), supergraph)).toBe(true);
+    const contracts = relative(ROOT, parsed.CONTRACTS_DIR);
+    expect(contracts).toBe('schema/contracts');
+    expect(copiesFromContext(runtimeStageOf(dockerfileOf('gateway')), contracts)).toBe(true);
+  });
+
+  it('takes its secrets from the operator, never from the file', () => {
+    const secrets = ['gateway', ...SUBGRAPHS.map(({ name }) => name)].flatMap((name) =>
+      Object.entries(rawEnvironmentOf(name)).filter(([key]) => /SECRET/.test(key)),
+    );
+    expect(secrets.map(([key]) => key)).toEqual(
+      expect.arrayContaining(['AUTH_JWT_SECRET', 'INTERNAL_AUTH_SECRET']),
+    );
+    for (const [key, value] of secrets)
+      expect({ key, value }).toEqual({ key, value: expect.stringMatching(REQUIRED_INTERPOLATION) });
   });
 
   it('the gateway turns off Apollo telemetry', () => {

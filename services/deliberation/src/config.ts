@@ -1,4 +1,10 @@
-import { baseConfigShape, databaseUrl, internalAuthSecret, parseConfig, port } from '@cppcc/toolkit';
+import {
+  baseConfigShape,
+  databaseUrl,
+  internalAuthSecret,
+  parseConfig,
+  port,
+} from '@cppcc/toolkit';
 
 /** The port the deliberation subgraph listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4002;

@@ -43,10 +43,17 @@ export async function signCallerToken(caller: Caller, secret: string): Promise<s
 }
 
 /** The caller the gateway vouches for, or null when the token is missing, forged or expired. */
-export async function verifyCallerToken(token: string | undefined, secret: string): Promise<Caller | null> {
+export async function verifyCallerToken(
+  token: string | undefined,
+  secret: string,
+): Promise<Caller | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
     const parsed = callerSchema.safeParse(payload.caller);
     return parsed.success ? parsed.data : null;
   } catch {

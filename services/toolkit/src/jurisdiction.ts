@@ -33,7 +33,10 @@ export function scopeOf(caller: Caller, policy: RecordPolicy): Scope {
     case 'HOME':
       // A home's caller without a home (a malformed token) sees nothing rather than its division.
       if (!caller.homeId) return NOTHING;
-      return { divisionPattern: `${caller.division}%`, homeId: policy.homeProperty ? caller.homeId : null };
+      return {
+        divisionPattern: `${caller.division}%`,
+        homeId: policy.homeProperty ? caller.homeId : null,
+      };
     case 'PUBLIC':
       return policy.public ? { divisionPattern: '%', homeId: null } : NOTHING;
     case 'DEPARTMENT':
@@ -53,7 +56,9 @@ export function jurisdictionFilter(policy: RecordPolicy): Parameters<typeof Filt
       const scope = scopeOf(caller, policy);
       if (scope.divisionPattern === null) return { divisionCode: { $in: [] } };
       return {
-        ...(scope.divisionPattern === '%' ? {} : { divisionCode: { $like: scope.divisionPattern } }),
+        ...(scope.divisionPattern === '%'
+          ? {}
+          : { divisionCode: { $like: scope.divisionPattern } }),
         ...(scope.homeId && policy.homeProperty ? { [policy.homeProperty]: scope.homeId } : {}),
       };
     },
@@ -70,7 +75,11 @@ export function applyJurisdiction(em: EntityManager, caller: Caller): EntityMana
  * The same scope as SQL over a table alias, for the raw statements of batched loaders (raw SQL
  * bypasses the ORM's filters): ` and …` to append to a WHERE clause, with its parameters.
  */
-export function scopeSql(caller: Caller, policy: RecordPolicy, alias: string): { sql: string; params: unknown[] } {
+export function scopeSql(
+  caller: Caller,
+  policy: RecordPolicy,
+  alias: string,
+): { sql: string; params: unknown[] } {
   const scope = scopeOf(caller, policy);
   if (scope.divisionPattern === null) return { sql: ' and false', params: [] };
   const parts = [`${alias}.division_code like ?`];

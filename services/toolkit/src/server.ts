@@ -81,7 +81,12 @@ export async function serveSubgraph<Loaders>(
       const caller = await verifyCallerToken(req.header(CALLER_HEADER), options.internalAuthSecret);
       if (!caller) {
         res.status(401).json({
-          errors: [{ message: 'Subgraphs answer the gateway only.', extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+          errors: [
+            {
+              message: 'Subgraphs answer the gateway only.',
+              extensions: { code: ErrorCode.UNAUTHENTICATED },
+            },
+          ],
         });
         return;
       }
@@ -90,7 +95,8 @@ export async function serveSubgraph<Loaders>(
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
+      context: async ({ res }) =>
+        options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
     }),
   );
 
@@ -173,7 +179,13 @@ export interface StartedSubgraph extends RunningServer {
  */
 export async function startSubgraph(
   subgraph: SubgraphProcess,
-  settings: { databaseUrl: string; internalAuthSecret: string; port: number; host?: string; logger: Logger },
+  settings: {
+    databaseUrl: string;
+    internalAuthSecret: string;
+    port: number;
+    host?: string;
+    logger: Logger;
+  },
 ): Promise<StartedSubgraph> {
   const orm = await openDatabase(subgraph.database, settings.databaseUrl, {}, settings.logger);
   try {
@@ -208,7 +220,13 @@ export async function startSubgraph(
 /** The `main` of a subgraph process: configuration, start, clean stop on signals. */
 export async function runSubgraphProcess(
   subgraph: SubgraphProcess,
-  config: { DATABASE_URL: string; INTERNAL_AUTH_SECRET: string; PORT: number; HOST: string; LOG_LEVEL: string },
+  config: {
+    DATABASE_URL: string;
+    INTERNAL_AUTH_SECRET: string;
+    PORT: number;
+    HOST: string;
+    LOG_LEVEL: string;
+  },
 ): Promise<void> {
   const logger = createLogger(subgraph.name, config.LOG_LEVEL);
   try {

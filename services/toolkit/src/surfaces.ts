@@ -27,7 +27,8 @@ type AnyDecorator = MethodDecorator & PropertyDecorator & ClassDecorator;
 function tagsDecorator(tags: string[]): AnyDecorator {
   const decorators = tags.map((tag) => Directive(`@tag(name: "${tag}")`));
   return ((target: object, key?: string | symbol, descriptor?: PropertyDescriptor) => {
-    for (const decorate of decorators) (decorate as (...args: unknown[]) => void)(target, key, descriptor);
+    for (const decorate of decorators)
+      (decorate as (...args: unknown[]) => void)(target, key, descriptor);
   }) as AnyDecorator;
 }
 

@@ -6,7 +6,11 @@ import 'reflect-metadata';
 import { channelsSubgraph } from '@cppcc/channels';
 import { deliberationSubgraph } from '@cppcc/deliberation';
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
-import { generateOrganizationDemo, loadOrganizationDemo, organizationSubgraph } from '@cppcc/organization';
+import {
+  generateOrganizationDemo,
+  loadOrganizationDemo,
+  organizationSubgraph,
+} from '@cppcc/organization';
 import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
@@ -26,7 +30,10 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(label: string, options: { demo?: boolean; timeoutMs?: number } = {}): Promise<Stack> {
+export async function startStack(
+  label: string,
+  options: { demo?: boolean; timeoutMs?: number } = {},
+): Promise<Stack> {
   const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
   const subgraphs = {} as Stack['subgraphs'];
@@ -40,7 +47,10 @@ export async function startStack(label: string, options: { demo?: boolean; timeo
     });
   }
   if (options.demo) {
-    await loadOrganizationDemo(subgraphs.organization.orm, generateOrganizationDemo({ seed: 7, scale: 0.1 }));
+    await loadOrganizationDemo(
+      subgraphs.organization.orm,
+      generateOrganizationDemo({ seed: 7, scale: 0.1 }),
+    );
   }
   const gateway = await startGateway(
     loadConfig({
@@ -94,7 +104,12 @@ export function ask(
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<GraphQLResponse<Record<string, any>>> {
-  return postGraphQL(`${stack.gateway.origin}/graphql/${surface}`, query, variables, token ? { authorization: `Bearer ${token}` } : {});
+  return postGraphQL(
+    `${stack.gateway.origin}/graphql/${surface}`,
+    query,
+    variables,
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
 }
 
 /** The same as `ask`, failing the test when the answer carries errors. */
@@ -106,6 +121,7 @@ export async function data(
   variables?: Record<string, unknown>,
 ): Promise<Record<string, any>> {
   const response = await ask(stack, surface, token, query, variables);
-  if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  if (response.errors?.length)
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
   return response.data!;
 }

@@ -29,7 +29,11 @@ export enum DemandStatus {
 registerEnumType(DemandStatus, { name: 'DemandStatus' });
 
 /** Which demands a caller may see (RecordPolicy). */
-export const DEMAND_POLICY: RecordPolicy = { public: false, homeProperty: 'homeId', homeColumn: 'home_id' };
+export const DEMAND_POLICY: RecordPolicy = {
+  public: false,
+  homeProperty: 'homeId',
+  homeColumn: 'home_id',
+};
 
 /** What residents ask for (诉求), raised at or through a home. */
 @Directive('@key(fields: "id")')

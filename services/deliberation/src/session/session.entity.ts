@@ -26,7 +26,11 @@ export enum SessionStatus {
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 
 /** Which sessions a caller may see (RecordPolicy). */
-export const SESSION_POLICY: RecordPolicy = { public: false, homeProperty: 'homeId', homeColumn: 'home_id' };
+export const SESSION_POLICY: RecordPolicy = {
+  public: false,
+  homeProperty: 'homeId',
+  homeColumn: 'home_id',
+};
 
 /** A consultation activity of a home. */
 @Directive('@key(fields: "id")')

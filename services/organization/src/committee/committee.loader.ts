@@ -1,10 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  groupedPageLoader,
-  type Caller,
-  byKeyLoader,
-  byParentLoader,
-} from '@cppcc/toolkit';
+import { groupedPageLoader, type Caller, byKeyLoader, byParentLoader } from '@cppcc/toolkit';
 import { Member, memberScopeSql } from '../member/member.entity';
 import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';

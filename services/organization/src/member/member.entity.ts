@@ -25,7 +25,9 @@ const MEMBER_FILTER: Parameters<typeof Filter>[0] = {
   ...byDivision,
   cond: async (args: { caller: Caller }, type: 'read' | 'update' | 'delete', em: EntityManager) => {
     if (args.caller.level === 'HOME' && args.caller.homeId) {
-      const rows = await em.getConnection().execute<Array<{ member_id: string }>>(SERVING_IN_HOME, [args.caller.homeId]);
+      const rows = await em
+        .getConnection()
+        .execute<Array<{ member_id: string }>>(SERVING_IN_HOME, [args.caller.homeId]);
       return { id: { $in: rows.map((row) => row.member_id) } };
     }
     return (byDivision.cond as (a: unknown, t: unknown, e: unknown) => object)(args, type, em);

@@ -1,5 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { HiddenOn, OnSurfaces, PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
+import {
+  HiddenOn,
+  OnSurfaces,
+  PageArgs,
+  canSeePersonalData,
+  maskPersonalData,
+  toPage,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
 import { Division } from '../division/division.entity';

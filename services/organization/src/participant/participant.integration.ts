@@ -1,4 +1,4 @@
-import { startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import { CITY_STAFF, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { organizationSubgraph } from '../subgraph';
 
 let graph: TestSubgraph;
@@ -13,7 +13,8 @@ const ID_NUMBER = '320706198503120010';
 
 describe('a participant of consultations', () => {
   it('is created with personal data that callers without the role see masked', async () => {
-    const data = await graph.query(CREATE, {
+    const clerk = graph.as({ ...CITY_STAFF, subject: 'test:member', roles: ['MEMBER'] });
+    const data = await clerk.query(CREATE, {
       input: {
         name: '王秀兰',
         kind: 'VILLAGER_REPRESENTATIVE',
@@ -29,6 +30,10 @@ describe('a participant of consultations', () => {
       idNumber: '320***********0010',
       division: { name: '朐阳街道' },
     });
+    const staff = await graph.query(`query($id: ID!) { participant(id: $id) { phone idNumber } }`, {
+      id: data.createParticipant.id,
+    });
+    expect(staff.participant).toEqual({ phone: '13905181234', idNumber: ID_NUMBER });
   });
 
   it('is refused with an ID number whose check digit is wrong, or a phone that is not one', async () => {

@@ -1,5 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { HiddenOn, OnSurfaces, Connection, PageArgs, canSeePersonalData, maskPersonalData, toPage } from '@cppcc/toolkit';
+import {
+  HiddenOn,
+  OnSurfaces,
+  Connection,
+  PageArgs,
+  canSeePersonalData,
+  maskPersonalData,
+  toPage,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Participant } from './participant.entity';

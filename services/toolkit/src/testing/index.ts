@@ -104,9 +104,15 @@ export const CITY_STAFF: Caller = {
 
 export interface CallerClient {
   /** Sends a query; fails the test when the answer carries errors. */
-  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  query<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<Data>;
   /** Sends a query and returns the whole answer, errors included. */
-  send<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  send<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>>;
 }
 
 /** A client of a subgraph that calls it as the gateway would, for the given caller. */
@@ -119,7 +125,8 @@ export function subgraphClient(url: string, caller: Caller): CallerClient {
     send,
     query: async <Data>(query: string, variables?: Record<string, unknown>) => {
       const response = await send<Data>(query, variables);
-      if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+      if (response.errors?.length)
+        throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
       return response.data as Data;
     },
   };
@@ -138,7 +145,10 @@ export interface TestSubgraph extends CallerClient {
  * Starts a subgraph over HTTP on a free port with a fresh database built by its migrations, as
  * its process would start, for a test file. Its own `query`/`send` call as the city's staff.
  */
-export async function startTestSubgraph(subgraph: SubgraphProcess, label = subgraph.name): Promise<TestSubgraph> {
+export async function startTestSubgraph(
+  subgraph: SubgraphProcess,
+  label = subgraph.name,
+): Promise<TestSubgraph> {
   const database = await createTestDatabase(label);
   const logger = createLogger(subgraph.name, process.env.LOG_LEVEL ?? 'silent');
   const started = await startSubgraph(subgraph, {

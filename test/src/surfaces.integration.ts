@@ -1,0 +1,167 @@
+import { SURFACES, type Surface } from '@cppcc/toolkit';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
+import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+
+const ALL = [...SURFACES];
+const STAFF: Surface[] = ['city', 'county', 'home'];
+
+/**
+ * Which root fields each surface offers. Every root field of the supergraph must be listed here:
+ * a new field that says nothing about its surfaces fails this test.
+ */
+const QUERY_FIELDS: Record<string, Surface[]> = {
+  division: ALL,
+  divisions: ALL,
+  committee: ALL,
+  committees: ALL,
+  department: ALL,
+  departments: ALL,
+  viewer: ALL,
+  home: ['city', 'county', 'home', 'public'],
+  homes: ['city', 'county', 'home', 'public'],
+  pilotRollout: ['city', 'county', 'public'],
+  member: STAFF,
+  members: STAFF,
+  participant: STAFF,
+  participants: STAFF,
+  session: ['city', 'county', 'home', 'department'],
+  sessions: ['city', 'county', 'home', 'department'],
+  demand: STAFF,
+  demands: STAFF,
+};
+const MUTATION_FIELDS: Record<string, Surface[]> = {
+  createHome: ['city', 'county'],
+  updateHome: ['city', 'county'],
+  markHomeAsPilot: ['city', 'county'],
+  assignHomeMember: ['city', 'county'],
+  removeHomeMember: ['city', 'county'],
+  setHomeLeader: ['city', 'county'],
+  createMember: ['city', 'county'],
+  updateMember: ['city', 'county'],
+  createParticipant: STAFF,
+  updateParticipant: STAFF,
+  createDepartment: ['city'],
+  updateDepartment: ['city'],
+};
+const PERSONAL_FIELDS = ['phone', 'idNumber', 'address'];
+
+let stack: Stack;
+const tokens: Partial<Record<Surface, string | null>> = {};
+beforeAll(async () => {
+  stack = await startStack('surfaces');
+  tokens.city = await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] });
+  tokens.county = await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] });
+  tokens.home = await tokenFor({
+    level: 'HOME',
+    division: '320706001',
+    homeId: '6a1f5e0c-1c1d-4c43-9a56-0e1f2a3b4c5d',
+    roles: ['HOME_LEADER'],
+  });
+  tokens.department = await tokenFor({
+    level: 'DEPARTMENT',
+    division: '3207',
+    departmentId: '0b8f0d6e-2d5c-4b8a-8e8f-3c1d2e3f4a5b',
+    roles: ['DEPARTMENT'],
+  });
+  tokens.public = null;
+});
+afterAll(() => stack?.stop());
+
+const INTROSPECTION = `{ __schema {
+  queryType { fields { name } } mutationType { fields { name } }
+  types { name kind fields { name } }
+} }`;
+
+function offeredOn(table: Record<string, Surface[]>, surface: Surface): string[] {
+  return Object.entries(table)
+    .filter(([, surfaces]) => surfaces.includes(surface))
+    .map(([field]) => field)
+    .sort();
+}
+
+describe('the surfaces of the graph', () => {
+  it('list every root field of the supergraph in the table of this test', () => {
+    const supergraph = buildSchema(
+      readFileSync(join(__dirname, '../../schema/supergraph.graphql'), 'utf8'),
+    );
+    const rootFields = (type: 'Query' | 'Mutation') =>
+      Object.keys((supergraph.getType(type) as { getFields(): object }).getFields())
+        .filter((name) => !name.startsWith('_'))
+        .sort();
+    expect(rootFields('Query')).toEqual(Object.keys(QUERY_FIELDS).sort());
+    expect(rootFields('Mutation')).toEqual(Object.keys(MUTATION_FIELDS).sort());
+  });
+
+  it.each(ALL)('%s offers exactly its root fields, as introspection shows', async (surface) => {
+    const schema = (await data(stack, surface, tokens[surface] ?? null, INTROSPECTION)).__schema;
+    expect(schema.queryType.fields.map((field: { name: string }) => field.name).sort()).toEqual(
+      offeredOn(QUERY_FIELDS, surface),
+    );
+    const mutations =
+      schema.mutationType?.fields.map((field: { name: string }) => field.name).sort() ?? [];
+    expect(mutations).toEqual(offeredOn(MUTATION_FIELDS, surface));
+  });
+
+  it('public offers no write and no personal data anywhere in its schema', async () => {
+    const schema = (await data(stack, 'public', null, INTROSPECTION)).__schema;
+    expect(schema.mutationType).toBeNull();
+    const personal = schema.types.flatMap(
+      (type: { name: string; fields: Array<{ name: string }> | null }) =>
+        (type.fields ?? [])
+          .filter((field) => PERSONAL_FIELDS.includes(field.name))
+          .map((field) => `${type.name}.${field.name}`),
+    );
+    expect(personal).toEqual([]);
+    expect(schema.types.map((type: { name: string }) => type.name)).not.toEqual(
+      expect.arrayContaining(['Member']),
+    );
+  });
+
+  it('department offers no personal data of members or residents', async () => {
+    const schema = (await data(stack, 'department', tokens.department!, INTROSPECTION)).__schema;
+    const personal = schema.types.flatMap(
+      (type: { name: string; fields: Array<{ name: string }> | null }) =>
+        (type.fields ?? [])
+          .filter((field) => PERSONAL_FIELDS.includes(field.name))
+          .map((field) => `${type.name}.${field.name}`),
+    );
+    expect(personal).toEqual([]);
+  });
+
+  it('refuses a field of another surface as invalid, not as hidden data', async () => {
+    const response = await ask(stack, 'public', null, '{ members { totalCount } }');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('answers 401 without a token and 403 on a surface above the token’s level', async () => {
+    const anonymous = await ask(stack, 'county', null, '{ viewer { level } }');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const county = await ask(stack, 'city', tokens.county!, '{ viewer { level } }');
+    expect(county.status).toBe(403);
+    expect(county.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      await data(stack, 'county', tokens.county!, '{ viewer { level roles division { name } } }'),
+    ).toEqual({
+      viewer: { level: 'COUNTY', roles: ['STAFF'], division: { name: '海州区' } },
+    });
+  });
+
+  it('keeps the subgraphs closed to anyone but the gateway', async () => {
+    for (const subgraph of Object.values(stack.subgraphs)) {
+      const direct = await fetch(subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-cppcc-caller': 'forged' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(direct.status).toBe(401);
+      expect(
+        ((await direct.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]
+          .extensions.code,
+      ).toBe('UNAUTHENTICATED');
+    }
+  });
+});
