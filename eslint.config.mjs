@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Tests read GraphQL answers as plain JSON; typing every shape would add noise, not safety.
-    files: ['**/*.spec.ts', '**/*.integration.ts', '**/testing/**'],
+    files: ['**/*.spec.ts', '**/*.integration.ts', '**/testing/**', 'test/src/support/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
