@@ -1,0 +1,409 @@
+import type { Surface } from '@cppcc/toolkit';
+import { randomUUID } from 'node:crypto';
+import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+
+/**
+ * The leak matrix: every root field that reads records under a jurisdiction, asked by callers of
+ * each level from inside and outside it, on every surface that offers the field. Nothing a
+ * caller may not see appears; out of scope looks exactly like absent. Add a probe with each new
+ * field (the surfaces test fails on a root field it does not know).
+ */
+interface World {
+  homeDivision: Map<string, string>;
+  memberDivision: Map<string, string>;
+  servingInA: Set<string>;
+  participantDivision: Map<string, string>;
+  A: string;
+  A2: string;
+  G: string;
+  haizhouMember: string;
+  haizhouParticipant: string;
+  sessionOfA: string;
+  demandOfA: string;
+}
+
+interface CallerCase {
+  name: string;
+  surfaces: Surface[];
+  token: string | null;
+  seesHome(world: World, id: string): boolean;
+  seesMember(world: World, id: string): boolean;
+  seesParticipant(world: World, id: string): boolean;
+  seesCounty(code: string): boolean;
+}
+
+let stack: Stack;
+let world: World;
+let city: string;
+const callers: CallerCase[] = [];
+
+const inCounty = (county: string) => ({
+  seesHome: (w: World, id: string) => (w.homeDivision.get(id) ?? '').startsWith(county),
+  seesMember: (w: World, id: string) => (w.memberDivision.get(id) ?? '').startsWith(county),
+  seesParticipant: (w: World, id: string) =>
+    (w.participantDivision.get(id) ?? '').startsWith(county),
+  seesCounty: (code: string) => code === county,
+});
+
+beforeAll(async () => {
+  stack = await startStack('jurisdiction', { demo: true });
+  city = await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] });
+  const homes = async (county: string) =>
+    (
+      await data(
+        stack,
+        'city',
+        city,
+        `{ homes(first: 100, filter: { divisionCode: "${county}" }) { edges { node { id division { code } members { member { id } } } } } }`,
+      )
+    ).homes.edges.map((edge: any) => edge.node);
+  const everyHome = (
+    await data(
+      stack,
+      'city',
+      city,
+      `{ homes(first: 100) { totalCount edges { node { id division { code } } } } }`,
+    )
+  ).homes;
+  const homeDivision = new Map<string, string>(
+    everyHome.edges.map(({ node }: any) => [node.id, node.division.code]),
+  );
+  expect(everyHome.totalCount).toBe(homeDivision.size);
+  const [a, a2] = await homes('320706');
+  const [g] = await homes('320724');
+  /** Every record of a list as the city sees it: id → division code. */
+  const divisionsOfAll = async (field: 'members' | 'participants') => {
+    const found = new Map<string, string>();
+    let after: string | null = null;
+    do {
+      const page: any = (
+        await data(
+          stack,
+          'city',
+          city,
+          `query($after: String) { ${field}(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor } edges { node { id division { code } } } } }`,
+          { after },
+        )
+      )[field];
+      for (const { node } of page.edges) found.set(node.id, node.division.code);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return found;
+  };
+  const memberDivision = await divisionsOfAll('members');
+  const participantDivision = await divisionsOfAll('participants');
+
+  const sessionOfA = randomUUID();
+  const demandOfA = randomUUID();
+  const connection = stack.subgraphs.deliberation.orm.em.getConnection();
+  for (const [id, home] of [
+    [sessionOfA, a],
+    [randomUUID(), a2],
+    [randomUUID(), g],
+  ] as const) {
+    await connection.execute(
+      `insert into session (id, home_id, division_code, title, kind, status, scheduled_at, held_at)
+       values (?, ?, ?, '协商议事会', 'COUNCIL', 'HELD', '2026-08-10T09:00:00+08:00', '2026-08-10T09:00:00+08:00')`,
+      [id, home.id, home.division.code],
+    );
+  }
+  for (const [id, home] of [
+    [demandOfA, a],
+    [randomUUID(), a2],
+    [randomUUID(), g],
+  ] as const) {
+    await stack.subgraphs.channels.orm.em.getConnection().execute(
+      `insert into demand (id, home_id, division_code, category, content, status, received_at)
+       values (?, ?, ?, 'INFRASTRUCTURE', '修路', 'RECEIVED', '2026-07-20T10:00:00+08:00')`,
+      [id, home.id, home.division.code],
+    );
+  }
+  world = {
+    homeDivision,
+    memberDivision,
+    participantDivision,
+    servingInA: new Set(a.members.map((m: any) => m.member.id)),
+    A: a.id,
+    A2: a2.id,
+    G: g.id,
+    haizhouMember: [...memberDivision].find(([, code]) => code.startsWith('320706'))![0],
+    haizhouParticipant: [...participantDivision].find(([, code]) => code.startsWith('320706'))![0],
+    sessionOfA,
+    demandOfA,
+  };
+
+  callers.push(
+    {
+      name: 'the city office',
+      surfaces: ['city', 'county', 'home', 'public'],
+      token: city,
+      seesHome: () => true,
+      seesMember: () => true,
+      seesParticipant: () => true,
+      seesCounty: () => true,
+    },
+    {
+      name: '海州区',
+      surfaces: ['county', 'home', 'public'],
+      token: await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] }),
+      ...inCounty('320706'),
+    },
+    {
+      name: '灌南县',
+      surfaces: ['county', 'home', 'public'],
+      token: await tokenFor({ level: 'COUNTY', division: '320724', roles: ['STAFF'] }),
+      ...inCounty('320724'),
+    },
+    {
+      name: 'a home of 海州区',
+      surfaces: ['home', 'public'],
+      token: await tokenFor({
+        level: 'HOME',
+        division: a.division.code,
+        homeId: a.id,
+        roles: ['HOME_LEADER'],
+      }),
+      seesHome: (w, id) => id === w.A,
+      seesMember: (w, id) => w.servingInA.has(id),
+      seesParticipant: (w, id) => (w.participantDivision.get(id) ?? '').startsWith(a.division.code),
+      seesCounty: (code) => a.division.code.startsWith(code),
+    },
+    {
+      name: 'a department',
+      surfaces: ['department', 'public'],
+      token: await tokenFor({
+        level: 'DEPARTMENT',
+        division: '3207',
+        departmentId: randomUUID(),
+        roles: ['DEPARTMENT'],
+      }),
+      seesHome: () => false,
+      seesMember: () => false,
+      seesParticipant: () => false,
+      seesCounty: () => false,
+    },
+  );
+});
+afterAll(() => stack?.stop());
+
+type Seen = { homes?: string[]; members?: string[]; participants?: string[]; counties?: string[] };
+
+/** One probe per root field that reads records under a jurisdiction: what its answer reveals. */
+const PROBES: Array<{
+  field: string;
+  query: (w: World) => string;
+  reveals: (answer: any) => Seen;
+}> = [
+  {
+    field: 'home',
+    query: (w) => `{ a: home(id: "${w.A}") { id } g: home(id: "${w.G}") { id } }`,
+    reveals: (d) => ({ homes: [d.a?.id, d.g?.id].filter(Boolean) }),
+  },
+  {
+    field: 'homes',
+    query: () => `{ homes(first: 100) { edges { node { id } } } }`,
+    reveals: (d) => ({ homes: d.homes.edges.map((e: any) => e.node.id) }),
+  },
+  {
+    field: 'division',
+    query: () =>
+      `{ haizhou: division(code: "320706") { homes(first: 100) { edges { node { id } } } } guannan: division(code: "320724") { homes(first: 100) { edges { node { id } } } } }`,
+    reveals: (d) => ({
+      homes: [...d.haizhou.homes.edges, ...d.guannan.homes.edges].map((e: any) => e.node.id),
+    }),
+  },
+  {
+    field: 'pilotRollout',
+    query: () => `{ pilotRollout(cohortYear: 2019) { county { code } pilotHomes } }`,
+    reveals: (d) => ({
+      counties: d.pilotRollout.filter((r: any) => r.pilotHomes > 0).map((r: any) => r.county.code),
+    }),
+  },
+  {
+    field: 'member',
+    query: (w) => `{ member(id: "${w.haizhouMember}") { id } }`,
+    reveals: (d) => ({ members: [d.member?.id].filter(Boolean) }),
+  },
+  {
+    field: 'members',
+    query: () => `{ members(first: 100) { edges { node { id } } } }`,
+    reveals: (d) => ({ members: d.members.edges.map((e: any) => e.node.id) }),
+  },
+  {
+    field: 'participant',
+    query: (w) => `{ participant(id: "${w.haizhouParticipant}") { id } }`,
+    reveals: (d) => ({ participants: [d.participant?.id].filter(Boolean) }),
+  },
+  {
+    field: 'participants',
+    query: () => `{ participants(first: 100) { edges { node { id } } } }`,
+    reveals: (d) => ({ participants: d.participants.edges.map((e: any) => e.node.id) }),
+  },
+  {
+    field: 'session',
+    query: (w) => `{ session(id: "${w.sessionOfA}") { home { id } } }`,
+    reveals: (d) => ({ homes: [d.session?.home.id].filter(Boolean) }),
+  },
+  {
+    field: 'sessions',
+    query: () => `{ sessions(first: 100) { edges { node { home { id } } } } }`,
+    reveals: (d) => ({ homes: d.sessions.edges.map((e: any) => e.node.home.id) }),
+  },
+  {
+    field: 'demand',
+    query: (w) => `{ demand(id: "${w.demandOfA}") { home { id } } }`,
+    reveals: (d) => ({ homes: [d.demand?.home.id].filter(Boolean) }),
+  },
+  {
+    field: 'demands',
+    query: () => `{ demands(first: 100) { edges { node { home { id } } } } }`,
+    reveals: (d) => ({ homes: d.demands.edges.map((e: any) => e.node.home.id) }),
+  },
+];
+
+describe('jurisdiction, read', () => {
+  it('shows each caller only what lies in its jurisdiction, on every surface and root field', async () => {
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const caller of callers) {
+      for (const surface of caller.surfaces) {
+        for (const probe of PROBES) {
+          const response = await ask(
+            stack,
+            surface,
+            surface === 'public' ? null : caller.token,
+            probe.query(world),
+          );
+          if (response.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') continue; // not on this surface
+          expect(response.errors).toBeUndefined();
+          checked += 1;
+          const seen = probe.reveals(response.data);
+          const publicCaller = surface === 'public';
+          for (const id of seen.homes ?? [])
+            if (!publicCaller && !caller.seesHome(world, id))
+              leaks.push(`${caller.name} on ${surface}: ${probe.field} shows home ${id}`);
+          for (const id of seen.members ?? [])
+            if (publicCaller || !caller.seesMember(world, id))
+              leaks.push(`${caller.name} on ${surface}: ${probe.field} shows member ${id}`);
+          for (const id of seen.participants ?? [])
+            if (publicCaller || !caller.seesParticipant(world, id))
+              leaks.push(`${caller.name} on ${surface}: ${probe.field} shows participant ${id}`);
+          for (const code of seen.counties ?? [])
+            if (!publicCaller && !caller.seesCounty(code))
+              leaks.push(`${caller.name} on ${surface}: ${probe.field} shows county ${code}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('gives 海州区 its homes, sessions and demands, and 灌南县 none of them', async () => {
+    const query = `{ homes(first: 100) { edges { node { id sessions { totalCount } demands { totalCount } } } } sessions { totalCount } demands { totalCount } }`;
+    const haizhou = await data(stack, 'county', callers[1].token, query);
+    const guannan = await data(stack, 'county', callers[2].token, query);
+    const haizhouIds = haizhou.homes.edges.map((e: any) => e.node.id);
+    expect(haizhouIds).toEqual(expect.arrayContaining([world.A, world.A2]));
+    expect(haizhou.sessions.totalCount).toBe(2);
+    expect(haizhou.demands.totalCount).toBe(2);
+    expect(
+      haizhou.homes.edges.find((e: any) => e.node.id === world.A).node.sessions.totalCount,
+    ).toBe(1);
+    expect(guannan.homes.edges.map((e: any) => e.node.id)).not.toEqual(
+      expect.arrayContaining([world.A]),
+    );
+    expect(guannan.sessions.totalCount).toBe(1);
+    expect(guannan.demands.totalCount).toBe(1);
+  });
+
+  it('gives a home its own home, sessions and demands only', async () => {
+    const answer = await data(
+      stack,
+      'home',
+      callers[3].token,
+      `{ homes { totalCount edges { node { id } } } sessions { totalCount } demands { totalCount } other: home(id: "${world.A2}") { id } }`,
+    );
+    expect(answer).toEqual({
+      homes: { totalCount: 1, edges: [{ node: { id: world.A } }] },
+      sessions: { totalCount: 1 },
+      demands: { totalCount: 1 },
+      other: null,
+    });
+  });
+
+  it('shows the public the homes and their staffing, and not one phone number', async () => {
+    const response = await ask(
+      stack,
+      'public',
+      null,
+      `{ homes(first: 100) { totalCount edges { node { name kind status division { name } compliance { memberCount compliant } cadence(year: 2026, quarter: 3) { held } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.homes.totalCount).toBe(world.homeDivision.size);
+    expect(JSON.stringify(response.data)).not.toMatch(/1[3-9]\d{9}|1[3-9]\d\*{4}\d{4}/);
+  });
+});
+
+describe('jurisdiction, write', () => {
+  it('refuses 灌南县 every write on 海州区’s records, as if they did not exist, and changes nothing', async () => {
+    const guannan = callers[2].token;
+    const before = await data(
+      stack,
+      'city',
+      city,
+      `{ home(id: "${world.A}") { version name members { member { id } } } }`,
+    );
+    const attempts: Array<[string, string]> = [
+      [`mutation { updateHome(id: "${world.A}", input: { name: "改名" }) { id } }`, 'NOT_FOUND'],
+      [`mutation { markHomeAsPilot(homeId: "${world.A}", cohortYear: 2020) { id } }`, 'NOT_FOUND'],
+      [
+        `mutation { setHomeLeader(homeId: "${world.A}", memberId: "${world.haizhouMember}") { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `mutation { removeHomeMember(homeId: "${world.A}", memberId: "${world.haizhouMember}") { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `mutation { assignHomeMember(input: { homeId: "${world.A}", memberId: "${world.haizhouMember}" }) { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `mutation { createHome(input: { name: "越界之家", divisionCode: "320706001" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `mutation { createMember(input: { name: "越界", gender: MALE, divisionCode: "320706" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `mutation { updateMember(id: "${world.haizhouMember}", input: { sector: "经济界" }) { id } }`,
+        'NOT_FOUND',
+      ],
+      [
+        `mutation { createParticipant(input: { name: "越界", kind: EXPERT, divisionCode: "320706001" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `mutation { updateParticipant(id: "${world.haizhouParticipant}", input: { organisation: "x" }) { id } }`,
+        'NOT_FOUND',
+      ],
+    ];
+    for (const [mutation, code] of attempts) {
+      const response = await ask(stack, 'county', guannan, mutation);
+      expect({
+        mutation,
+        code: response.errors?.[0]?.extensions?.code,
+        data: response.data?.[Object.keys(response.data ?? {})[0]] ?? null,
+      }).toEqual({ mutation, code, data: null });
+    }
+    const after = await data(
+      stack,
+      'city',
+      city,
+      `{ home(id: "${world.A}") { version name members { member { id } } } }`,
+    );
+    expect(after).toEqual(before);
+  });
+});
