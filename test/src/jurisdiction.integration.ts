@@ -345,6 +345,33 @@ describe('jurisdiction, read', () => {
   });
 });
 
+describe('the viewer', () => {
+  it('gives each caller the entry points of its level', async () => {
+    const county = await data(
+      stack,
+      'county',
+      callers[1].token,
+      `{ viewer { level surface division { name } divisions { totalCount } homes { totalCount } } }`,
+    );
+    const haizhouHomes = [...world.homeDivision.values()].filter((code) =>
+      code.startsWith('320706'),
+    ).length;
+    expect(county.viewer).toEqual({
+      level: 'COUNTY',
+      surface: 'county',
+      division: { name: '海州区' },
+      divisions: { totalCount: 25 },
+      homes: { totalCount: haizhouHomes },
+    });
+    const cityView = await data(stack, 'city', city, `{ viewer { divisions { totalCount } } }`);
+    expect(cityView.viewer.divisions.totalCount).toBe(7);
+    const home = await data(stack, 'home', callers[3].token, `{ viewer { level home { id } } }`);
+    expect(home.viewer).toEqual({ level: 'HOME', home: { id: world.A } });
+    const anyone = await data(stack, 'public', null, `{ viewer { level division { name } } }`);
+    expect(anyone.viewer).toEqual({ level: 'PUBLIC', division: null });
+  });
+});
+
 describe('jurisdiction, write', () => {
   it('refuses 灌南县 every write on 海州区’s records, as if they did not exist, and changes nothing', async () => {
     const guannan = callers[2].token;
