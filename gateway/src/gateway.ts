@@ -139,6 +139,10 @@ function surfaceServer(
     gateway,
     formatError: maskGatewayError,
     includeStacktraceInErrorResponses: false,
+    // CSRF prevention guards cookie sessions; callers here authenticate with a bearer token a
+    // browser never attaches on its own, and the public surface has no credentials at all. Off,
+    // so plain GET queries work as GraphQL over HTTP describes them.
+    csrfPrevention: false,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
