@@ -25,6 +25,8 @@ export const configShape = {
   CHANNELS_URL: subgraphUrl,
   /** How long a subgraph may take before its part of an answer is given up. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Scales every surface's requests-per-minute limit (e.g. 2 doubles them). */
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000).default(1),
   /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Or verified with this PEM public key (RS256 or ES256, as AUTH_JWT_ALGORITHM says). */

@@ -8,6 +8,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   CALLER_HEADER,
+  ErrorCode,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  requestLogPlugin,
   SURFACES,
   logUnexpectedErrors,
   maskError,
@@ -17,13 +21,15 @@ import {
   type Surface,
 } from '@cppcc/toolkit';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
+import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
 export interface SubgraphTarget {
@@ -44,6 +50,8 @@ interface GatewayContext {
   caller: Caller;
   /** The caller, signed for the subgraphs. */
   callerToken: string;
+  /** The request's id, passed to every subgraph and returned in the `x-request-id` header. */
+  requestId: string;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -113,6 +121,13 @@ function subgraphFetcher(name: string, timeoutMs: number) {
   };
 }
 
+function sendErrors(res: express.Response, status: number, message: string, code: string): void {
+  res
+    .status(status)
+    .type('application/json')
+    .json({ errors: [{ message, extensions: { code } }] });
+}
+
 /** One surface: a gateway over the surface's contract supergraph, and its Apollo Server. */
 function surfaceServer(
   surface: Surface,
@@ -132,11 +147,16 @@ function surfaceServer(
         fetcher: subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS) as never,
         willSendRequest({ request, context }) {
           if (context.callerToken) request.http?.headers.set(CALLER_HEADER, context.callerToken);
+          if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
         },
       }),
   });
+  const limits = SURFACE_LIMITS[surface];
   return new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limitRules(limits),
+    parseOptions: { maxTokens: limits.tokens },
+    allowBatchedHttpRequests: limits.batch > 1,
     formatError: maskGatewayError,
     includeStacktraceInErrorResponses: false,
     // CSRF prevention guards cookie sessions; callers here authenticate with a bearer token a
@@ -149,6 +169,8 @@ function surfaceServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(logger.child({ surface })),
+      costLimitPlugin(limits.cost),
+      requestLogPlugin(logger),
     ],
   });
 }
@@ -200,20 +222,83 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   for (const [surface, server] of servers) {
+    const limits = SURFACE_LIMITS[surface];
     app.use(
       `/graphql/${surface}`,
-      express.json({ limit: '1mb' }),
+      (req, res, next) => {
+        res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
+        res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
+        next();
+      },
+      express.json({ limit: limits.bodyBytes }),
+      async (req, res, next) => {
+        try {
+          res.locals.caller = await authenticate(verify, surface, req.header('authorization'));
+          next();
+        } catch (error) {
+          next(error);
+        }
+      },
+      rateLimit({
+        windowMs: 60_000,
+        limit: Math.max(1, Math.round(limits.requestsPerMinute * config.RATE_LIMIT_SCALE)),
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        keyGenerator: (req, res) => {
+          const caller = res.locals.caller as Caller;
+          return caller.level === 'PUBLIC'
+            ? `ip:${ipKeyGenerator(req.ip ?? '')}`
+            : `caller:${caller.subject}`;
+        },
+        handler: (_req, res) => {
+          sendErrors(res, 429, 'Too many requests: wait a moment and try again.', 'RATE_LIMITED');
+        },
+      }),
+      (req, res, next) => {
+        if (Array.isArray(req.body) && req.body.length > limits.batch) {
+          sendErrors(
+            res,
+            400,
+            `A batch holds at most ${limits.batch} operations on this surface.`,
+            'BAD_REQUEST',
+          );
+          return;
+        }
+        next();
+      },
       expressMiddleware(server, {
-        context: async ({ req }) => {
-          const caller = await authenticate(verify, surface, req.header('authorization'));
+        context: async ({ res }) => {
+          const caller = res.locals.caller as Caller;
           return {
             caller,
+            requestId: res.locals.requestId as string,
             callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
           };
         },
       }),
     );
   }
+  // Errors before GraphQL (an unreadable or oversized body, a refused token) in GraphQL's shape,
+  // with their status and never a stack.
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error instanceof GraphQLError) {
+        const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+        sendErrors(res, status, error.message, String(error.extensions.code));
+        return;
+      }
+      const status = (error as { status?: number }).status ?? 500;
+      if (status === 413)
+        sendErrors(res, 413, 'The request body is too large for this surface.', 'BAD_REQUEST');
+      else if (status < 500)
+        sendErrors(res, status, 'The request body is not valid JSON.', 'BAD_REQUEST');
+      else {
+        logger.error({ err: error }, 'unexpected error before GraphQL');
+        sendErrors(res, 500, 'Internal server error', ErrorCode.INTERNAL_SERVER_ERROR);
+      }
+    },
+  );
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;

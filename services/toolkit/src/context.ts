@@ -21,6 +21,8 @@ export interface Caller {
 /** Per-request state: the caller, a forked EntityManager and the request's loaders. */
 export interface RequestContext<Loaders = unknown> {
   caller: Caller;
+  /** The id of the client's request, the same in the gateway's and every subgraph's logs. */
+  requestId?: string;
   em: EntityManager;
   loaders: Loaders;
 }

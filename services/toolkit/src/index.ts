@@ -14,3 +14,4 @@ export * from './jurisdiction';
 export * from './loaders';
 export * from './identity';
 export * from './surfaces';
+export * from './request-log';

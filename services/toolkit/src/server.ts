@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Caller, RequestContext } from './context';
 import { CALLER_HEADER, verifyCallerToken } from './identity';
+import { REQUEST_ID_HEADER, requestIdFrom, requestLogPlugin } from './request-log';
 import {
   isDatabaseReachable,
   migrate,
@@ -60,6 +61,7 @@ export async function serveSubgraph<Loaders>(
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(options.logger),
+      requestLogPlugin(options.logger),
     ],
     logger: options.logger,
   });
@@ -95,8 +97,10 @@ export async function serveSubgraph<Loaders>(
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ res }) =>
-        options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
+      context: async ({ req, res }) => ({
+        ...options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
+        requestId: requestIdFrom(req.header(REQUEST_ID_HEADER)),
+      }),
     }),
   );
 

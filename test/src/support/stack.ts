@@ -32,7 +32,7 @@ export interface Stack {
 
 export async function startStack(
   label: string,
-  options: { demo?: boolean; timeoutMs?: number } = {},
+  options: { demo?: boolean; timeoutMs?: number; rateLimitScale?: number } = {},
 ): Promise<Stack> {
   const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
@@ -62,6 +62,8 @@ export async function startStack(
       SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 3000),
       AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
       INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
+      // Tests send many requests as one caller; the rate-limit test sets its own scale.
+      RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
     }),
     logger,
   );
