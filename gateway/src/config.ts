@@ -1,5 +1,6 @@
 import {
   ConfigError,
+  SURFACES,
   baseConfigShape,
   internalAuthSecret,
   parseConfig,
@@ -19,6 +20,19 @@ export const configShape = {
   PORT: port(DEFAULT_PORT),
   /** The folder of the surfaces' contract supergraphs (`npm run schema` writes them). */
   CONTRACTS_DIR: z.string().min(1).default(resolve(__dirname, '../../schema/contracts')),
+  /** The operations front ends registered (Apollo's persisted query manifest format). */
+  TRUSTED_DOCUMENTS_PATH: z
+    .string()
+    .min(1)
+    .default(resolve(__dirname, '../../schema/trusted-documents.json')),
+  /** The surfaces that run registered operations only, comma-separated (`none` for none). */
+  TRUSTED_DOCUMENTS_ONLY: z
+    .string()
+    .default('public')
+    .transform((value) =>
+      value === 'none' || value === '' ? [] : value.split(',').map((surface) => surface.trim()),
+    )
+    .pipe(z.array(z.enum(SURFACES))),
   /** Where each subgraph answers, when not at the supergraph's routing URL. */
   ORGANIZATION_URL: subgraphUrl,
   DELIBERATION_URL: subgraphUrl,

@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
+import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
 export interface SubgraphTarget {
@@ -157,6 +158,9 @@ function surfaceServer(
     validationRules: limitRules(limits),
     parseOptions: { maxTokens: limits.tokens },
     allowBatchedHttpRequests: limits.batch > 1,
+    // Registered documents are resolved before Apollo sees the request (trusted-documents.ts);
+    // automatic persisted queries would let any client register any operation.
+    persistedQueries: false,
     formatError: maskGatewayError,
     includeStacktraceInErrorResponses: false,
     // CSRF prevention guards cookie sessions; callers here authenticate with a bearer token a
@@ -191,6 +195,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const targets = subgraphTargets(contracts.get('city')!, config);
   const urlOf = new Map(targets.map((target) => [target.name, target.url]));
   const verify = await createTokenVerifier(config);
+  const trustedDocuments = loadTrustedDocuments(config.TRUSTED_DOCUMENTS_PATH);
 
   // @apollo/gateway reads this switch when it is constructed; it has no option for it.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -254,6 +259,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
           sendErrors(res, 429, 'Too many requests: wait a moment and try again.', 'RATE_LIMITED');
         },
       }),
+      trustedDocumentsMiddleware(trustedDocuments, config.TRUSTED_DOCUMENTS_ONLY.includes(surface)),
       (req, res, next) => {
         if (Array.isArray(req.body) && req.body.length > limits.batch) {
           sendErrors(

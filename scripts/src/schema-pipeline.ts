@@ -10,8 +10,10 @@ import { channelsSubgraph } from '@cppcc/channels';
 import { deliberationSubgraph } from '@cppcc/deliberation';
 import { organizationSubgraph } from '@cppcc/organization';
 import { SURFACES, hiddenTag, type Surface, type SubgraphProcess } from '@cppcc/toolkit';
-import { parse } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { Kind, parse, validate } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -112,4 +114,44 @@ export function composeContracts(
     contracts.set(surface, `${(result.supergraphSdl ?? '').trim()}\n`);
   }
   return contracts;
+}
+
+/** Where front ends' registered operations live, one operation per `.graphql` file. */
+export const TRUSTED_DOCUMENTS_DIR = resolve(REPO_ROOT, 'schema/trusted-documents');
+export const TRUSTED_DOCUMENTS_MANIFEST = resolve(REPO_ROOT, 'schema/trusted-documents.json');
+
+/**
+ * The manifest of registered operations (Apollo's persisted query manifest format), each checked
+ * to be valid on at least one surface, so a front end's build fails before its users do.
+ */
+export function buildTrustedDocumentsManifest(contracts: Map<Surface, string>): string {
+  const apiSchemas = [...contracts].map(
+    ([surface, sdl]) => [surface, Supergraph.build(sdl).apiSchema().toGraphQLJSSchema()] as const,
+  );
+  const files = existsSync(TRUSTED_DOCUMENTS_DIR)
+    ? readdirSync(TRUSTED_DOCUMENTS_DIR)
+        .filter((file) => file.endsWith('.graphql'))
+        .sort()
+    : [];
+  const operations = files.map((file) => {
+    const body = readFileSync(resolve(TRUSTED_DOCUMENTS_DIR, file), 'utf8');
+    const document = parse(body);
+    const operation = document.definitions.find(
+      (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !operation.name) {
+      throw new Error(`${file}: holds no named operation`);
+    }
+    if (!apiSchemas.some(([, schema]) => validate(schema, document).length === 0)) {
+      const errors = validate(apiSchemas[0][1], document).map((error) => error.message);
+      throw new Error(`${file}: valid on no surface (${errors.join('; ')})`);
+    }
+    return {
+      id: createHash('sha256').update(body).digest('hex'),
+      name: operation.name.value,
+      type: operation.operation,
+      body,
+    };
+  });
+  return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
 }

@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import {
   REPO_ROOT,
+  TRUSTED_DOCUMENTS_MANIFEST,
+  buildTrustedDocumentsManifest,
   SUPERGRAPH_FILE,
   composeContracts,
   composeSupergraph,
@@ -22,8 +24,9 @@ async function main(): Promise<void> {
   const sdls = await printSubgraphs(entries);
   const outputs = new Map(entries.map((entry) => [entry.file, sdls.get(entry.name)!]));
   outputs.set(SUPERGRAPH_FILE, composeSupergraph(entries, sdls));
-  for (const [surface, sdl] of composeContracts(entries, sdls))
-    outputs.set(contractFile(surface), sdl);
+  const contracts = composeContracts(entries, sdls);
+  for (const [surface, sdl] of contracts) outputs.set(contractFile(surface), sdl);
+  outputs.set(TRUSTED_DOCUMENTS_MANIFEST, buildTrustedDocumentsManifest(contracts));
   const stale: string[] = [];
   for (const [file, content] of outputs) {
     const current = existsSync(file) ? readFileSync(file, 'utf8') : null;

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import {
+  TRUSTED_DOCUMENTS_MANIFEST,
+  buildTrustedDocumentsManifest,
+  composeContracts,
   composeSupergraph,
+  contractFile,
   printSubgraphs,
   readSupergraphConfig,
   SUPERGRAPH_FILE,
@@ -29,6 +33,18 @@ describe('the checked-in schema files', () => {
       expect(readFileSync(entry.file, 'utf8')).toBe(printed.get(name));
     },
   );
+
+  it('hold the contract of every surface and the registered operations as the code builds them', () => {
+    const contracts = composeContracts(entries, printed);
+    for (const [surface, sdl] of contracts)
+      expect({ surface, sdl: readFileSync(contractFile(surface), 'utf8') }).toEqual({
+        surface,
+        sdl,
+      });
+    expect(readFileSync(TRUSTED_DOCUMENTS_MANIFEST, 'utf8')).toBe(
+      buildTrustedDocumentsManifest(contracts),
+    );
+  });
 
   it('compose into the checked-in supergraph', () => {
     expect(composeSupergraph(entries, printed)).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));

@@ -32,7 +32,12 @@ export interface Stack {
 
 export async function startStack(
   label: string,
-  options: { demo?: boolean; timeoutMs?: number; rateLimitScale?: number } = {},
+  options: {
+    demo?: boolean;
+    timeoutMs?: number;
+    rateLimitScale?: number;
+    trustedOnly?: string;
+  } = {},
 ): Promise<Stack> {
   const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
@@ -64,6 +69,8 @@ export async function startStack(
       INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
       // Tests send many requests as one caller; the rate-limit test sets its own scale.
       RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
+      // Tests ask ad-hoc questions of every surface; the trusted-documents test turns this on.
+      TRUSTED_DOCUMENTS_ONLY: options.trustedOnly ?? 'none',
     }),
     logger,
   );
