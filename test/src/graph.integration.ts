@@ -1,3 +1,6 @@
+import { channelsSubgraph } from '@cppcc/channels';
+import { createLogger, startSubgraph } from '@cppcc/toolkit';
+import { TEST_INTERNAL_AUTH_SECRET } from '@cppcc/toolkit/testing';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
 
 let stack: Stack;
@@ -134,5 +137,19 @@ describe('the federated graph through the gateway', () => {
     expect(await ready.json()).toMatchObject({
       subgraphs: { channels: 'unreachable', organization: 'ready' },
     });
+  });
+
+  it('recovers when the subgraph is back, without a restart of the gateway', async () => {
+    const port = new URL(stack.subgraphs.channels.url).port;
+    stack.subgraphs.channels = await startSubgraph(channelsSubgraph, {
+      databaseUrl: stack.database.url,
+      internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+      port: Number(port),
+      host: '127.0.0.1',
+      logger: createLogger('channels', 'silent'),
+    });
+    expect((await fetch(`${stack.gateway.origin}/readyz`)).status).toBe(200);
+    const answer = await data(stack, 'city', cityToken, `{ homes(first: 1) { edges { node { demands { totalCount } } } } }`);
+    expect(answer.homes.edges[0].node.demands.totalCount).toBe(1);
   });
 });
