@@ -37,20 +37,18 @@ describe('a government department', () => {
   });
 
   it('is refused on a township and with an empty short name', async () => {
+    const valid: Record<string, unknown> = {
+      name: '某局',
+      shortName: '某局',
+      divisionCode: '3207',
+      kind: 'DIRECT_AGENCY',
+      policyAreas: [],
+    };
     for (const [change, field] of [
       [{ divisionCode: '320724100' }, 'input.divisionCode'],
       [{ shortName: ' ' }, 'input.shortName'],
     ] as const) {
-      const response = await graph.send(CREATE, {
-        input: {
-          name: '某局',
-          shortName: '某局',
-          divisionCode: '3207',
-          kind: 'DIRECT_AGENCY',
-          policyAreas: [],
-          ...change,
-        },
-      });
+      const response = await graph.send(CREATE, { input: { ...valid, ...change } });
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
   });
