@@ -149,7 +149,12 @@ describe('the federated graph through the gateway', () => {
       logger: createLogger('channels', 'silent'),
     });
     expect((await fetch(`${stack.gateway.origin}/readyz`)).status).toBe(200);
-    const answer = await data(stack, 'city', cityToken, `{ homes(first: 1) { edges { node { demands { totalCount } } } } }`);
+    const answer = await data(
+      stack,
+      'city',
+      cityToken,
+      `{ homes(first: 1) { edges { node { demands { totalCount } } } } }`,
+    );
     expect(answer.homes.edges[0].node.demands.totalCount).toBe(1);
   });
 });
