@@ -29,6 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
+import { explorerAssets, explorerPage } from './explorer';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
@@ -226,10 +227,12 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
+  app.use(explorerAssets());
   for (const [surface, server] of servers) {
     const limits = SURFACE_LIMITS[surface];
     app.use(
       `/graphql/${surface}`,
+      explorerPage(surface),
       (req, res, next) => {
         res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
         res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
