@@ -1,6 +1,6 @@
 import { SURFACES, type Surface } from '@cppcc/toolkit';
 import { serverAudits } from 'graphql-http';
-import { startStack, tokenFor, type Stack } from './support/stack';
+import { startStack, surfaceTokens, type Stack } from './support/stack';
 
 /**
  * The GraphQL-over-HTTP audits of `graphql-http` against every surface. Every MUST passes. The
@@ -16,21 +16,10 @@ const ACCEPTED_DEVIATIONS: Record<string, string> = {
 };
 
 let stack: Stack;
-const tokens: Partial<Record<Surface, string>> = {};
+let tokens: Record<Surface, string | null>;
 beforeAll(async () => {
   stack = await startStack('http-audit');
-  tokens.city = await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] });
-  tokens.county = await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] });
-  tokens.home = await tokenFor({
-    level: 'HOME',
-    division: '320706001',
-    homeId: '6a1f5e0c-1c1d-4c43-9a56-0e1f2a3b4c5d',
-  });
-  tokens.department = await tokenFor({
-    level: 'DEPARTMENT',
-    division: '3207',
-    departmentId: '0b8f0d6e-2d5c-4b8a-8e8f-3c1d2e3f4a5b',
-  });
+  tokens = await surfaceTokens();
 });
 afterAll(() => stack?.stop());
 

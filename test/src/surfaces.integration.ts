@@ -2,7 +2,7 @@ import { SURFACES, type Surface } from '@cppcc/toolkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
-import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+import { ask, data, startStack, surfaceTokens, type Stack } from './support/stack';
 
 const ALL = [...SURFACES];
 const STAFF: Surface[] = ['city', 'county', 'home'];
@@ -48,24 +48,10 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
 const PERSONAL_FIELDS = ['phone', 'idNumber', 'address'];
 
 let stack: Stack;
-const tokens: Partial<Record<Surface, string | null>> = {};
+let tokens: Record<Surface, string | null>;
 beforeAll(async () => {
   stack = await startStack('surfaces');
-  tokens.city = await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] });
-  tokens.county = await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] });
-  tokens.home = await tokenFor({
-    level: 'HOME',
-    division: '320706001',
-    homeId: '6a1f5e0c-1c1d-4c43-9a56-0e1f2a3b4c5d',
-    roles: ['HOME_LEADER'],
-  });
-  tokens.department = await tokenFor({
-    level: 'DEPARTMENT',
-    division: '3207',
-    departmentId: '0b8f0d6e-2d5c-4b8a-8e8f-3c1d2e3f4a5b',
-    roles: ['DEPARTMENT'],
-  });
-  tokens.public = null;
+  tokens = await surfaceTokens();
 });
 afterAll(() => stack?.stop());
 

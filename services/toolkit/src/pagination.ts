@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
@@ -114,4 +115,23 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName = 
     totalCount: number;
   }
   return ConnectionType as ClassType<ConnectionShape<T>>;
+}
+
+/**
+ * One page of an entity's rows as a connection: the rows and their total count, through the
+ * request's EntityManager (so the jurisdiction filter applies), in a stable order.
+ */
+export async function findConnection<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>,
+  page: Page,
+): Promise<ConnectionShape<T>> {
+  const [rows, total] = await em.findAndCount(entity, where, {
+    orderBy: orderBy as never,
+    offset: page.offset,
+    limit: page.limit,
+  });
+  return toConnection(rows, total, page);
 }

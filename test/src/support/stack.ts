@@ -134,3 +134,24 @@ export async function data(
     throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
   return response.data!;
 }
+
+/** A caller of each surface's own level (none for the public), with a made-up home and department. */
+export async function surfaceTokens(): Promise<Record<Surface, string | null>> {
+  return {
+    city: await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] }),
+    county: await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] }),
+    home: await tokenFor({
+      level: 'HOME',
+      division: '320706001',
+      homeId: '6a1f5e0c-1c1d-4c43-9a56-0e1f2a3b4c5d',
+      roles: ['HOME_LEADER'],
+    }),
+    department: await tokenFor({
+      level: 'DEPARTMENT',
+      division: '3207',
+      departmentId: '0b8f0d6e-2d5c-4b8a-8e8f-3c1d2e3f4a5b',
+      roles: ['DEPARTMENT'],
+    }),
+    public: null,
+  };
+}

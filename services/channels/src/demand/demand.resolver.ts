@@ -11,7 +11,14 @@ import {
   Root,
 } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { OnSurfaces, Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
+import {
+  findConnection,
+  OnSurfaces,
+  Connection,
+  PageArgs,
+  likeEscape,
+  toPage,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Home } from '../home/home.entity';
 import { Demand, DemandCategory, DemandStatus } from './demand.entity';
@@ -52,12 +59,7 @@ export class DemandResolver {
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.status?.length) where.status = { $in: args.status };
     if (args.category) where.category = args.category;
-    const [rows, total] = await em.findAndCount(Demand, where, {
-      orderBy: { receivedAt: 'desc', id: 'asc' },
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return toConnection(rows, total, page);
+    return findConnection(em, Demand, where, { receivedAt: 'desc', id: 'asc' }, page);
   }
 
   @FieldResolver(() => Home, { description: 'The home the demand was raised at.' })

@@ -11,7 +11,14 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { OnSurfaces, Connection, PageArgs, likeEscape, toConnection, toPage } from '@cppcc/toolkit';
+import {
+  findConnection,
+  OnSurfaces,
+  Connection,
+  PageArgs,
+  likeEscape,
+  toPage,
+} from '@cppcc/toolkit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
@@ -54,12 +61,7 @@ export class SessionResolver {
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.homeId) where.homeId = args.homeId;
     if (args.status) where.status = args.status;
-    const [rows, total] = await em.findAndCount(Session, where, {
-      orderBy: { scheduledAt: 'desc', id: 'asc' },
-      offset: page.offset,
-      limit: page.limit,
-    });
-    return toConnection(rows, total, page);
+    return findConnection(em, Session, where, { scheduledAt: 'desc', id: 'asc' }, page);
   }
 
   @FieldResolver(() => Home, { description: 'The home that holds the session.' })

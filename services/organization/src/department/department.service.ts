@@ -1,8 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  findConnection,
   NotFoundError,
   requireText,
-  toConnection,
   toPage,
   type Caller,
   likeEscape,
@@ -24,12 +24,13 @@ export async function listDepartments(em: EntityManager, args: DepartmentsArgs) 
   if (args.divisionCode) where.divisionCode = args.divisionCode;
   if (args.policyArea) where.policyAreas = { $contains: [args.policyArea] };
   if (args.nameContains) where.name = { $like: `%${likeEscape(args.nameContains)}%` };
-  const [rows, total] = await em.findAndCount(Department, where, {
-    orderBy: { divisionCode: 'asc', name: 'asc', id: 'asc' },
-    offset: page.offset,
-    limit: page.limit,
-  });
-  return toConnection(rows, total, page);
+  return findConnection(
+    em,
+    Department,
+    where,
+    { divisionCode: 'asc', name: 'asc', id: 'asc' },
+    page,
+  );
 }
 
 export async function createDepartment(

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BadUserInputError, likeEscape, toConnection, toPage, type Caller } from '@cppcc/toolkit';
+import { findConnection, BadUserInputError, likeEscape, toPage, type Caller } from '@cppcc/toolkit';
 import type { DivisionLevel } from './division.kind';
 import { Division } from './division.entity';
 import type { DivisionsArgs } from './division.inputs';
@@ -12,12 +12,7 @@ export async function listDivisions(em: EntityManager, args: DivisionsArgs) {
   if (args.level != null) where.level = args.level;
   if (args.codePrefix) where.code = { $like: `${likeEscape(args.codePrefix)}%` };
   if (args.nameContains) where.name = { $like: `%${likeEscape(args.nameContains)}%` };
-  const [rows, total] = await em.findAndCount(Division, where, {
-    orderBy: { code: 'asc' },
-    offset: page.offset,
-    limit: page.limit,
-  });
-  return toConnection(rows, total, page);
+  return findConnection(em, Division, where, { code: 'asc' }, page);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  findConnection,
   BadUserInputError,
   NotFoundError,
   requireDate,
   requireIntBetween,
   requireText,
   todayInCity,
-  toConnection,
   type Caller,
   type Page,
   likeEscape,
@@ -91,12 +91,13 @@ export async function listHomes(em: EntityManager, filter: HomesFilter, page: Pa
     const memberships = await em.find(HomeMembership, { memberId: filter.memberId, until: null });
     where.id = { $in: memberships.map((membership) => membership.homeId) };
   }
-  const [rows, total] = await em.findAndCount(Home, where as FilterQuery<Home>, {
-    orderBy: { divisionCode: 'asc', name: 'asc', id: 'asc' },
-    offset: page.offset,
-    limit: page.limit,
-  });
-  return toConnection(rows, total, page);
+  return findConnection(
+    em,
+    Home,
+    where as FilterQuery<Home>,
+    { divisionCode: 'asc', name: 'asc', id: 'asc' },
+    page,
+  );
 }
 
 /** The home, or NOT_FOUND (also for a home outside the caller's jurisdiction). */

@@ -1,12 +1,12 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  findConnection,
   BadUserInputError,
   NotFoundError,
   optionalPhone,
   optionalText,
   requireDate,
   requireText,
-  toConnection,
   type Caller,
   type Page,
   likeEscape,
@@ -36,12 +36,7 @@ export async function listMembers(em: EntityManager, filter: MembersFilter, page
     });
     where.id = { $in: seats.map((seat) => seat.memberId) };
   }
-  const [rows, total] = await em.findAndCount(Member, where, {
-    orderBy: { name: 'asc', id: 'asc' },
-    offset: page.offset,
-    limit: page.limit,
-  });
-  return toConnection(rows, total, page);
+  return findConnection(em, Member, where, { name: 'asc', id: 'asc' }, page);
 }
 
 async function validateSeats(

@@ -1,11 +1,11 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
+  findConnection,
   BadUserInputError,
   NotFoundError,
   optionalPhone,
   optionalText,
   requireText,
-  toConnection,
   type Caller,
   type Page,
   likeEscape,
@@ -40,12 +40,7 @@ export async function listParticipants(em: EntityManager, filter: ParticipantsFi
   if (filter.divisionCode) where.divisionCode = { $like: `${likeEscape(filter.divisionCode)}%` };
   if (filter.kind?.length) where.kind = { $in: filter.kind };
   if (filter.nameContains) where.name = { $like: `%${likeEscape(filter.nameContains)}%` };
-  const [rows, total] = await em.findAndCount(Participant, where, {
-    orderBy: { name: 'asc', id: 'asc' },
-    offset: page.offset,
-    limit: page.limit,
-  });
-  return toConnection(rows, total, page);
+  return findConnection(em, Participant, where, { name: 'asc', id: 'asc' }, page);
 }
 
 export async function createParticipant(
