@@ -110,7 +110,7 @@ function subgraphFetcher(name: string, timeoutMs: number) {
     try {
       return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError';
       const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
       return new Response(
         JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }),
