@@ -89,7 +89,12 @@ async function main(): Promise<void> {
     };
     const subgraphUrls: Record<string, string> = {};
     for (const subgraph of SUBGRAPHS) {
-      const env = { ...common, DATABASE_URL: database.url, PORT: String(subgraph.port) };
+      const env = {
+        ...common,
+        DATABASE_URL: database.url,
+        PORT: String(subgraph.port),
+        ORGANIZATION_URL: 'http://127.0.0.1:4001/graphql',
+      };
       children.push(run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env));
       subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] =
         `http://127.0.0.1:${subgraph.port}/graphql`;

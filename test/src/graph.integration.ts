@@ -147,6 +147,7 @@ describe('the federated graph through the gateway', () => {
       port: Number(port),
       host: '127.0.0.1',
       logger: createLogger('channels', 'silent'),
+      organizationUrl: stack.subgraphs.organization.url,
     });
     expect((await fetch(`${stack.gateway.origin}/readyz`)).status).toBe(200);
     const answer = await data(

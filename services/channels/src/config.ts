@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   baseConfigShape,
   databaseUrl,
@@ -15,6 +16,8 @@ export const configShape = {
   PORT: port(DEFAULT_PORT),
   DATABASE_URL: databaseUrl.unwrap(),
   INTERNAL_AUTH_SECRET: internalAuthSecret,
+  /** Where the organization subgraph answers: its home change feed is next to it. */
+  ORGANIZATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
 };
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -1,4 +1,4 @@
-import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';
@@ -14,4 +14,7 @@ export const channelsSubgraph: SubgraphProcess = {
       referenceResolvers: demandReference,
     }),
   createContext,
+  startWorkers: (orm, settings) => [
+    followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
+  ],
 };

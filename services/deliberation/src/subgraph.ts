@@ -1,4 +1,4 @@
-import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { migrations } from './migrations';
 import { Session } from './session/session.entity';
@@ -18,4 +18,7 @@ export const deliberationSubgraph: SubgraphProcess = {
       referenceResolvers: sessionReference,
     }),
   createContext,
+  startWorkers: (orm, settings) => [
+    followHomes(orm, settings, { consumer: 'deliberation', recordTables: ['session'] }),
+  ],
 };

@@ -15,3 +15,5 @@ export * from './loaders';
 export * from './identity';
 export * from './surfaces';
 export * from './request-log';
+export * from './change-feed';
+export * from './home-projection';

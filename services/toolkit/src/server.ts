@@ -31,6 +31,8 @@ export interface SubgraphServerOptions<Loaders> {
   internalAuthSecret: string;
   /** Builds a request's context over its own forked EntityManager. */
   createContext(em: RequestContext['em'], caller: Caller): RequestContext<Loaders>;
+  /** Mounts the routes for other services, before GraphQL. */
+  internalRoutes?(app: express.Express): void;
 }
 
 export interface RunningServer {
@@ -76,6 +78,7 @@ export async function serveSubgraph<Loaders>(
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'database unreachable', service: options.name });
   });
+  options.internalRoutes?.(app);
   app.use(
     '/graphql',
     // Only the gateway may call: a request without a caller it signed is refused before GraphQL.
@@ -166,11 +169,26 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.once('SIGINT', handler);
 }
 
+/** What a subgraph process is started with. */
+export interface SubgraphSettings {
+  databaseUrl: string;
+  internalAuthSecret: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** Where the organization subgraph answers (`…/graphql`), for services that follow its changes. */
+  organizationUrl?: string;
+}
+
 export interface SubgraphProcess {
   name: string;
   database: ServiceDatabase;
   buildSchema(): Promise<GraphQLSchema>;
   createContext(em: RequestContext['em'], caller: Caller): RequestContext<unknown>;
+  /** Routes besides GraphQL, for other services only (e.g. a change feed). */
+  internalRoutes?(app: express.Express, orm: Orm, settings: SubgraphSettings): void;
+  /** Work the process runs in the background while it serves (e.g. following a change feed). */
+  startWorkers?(orm: Orm, settings: SubgraphSettings): Array<{ stop(): Promise<void> }>;
 }
 
 export interface StartedSubgraph extends RunningServer {
@@ -183,18 +201,16 @@ export interface StartedSubgraph extends RunningServer {
  */
 export async function startSubgraph(
   subgraph: SubgraphProcess,
-  settings: {
-    databaseUrl: string;
-    internalAuthSecret: string;
-    port: number;
-    host?: string;
-    logger: Logger;
-  },
+  settings: SubgraphSettings,
 ): Promise<StartedSubgraph> {
   const orm = await openDatabase(subgraph.database, settings.databaseUrl, {}, settings.logger);
   try {
     const applied = await migrate(orm);
     if (applied.length) settings.logger.info({ migrations: applied }, 'migrations applied');
+    // Workers first: a process that cannot follow what it must (a missing ORGANIZATION_URL)
+    // fails before it takes a single request.
+    const workers = subgraph.startWorkers?.(orm, settings) ?? [];
+    const stopWorkers = () => Promise.all(workers.map((worker) => worker.stop()));
     const server = await serveSubgraph(
       {
         name: subgraph.name,
@@ -203,14 +219,21 @@ export async function startSubgraph(
         logger: settings.logger,
         createContext: subgraph.createContext,
         internalAuthSecret: settings.internalAuthSecret,
+        internalRoutes: subgraph.internalRoutes
+          ? (app) => subgraph.internalRoutes!(app, orm, settings)
+          : undefined,
       },
       settings.port,
       settings.host,
-    );
+    ).catch(async (error: unknown) => {
+      await stopWorkers();
+      throw error;
+    });
     return {
       ...server,
       orm,
       stop: async () => {
+        await stopWorkers();
         await server.stop();
         await orm.close();
       },
@@ -230,6 +253,7 @@ export async function runSubgraphProcess(
     PORT: number;
     HOST: string;
     LOG_LEVEL: string;
+    ORGANIZATION_URL?: string;
   },
 ): Promise<void> {
   const logger = createLogger(subgraph.name, config.LOG_LEVEL);
@@ -240,6 +264,7 @@ export async function runSubgraphProcess(
       port: config.PORT,
       host: config.HOST,
       logger,
+      organizationUrl: config.ORGANIZATION_URL,
     });
     stopOnSignals(logger, started.stop);
   } catch (error) {

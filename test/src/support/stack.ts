@@ -49,6 +49,7 @@ export async function startStack(
       port: 0,
       host: '127.0.0.1',
       logger,
+      organizationUrl: subgraphs.organization?.url,
     });
   }
   if (options.demo) {

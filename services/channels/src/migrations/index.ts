@@ -1,7 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_channels } from './Migration20261127000100_channels';
+import { Migration20261127000200_home_projection } from './Migration20261127000200_home_projection';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127000100_channels', class: Migration20261127000100_channels },
+  {
+    name: 'Migration20261127000200_home_projection',
+    class: Migration20261127000200_home_projection,
+  },
 ];

@@ -59,6 +59,13 @@ export class UpdateHomeInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Moves the home to another township or village (e.g. after a re-zoning); its records follow it.',
+  })
+  divisionCode?: string | null;
+
   @Field(() => HomeKind, { nullable: true })
   kind?: HomeKind | null;
 

@@ -122,9 +122,9 @@ export class HomeResolver {
   updateHome(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateHomeInput) input: UpdateHomeInput,
-    @Ctx() { em }: Context,
+    @Ctx() { em, caller }: Context,
   ) {
-    return updateHome(em, id, input);
+    return updateHome(em, caller, id, input);
   }
 
   @OnSurfaces('city', 'county')

@@ -151,6 +151,7 @@ export async function createHome(
 
 export async function updateHome(
   em: EntityManager,
+  caller: Caller,
   id: string,
   input: UpdateHomeInput,
 ): Promise<Home> {
@@ -158,6 +159,16 @@ export async function updateHome(
     const home = await requireHome(tx, id);
     checkVersion('Home', home, input.expectedVersion);
     if (input.name != null) home.name = requireText(input.name, 'input.name', 100);
+    if (input.divisionCode != null) {
+      const division = await requireDivision(
+        tx,
+        caller,
+        input.divisionCode,
+        'input.divisionCode',
+        HOME_LEVELS,
+      );
+      home.divisionCode = division.code;
+    }
     if (input.kind != null) home.kind = input.kind;
     if (input.status != null) {
       if (input.status === HomeStatus.PILOT && home.pilotCohortYear == null) {

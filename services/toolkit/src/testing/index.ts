@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Orm } from '../database';
 import { dropDatabase, ensureDatabase, withDatabase } from '../database';
 import { createLogger } from '../logger';
-import { startSubgraph, type SubgraphProcess } from '../server';
+import { startSubgraph, type SubgraphProcess, type SubgraphSettings } from '../server';
 import type { Caller } from '../context';
 import { CALLER_HEADER, signCallerToken } from '../identity';
 
@@ -148,6 +148,7 @@ export interface TestSubgraph extends CallerClient {
 export async function startTestSubgraph(
   subgraph: SubgraphProcess,
   label = subgraph.name,
+  settings: Partial<SubgraphSettings> = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(label);
   const logger = createLogger(subgraph.name, process.env.LOG_LEVEL ?? 'silent');
@@ -157,6 +158,10 @@ export async function startTestSubgraph(
     port: 0,
     host: '127.0.0.1',
     logger,
+    // Alone in a test, a subgraph that follows the organization's changes finds nobody there
+    // (port 9, discard) and keeps retrying quietly.
+    organizationUrl: 'http://127.0.0.1:9/graphql',
+    ...settings,
   });
   return {
     ...subgraphClient(started.url, CITY_STAFF),
@@ -169,4 +174,17 @@ export async function startTestSubgraph(
       await database.drop();
     },
   };
+}
+
+/** Waits until `check` passes (for work done in the background, e.g. following a change feed). */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

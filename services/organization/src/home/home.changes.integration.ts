@@ -1,0 +1,93 @@
+import { CALLER_HEADER, signCallerToken } from '@cppcc/toolkit';
+import {
+  TEST_INTERNAL_AUTH_SECRET,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@cppcc/toolkit/testing';
+import { organizationSubgraph } from '../subgraph';
+
+let graph: TestSubgraph;
+beforeAll(async () => {
+  graph = await startTestSubgraph(organizationSubgraph, 'home_changes');
+});
+afterAll(() => graph?.stop());
+
+async function feed(after: number, subject = 'service:deliberation') {
+  const token = await signCallerToken(
+    { subject, level: 'CITY', division: '', roles: [], surface: 'city' },
+    TEST_INTERNAL_AUTH_SECRET,
+  );
+  const response = await fetch(new URL(`/internal/home-changes?after=${after}`, graph.url), {
+    headers: { [CALLER_HEADER]: token },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { changes: Array<Record<string, any>> },
+  };
+}
+
+describe('the home change feed (a transactional outbox)', () => {
+  it('records every create, move, rename and suspension of a home, in order', async () => {
+    const { body: before } = await feed(0);
+    const start = before.changes.at(-1)?.seq ?? 0;
+    const home = (
+      await graph.query(
+        `mutation { createHome(input: { name: "外发之家", divisionCode: "320706001" }) { id version } }`,
+      )
+    ).createHome;
+    await graph.query(
+      `mutation($id: ID!) { updateHome(id: $id, input: { divisionCode: "320724100", name: "外发之家（迁）" }) { id } }`,
+      { id: home.id },
+    );
+    await graph.query(
+      `mutation($id: ID!) { updateHome(id: $id, input: { status: SUSPENDED }) { id } }`,
+      { id: home.id },
+    );
+    const { status, body } = await feed(start);
+    expect(status).toBe(200);
+    expect(body.changes.map(({ seq: _seq, ...change }) => change)).toEqual([
+      {
+        homeId: home.id,
+        divisionCode: '320706001',
+        status: 'ACTIVE',
+        kind: 'CITIZEN',
+        name: '外发之家',
+        homeVersion: 1,
+      },
+      {
+        homeId: home.id,
+        divisionCode: '320724100',
+        status: 'ACTIVE',
+        kind: 'CITIZEN',
+        name: '外发之家（迁）',
+        homeVersion: 2,
+      },
+      {
+        homeId: home.id,
+        divisionCode: '320724100',
+        status: 'SUSPENDED',
+        kind: 'CITIZEN',
+        name: '外发之家（迁）',
+        homeVersion: 3,
+      },
+    ]);
+    expect(body.changes.map((change) => change.seq)).toEqual(
+      [...body.changes.map((change) => change.seq)].sort((a, b) => a - b),
+    );
+  });
+
+  it('records nothing for a write that fails', async () => {
+    const { body: before } = await feed(0);
+    await graph.send(
+      `mutation { createHome(input: { name: "", divisionCode: "320706001" }) { id } }`,
+    );
+    const { body: after } = await feed(0);
+    expect(after.changes.length).toBe(before.changes.length);
+  });
+
+  it('is for other services only', async () => {
+    expect((await feed(0, 'test:city-staff')).status).toBe(401);
+    const anonymous = await fetch(new URL('/internal/home-changes', graph.url));
+    expect(anonymous.status).toBe(401);
+  });
+});

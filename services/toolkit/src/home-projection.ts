@@ -1,0 +1,92 @@
+import { followChanges, type Change, type FeedFollower } from './change-feed';
+import type { Orm } from './database';
+import type { SubgraphSettings } from './server';
+
+/**
+ * The projection of the organization's homes that other subgraphs keep in their own schema:
+ * what they need to know of a home (its division, status, kind, name) without calling the
+ * organization service on a request. It follows the organization's home change feed.
+ */
+export const HOME_PROJECTION_DDL = `
+  create table home_projection (
+    id uuid primary key,
+    division_code varchar(12) not null,
+    status text not null,
+    kind text not null,
+    name text not null,
+    version integer not null,
+    updated_at timestamptz not null default now()
+  );
+  create index home_projection_division_code_idx on home_projection (division_code text_pattern_ops);
+  create table change_cursor (
+    feed text primary key,
+    position bigint not null
+  );
+`;
+
+export interface HomeChange extends Change {
+  homeId: string;
+  divisionCode: string;
+  status: string;
+  kind: string;
+  name: string;
+  homeVersion: number;
+}
+
+export interface HomeProjectionOptions {
+  /** The consumer's name, e.g. `deliberation`. */
+  consumer: string;
+  /**
+   * Tables of the consumer whose rows carry a home's division code (`home_id`, `division_code`):
+   * when a home moves, its records move with it, in the same transaction.
+   */
+  recordTables: string[];
+  intervalMs?: number;
+}
+
+/** Follows the organization's home changes into `home_projection` (and the records that copy them). */
+export function followHomes(
+  orm: Orm,
+  settings: SubgraphSettings,
+  options: HomeProjectionOptions,
+): FeedFollower {
+  if (!settings.organizationUrl)
+    throw new Error(`${options.consumer} needs ORGANIZATION_URL to follow homes`);
+  for (const table of options.recordTables) {
+    if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
+  }
+  return followChanges<HomeChange>(
+    orm,
+    settings.logger,
+    {
+      name: 'organization.homes',
+      url: new URL('/internal/home-changes', settings.organizationUrl).toString(),
+      consumer: options.consumer,
+      internalAuthSecret: settings.internalAuthSecret,
+      apply: async (tx, changes) => {
+        const connection = tx.getConnection();
+        // The last change of each home in the page is its state now.
+        const latest = [...new Map(changes.map((change) => [change.homeId, change])).values()];
+        await connection.execute(
+          `insert into home_projection (id, division_code, status, kind, name, version)
+           select "homeId", "divisionCode", status, kind, name, "homeVersion"
+           from json_to_recordset(?::json) as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int)
+           on conflict (id) do update set
+             division_code = excluded.division_code, status = excluded.status, kind = excluded.kind,
+             name = excluded.name, version = excluded.version, updated_at = now()`,
+          [JSON.stringify(latest)],
+        );
+        for (const table of options.recordTables) {
+          await connection.execute(
+            `update ${table} r set division_code = h.division_code
+             from home_projection h
+             where h.id = r.home_id and h.id in (select (value ->> 'homeId')::uuid from json_array_elements(?::json))
+               and r.division_code <> h.division_code`,
+            [JSON.stringify(latest)],
+          );
+        }
+      },
+    },
+    options.intervalMs,
+  );
+}
