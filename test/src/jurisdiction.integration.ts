@@ -416,6 +416,14 @@ describe('jurisdiction, write', () => {
         `mutation { updateParticipant(id: "${world.haizhouParticipant}", input: { organisation: "x" }) { id } }`,
         'NOT_FOUND',
       ],
+      [
+        `mutation { scheduleSession(input: { homeId: "${world.A}", title: "越界", kind: FORUM, scheduledAt: "2026-12-01T09:00:00+08:00" }) { id } }`,
+        'BAD_USER_INPUT',
+      ],
+      [
+        `mutation { cancelSession(input: { sessionId: "${world.sessionOfA}" }, reason: "越界") { id } }`,
+        'NOT_FOUND',
+      ],
     ];
     for (const [mutation, code] of attempts) {
       const response = await ask(stack, 'county', guannan, mutation);

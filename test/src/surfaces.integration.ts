@@ -42,6 +42,10 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   updateMember: ['city', 'county'],
   createParticipant: STAFF,
   updateParticipant: STAFF,
+  scheduleSession: STAFF,
+  rescheduleSession: STAFF,
+  recordSessionHeld: STAFF,
+  cancelSession: STAFF,
   createDepartment: ['city'],
   updateDepartment: ['city'],
 };

@@ -2,6 +2,7 @@ import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cp
 import { createContext } from './context';
 import { migrations } from './migrations';
 import { Session } from './session/session.entity';
+import { SessionEvent } from './session/session-event.entity';
 import {
   HomeSessionsResolver,
   SessionResolver,
@@ -11,7 +12,7 @@ import {
 /** The deliberation subgraph: consultation sessions of homes and the quarterly cadence. */
 export const deliberationSubgraph: SubgraphProcess = {
   name: 'deliberation',
-  database: { schema: 'deliberation', entities: [Session], migrations },
+  database: { schema: 'deliberation', entities: [Session, SessionEvent], migrations },
   buildSchema: () =>
     buildTypeGraphqlSubgraph({
       resolvers: [SessionResolver, HomeSessionsResolver],

@@ -17,3 +17,4 @@ export * from './surfaces';
 export * from './request-log';
 export * from './change-feed';
 export * from './home-projection';
+export * from './writes';

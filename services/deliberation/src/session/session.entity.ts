@@ -38,7 +38,17 @@ export const SESSION_POLICY: RecordPolicy = {
 @Filter(jurisdictionFilter(SESSION_POLICY))
 @Entity({ tableName: 'session' })
 export class Session {
-  [OptionalProps]?: 'version' | 'createdAt' | 'heldAt';
+  [OptionalProps]?:
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'heldAt'
+    | 'location'
+    | 'cancelReason'
+    | 'coordinatingCommitteeId'
+    | 'involvedDivisions'
+    | 'departmentIds'
+    | 'idempotencyKey';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -71,9 +81,41 @@ export class Session {
   @Property({ type: 'timestamptz', nullable: true })
   heldAt: Date | null = null;
 
-  @Field(() => Int)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it takes place, e.g. 村委会二楼会议室.',
+  })
+  @Property({ type: 'text', nullable: true })
+  location: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was called off (only when CANCELLED).',
+  })
+  @Property({ type: 'text', nullable: true })
+  cancelReason: string | null = null;
+
+  /** The city special committee that coordinates it (the seed's rule 3). */
+  @Property({ type: 'uuid', nullable: true })
+  coordinatingCommitteeId: string | null = null;
+
+  /** Divisions the matter concerns besides the home's own. */
+  @Property({ type: 'text[]' })
+  involvedDivisions: string[] = [];
+
+  /** Departments invited to take part. */
+  @Property({ type: 'uuid[]' })
+  departmentIds: string[] = [];
+
+  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  idempotencyKey: string | null = null;
+
+  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
   @Property({ type: 'integer', version: true })
   version: number = 1;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

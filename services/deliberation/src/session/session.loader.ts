@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { byKeyLoader, groupedPageLoader, scopeSql, type Caller } from '@cppcc/toolkit';
+import {
+  byKeyLoader,
+  byParentLoader,
+  groupedPageLoader,
+  scopeSql,
+  type Caller,
+} from '@cppcc/toolkit';
 import { SESSION_POLICY, Session, SessionStatus } from './session.entity';
+import { SessionEvent } from './session-event.entity';
 import { quarterBounds } from './session.cadence';
 
 export interface CadenceKey {
@@ -14,6 +21,8 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
   const scope = scopeSql(caller, SESSION_POLICY, 'session');
   return {
     byId: byKeyLoader(em, Session),
+    /** The steps of many sessions' lives, oldest first. */
+    history: byParentLoader(em, SessionEvent, 'sessionId', { orderBy: { id: 'asc' } }),
     /** Pages of the sessions of many homes, latest first. */
     ofHome: groupedPageLoader<Record<string, unknown>, Session>(em, {
       query: (homeIds) => ({

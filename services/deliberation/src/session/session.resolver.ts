@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   Int,
+  Mutation,
   Query,
   Resolver,
   Root,
@@ -24,6 +25,15 @@ import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
 import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
 import { Session, SessionStatus } from './session.entity';
+import { SessionEvent } from './session-event.entity';
+import { ScheduleSessionInput, SessionStepInput } from './session.inputs';
+import {
+  cancelSession,
+  recordSessionHeld,
+  rescheduleSession,
+  scheduleSession,
+} from './session.service';
+import { CommitteeReference, DepartmentReference, DivisionReference } from '../shared/references';
 
 export const SessionConnection = Connection(Session);
 
@@ -62,6 +72,74 @@ export class SessionResolver {
     if (args.homeId) where.homeId = args.homeId;
     if (args.status) where.status = args.status;
     return findConnection(em, Session, where, { scheduledAt: 'desc', id: 'asc' }, page);
+  }
+
+  @FieldResolver(() => CommitteeReference, {
+    nullable: true,
+    description: 'The city special committee that coordinates it (the seed’s rule 3).',
+  })
+  coordinatingCommittee(@Root() session: Session): CommitteeReference | null {
+    return session.coordinatingCommitteeId ? { id: session.coordinatingCommitteeId } : null;
+  }
+
+  @FieldResolver(() => [DepartmentReference], {
+    description: 'The departments invited to take part.',
+  })
+  departments(@Root() session: Session): DepartmentReference[] {
+    return session.departmentIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [DivisionReference], {
+    description: "The divisions the matter concerns besides the home's own.",
+  })
+  involvedDivisions(@Root() session: Session): DivisionReference[] {
+    return session.involvedDivisions.map((code) => ({ code }));
+  }
+
+  @FieldResolver(() => [SessionEvent], {
+    description: "The steps of the session's life, oldest first.",
+  })
+  history(@Root() session: Session, @Ctx() { loaders }: Context) {
+    return loaders.session.history.load(session.id);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Session, { description: 'Schedules a consultation activity of a home.' })
+  scheduleSession(
+    @Arg('input', () => ScheduleSessionInput) input: ScheduleSessionInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return scheduleSession(em, caller, input);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Session, { description: 'Moves a planned session to another date (改期).' })
+  rescheduleSession(
+    @Arg('input', () => SessionStepInput) input: SessionStepInput,
+    @Arg('scheduledAt', () => Date) scheduledAt: Date,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return rescheduleSession(em, caller, input.sessionId, scheduledAt, input.expectedVersion);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Session, { description: 'Records that a planned session took place.' })
+  recordSessionHeld(
+    @Arg('input', () => SessionStepInput) input: SessionStepInput,
+    @Arg('heldAt', () => Date) heldAt: Date,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return recordSessionHeld(em, caller, input.sessionId, heldAt, input.expectedVersion);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Session, { description: 'Calls off a planned session, with the reason.' })
+  cancelSession(
+    @Arg('input', () => SessionStepInput) input: SessionStepInput,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return cancelSession(em, caller, input.sessionId, reason, input.expectedVersion);
   }
 
   @FieldResolver(() => Home, { description: 'The home that holds the session.' })

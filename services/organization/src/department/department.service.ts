@@ -9,7 +9,7 @@ import {
 } from '@cppcc/toolkit';
 import { DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
+import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Department, DepartmentLevel } from './department.entity';
 import type {
   CreateDepartmentInput,

@@ -14,7 +14,7 @@ import {
 import { Committee } from '../committee/committee.entity';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
+import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Member } from './member.entity';
 import type {
   CommitteeSeatInput,

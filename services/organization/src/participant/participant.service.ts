@@ -11,7 +11,7 @@ import {
   likeEscape,
 } from '@cppcc/toolkit';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '../shared/writes';
+import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Participant } from './participant.entity';
 import type {
   CreateParticipantInput,

@@ -1,7 +1,15 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError, ConflictError, type Caller } from '@cppcc/toolkit';
-import type { EditableRecord } from './base.entity';
+import type { Caller } from './context';
+import { BadUserInputError, ConflictError } from './errors';
+
+/** A record created with an idempotency key and edited against its version. */
+interface Versioned {
+  version: number;
+}
+interface Keyed {
+  idempotencyKey?: string | null;
+}
 
 /**
  * Idempotency keys are kept per caller, so two clerks who happen to pick the same key never
@@ -20,7 +28,7 @@ export function scopedIdempotencyKey(
 }
 
 /** The record an earlier create with the same key made, if any. */
-export function findCreated<T extends EditableRecord>(
+export function findCreated<T extends Versioned & Keyed>(
   em: EntityManager,
   entity: EntityClass<T>,
   key: string | null,
@@ -31,7 +39,7 @@ export function findCreated<T extends EditableRecord>(
 /** Refuses an edit made against a version that is no longer current. */
 export function checkVersion(
   what: string,
-  record: EditableRecord,
+  record: Versioned & Keyed,
   expectedVersion: number | null | undefined,
 ): void {
   if (expectedVersion != null && expectedVersion !== record.version) {
@@ -59,7 +67,7 @@ export async function inTransaction<T>(
 }
 
 /** Creates with an idempotency key: a second call, or a racing one, returns the first record. */
-export async function createOnce<T extends EditableRecord>(
+export async function createOnce<T extends Versioned & Keyed>(
   em: EntityManager,
   entity: EntityClass<T>,
   key: string | null,

@@ -1,0 +1,39 @@
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Field, ObjectType } from 'type-graphql';
+import { SessionStatus } from './session.entity';
+
+/** One step in a session's life: what happened, from which state to which, when and by whom. */
+@ObjectType({ description: "A step in a session's life." })
+@Entity({ tableName: 'session_event' })
+export class SessionEvent {
+  [OptionalProps]?: 'at' | 'detail';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id: string;
+
+  @Property({ type: 'uuid' })
+  sessionId: string;
+
+  @Field({ description: 'schedule, reschedule, recordHeld or cancel.' })
+  @Property({ type: 'text' })
+  step: string;
+
+  @Field(() => SessionStatus, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  fromStatus: SessionStatus | null;
+
+  @Field(() => SessionStatus)
+  @Property({ type: 'text' })
+  toStatus: SessionStatus;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  at: Date = new Date();
+
+  /** Who took the step (the caller's id, never personal data). */
+  @Property({ type: 'text' })
+  bySubject: string;
+
+  @Property({ type: 'jsonb' })
+  detail: Record<string, unknown> = {};
+}

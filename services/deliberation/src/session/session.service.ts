@@ -1,0 +1,195 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  BadUserInputError,
+  NotFoundError,
+  checkVersion,
+  createOnce,
+  inTransaction,
+  optionalText,
+  requireText,
+  scopeSql,
+  scopedIdempotencyKey,
+  type Caller,
+} from '@cppcc/toolkit';
+import { SessionEvent } from './session-event.entity';
+import { Session, SessionStatus } from './session.entity';
+import type { ScheduleSessionInput } from './session.inputs';
+import { nextStatus, type SessionStep } from './session.workflow';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
+
+/**
+ * A home sessions may be scheduled for: known from the organization's feed, inside the caller's
+ * scope (outside looks unknown), and not suspended.
+ */
+async function requireActiveHome(em: EntityManager, caller: Caller, homeId: string, field: string) {
+  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
+  const [home] = UUID.test(homeId)
+    ? await em
+        .getConnection()
+        .execute<Array<{ division_code: string; status: string }>>(
+          `select division_code, status from home_projection h where h.id = ? ${scope.sql}`,
+          [homeId, ...scope.params],
+        )
+    : [];
+  if (!home) throw new BadUserInputError(`There is no home ${homeId}.`, field);
+  if (home.status === 'SUSPENDED') throw new BadUserInputError('The home is suspended.', field);
+  return home;
+}
+
+function uuids(values: string[] | null | undefined, field: string): string[] {
+  const list = [...new Set(values ?? [])];
+  list.forEach((value, index) => {
+    if (!UUID.test(value))
+      throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
+  });
+  return list;
+}
+
+/** Records a step of the session's life beside the change it made. */
+function recordStep(
+  tx: EntityManager,
+  caller: Caller,
+  session: Session,
+  step: SessionStep | 'schedule',
+  from: SessionStatus | null,
+  detail: Record<string, unknown> = {},
+): void {
+  tx.create(SessionEvent, {
+    sessionId: session.id,
+    step,
+    fromStatus: from,
+    toStatus: session.status,
+    bySubject: caller.subject,
+    detail,
+  });
+}
+
+/**
+ * Schedules a consultation activity of a home. The seed's rule 3: a matter that crosses county
+ * lines is coordinated by a city special committee, so it needs one.
+ */
+export async function scheduleSession(
+  em: EntityManager,
+  caller: Caller,
+  input: ScheduleSessionInput,
+): Promise<Session> {
+  const home = await requireActiveHome(em, caller, input.homeId, 'input.homeId');
+  const title = requireText(input.title, 'input.title', 100);
+  const location = optionalText(input.location, 'input.location', 200);
+  const departmentIds = uuids(input.departmentIds, 'input.departmentIds');
+  const involved = [...new Set(input.involvedDivisionCodes ?? [])];
+  involved.forEach((code, index) => {
+    if (!DIVISION_CODE.test(code)) {
+      throw new BadUserInputError(
+        `${code} is not a division code.`,
+        `input.involvedDivisionCodes.${index}`,
+      );
+    }
+  });
+  const counties = new Set(
+    [home.division_code, ...involved]
+      .filter((code) => code.length >= 6)
+      .map((code) => code.slice(0, 6)),
+  );
+  const crossesCounties = counties.size > 1 || involved.some((code) => code.length < 6);
+  if (input.coordinatingCommitteeId != null && !UUID.test(input.coordinatingCommitteeId)) {
+    throw new BadUserInputError(
+      `${input.coordinatingCommitteeId} is not an id.`,
+      'input.coordinatingCommitteeId',
+    );
+  }
+  if (crossesCounties && !input.coordinatingCommitteeId) {
+    throw new BadUserInputError(
+      'The matter crosses county lines: a city special committee must coordinate it (the seed’s rule 3).',
+      'input.coordinatingCommitteeId',
+    );
+  }
+  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
+  return createOnce(em, Session, key, async (tx) => {
+    const session = tx.create(Session, {
+      homeId: input.homeId,
+      divisionCode: home.division_code,
+      title,
+      kind: input.kind,
+      status: SessionStatus.PLANNED,
+      scheduledAt: input.scheduledAt,
+      location,
+      departmentIds,
+      involvedDivisions: involved,
+      coordinatingCommitteeId: input.coordinatingCommitteeId ?? null,
+      idempotencyKey: key,
+    });
+    await tx.flush();
+    recordStep(tx, caller, session, 'schedule', null);
+    await tx.flush();
+    return session;
+  });
+}
+
+/** Takes one step of a session's life (the transition table decides), with its changes. */
+async function step(
+  em: EntityManager,
+  caller: Caller,
+  sessionId: string,
+  expectedVersion: number | null | undefined,
+  name: SessionStep,
+  change: (session: Session) => Record<string, unknown>,
+): Promise<Session> {
+  return inTransaction(em, 'Session', async (tx) => {
+    const session = UUID.test(sessionId) ? await tx.findOne(Session, { id: sessionId }) : null;
+    if (!session) throw new NotFoundError('Session', sessionId);
+    checkVersion('Session', session, expectedVersion);
+    const from = session.status;
+    session.status = nextStatus(from, name);
+    const detail = change(session);
+    recordStep(tx, caller, session, name, from, detail);
+    await tx.flush();
+    return session;
+  });
+}
+
+export function rescheduleSession(
+  em: EntityManager,
+  caller: Caller,
+  sessionId: string,
+  scheduledAt: Date,
+  expectedVersion?: number | null,
+) {
+  return step(em, caller, sessionId, expectedVersion, 'reschedule', (session) => {
+    const detail = { from: session.scheduledAt.toISOString(), to: scheduledAt.toISOString() };
+    session.scheduledAt = scheduledAt;
+    return detail;
+  });
+}
+
+/** The session took place; `heldAt` in the future is bad input. */
+export function recordSessionHeld(
+  em: EntityManager,
+  caller: Caller,
+  sessionId: string,
+  heldAt: Date,
+  expectedVersion?: number | null,
+) {
+  if (heldAt.getTime() > Date.now())
+    throw new BadUserInputError('heldAt must not be in the future.', 'heldAt');
+  return step(em, caller, sessionId, expectedVersion, 'recordHeld', (session) => {
+    session.heldAt = heldAt;
+    return {};
+  });
+}
+
+export function cancelSession(
+  em: EntityManager,
+  caller: Caller,
+  sessionId: string,
+  reason: string,
+  expectedVersion?: number | null,
+) {
+  const text = requireText(reason, 'reason', 500);
+  return step(em, caller, sessionId, expectedVersion, 'cancel', (session) => {
+    session.cancelReason = text;
+    return { reason: text };
+  });
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { CITY_STAFF, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import { deliberationSubgraph } from '../subgraph';
+import { SessionStatus } from './session.entity';
+import { SESSION_STEPS } from './session.workflow';
+
+let graph: TestSubgraph;
+const HAIZHOU_HOME = randomUUID();
+const GUANNAN_HOME = randomUUID();
+const SUSPENDED_HOME = randomUUID();
+const COMMITTEE = randomUUID();
+
+beforeAll(async () => {
+  graph = await startTestSubgraph(deliberationSubgraph, 'session_workflow');
+  // The homes as the organization's change feed would have brought them.
+  for (const [id, division, status] of [
+    [HAIZHOU_HOME, '320706001', 'ACTIVE'],
+    [GUANNAN_HOME, '320724100', 'ACTIVE'],
+    [SUSPENDED_HOME, '320706006', 'SUSPENDED'],
+  ]) {
+    await graph.orm.em
+      .getConnection()
+      .execute(
+        `insert into home_projection (id, division_code, status, kind, name, version) values (?, ?, ?, 'CITIZEN', '之家', 1)`,
+        [id, division, status],
+      );
+  }
+});
+afterAll(() => graph?.stop());
+
+const SESSION_FIELDS =
+  'id status version scheduledAt heldAt cancelReason history { step fromStatus toStatus }';
+const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { ${SESSION_FIELDS} } }`;
+const HELD = `mutation($input: SessionStepInput!, $at: DateTime!) { recordSessionHeld(input: $input, heldAt: $at) { ${SESSION_FIELDS} } }`;
+const CANCEL = `mutation($input: SessionStepInput!, $reason: String!) { cancelSession(input: $input, reason: $reason) { ${SESSION_FIELDS} } }`;
+const RESCHEDULE = `mutation($input: SessionStepInput!, $at: DateTime!) { rescheduleSession(input: $input, scheduledAt: $at) { ${SESSION_FIELDS} } }`;
+const READ = `query($id: ID!) { session(id: $id) { ${SESSION_FIELDS} } }`;
+
+async function schedule(extra: Record<string, unknown> = {}) {
+  const data = await graph.query(SCHEDULE, {
+    input: {
+      homeId: HAIZHOU_HOME,
+      title: '老旧小区改造协商议事会',
+      kind: 'COUNCIL',
+      scheduledAt: '2026-12-10T09:00:00+08:00',
+      ...extra,
+    },
+  });
+  return data.scheduleSession;
+}
+
+const read = async (id: string) => (await graph.query(READ, { id })).session;
+
+/** Brings a new session to a state by the steps the table allows. */
+async function sessionIn(status: SessionStatus) {
+  const session = await schedule();
+  if (status === SessionStatus.HELD)
+    await graph.query(HELD, { input: { sessionId: session.id }, at: '2026-11-01T09:00:00+08:00' });
+  if (status === SessionStatus.CANCELLED)
+    await graph.query(CANCEL, { input: { sessionId: session.id }, reason: '暴雨' });
+  return read(session.id);
+}
+
+const STEP_MUTATIONS = {
+  reschedule: (id: string) =>
+    graph.send(RESCHEDULE, { input: { sessionId: id }, at: '2026-12-20T09:00:00+08:00' }),
+  recordHeld: (id: string) =>
+    graph.send(HELD, { input: { sessionId: id }, at: '2026-11-02T09:00:00+08:00' }),
+  cancel: (id: string) => graph.send(CANCEL, { input: { sessionId: id }, reason: '人员不齐' }),
+};
+
+describe('the life of a session', () => {
+  it('starts PLANNED with its scheduling in its history', async () => {
+    const session = await schedule({ location: '朐阳街道社区会议室' });
+    expect(session).toMatchObject({
+      status: 'PLANNED',
+      version: 1,
+      history: [{ step: 'schedule', fromStatus: null, toStatus: 'PLANNED' }],
+    });
+  });
+
+  it.each(
+    Object.values(SessionStatus).flatMap((status) =>
+      Object.keys(SESSION_STEPS).map((step) => [status, step] as const),
+    ),
+  )(
+    'from %s, %s is allowed exactly when the transition table says so, and a refused step changes nothing',
+    async (status, stepName) => {
+      const before = await sessionIn(status);
+      const rule = SESSION_STEPS[stepName as keyof typeof SESSION_STEPS];
+      const response = await STEP_MUTATIONS[stepName as keyof typeof STEP_MUTATIONS](before.id);
+      if ((rule.from as readonly string[]).includes(status)) {
+        expect(response.errors).toBeUndefined();
+        const after = Object.values(response.data!)[0] as any;
+        expect(after.status).toBe(rule.to);
+        expect(after.history.at(-1)).toEqual({
+          step: stepName,
+          fromStatus: status,
+          toStatus: rule.to,
+        });
+      } else {
+        expect(response.errors?.[0].extensions).toEqual({
+          code: 'INVALID_TRANSITION',
+          currentState: status,
+        });
+        expect(await read(before.id)).toEqual(before);
+      }
+    },
+  );
+
+  it('refuses a session held in the future, a cancellation without reason, and a stale version', async () => {
+    const session = await schedule();
+    const future = await graph.send(HELD, {
+      input: { sessionId: session.id },
+      at: '2999-01-01T00:00:00+08:00',
+    });
+    expect(future.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'heldAt',
+    });
+    const silent = await graph.send(CANCEL, { input: { sessionId: session.id }, reason: '  ' });
+    expect(silent.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'reason',
+    });
+    await graph.query(RESCHEDULE, {
+      input: { sessionId: session.id, expectedVersion: 1 },
+      at: '2026-12-11T09:00:00+08:00',
+    });
+    const stale = await graph.send(RESCHEDULE, {
+      input: { sessionId: session.id, expectedVersion: 1 },
+      at: '2026-12-12T09:00:00+08:00',
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+    const after = await read(session.id);
+    expect(after).toMatchObject({
+      status: 'PLANNED',
+      version: 2,
+      scheduledAt: '2026-12-11T01:00:00.000Z',
+    });
+  });
+});
+
+describe('scheduling a session', () => {
+  it('refuses a home that does not exist, or is suspended', async () => {
+    for (const [homeId, message] of [
+      [randomUUID(), /no home/],
+      [SUSPENDED_HOME, /suspended/],
+    ] as const) {
+      const response = await graph.send(SCHEDULE, {
+        input: { homeId, title: '议事', kind: 'FORUM', scheduledAt: '2026-12-10T09:00:00+08:00' },
+      });
+      expect(response.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(message),
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.homeId' },
+      });
+    }
+  });
+
+  it('needs a coordinating special committee when the matter crosses county lines (rule 3)', async () => {
+    const crossing = { involvedDivisionCodes: ['320724100'] };
+    const refused = await graph.send(SCHEDULE, {
+      input: {
+        homeId: HAIZHOU_HOME,
+        title: '跨县河道治理',
+        kind: 'MULTI_PARTY',
+        scheduledAt: '2026-12-10T09:00:00+08:00',
+        ...crossing,
+      },
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.coordinatingCommitteeId',
+    });
+    const coordinated = await schedule({ ...crossing, coordinatingCommitteeId: COMMITTEE });
+    expect(coordinated.status).toBe('PLANNED');
+    const within = await schedule({ involvedDivisionCodes: ['320706006'] });
+    expect(within.status).toBe('PLANNED');
+  });
+
+  it('gives one session for a clerk who submits twice with the same key', async () => {
+    const first = await schedule({ idempotencyKey: 'clerk-session-0001' });
+    const second = await schedule({ idempotencyKey: 'clerk-session-0001' });
+    expect(second.id).toBe(first.id);
+  });
+
+  it('keeps another county out: its home looks unknown and its sessions absent', async () => {
+    const session = await schedule();
+    const guannan = graph.as({
+      ...CITY_STAFF,
+      subject: 'test:guannan',
+      level: 'COUNTY',
+      division: '320724',
+      surface: 'county',
+    });
+    const scheduling = await guannan.send(SCHEDULE, {
+      input: {
+        homeId: HAIZHOU_HOME,
+        title: '越界',
+        kind: 'FORUM',
+        scheduledAt: '2026-12-10T09:00:00+08:00',
+      },
+    });
+    expect(scheduling.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.homeId',
+    });
+    const cancelling = await guannan.send(CANCEL, {
+      input: { sessionId: session.id },
+      reason: '越界',
+    });
+    expect(cancelling.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await read(session.id)).status).toBe('PLANNED');
+    const own = await guannan.query(SCHEDULE, {
+      input: {
+        homeId: GUANNAN_HOME,
+        title: '灌南议事',
+        kind: 'FORUM',
+        scheduledAt: '2026-12-10T09:00:00+08:00',
+      },
+    });
+    expect(own.scheduleSession.status).toBe('PLANNED');
+  });
+});

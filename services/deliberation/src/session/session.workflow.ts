@@ -1,0 +1,27 @@
+import { InvalidTransitionError } from '@cppcc/toolkit';
+import { SessionStatus } from './session.entity';
+
+/**
+ * The life of a session, as data: each step, the states it may start from, and where it leads.
+ * The service reads this table and nothing else to decide whether a step is allowed; the tests
+ * walk it. Minutes (drafted, approved, published) follow a held session.
+ */
+export const SESSION_STEPS = {
+  /** 改期: a planned session moves to another date. */
+  reschedule: { from: [SessionStatus.PLANNED], to: SessionStatus.PLANNED },
+  /** The session took place. */
+  recordHeld: { from: [SessionStatus.PLANNED], to: SessionStatus.HELD },
+  /** Called off, with a reason. */
+  cancel: { from: [SessionStatus.PLANNED], to: SessionStatus.CANCELLED },
+} as const satisfies Record<string, { from: readonly SessionStatus[]; to: SessionStatus }>;
+
+export type SessionStep = keyof typeof SESSION_STEPS;
+
+/** The state a step leads to, or INVALID_TRANSITION naming the current state. */
+export function nextStatus(current: SessionStatus, step: SessionStep): SessionStatus {
+  const rule = SESSION_STEPS[step];
+  if (!(rule.from as readonly SessionStatus[]).includes(current)) {
+    throw new InvalidTransitionError('The session', current, step);
+  }
+  return rule.to;
+}

@@ -1,0 +1,25 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The organization's Committee, named by id; the organization resolves its fields. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Committee')
+export class CommitteeReference {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The organization's Department, named by id. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Department')
+export class DepartmentReference {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The organization's Division, named by its statistics code. */
+@Directive('@key(fields: "code", resolvable: false)')
+@ObjectType('Division')
+export class DivisionReference {
+  @Field(() => ID)
+  code: string;
+}
