@@ -26,8 +26,8 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   members: STAFF,
   participant: STAFF,
   participants: STAFF,
-  session: ['city', 'county', 'home', 'department'],
-  sessions: ['city', 'county', 'home', 'department'],
+  session: ALL,
+  sessions: ALL,
   demand: STAFF,
   demands: STAFF,
 };
@@ -46,6 +46,10 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   rescheduleSession: STAFF,
   recordSessionHeld: STAFF,
   cancelSession: STAFF,
+  draftMinutes: STAFF,
+  editMinutes: STAFF,
+  approveMinutes: STAFF,
+  publishMinutes: STAFF,
   createDepartment: ['city'],
   updateDepartment: ['city'],
 };

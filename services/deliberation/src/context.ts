@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { applyJurisdiction, type Caller, type RequestContext } from '@cppcc/toolkit';
+import { createMinutesLoaders } from './minutes/minutes.loader';
 import { createSessionLoaders } from './session/session.loader';
 
 export function createLoaders(em: EntityManager, caller: Caller) {
-  return { session: createSessionLoaders(em, caller) };
+  return { session: createSessionLoaders(em, caller), minutes: createMinutesLoaders(em) };
 }
 
 export type Context = RequestContext<ReturnType<typeof createLoaders>>;

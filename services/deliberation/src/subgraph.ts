@@ -1,6 +1,8 @@
 import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { migrations } from './migrations';
+import { FollowUpAction, Minutes } from './minutes/minutes.entity';
+import { FollowUpActionResolver, MinutesResolver } from './minutes/minutes.resolver';
 import { Session } from './session/session.entity';
 import { SessionEvent } from './session/session-event.entity';
 import {
@@ -12,14 +14,21 @@ import {
 /** The deliberation subgraph: consultation sessions of homes and the quarterly cadence. */
 export const deliberationSubgraph: SubgraphProcess = {
   name: 'deliberation',
-  database: { schema: 'deliberation', entities: [Session, SessionEvent], migrations },
+  database: {
+    schema: 'deliberation',
+    entities: [Session, SessionEvent, Minutes, FollowUpAction],
+    migrations,
+  },
   buildSchema: () =>
     buildTypeGraphqlSubgraph({
-      resolvers: [SessionResolver, HomeSessionsResolver],
+      resolvers: [SessionResolver, HomeSessionsResolver, MinutesResolver, FollowUpActionResolver],
       referenceResolvers: sessionReference,
     }),
   createContext,
   startWorkers: (orm, settings) => [
-    followHomes(orm, settings, { consumer: 'deliberation', recordTables: ['session'] }),
+    followHomes(orm, settings, {
+      consumer: 'deliberation',
+      recordTables: ['session', 'minutes', 'follow_up_action'],
+    }),
   ],
 };

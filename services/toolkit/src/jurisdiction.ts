@@ -10,6 +10,8 @@ import type { Caller } from './context';
 export interface RecordPolicy {
   /** True when the public surface may read records of this kind (e.g. homes, not residents). */
   public: boolean;
+  /** The public sees only the records where this is set (e.g. sessions whose minutes are published). */
+  publicOnlyWhenSet?: { property: string; column: string };
   /** The property holding the record's home, for home-level callers (`id` for homes themselves). */
   homeProperty?: string;
   /** The same as a column of the table, for raw SQL. */
@@ -55,7 +57,12 @@ export function jurisdictionFilter(policy: RecordPolicy): Parameters<typeof Filt
     cond: ({ caller }: { caller: Caller }) => {
       const scope = scopeOf(caller, policy);
       if (scope.divisionPattern === null) return { divisionCode: { $in: [] } };
+      const published =
+        caller.level === 'PUBLIC' && policy.publicOnlyWhenSet
+          ? { [policy.publicOnlyWhenSet.property]: { $ne: null } }
+          : {};
       return {
+        ...published,
         ...(scope.divisionPattern === '%'
           ? {}
           : { divisionCode: { $like: scope.divisionPattern } }),
@@ -87,6 +94,9 @@ export function scopeSql(
   if (scope.homeId && policy.homeColumn) {
     parts.push(`${alias}.${policy.homeColumn}::text = ?`);
     params.push(scope.homeId);
+  }
+  if (caller.level === 'PUBLIC' && policy.publicOnlyWhenSet) {
+    parts.push(`${alias}.${policy.publicOnlyWhenSet.column} is not null`);
   }
   return { sql: parts.map((part) => ` and ${part}`).join(''), params };
 }

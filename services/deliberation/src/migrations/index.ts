@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_deliberation } from './Migration20261127000100_deliberation';
 import { Migration20261127000200_home_projection } from './Migration20261127000200_home_projection';
 import { Migration20261127000300_session_workflow } from './Migration20261127000300_session_workflow';
+import { Migration20261127000400_minutes } from './Migration20261127000400_minutes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
     name: 'Migration20261127000300_session_workflow',
     class: Migration20261127000300_session_workflow,
   },
+  { name: 'Migration20261127000400_minutes', class: Migration20261127000400_minutes },
 ];

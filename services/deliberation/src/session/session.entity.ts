@@ -27,7 +27,8 @@ registerEnumType(SessionStatus, { name: 'SessionStatus' });
 
 /** Which sessions a caller may see (RecordPolicy). */
 export const SESSION_POLICY: RecordPolicy = {
-  public: false,
+  public: true,
+  publicOnlyWhenSet: { property: 'publishedAt', column: 'published_at' },
   homeProperty: 'homeId',
   homeColumn: 'home_id',
 };
@@ -48,7 +49,8 @@ export class Session {
     | 'coordinatingCommitteeId'
     | 'involvedDivisions'
     | 'departmentIds'
-    | 'idempotencyKey';
+    | 'idempotencyKey'
+    | 'publishedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -116,6 +118,13 @@ export class Session {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When its minutes were published (the public sees it from then).',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

@@ -18,7 +18,8 @@ export interface CadenceKey {
 }
 
 export function createSessionLoaders(em: EntityManager, caller: Caller) {
-  const scope = scopeSql(caller, SESSION_POLICY, 'session');
+  // Counts of held sessions are public, published or not.
+  const scope = scopeSql(caller, { ...SESSION_POLICY, publicOnlyWhenSet: undefined }, 'session');
   return {
     byId: byKeyLoader(em, Session),
     /** The steps of many sessions' lives, oldest first. */

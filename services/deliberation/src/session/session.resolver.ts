@@ -14,6 +14,7 @@ import {
 } from 'type-graphql';
 import {
   findConnection,
+  HiddenOn,
   OnSurfaces,
   Connection,
   PageArgs,
@@ -24,6 +25,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
 import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
+import { Minutes } from '../minutes/minutes.entity';
 import { Session, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { ScheduleSessionInput, SessionStepInput } from './session.inputs';
@@ -54,7 +56,7 @@ class SessionsArgs extends PageArgs {
 
 @Resolver(() => Session)
 export class SessionResolver {
-  @OnSurfaces('city', 'county', 'home', 'department')
+  @OnSurfaces('city', 'county', 'home', 'department', 'public')
   @Query(() => Session, {
     nullable: true,
     description: 'A session by id; null when absent or outside your jurisdiction.',
@@ -63,7 +65,7 @@ export class SessionResolver {
     return loaders.session.byId.load(id);
   }
 
-  @OnSurfaces('city', 'county', 'home', 'department')
+  @OnSurfaces('city', 'county', 'home', 'department', 'public')
   @Query(() => SessionConnection, { description: 'Sessions in your jurisdiction, latest first.' })
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() { em }: Context) {
     const page = toPage(args);
@@ -96,6 +98,15 @@ export class SessionResolver {
     return session.involvedDivisions.map((code) => ({ code }));
   }
 
+  @FieldResolver(() => Minutes, {
+    nullable: true,
+    description: 'Its minutes, once drafted (the public sees published ones).',
+  })
+  minutes(@Root() session: Session, @Ctx() { loaders }: Context) {
+    return loaders.minutes.ofSession.load(session.id);
+  }
+
+  @HiddenOn('public')
   @FieldResolver(() => [SessionEvent], {
     description: "The steps of the session's life, oldest first.",
   })
@@ -150,7 +161,7 @@ export class SessionResolver {
 
 @Resolver(() => Home)
 export class HomeSessionsResolver {
-  @OnSurfaces('city', 'county', 'home', 'department')
+  @OnSurfaces('city', 'county', 'home', 'department', 'public')
   @FieldResolver(() => SessionConnection, {
     // Nullable, like every field one subgraph adds to another's entity: when deliberation is
     // down, the rest of a home's answer still arrives.

@@ -222,3 +222,121 @@ describe('scheduling a session', () => {
     expect(own.scheduleSession.status).toBe('PLANNED');
   });
 });
+
+describe('the minutes of a held session', () => {
+  const DRAFT = `mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { id status version summary consensus actions { description ownerKind dueOn status } } }`;
+  const EDIT = `mutation($input: EditMinutesInput!) { editMinutes(input: $input) { id status version summary } }`;
+  const APPROVE = `mutation($input: MinutesStepInput!) { approveMinutes(input: $input) { id status version } }`;
+  const PUBLISH = `mutation($input: MinutesStepInput!) { publishMinutes(input: $input) { id status version publishedAt } }`;
+  const minutesInput = (sessionId: string) => ({
+    sessionId,
+    summary: '居民就加装电梯的费用分摊进行了协商。',
+    consensus: ['按楼层分摊费用', '由社区牵头申请补贴'],
+    disagreements: ['一楼住户是否出资'],
+    actions: [
+      {
+        description: '向住建局提交补贴申请',
+        ownerKind: 'DEPARTMENT',
+        ownerId: randomUUID(),
+        dueOn: '2027-01-15',
+      },
+    ],
+  });
+
+  it('walk from draft to published; the public then sees the summary and consensus', async () => {
+    const held = await sessionIn(SessionStatus.HELD);
+    const drafted = (await graph.query(DRAFT, { input: minutesInput(held.id) })).draftMinutes;
+    expect(drafted).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      actions: [{ ownerKind: 'DEPARTMENT', dueOn: '2027-01-15', status: 'OPEN' }],
+    });
+
+    const publicCaller = graph.as({
+      subject: 'public',
+      level: 'PUBLIC',
+      division: '',
+      roles: [],
+      surface: 'public',
+    });
+    const PUBLIC_READ = `query($id: ID!) { session(id: $id) { id minutes { summary consensus } } }`;
+    expect((await publicCaller.query(PUBLIC_READ, { id: held.id })).session).toBeNull();
+
+    const edited = (
+      await graph.query(EDIT, {
+        input: {
+          minutesId: drafted.id,
+          expectedVersion: 1,
+          summary: '居民就加装电梯费用分摊达成共识。',
+        },
+      })
+    ).editMinutes;
+    expect(edited).toMatchObject({ status: 'DRAFT', version: 2 });
+    const stale = await graph.send(EDIT, {
+      input: { minutesId: drafted.id, expectedVersion: 1, summary: '旧稿覆盖' },
+    });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: 2 });
+
+    const early = await graph.send(PUBLISH, { input: { minutesId: drafted.id } });
+    expect(early.errors?.[0].extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      currentState: 'DRAFT',
+    });
+    const analyst = graph.as({ ...CITY_STAFF, subject: 'test:analyst', roles: ['ANALYST'] });
+    expect(
+      (await analyst.send(APPROVE, { input: { minutesId: drafted.id } })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+
+    expect(
+      (await graph.query(APPROVE, { input: { minutesId: drafted.id, expectedVersion: 2 } }))
+        .approveMinutes,
+    ).toMatchObject({ status: 'APPROVED', version: 3 });
+    const afterApproval = await graph.send(EDIT, {
+      input: { minutesId: drafted.id, expectedVersion: 3, summary: '批准后再改' },
+    });
+    expect(afterApproval.errors?.[0].extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      currentState: 'APPROVED',
+    });
+    expect(
+      (await graph.query(PUBLISH, { input: { minutesId: drafted.id } })).publishMinutes.status,
+    ).toBe('PUBLISHED');
+
+    expect((await publicCaller.query(PUBLIC_READ, { id: held.id })).session).toEqual({
+      id: held.id,
+      minutes: {
+        summary: '居民就加装电梯费用分摊达成共识。',
+        consensus: ['按楼层分摊费用', '由社区牵头申请补贴'],
+      },
+    });
+  });
+
+  it('are drafted only for a held session, once', async () => {
+    const planned = await sessionIn(SessionStatus.PLANNED);
+    const early = await graph.send(DRAFT, { input: minutesInput(planned.id) });
+    expect(early.errors?.[0].extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      currentState: 'PLANNED',
+    });
+    const held = await sessionIn(SessionStatus.HELD);
+    await graph.query(DRAFT, { input: minutesInput(held.id) });
+    const twice = await graph.send(DRAFT, { input: minutesInput(held.id) });
+    expect(twice.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.sessionId',
+    });
+    const badAction = await graph.send(DRAFT, {
+      input: {
+        ...minutesInput((await sessionIn(SessionStatus.HELD)).id),
+        actions: [
+          { description: '', ownerKind: 'MEMBER', ownerId: randomUUID(), dueOn: '2027-01-01' },
+        ],
+      },
+    });
+    expect(badAction.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.actions.0.description',
+    });
+  });
+});

@@ -23,3 +23,11 @@ export class DivisionReference {
   @Field(() => ID)
   code: string;
 }
+
+/** The organization's Member, named by id. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Member')
+export class MemberReference {
+  @Field(() => ID)
+  id: string;
+}

@@ -1,0 +1,139 @@
+import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, HiddenOn, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+
+export enum MinutesStatus {
+  DRAFT = 'DRAFT',
+  APPROVED = 'APPROVED',
+  /** Summary and consensus visible on the public surface. */
+  PUBLISHED = 'PUBLISHED',
+}
+registerEnumType(MinutesStatus, { name: 'MinutesStatus' });
+
+export enum ActionOwnerKind {
+  MEMBER = 'MEMBER',
+  DEPARTMENT = 'DEPARTMENT',
+}
+registerEnumType(ActionOwnerKind, { name: 'ActionOwnerKind' });
+
+export enum ActionStatus {
+  OPEN = 'OPEN',
+  DONE = 'DONE',
+  DROPPED = 'DROPPED',
+}
+registerEnumType(ActionStatus, { name: 'ActionStatus' });
+
+/** Minutes lie under their session's home; the public sees published ones. */
+export const MINUTES_POLICY: RecordPolicy = {
+  public: true,
+  publicOnlyWhenSet: { property: 'publishedAt', column: 'published_at' },
+  homeProperty: 'homeId',
+  homeColumn: 'home_id',
+};
+
+/** The record of a held session (纪要): what was said, agreed and left open, and what follows. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'The minutes (纪要) of a held session.' })
+@Filter(jurisdictionFilter(MINUTES_POLICY))
+@Entity({ tableName: 'minutes' })
+export class Minutes {
+  [OptionalProps]?:
+    'version' | 'createdAt' | 'updatedAt' | 'approvedBy' | 'approvedAt' | 'publishedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid', unique: true })
+  sessionId: string;
+
+  @Property({ type: 'uuid' })
+  homeId: string;
+
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field({ description: 'What the session discussed.' })
+  @Property({ type: 'text' })
+  summary: string;
+
+  @Field(() => [String], { description: 'Points of consensus (共识).' })
+  @Property({ type: 'text[]' })
+  consensus: string[];
+
+  @HiddenOn('public')
+  @Field(() => [String], { description: 'Disagreements that remain.' })
+  @Property({ type: 'text[]' })
+  disagreements: string[];
+
+  @Field(() => MinutesStatus)
+  @Property({ type: 'text' })
+  status: MinutesStatus;
+
+  @Field(() => Int, {
+    description: 'Raised by every edit; edits must name it (`expectedVersion`).',
+  })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  /** Who approved them (the caller's id). */
+  @Property({ type: 'text', nullable: true })
+  approvedBy: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  approvedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/** Something the session agreed someone will do, by a date. */
+@ObjectType({ description: 'A follow-up action agreed in the minutes: who, what, by when.' })
+@Entity({ tableName: 'follow_up_action' })
+export class FollowUpAction {
+  [OptionalProps]?: 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  minutesId: string;
+
+  @Property({ type: 'uuid' })
+  homeId: string;
+
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Property({ type: 'integer' })
+  position: number;
+
+  @Field()
+  @Property({ type: 'text' })
+  description: string;
+
+  @Field(() => ActionOwnerKind)
+  @Property({ type: 'text' })
+  ownerKind: ActionOwnerKind;
+
+  @Property({ type: 'uuid' })
+  ownerId: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'date' })
+  dueOn: string;
+
+  @Field(() => ActionStatus)
+  @Property({ type: 'text' })
+  status: ActionStatus = ActionStatus.OPEN;
+}

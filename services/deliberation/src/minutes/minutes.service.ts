@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  checkVersion,
+  inTransaction,
+  requireDate,
+  requireText,
+  type Caller,
+} from '@cppcc/toolkit';
+import { Session, SessionStatus } from '../session/session.entity';
+import { ActionStatus, FollowUpAction, Minutes, MinutesStatus } from './minutes.entity';
+import type { DraftMinutesInput, EditMinutesInput, FollowUpActionInput } from './minutes.inputs';
+import { APPROVING_ROLES, nextMinutesStatus, type MinutesStep } from './minutes.workflow';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function texts(values: string[], field: string, max = 500): string[] {
+  return values.map((value, index) => requireText(value, `${field}.${index}`, max));
+}
+
+function validActions(actions: FollowUpActionInput[], field: string) {
+  return actions.map((action, index) => {
+    if (!UUID.test(action.ownerId))
+      throw new BadUserInputError(`${action.ownerId} is not an id.`, `${field}.${index}.ownerId`);
+    return {
+      description: requireText(action.description, `${field}.${index}.description`, 500),
+      ownerKind: action.ownerKind,
+      ownerId: action.ownerId,
+      dueOn: requireDate(action.dueOn, `${field}.${index}.dueOn`),
+    };
+  });
+}
+
+function writeActions(
+  tx: EntityManager,
+  minutes: Minutes,
+  actions: ReturnType<typeof validActions>,
+): void {
+  actions.forEach((action, position) =>
+    tx.create(FollowUpAction, {
+      ...action,
+      minutesId: minutes.id,
+      homeId: minutes.homeId,
+      divisionCode: minutes.divisionCode,
+      position,
+      status: ActionStatus.OPEN,
+    }),
+  );
+}
+
+/** Drafts the minutes of a held session (one set of minutes per session). */
+export async function draftMinutes(em: EntityManager, input: DraftMinutesInput): Promise<Minutes> {
+  const summary = requireText(input.summary, 'input.summary', 5_000);
+  const consensus = texts(input.consensus, 'input.consensus');
+  const disagreements = texts(input.disagreements, 'input.disagreements');
+  const actions = validActions(input.actions, 'input.actions');
+  return inTransaction(em, 'Minutes', async (tx) => {
+    const session = UUID.test(input.sessionId)
+      ? await tx.findOne(Session, { id: input.sessionId })
+      : null;
+    if (!session) throw new NotFoundError('Session', input.sessionId);
+    if (session.status !== SessionStatus.HELD)
+      throw new InvalidTransitionError('The session', session.status, 'draftMinutes');
+    if (await tx.count(Minutes, { sessionId: session.id }, { filters: false })) {
+      throw new BadUserInputError('The session has minutes already: edit them.', 'input.sessionId');
+    }
+    const minutes = tx.create(Minutes, {
+      sessionId: session.id,
+      homeId: session.homeId,
+      divisionCode: session.divisionCode,
+      summary,
+      consensus,
+      disagreements,
+      status: MinutesStatus.DRAFT,
+    });
+    await tx.flush();
+    writeActions(tx, minutes, actions);
+    await tx.flush();
+    return minutes;
+  });
+}
+
+async function requireMinutes(tx: EntityManager, id: string): Promise<Minutes> {
+  const minutes = UUID.test(id) ? await tx.findOne(Minutes, { id }) : null;
+  if (!minutes) throw new NotFoundError('Minutes', id);
+  return minutes;
+}
+
+/** Edits a draft against the version it was read at: a stale version changes nothing. */
+export async function editMinutes(em: EntityManager, input: EditMinutesInput): Promise<Minutes> {
+  const summary = input.summary == null ? null : requireText(input.summary, 'input.summary', 5_000);
+  const consensus = input.consensus == null ? null : texts(input.consensus, 'input.consensus');
+  const disagreements =
+    input.disagreements == null ? null : texts(input.disagreements, 'input.disagreements');
+  const actions = input.actions == null ? null : validActions(input.actions, 'input.actions');
+  return inTransaction(em, 'Minutes', async (tx) => {
+    const minutes = await requireMinutes(tx, input.minutesId);
+    checkVersion('The minutes', minutes, input.expectedVersion);
+    minutes.status = nextMinutesStatus(minutes.status, 'edit');
+    if (summary != null) minutes.summary = summary;
+    if (consensus != null) minutes.consensus = consensus;
+    if (disagreements != null) minutes.disagreements = disagreements;
+    if (actions != null) {
+      await tx.nativeDelete(FollowUpAction, { minutesId: minutes.id });
+      writeActions(tx, minutes, actions);
+    }
+    minutes.updatedAt = new Date();
+    await tx.flush();
+    return minutes;
+  });
+}
+
+async function stepMinutes(
+  em: EntityManager,
+  minutesId: string,
+  expectedVersion: number | null | undefined,
+  step: MinutesStep,
+  change: (minutes: Minutes, tx: EntityManager) => Promise<void>,
+): Promise<Minutes> {
+  return inTransaction(em, 'Minutes', async (tx) => {
+    const minutes = await requireMinutes(tx, minutesId);
+    checkVersion('The minutes', minutes, expectedVersion);
+    minutes.status = nextMinutesStatus(minutes.status, step);
+    await change(minutes, tx);
+    await tx.flush();
+    return minutes;
+  });
+}
+
+/** Approval by the home's leader or the county's (or city's) staff. */
+export function approveMinutes(
+  em: EntityManager,
+  caller: Caller,
+  minutesId: string,
+  expectedVersion?: number | null,
+) {
+  if (!caller.roles.some((role) => APPROVING_ROLES.includes(role))) {
+    throw new ForbiddenError("Minutes are approved by the home's leader or county staff.");
+  }
+  return stepMinutes(em, minutesId, expectedVersion, 'approve', async (minutes) => {
+    minutes.approvedBy = caller.subject;
+    minutes.approvedAt = new Date();
+  });
+}
+
+/** Publishing shows the summary and consensus on the public surface (never who attended). */
+export function publishMinutes(
+  em: EntityManager,
+  caller: Caller,
+  minutesId: string,
+  expectedVersion?: number | null,
+) {
+  if (!caller.roles.some((role) => APPROVING_ROLES.includes(role))) {
+    throw new ForbiddenError("Minutes are published by the home's leader or county staff.");
+  }
+  return stepMinutes(em, minutesId, expectedVersion, 'publish', async (minutes, tx) => {
+    const now = new Date();
+    minutes.publishedAt = now;
+    await tx.nativeUpdate(Session, { id: minutes.sessionId }, { publishedAt: now });
+  });
+}
