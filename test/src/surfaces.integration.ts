@@ -46,6 +46,8 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   rescheduleSession: STAFF,
   recordSessionHeld: STAFF,
   cancelSession: STAFF,
+  setAgenda: STAFF,
+  recordAttendance: STAFF,
   draftMinutes: STAFF,
   editMinutes: STAFF,
   approveMinutes: STAFF,

@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { applyJurisdiction, type Caller, type RequestContext } from '@cppcc/toolkit';
+import { applyJurisdiction, byKeyLoader, type Caller, type RequestContext } from '@cppcc/toolkit';
+import { AgendaItem } from './agenda/agenda.entity';
 import { createMinutesLoaders } from './minutes/minutes.loader';
 import { createSessionLoaders } from './session/session.loader';
 
 export function createLoaders(em: EntityManager, caller: Caller) {
-  return { session: createSessionLoaders(em, caller), minutes: createMinutesLoaders(em) };
+  return {
+    session: createSessionLoaders(em, caller),
+    minutes: createMinutesLoaders(em),
+    agenda: { byId: byKeyLoader(em, AgendaItem) },
+  };
 }
 
 export type Context = RequestContext<ReturnType<typeof createLoaders>>;

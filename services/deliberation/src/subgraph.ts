@@ -1,6 +1,10 @@
 import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { migrations } from './migrations';
+import { AgendaItem } from './agenda/agenda.entity';
+import { AgendaItemResolver, agendaItemReference } from './agenda/agenda.resolver';
+import { Attendance } from './attendance/attendance.entity';
+import { AttendanceResolver } from './attendance/attendance.resolver';
 import { FollowUpAction, Minutes } from './minutes/minutes.entity';
 import { FollowUpActionResolver, MinutesResolver } from './minutes/minutes.resolver';
 import { Session } from './session/session.entity';
@@ -16,19 +20,26 @@ export const deliberationSubgraph: SubgraphProcess = {
   name: 'deliberation',
   database: {
     schema: 'deliberation',
-    entities: [Session, SessionEvent, Minutes, FollowUpAction],
+    entities: [Session, SessionEvent, Minutes, FollowUpAction, AgendaItem, Attendance],
     migrations,
   },
   buildSchema: () =>
     buildTypeGraphqlSubgraph({
-      resolvers: [SessionResolver, HomeSessionsResolver, MinutesResolver, FollowUpActionResolver],
-      referenceResolvers: sessionReference,
+      resolvers: [
+        SessionResolver,
+        HomeSessionsResolver,
+        MinutesResolver,
+        FollowUpActionResolver,
+        AgendaItemResolver,
+        AttendanceResolver,
+      ],
+      referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),
   createContext,
   startWorkers: (orm, settings) => [
     followHomes(orm, settings, {
       consumer: 'deliberation',
-      recordTables: ['session', 'minutes', 'follow_up_action'],
+      recordTables: ['session', 'minutes', 'follow_up_action', 'agenda_item', 'attendance'],
     }),
   ],
 };

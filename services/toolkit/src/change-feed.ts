@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Orm } from './database';
+import { executeIn, type Orm } from './database';
 import { CALLER_HEADER, signCallerToken } from './identity';
 import type { Logger } from './logger';
 
@@ -73,9 +73,10 @@ export function followChanges<C extends Change>(
       if (!changes.length) return applied;
       await em.transactional(async (tx) => {
         await feed.apply(tx, changes);
-        await tx.getConnection().execute(
+        await executeIn(
+          tx,
           `insert into change_cursor (feed, position) values (?, ?)
-             on conflict (feed) do update set position = excluded.position`,
+           on conflict (feed) do update set position = excluded.position`,
           [feed.name, changes[changes.length - 1].seq],
         );
       });

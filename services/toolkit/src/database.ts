@@ -1,6 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM, PostgreSqlDriver, type EntityClass, type Options } from '@mikro-orm/postgresql';
+import {
+  MikroORM,
+  PostgreSqlDriver,
+  type EntityClass,
+  type EntityManager,
+  type Options,
+} from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Logger } from './logger';
 
@@ -111,4 +117,16 @@ export async function dropDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs raw SQL inside the EntityManager's transaction when it has one. (A connection's `execute`
+ * alone would take another connection from the pool, outside the transaction.)
+ */
+export function executeIn<T = Array<Record<string, unknown>>>(
+  em: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T> {
+  return em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<T>;
 }

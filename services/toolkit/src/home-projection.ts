@@ -1,5 +1,5 @@
 import { followChanges, type Change, type FeedFollower } from './change-feed';
-import type { Orm } from './database';
+import { executeIn, type Orm } from './database';
 import type { SubgraphSettings } from './server';
 
 /**
@@ -64,10 +64,10 @@ export function followHomes(
       consumer: options.consumer,
       internalAuthSecret: settings.internalAuthSecret,
       apply: async (tx, changes) => {
-        const connection = tx.getConnection();
         // The last change of each home in the page is its state now.
         const latest = [...new Map(changes.map((change) => [change.homeId, change])).values()];
-        await connection.execute(
+        await executeIn(
+          tx,
           `insert into home_projection (id, division_code, status, kind, name, version)
            select "homeId", "divisionCode", status, kind, name, "homeVersion"
            from json_to_recordset(?::json) as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int)
@@ -77,7 +77,8 @@ export function followHomes(
           [JSON.stringify(latest)],
         );
         for (const table of options.recordTables) {
-          await connection.execute(
+          await executeIn(
+            tx,
             `update ${table} r set division_code = h.division_code
              from home_projection h
              where h.id = r.home_id and h.id in (select (value ->> 'homeId')::uuid from json_array_elements(?::json))

@@ -70,3 +70,10 @@ export function requireIntBetween(value: number, field: string, min: number, max
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a UUID: anything else cannot name a record (and must not reach a uuid column). */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}

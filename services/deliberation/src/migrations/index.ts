@@ -3,6 +3,7 @@ import { Migration20261127000100_deliberation } from './Migration20261127000100_
 import { Migration20261127000200_home_projection } from './Migration20261127000200_home_projection';
 import { Migration20261127000300_session_workflow } from './Migration20261127000300_session_workflow';
 import { Migration20261127000400_minutes } from './Migration20261127000400_minutes';
+import { Migration20261127000500_agenda_attendance } from './Migration20261127000500_agenda_attendance';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,8 @@ export const migrations: MigrationObject[] = [
     class: Migration20261127000300_session_workflow,
   },
   { name: 'Migration20261127000400_minutes', class: Migration20261127000400_minutes },
+  {
+    name: 'Migration20261127000500_agenda_attendance',
+    class: Migration20261127000500_agenda_attendance,
+  },
 ];

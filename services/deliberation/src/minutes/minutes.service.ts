@@ -9,13 +9,12 @@ import {
   requireDate,
   requireText,
   type Caller,
+  isUuid,
 } from '@cppcc/toolkit';
 import { Session, SessionStatus } from '../session/session.entity';
 import { ActionStatus, FollowUpAction, Minutes, MinutesStatus } from './minutes.entity';
 import type { DraftMinutesInput, EditMinutesInput, FollowUpActionInput } from './minutes.inputs';
 import { APPROVING_ROLES, nextMinutesStatus, type MinutesStep } from './minutes.workflow';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function texts(values: string[], field: string, max = 500): string[] {
   return values.map((value, index) => requireText(value, `${field}.${index}`, max));
@@ -23,7 +22,7 @@ function texts(values: string[], field: string, max = 500): string[] {
 
 function validActions(actions: FollowUpActionInput[], field: string) {
   return actions.map((action, index) => {
-    if (!UUID.test(action.ownerId))
+    if (!isUuid(action.ownerId))
       throw new BadUserInputError(`${action.ownerId} is not an id.`, `${field}.${index}.ownerId`);
     return {
       description: requireText(action.description, `${field}.${index}.description`, 500),
@@ -58,7 +57,7 @@ export async function draftMinutes(em: EntityManager, input: DraftMinutesInput):
   const disagreements = texts(input.disagreements, 'input.disagreements');
   const actions = validActions(input.actions, 'input.actions');
   return inTransaction(em, 'Minutes', async (tx) => {
-    const session = UUID.test(input.sessionId)
+    const session = isUuid(input.sessionId)
       ? await tx.findOne(Session, { id: input.sessionId })
       : null;
     if (!session) throw new NotFoundError('Session', input.sessionId);
@@ -84,7 +83,7 @@ export async function draftMinutes(em: EntityManager, input: DraftMinutesInput):
 }
 
 async function requireMinutes(tx: EntityManager, id: string): Promise<Minutes> {
-  const minutes = UUID.test(id) ? await tx.findOne(Minutes, { id }) : null;
+  const minutes = isUuid(id) ? await tx.findOne(Minutes, { id }) : null;
   if (!minutes) throw new NotFoundError('Minutes', id);
   return minutes;
 }

@@ -9,6 +9,8 @@ import {
 } from '@cppcc/toolkit';
 import { SESSION_POLICY, Session, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
+import { AgendaItem } from '../agenda/agenda.entity';
+import { Attendance } from '../attendance/attendance.entity';
 import { quarterBounds } from './session.cadence';
 
 export interface CadenceKey {
@@ -22,6 +24,12 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
   const scope = scopeSql(caller, { ...SESSION_POLICY, publicOnlyWhenSet: undefined }, 'session');
   return {
     byId: byKeyLoader(em, Session),
+    /** The agendas of many sessions, in order. */
+    agenda: byParentLoader(em, AgendaItem, 'sessionId', { orderBy: { position: 'asc' } }),
+    /** Who was invited to many sessions. */
+    attendance: byParentLoader(em, Attendance, 'sessionId', {
+      orderBy: { attendeeKind: 'asc', id: 'asc' },
+    }),
     /** The steps of many sessions' lives, oldest first. */
     history: byParentLoader(em, SessionEvent, 'sessionId', { orderBy: { id: 'asc' } }),
     /** Pages of the sessions of many homes, latest first. */

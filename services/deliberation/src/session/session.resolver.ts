@@ -26,6 +26,9 @@ import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
 import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
 import { Minutes } from '../minutes/minutes.entity';
+import { AgendaItem } from '../agenda/agenda.entity';
+import { Attendance } from '../attendance/attendance.entity';
+import { AttendanceCounts, countAttendance } from '../attendance/attendance.resolver';
 import { Session, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { ScheduleSessionInput, SessionStepInput } from './session.inputs';
@@ -104,6 +107,23 @@ export class SessionResolver {
   })
   minutes(@Root() session: Session, @Ctx() { loaders }: Context) {
     return loaders.minutes.ofSession.load(session.id);
+  }
+
+  @HiddenOn('public')
+  @FieldResolver(() => [AgendaItem], { description: 'The agenda (议题), in order.' })
+  agenda(@Root() session: Session, @Ctx() { loaders }: Context) {
+    return loaders.session.agenda.load(session.id);
+  }
+
+  @HiddenOn('public', 'department')
+  @FieldResolver(() => [Attendance], { description: 'Who was invited, and whether they came.' })
+  attendance(@Root() session: Session, @Ctx() { loaders }: Context) {
+    return loaders.session.attendance.load(session.id);
+  }
+
+  @FieldResolver(() => AttendanceCounts, { description: 'Attendance in numbers.' })
+  async attendanceCounts(@Root() session: Session, @Ctx() { loaders }: Context) {
+    return countAttendance(await loaders.session.attendance.load(session.id));
   }
 
   @HiddenOn('public')

@@ -10,13 +10,13 @@ import {
   scopeSql,
   scopedIdempotencyKey,
   type Caller,
+  isUuid,
 } from '@cppcc/toolkit';
 import { SessionEvent } from './session-event.entity';
 import { Session, SessionStatus } from './session.entity';
 import type { ScheduleSessionInput } from './session.inputs';
 import { nextStatus, type SessionStep } from './session.workflow';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
 
 /**
@@ -25,7 +25,7 @@ const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
  */
 async function requireActiveHome(em: EntityManager, caller: Caller, homeId: string, field: string) {
   const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
-  const [home] = UUID.test(homeId)
+  const [home] = isUuid(homeId)
     ? await em
         .getConnection()
         .execute<Array<{ division_code: string; status: string }>>(
@@ -41,8 +41,7 @@ async function requireActiveHome(em: EntityManager, caller: Caller, homeId: stri
 function uuids(values: string[] | null | undefined, field: string): string[] {
   const list = [...new Set(values ?? [])];
   list.forEach((value, index) => {
-    if (!UUID.test(value))
-      throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
+    if (!isUuid(value)) throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
   });
   return list;
 }
@@ -94,7 +93,7 @@ export async function scheduleSession(
       .map((code) => code.slice(0, 6)),
   );
   const crossesCounties = counties.size > 1 || involved.some((code) => code.length < 6);
-  if (input.coordinatingCommitteeId != null && !UUID.test(input.coordinatingCommitteeId)) {
+  if (input.coordinatingCommitteeId != null && !isUuid(input.coordinatingCommitteeId)) {
     throw new BadUserInputError(
       `${input.coordinatingCommitteeId} is not an id.`,
       'input.coordinatingCommitteeId',
@@ -138,7 +137,7 @@ async function step(
   change: (session: Session) => Record<string, unknown>,
 ): Promise<Session> {
   return inTransaction(em, 'Session', async (tx) => {
-    const session = UUID.test(sessionId) ? await tx.findOne(Session, { id: sessionId }) : null;
+    const session = isUuid(sessionId) ? await tx.findOne(Session, { id: sessionId }) : null;
     if (!session) throw new NotFoundError('Session', sessionId);
     checkVersion('Session', session, expectedVersion);
     const from = session.status;

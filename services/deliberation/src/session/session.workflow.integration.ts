@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { CITY_STAFF, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import {
+  CITY_STAFF,
+  countQueries,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@cppcc/toolkit/testing';
 import { deliberationSubgraph } from '../subgraph';
 import { SessionStatus } from './session.entity';
 import { SESSION_STEPS } from './session.workflow';
@@ -338,5 +343,126 @@ describe('the minutes of a held session', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.actions.0.description',
     });
+  });
+});
+
+describe('the agenda and attendance of a session', () => {
+  const SET_AGENDA = `mutation($id: ID!, $items: [AgendaItemInput!]!, $v: Int) { setAgenda(sessionId: $id, items: $items, expectedVersion: $v) {
+    version agenda { position title presenter demands { id } } } }`;
+  const ATTEND = `mutation($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) {
+    attendance { attendeeKind role status member { id } department { id } } attendanceCounts { invited present absent excused } } }`;
+
+  it('sets and replaces the agenda of a planned session, with the demands it came from', async () => {
+    const session = await sessionIn(SessionStatus.PLANNED);
+    const demand = randomUUID();
+    const first = (
+      await graph.query(SET_AGENDA, {
+        id: session.id,
+        items: [
+          { title: '加装电梯', presenter: '社区书记', demandIds: [demand] },
+          { title: '停车难' },
+        ],
+        v: 1,
+      })
+    ).setAgenda;
+    expect(first.agenda).toEqual([
+      { position: 1, title: '加装电梯', presenter: '社区书记', demands: [{ id: demand }] },
+      { position: 2, title: '停车难', presenter: null, demands: [] },
+    ]);
+    const replaced = (
+      await graph.query(SET_AGENDA, { id: session.id, items: [{ title: '垃圾分类' }] })
+    ).setAgenda;
+    expect(replaced.agenda.map((item: any) => item.title)).toEqual(['垃圾分类']);
+    const bad = await graph.send(SET_AGENDA, { id: session.id, items: [{ title: '  ' }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'items.0.title',
+    });
+    const stale = await graph.send(SET_AGENDA, {
+      id: session.id,
+      items: [{ title: '旧版' }],
+      v: 1,
+    });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const cancelled = await sessionIn(SessionStatus.CANCELLED);
+    const refused = await graph.send(SET_AGENDA, {
+      id: cancelled.id,
+      items: [{ title: '取消后' }],
+    });
+    expect(refused.errors?.[0].extensions).toEqual({
+      code: 'INVALID_TRANSITION',
+      currentState: 'CANCELLED',
+    });
+  });
+
+  it('invites before and records presence after the session, in bulk, a row per attendee', async () => {
+    const session = await sessionIn(SessionStatus.PLANNED);
+    const [member, department] = [randomUUID(), randomUUID()];
+    const invite = [
+      { attendeeKind: 'MEMBER', attendeeId: member, role: 'CHAIR', status: 'INVITED' },
+      { attendeeKind: 'DEPARTMENT', attendeeId: department, role: 'DEPARTMENT', status: 'INVITED' },
+    ];
+    await graph.query(ATTEND, { id: session.id, entries: invite });
+    const early = await graph.send(ATTEND, {
+      id: session.id,
+      entries: [{ ...invite[0], status: 'PRESENT' }],
+    });
+    expect(early.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'entries.0.status',
+    });
+    await graph.query(HELD, { input: { sessionId: session.id }, at: '2026-11-01T09:00:00+08:00' });
+    const after = (
+      await graph.query(ATTEND, {
+        id: session.id,
+        entries: [
+          { ...invite[0], status: 'PRESENT' },
+          { ...invite[1], status: 'EXCUSED' },
+        ],
+      })
+    ).recordAttendance;
+    expect(after.attendanceCounts).toEqual({ invited: 2, present: 1, absent: 0, excused: 1 });
+    expect(after.attendance).toEqual(
+      expect.arrayContaining([
+        {
+          attendeeKind: 'MEMBER',
+          role: 'CHAIR',
+          status: 'PRESENT',
+          member: { id: member },
+          department: null,
+        },
+        {
+          attendeeKind: 'DEPARTMENT',
+          role: 'DEPARTMENT',
+          status: 'EXCUSED',
+          member: null,
+          department: { id: department },
+        },
+      ]),
+    );
+  });
+
+  it('lists a page of sessions with agenda, attendance and minutes in a fixed number of SQL statements', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      const session = await sessionIn(SessionStatus.HELD);
+      await graph.query(SET_AGENDA, { id: session.id, items: [{ title: `议题${i}` }] });
+      await graph.query(ATTEND, {
+        id: session.id,
+        entries: [
+          { attendeeKind: 'MEMBER', attendeeId: randomUUID(), role: 'MEMBER', status: 'PRESENT' },
+        ],
+      });
+    }
+    const query = `query($first: Int) { sessions(first: $first, status: HELD) { edges { node { title home { id } agenda { title }
+      attendanceCounts { present } minutes { status } history { step } } } } }`;
+    const counter = countQueries(graph.orm);
+    await graph.query(query, { first: 2 });
+    const few = counter.count;
+    counter.reset();
+    // Both pages smaller than the list, so both count it (the ORM skips the count of a last page).
+    const many = await graph.query(query, { first: 6 });
+    expect(many.sessions.edges.length).toBe(6);
+    expect(counter.count).toBe(few);
+    counter.stop();
   });
 });

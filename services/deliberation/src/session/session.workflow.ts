@@ -25,3 +25,16 @@ export function nextStatus(current: SessionStatus, step: SessionStep): SessionSt
   }
   return rule.to;
 }
+
+/** What may be recorded of a session in which states (edits that do not change its state). */
+export const SESSION_EDITS = {
+  setAgenda: [SessionStatus.PLANNED, SessionStatus.HELD],
+  recordAttendance: [SessionStatus.PLANNED, SessionStatus.HELD],
+} as const satisfies Record<string, readonly SessionStatus[]>;
+
+/** Refuses an edit the session's state does not allow, naming that state. */
+export function requireEditable(current: SessionStatus, edit: keyof typeof SESSION_EDITS): void {
+  if (!(SESSION_EDITS[edit] as readonly SessionStatus[]).includes(current)) {
+    throw new InvalidTransitionError('The session', current, edit);
+  }
+}

@@ -31,3 +31,19 @@ export class MemberReference {
   @Field(() => ID)
   id: string;
 }
+
+/** The organization's Participant, named by id. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Participant')
+export class ParticipantReference {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The channels subgraph's Demand, named by id. */
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType('Demand')
+export class DemandReference {
+  @Field(() => ID)
+  id: string;
+}

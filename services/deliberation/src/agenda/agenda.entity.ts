@@ -1,0 +1,54 @@
+import { Entity, Filter, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** Lies under its session's home; not public. */
+export const AGENDA_ITEM_POLICY: RecordPolicy = {
+  public: false,
+  homeProperty: 'homeId',
+  homeColumn: 'home_id',
+};
+
+/** A topic on a session's agenda (议题), often raised from residents' demands. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A topic on a session's agenda (议题)." })
+@Filter(jurisdictionFilter(AGENDA_ITEM_POLICY))
+@Entity({ tableName: 'agenda_item' })
+export class AgendaItem {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  sessionId: string;
+
+  @Property({ type: 'uuid' })
+  homeId: string;
+
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field(() => Int, { description: 'Its place on the agenda, from 1.' })
+  @Property({ type: 'integer' })
+  position: number;
+
+  @Field()
+  @Property({ type: 'text' })
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who presents it, e.g. 社区书记 or a member.',
+  })
+  @Property({ type: 'text', nullable: true })
+  presenter: string | null;
+
+  /** The demands (channels) it was raised from. */
+  @Property({ type: 'uuid[]' })
+  demandIds: string[];
+}

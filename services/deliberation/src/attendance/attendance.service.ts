@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { BadUserInputError, executeIn, type Caller, isUuid } from '@cppcc/toolkit';
+import { editSession } from '../session/session.edits';
+import { type Session, SessionStatus } from '../session/session.entity';
+import { AttendanceStatus } from './attendance.entity';
+import type { AttendanceInput } from './attendance.inputs';
+
+/**
+ * Records invitations, and after the session who came, in bulk: one row per attendee, updated in
+ * place when recorded again. Presence is known once the session is held.
+ */
+export function recordAttendance(
+  em: EntityManager,
+  caller: Caller,
+  sessionId: string,
+  entries: AttendanceInput[],
+  expectedVersion?: number | null,
+): Promise<Session> {
+  entries.forEach((entry, index) => {
+    if (!isUuid(entry.attendeeId))
+      throw new BadUserInputError(
+        `${entry.attendeeId} is not an id.`,
+        `entries.${index}.attendeeId`,
+      );
+  });
+  return editSession(
+    em,
+    caller,
+    sessionId,
+    expectedVersion,
+    'recordAttendance',
+    async (tx, session) => {
+      entries.forEach((entry, index) => {
+        if (entry.status !== AttendanceStatus.INVITED && session.status !== SessionStatus.HELD) {
+          throw new BadUserInputError(
+            `${entry.status} can be recorded once the session is held.`,
+            `entries.${index}.status`,
+          );
+        }
+      });
+      const rows = entries.map((entry) => ({
+        id: randomUUID(),
+        session_id: session.id,
+        home_id: session.homeId,
+        division_code: session.divisionCode,
+        attendee_kind: entry.attendeeKind,
+        attendee_id: entry.attendeeId,
+        role: entry.role,
+        status: entry.status,
+      }));
+      if (rows.length) {
+        await executeIn(
+          tx,
+          `insert into attendance (id, session_id, home_id, division_code, attendee_kind, attendee_id, role, status)
+         select id, session_id, home_id, division_code, attendee_kind, attendee_id, role, status
+         from json_populate_recordset(null::attendance, ?::json)
+         on conflict (session_id, attendee_kind, attendee_id) do update set role = excluded.role, status = excluded.status`,
+          [JSON.stringify(rows)],
+        );
+      }
+      return { entries: rows.length };
+    },
+  );
+}
