@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CALLER_HEADER, verifyCallerToken } from './identity';
+import { executeIn, openDatabase, type Orm } from './database';
+import { followChanges } from './change-feed';
+import { createLogger } from './logger';
+import {
+  TEST_INTERNAL_AUTH_SECRET,
+  createTestDatabase,
+  eventually,
+  type TestDatabase,
+} from './testing';
+
+/** A feed of three changes, served as a service would, to callers it can verify. */
+let server: Server;
+let feedUrl: string;
+let database: TestDatabase;
+let orm: Orm;
+const CHANGES = [{ seq: 1 }, { seq: 2 }, { seq: 3 }];
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const caller = await verifyCallerToken(
+      req.headers[CALLER_HEADER] as string | undefined,
+      TEST_INTERNAL_AUTH_SECRET,
+    );
+    if (!caller) return res.writeHead(401).end();
+    const after = Number(new URL(req.url ?? '', 'http://feed').searchParams.get('after'));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ changes: CHANGES.filter((change) => change.seq > after) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/internal/changes`;
+  database = await createTestDatabase('change_feed');
+  orm = await openDatabase({ schema: 'consumer', entities: [], migrations: [] }, database.url, {
+    discovery: { warnWhenNoEntities: false },
+  });
+  await orm.em
+    .getConnection()
+    .execute('create table change_cursor (feed text primary key, position bigint not null)');
+  await orm.em.getConnection().execute('create table applied (seq bigint not null)');
+});
+afterAll(async () => {
+  await orm?.close(true);
+  await database?.drop();
+  server?.close();
+});
+
+const appliedSeqs = async () =>
+  (
+    await orm.em
+      .getConnection()
+      .execute<Array<{ seq: string }>>('select seq from applied order by seq')
+  ).map((row) => Number(row.seq));
+const cursor = async () =>
+  (
+    await orm.em
+      .getConnection()
+      .execute<Array<{ position: string }>>(
+        `select position from change_cursor where feed = 'test'`,
+      )
+  )[0]?.position;
+
+describe('following a change feed', () => {
+  it('applies a page and moves the cursor together, or neither; and never twice', async () => {
+    let attempts = 0;
+    const start = () =>
+      followChanges<{ seq: number }>(
+        orm,
+        createLogger('test', 'silent'),
+        {
+          name: 'test',
+          url: feedUrl,
+          consumer: 'test',
+          internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+          apply: async (tx, changes) => {
+            attempts += 1;
+            for (const change of changes)
+              await executeIn(tx, 'insert into applied (seq) values (?)', [change.seq]);
+            if (attempts === 1) throw new Error('the first attempt fails half-way');
+          },
+        },
+        50,
+      );
+    const follower = start();
+    await eventually(async () => expect(attempts).toBeGreaterThanOrEqual(2));
+    await eventually(async () => expect(await appliedSeqs()).toEqual([1, 2, 3]));
+    expect(await cursor()).toBe('3');
+    await follower.stop();
+
+    // A restart resumes after the cursor: nothing is applied again.
+    const restarted = start();
+    await restarted.catchUp();
+    await restarted.stop();
+    expect(await appliedSeqs()).toEqual([1, 2, 3]);
+  });
+});
