@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { authenticate, createTokenVerifier, PUBLIC_CALLER } from './auth';
@@ -54,6 +54,30 @@ describe('the gateway configuration', () => {
     expect(() =>
       loadConfig({ AUTH_JWT_SECRET: SECRETS.AUTH_JWT_SECRET, INTERNAL_AUTH_SECRET: 'short' }),
     ).toThrow(/INTERNAL_AUTH_SECRET/);
+  });
+});
+
+describe('a production identity provider', () => {
+  it('has its RS256 tokens verified with its public key, and HS256 tokens refused', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const withKey = loadConfig({
+      INTERNAL_AUTH_SECRET: SECRETS.INTERNAL_AUTH_SECRET,
+      AUTH_PUBLIC_KEY: await exportSPKI(publicKey),
+    });
+    const verify = await createTokenVerifier(withKey);
+    const token = await new SignJWT({ level: 'COUNTY', division: '320724', roles: ['STAFF'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('idp:42')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    expect(await authenticate(verify, 'county', `Bearer ${token}`)).toMatchObject({
+      subject: 'idp:42',
+      division: '320724',
+    });
+    const shared = await sign({ level: 'COUNTY', division: '320724' });
+    await expect(authenticate(verify, 'county', `Bearer ${shared}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Surface } from '@cppcc/toolkit';
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@cppcc/toolkit/testing';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
 
 /**
@@ -178,7 +179,8 @@ beforeAll(async () => {
         departmentId: randomUUID(),
         roles: ['DEPARTMENT'],
       }),
-      seesHome: () => false,
+      // Homes are public: a department sees them as the public does.
+      seesHome: () => true,
       seesMember: () => false,
       seesParticipant: () => false,
       seesCounty: () => false,
@@ -342,6 +344,48 @@ describe('jurisdiction, read', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data!.homes.totalCount).toBe(world.homeDivision.size);
     expect(JSON.stringify(response.data)).not.toMatch(/1[3-9]\d{9}|1[3-9]\d\*{4}\d{4}/);
+  });
+});
+
+describe('a department', () => {
+  it('sees the sessions it is invited to, with their homes, and no other', async () => {
+    const invited = randomUUID();
+    const department = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '3207',
+      departmentId: invited,
+      roles: ['DEPARTMENT'],
+    });
+    const other = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '3207',
+      departmentId: randomUUID(),
+      roles: ['DEPARTMENT'],
+    });
+    // The demo homes reach deliberation through the organization's change feed.
+    const session = await eventually(
+      async () =>
+        (
+          await data(
+            stack,
+            'city',
+            city,
+            `mutation($home: ID!, $dept: ID!) { scheduleSession(input: { homeId: $home, title: "部门参加的协商会", kind: FORUM,
+            scheduledAt: "2026-12-05T09:00:00+08:00", departmentIds: [$dept] }) { id } }`,
+            { home: world.A, dept: invited },
+          )
+        ).scheduleSession,
+    );
+    const query = `{ sessions { totalCount edges { node { id title home { id name } } } } }`;
+    const seen = await data(stack, 'department', department, query);
+    expect(seen.sessions.edges.map((edge: any) => edge.node)).toEqual([
+      {
+        id: session.id,
+        title: '部门参加的协商会',
+        home: { id: world.A, name: expect.any(String) },
+      },
+    ]);
+    expect((await data(stack, 'department', other, query)).sessions.totalCount).toBe(0);
   });
 });
 

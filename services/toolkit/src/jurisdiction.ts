@@ -16,6 +16,11 @@ export interface RecordPolicy {
   homeProperty?: string;
   /** The same as a column of the table, for raw SQL. */
   homeColumn?: string;
+  /**
+   * For kinds a department takes part in: the property (and column) listing the departments
+   * invited or assigned. A department's caller sees the records that list it, and nothing else.
+   */
+  departments?: { property: string; column: string };
 }
 
 /** What a caller may see of one kind of record: a division-code pattern and, maybe, one home. */
@@ -23,6 +28,8 @@ export interface Scope {
   /** A LIKE pattern over `division_code`, or null when nothing is visible. */
   divisionPattern: string | null;
   homeId: string | null;
+  /** Only records that list this department. */
+  departmentId?: string;
 }
 
 const NOTHING: Scope = { divisionPattern: null, homeId: null };
@@ -42,8 +49,19 @@ export function scopeOf(caller: Caller, policy: RecordPolicy): Scope {
     case 'PUBLIC':
       return policy.public ? { divisionPattern: '%', homeId: null } : NOTHING;
     case 'DEPARTMENT':
-      return NOTHING;
+      if (policy.departments) {
+        return caller.departmentId
+          ? { divisionPattern: '%', homeId: null, departmentId: caller.departmentId }
+          : NOTHING;
+      }
+      // Of kinds not assigned to departments, a department sees what the public sees.
+      return policy.public ? { divisionPattern: '%', homeId: null } : NOTHING;
   }
+}
+
+/** The public, and a department looking at kinds not assigned to departments, see public records only. */
+function seesAsPublic(caller: Caller, policy: RecordPolicy): boolean {
+  return caller.level === 'PUBLIC' || (caller.level === 'DEPARTMENT' && !policy.departments);
 }
 
 /**
@@ -58,11 +76,16 @@ export function jurisdictionFilter(policy: RecordPolicy): Parameters<typeof Filt
       const scope = scopeOf(caller, policy);
       if (scope.divisionPattern === null) return { divisionCode: { $in: [] } };
       const published =
-        caller.level === 'PUBLIC' && policy.publicOnlyWhenSet
+        seesAsPublic(caller, policy) && policy.publicOnlyWhenSet
           ? { [policy.publicOnlyWhenSet.property]: { $ne: null } }
+          : {};
+      const invited =
+        scope.departmentId && policy.departments
+          ? { [policy.departments.property]: { $contains: [scope.departmentId] } }
           : {};
       return {
         ...published,
+        ...invited,
         ...(scope.divisionPattern === '%'
           ? {}
           : { divisionCode: { $like: scope.divisionPattern } }),
@@ -95,7 +118,11 @@ export function scopeSql(
     parts.push(`${alias}.${policy.homeColumn}::text = ?`);
     params.push(scope.homeId);
   }
-  if (caller.level === 'PUBLIC' && policy.publicOnlyWhenSet) {
+  if (scope.departmentId && policy.departments) {
+    parts.push(`? = any(${alias}.${policy.departments.column})`);
+    params.push(scope.departmentId);
+  }
+  if (seesAsPublic(caller, policy) && policy.publicOnlyWhenSet) {
     parts.push(`${alias}.${policy.publicOnlyWhenSet.column} is not null`);
   }
   return { sql: parts.map((part) => ` and ${part}`).join(''), params };

@@ -31,6 +31,8 @@ export const SESSION_POLICY: RecordPolicy = {
   publicOnlyWhenSet: { property: 'publishedAt', column: 'published_at' },
   homeProperty: 'homeId',
   homeColumn: 'home_id',
+  // A department sees the sessions it is invited to.
+  departments: { property: 'departmentIds', column: 'department_ids' },
 };
 
 /** A consultation activity of a home. */
