@@ -27,7 +27,7 @@ export function requestLogPlugin<Context extends { caller?: Caller; requestId?: 
             {
               requestId: contextValue.requestId,
               caller: contextValue.caller?.subject,
-              level: contextValue.caller?.level,
+              callerLevel: contextValue.caller?.level,
               surface: contextValue.caller?.surface,
               operationName: operationName ?? request.operationName ?? null,
               durationMs: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000,
