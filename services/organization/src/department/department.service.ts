@@ -6,10 +6,13 @@ import {
   toPage,
   type Caller,
   likeEscape,
+  checkVersion,
+  createOnce,
+  inTransaction,
+  scopedIdempotencyKey,
 } from '@cppcc/toolkit';
 import { DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Department, DepartmentLevel } from './department.entity';
 import type {
   CreateDepartmentInput,

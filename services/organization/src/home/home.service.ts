@@ -11,12 +11,15 @@ import {
   type Page,
   likeEscape,
   scopeSql,
+  checkVersion,
+  createOnce,
+  inTransaction,
+  scopedIdempotencyKey,
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
 import { CITIZEN_HOME_DIVISION_KINDS, DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
 import { Member } from '../member/member.entity';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { HOME_POLICY, Home, HomeKind, HomeStatus } from './home.entity';
 import type {
   AssignHomeMemberInput,

@@ -10,11 +10,14 @@ import {
   type Caller,
   type Page,
   likeEscape,
+  checkVersion,
+  createOnce,
+  inTransaction,
+  scopedIdempotencyKey,
 } from '@cppcc/toolkit';
 import { Committee } from '../committee/committee.entity';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Member } from './member.entity';
 import type {
   CommitteeSeatInput,

@@ -9,9 +9,12 @@ import {
   type Caller,
   type Page,
   likeEscape,
+  checkVersion,
+  createOnce,
+  inTransaction,
+  scopedIdempotencyKey,
 } from '@cppcc/toolkit';
 import { requireDivision } from '../division/division.service';
-import { checkVersion, createOnce, inTransaction, scopedIdempotencyKey } from '@cppcc/toolkit';
 import { Participant } from './participant.entity';
 import type {
   CreateParticipantInput,
