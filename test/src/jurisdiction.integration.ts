@@ -223,6 +223,12 @@ const PROBES: Array<{
     }),
   },
   {
+    field: 'cadenceReport',
+    query: () =>
+      `{ cadenceReport(divisionCode: "3207", year: 2026, quarter: 3) { homes { home { id } } } }`,
+    reveals: (d) => ({ homes: d.cadenceReport.homes.map((row: any) => row.home.id) }),
+  },
+  {
     field: 'member',
     query: (w) => `{ member(id: "${w.haizhouMember}") { id } }`,
     reveals: (d) => ({ members: [d.member?.id].filter(Boolean) }),

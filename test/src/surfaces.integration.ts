@@ -26,6 +26,7 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   members: STAFF,
   participant: STAFF,
   participants: STAFF,
+  cadenceReport: ['city', 'county'],
   session: ALL,
   sessions: ALL,
   demand: STAFF,

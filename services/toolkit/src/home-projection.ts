@@ -2,6 +2,10 @@ import { followChanges, type Change, type FeedFollower } from './change-feed';
 import { executeIn, type Orm } from './database';
 import type { SubgraphSettings } from './server';
 
+/** Later columns of the projection, added by each consumer's next migration. */
+export const HOME_PROJECTION_ESTABLISHED_DDL =
+  'alter table home_projection add column established_on date';
+
 /**
  * The projection of the organization's homes that other subgraphs keep in their own schema:
  * what they need to know of a home (its division, status, kind, name) without calling the
@@ -31,6 +35,8 @@ export interface HomeChange extends Change {
   kind: string;
   name: string;
   homeVersion: number;
+  /** `YYYY-MM-DD` */
+  establishedOn: string;
 }
 
 export interface HomeProjectionOptions {
@@ -68,12 +74,14 @@ export function followHomes(
         const latest = [...new Map(changes.map((change) => [change.homeId, change])).values()];
         await executeIn(
           tx,
-          `insert into home_projection (id, division_code, status, kind, name, version)
-           select "homeId", "divisionCode", status, kind, name, "homeVersion"
-           from json_to_recordset(?::json) as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int)
+          `insert into home_projection (id, division_code, status, kind, name, version, established_on)
+           select "homeId", "divisionCode", status, kind, name, "homeVersion", "establishedOn"
+           from json_to_recordset(?::json)
+             as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int, "establishedOn" date)
            on conflict (id) do update set
              division_code = excluded.division_code, status = excluded.status, kind = excluded.kind,
-             name = excluded.name, version = excluded.version, updated_at = now()`,
+             name = excluded.name, version = excluded.version, established_on = excluded.established_on,
+             updated_at = now()`,
           [JSON.stringify(latest)],
         );
         for (const table of options.recordTables) {

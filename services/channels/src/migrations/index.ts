@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_channels } from './Migration20261127000100_channels';
 import { Migration20261127000200_home_projection } from './Migration20261127000200_home_projection';
+import { Migration20261127000300_home_projection_established } from './Migration20261127000300_home_projection_established';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -8,5 +9,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000200_home_projection',
     class: Migration20261127000200_home_projection,
+  },
+  {
+    name: 'Migration20261127000300_home_projection_established',
+    class: Migration20261127000300_home_projection_established,
   },
 ];

@@ -4,6 +4,7 @@ import { Migration20261127000200_home_projection } from './Migration202611270002
 import { Migration20261127000300_session_workflow } from './Migration20261127000300_session_workflow';
 import { Migration20261127000400_minutes } from './Migration20261127000400_minutes';
 import { Migration20261127000500_agenda_attendance } from './Migration20261127000500_agenda_attendance';
+import { Migration20261127000600_home_projection_established } from './Migration20261127000600_home_projection_established';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -20,5 +21,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000500_agenda_attendance',
     class: Migration20261127000500_agenda_attendance,
+  },
+  {
+    name: 'Migration20261127000600_home_projection_established',
+    class: Migration20261127000600_home_projection_established,
   },
 ];

@@ -25,6 +25,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
 import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
+import { CadenceReport, cadenceReport } from './session.cadence-report';
 import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
 import { Attendance } from '../attendance/attendance.entity';
@@ -66,6 +67,20 @@ export class SessionResolver {
   })
   session(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
     return loaders.session.byId.load(id);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Query(() => CadenceReport, {
+    description:
+      'Which homes of a division met in a quarter, with a summary per division under it.',
+  })
+  cadenceReport(
+    @Arg('divisionCode', () => String) divisionCode: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('quarter', () => Int) quarter: number,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return cadenceReport(em, caller, divisionCode, year, quarter);
   }
 
   @OnSurfaces('city', 'county', 'home', 'department', 'public')

@@ -32,7 +32,7 @@ describe('the home change feed (a transactional outbox)', () => {
     const start = before.changes.at(-1)?.seq ?? 0;
     const home = (
       await graph.query(
-        `mutation { createHome(input: { name: "外发之家", divisionCode: "320706001" }) { id version } }`,
+        `mutation { createHome(input: { name: "外发之家", divisionCode: "320706001", establishedOn: "2024-03-01" }) { id version } }`,
       )
     ).createHome;
     await graph.query(
@@ -53,6 +53,7 @@ describe('the home change feed (a transactional outbox)', () => {
         kind: 'CITIZEN',
         name: '外发之家',
         homeVersion: 1,
+        establishedOn: '2024-03-01',
       },
       {
         homeId: home.id,
@@ -61,6 +62,7 @@ describe('the home change feed (a transactional outbox)', () => {
         kind: 'CITIZEN',
         name: '外发之家（迁）',
         homeVersion: 2,
+        establishedOn: '2024-03-01',
       },
       {
         homeId: home.id,
@@ -69,6 +71,7 @@ describe('the home change feed (a transactional outbox)', () => {
         kind: 'CITIZEN',
         name: '外发之家（迁）',
         homeVersion: 3,
+        establishedOn: '2024-03-01',
       },
     ]);
     expect(body.changes.map((change) => change.seq)).toEqual(

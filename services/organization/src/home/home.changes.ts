@@ -26,7 +26,7 @@ export function homeChangesRoute(app: express.Express, orm: Orm, settings: Subgr
       return;
     }
     const rows = await orm.em.getConnection().execute<Array<Record<string, unknown>>>(
-      `select seq, home_id, division_code, status, kind, name, home_version
+      `select seq, home_id, division_code, status, kind, name, home_version, established_on
        from home_change where seq > ? order by seq limit ?`,
       [after, limit],
     );
@@ -38,6 +38,7 @@ export function homeChangesRoute(app: express.Express, orm: Orm, settings: Subgr
       kind: String(row.kind),
       name: String(row.name),
       homeVersion: Number(row.home_version),
+      establishedOn: String(row.established_on),
     }));
     res.json({ changes });
   });

@@ -2,10 +2,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_organization } from './Migration20261127000100_organization';
 import { Migration20261127000200_reference_data } from './Migration20261127000200_reference_data';
 import { Migration20261127000300_home_changes } from './Migration20261127000300_home_changes';
+import { Migration20261127000400_home_changes_established } from './Migration20261127000400_home_changes_established';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261127000100_organization', class: Migration20261127000100_organization },
   { name: 'Migration20261127000200_reference_data', class: Migration20261127000200_reference_data },
   { name: 'Migration20261127000300_home_changes', class: Migration20261127000300_home_changes },
+  {
+    name: 'Migration20261127000400_home_changes_established',
+    class: Migration20261127000400_home_changes_established,
+  },
 ];

@@ -1,0 +1,162 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BadUserInputError, executeIn, likeEscape, scopeSql, type Caller } from '@cppcc/toolkit';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Home } from '../home/home.entity';
+import { DivisionReference } from '../shared/references';
+import { SESSIONS_REQUIRED_PER_QUARTER, quarterBounds } from './session.cadence';
+import { SessionStatus } from './session.entity';
+
+/**
+ * How a home counts in a quarter:
+ * - a home established in the quarter's last 45 days is not yet required to meet (it had less
+ *   than half the quarter); one established earlier, or before the quarter, is;
+ * - a home suspended now is not required (it is shown, with what it held);
+ * - every held session counts, published or not.
+ */
+export const GRACE_DAYS_FOR_NEW_HOMES = 45;
+
+@ObjectType({
+  description: 'A home in the cadence report: what it held in the quarter against what it had to.',
+})
+export class CadenceRow {
+  @Field(() => Home)
+  home: Home;
+
+  @Field(() => DivisionReference)
+  division: DivisionReference;
+
+  @Field({ description: 'The home’s status now (a suspended home is not required to meet).' })
+  status: string;
+
+  @Field(() => Int)
+  held: number;
+
+  @Field(() => Int)
+  required: number;
+
+  @Field()
+  compliant: boolean;
+}
+
+@ObjectType({
+  description: 'Compliance of the homes of one division directly under the report’s division.',
+})
+export class CadenceSummary {
+  @Field(() => DivisionReference)
+  division: DivisionReference;
+
+  @Field(() => Int)
+  homes: number;
+
+  @Field(() => Int, { description: 'Homes required to meet in the quarter.' })
+  required: number;
+
+  @Field(() => Int, { description: 'Required homes that held at least one session.' })
+  compliant: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'compliant / required; null when none was required.',
+  })
+  rate: number | null;
+}
+
+@ObjectType({ description: 'Which homes of a division met in a quarter (the seed’s rule 5).' })
+export class CadenceReport {
+  @Field(() => ID)
+  divisionCode: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  quarter: number;
+
+  @Field(() => [CadenceRow], {
+    description: 'Every home of the division, those that missed the quarter first.',
+  })
+  homes: CadenceRow[];
+
+  @Field(() => [CadenceSummary], { description: 'Per division directly under this one.' })
+  children: CadenceSummary[];
+
+  @Field(() => CadenceSummary, { description: 'The whole division.' })
+  total: CadenceSummary;
+}
+
+const CHILD_LENGTH: Record<number, number> = { 0: 4, 4: 6, 6: 9, 9: 12, 12: 12 };
+
+function summarise(code: string, rows: CadenceRow[]): CadenceSummary {
+  const required = rows.filter((row) => row.required > 0);
+  const compliant = required.filter((row) => row.compliant).length;
+  return {
+    division: { code },
+    homes: rows.length,
+    required: required.length,
+    compliant,
+    rate: required.length ? Math.round((compliant / required.length) * 1000) / 1000 : null,
+  };
+}
+
+/** The cadence report of a division for a quarter, in one SQL statement. */
+export async function cadenceReport(
+  em: EntityManager,
+  caller: Caller,
+  divisionCode: string,
+  year: number,
+  quarter: number,
+): Promise<CadenceReport> {
+  if (!/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/.test(divisionCode)) {
+    throw new BadUserInputError(`${divisionCode} is not a division code.`, 'divisionCode');
+  }
+  const { from, to } = quarterBounds(year, quarter);
+  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
+  const rows = await executeIn<
+    Array<{ id: string; division_code: string; status: string; held: number; required: boolean }>
+  >(
+    em,
+    `select h.id, h.division_code, h.status,
+            count(s.id)::int as held,
+            (h.status <> 'SUSPENDED' and coalesce(h.established_on, '1900-01-01') <= (?::timestamptz at time zone 'Asia/Shanghai')::date - ?)
+              as required
+     from home_projection h
+     left join session s on s.home_id = h.id and s.status = ? and s.held_at >= ? and s.held_at < ?
+     where h.division_code like ? ${scope.sql}
+     group by h.id
+     order by h.division_code, h.id`,
+    [
+      to,
+      GRACE_DAYS_FOR_NEW_HOMES,
+      SessionStatus.HELD,
+      from,
+      to,
+      `${likeEscape(divisionCode)}%`,
+      ...scope.params,
+    ],
+  );
+  const homes: CadenceRow[] = rows.map((row) => {
+    const required = row.required ? SESSIONS_REQUIRED_PER_QUARTER : 0;
+    return {
+      home: { id: row.id },
+      division: { code: row.division_code },
+      status: row.status,
+      held: row.held,
+      required,
+      compliant: row.held >= required,
+    };
+  });
+  const childLength = CHILD_LENGTH[divisionCode.length];
+  const byChild = new Map<string, CadenceRow[]>();
+  for (const row of homes) {
+    const child = row.division.code.slice(0, childLength);
+    byChild.set(child, [...(byChild.get(child) ?? []), row]);
+  }
+  return {
+    divisionCode,
+    year,
+    quarter,
+    homes: [...homes].sort((a, b) => Number(a.compliant) - Number(b.compliant)),
+    children: [...byChild].map(([code, childRows]) => summarise(code, childRows)),
+    total: summarise(divisionCode, homes),
+  };
+}
