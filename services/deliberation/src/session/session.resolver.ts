@@ -13,7 +13,9 @@ import {
   Root,
 } from 'type-graphql';
 import {
+  BadUserInputError,
   findConnection,
+  isUuid,
   HiddenOn,
   OnSurfaces,
   Connection,
@@ -30,7 +32,7 @@ import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
 import { Attendance } from '../attendance/attendance.entity';
 import { AttendanceCounts, countAttendance } from '../attendance/attendance.resolver';
-import { Session, SessionStatus } from './session.entity';
+import { Session, SessionKind, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { ScheduleSessionInput, SessionStepInput } from './session.inputs';
 import {
@@ -56,6 +58,21 @@ class SessionsArgs extends PageArgs {
 
   @Field(() => SessionStatus, { nullable: true })
   status?: SessionStatus | null;
+
+  @Field(() => SessionKind, { nullable: true })
+  kind?: SessionKind | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scheduled at or after this moment.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scheduled before this moment.' })
+  to?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'Sessions this department is invited to.' })
+  departmentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Sessions this special committee coordinates.' })
+  coordinatingCommitteeId?: string | null;
 }
 
 @Resolver(() => Session)
@@ -91,6 +108,22 @@ export class SessionResolver {
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.homeId) where.homeId = args.homeId;
     if (args.status) where.status = args.status;
+    if (args.kind) where.kind = args.kind;
+    if (args.from || args.to) {
+      where.scheduledAt = {
+        ...(args.from ? { $gte: args.from } : {}),
+        ...(args.to ? { $lt: args.to } : {}),
+      };
+    }
+    for (const [field, value] of [
+      ['departmentId', args.departmentId],
+      ['coordinatingCommitteeId', args.coordinatingCommitteeId],
+    ] as const) {
+      if (value != null && !isUuid(value))
+        throw new BadUserInputError(`${value} is not an id.`, field);
+    }
+    if (args.departmentId) where.departmentIds = { $contains: [args.departmentId] };
+    if (args.coordinatingCommitteeId) where.coordinatingCommitteeId = args.coordinatingCommitteeId;
     return findConnection(em, Session, where, { scheduledAt: 'desc', id: 'asc' }, page);
   }
 

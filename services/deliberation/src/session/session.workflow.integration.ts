@@ -466,3 +466,41 @@ describe('the agenda and attendance of a session', () => {
     counter.stop();
   });
 });
+
+describe('the list of sessions', () => {
+  it('filters by kind, dates, invited department and coordinating committee', async () => {
+    const department = randomUUID();
+    const committee = randomUUID();
+    const briefing = (
+      await graph.query(SCHEDULE, {
+        input: {
+          homeId: HAIZHOU_HOME,
+          title: '政策宣讲',
+          kind: 'BRIEFING',
+          scheduledAt: '2027-03-05T09:00:00+08:00',
+          departmentIds: [department],
+        },
+      })
+    ).scheduleSession;
+    const coordinated = await schedule({
+      involvedDivisionCodes: ['320724100'],
+      coordinatingCommitteeId: committee,
+      scheduledAt: '2027-02-01T09:00:00+08:00',
+    });
+    const ids = async (args: string) =>
+      (
+        await graph.query(`{ sessions(first: 100, ${args}) { edges { node { id } } } }`)
+      ).sessions.edges.map((edge: any) => edge.node.id);
+    expect(await ids(`kind: BRIEFING, from: "2027-01-01T00:00:00+08:00"`)).toEqual([briefing.id]);
+    expect(await ids(`departmentId: "${department}"`)).toEqual([briefing.id]);
+    expect(await ids(`coordinatingCommitteeId: "${committee}"`)).toEqual([coordinated.id]);
+    expect(await ids(`from: "2027-01-15T00:00:00+08:00", to: "2027-02-15T00:00:00+08:00"`)).toEqual(
+      [coordinated.id],
+    );
+    const bad = await graph.send(`{ sessions(departmentId: "x") { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'departmentId',
+    });
+  });
+});
