@@ -2,6 +2,10 @@ import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cp
 import { createContext } from './context';
 import { migrations } from './migrations';
 import { AgendaItem } from './agenda/agenda.entity';
+import {
+  DepartmentSessionsResolver,
+  MemberAttendanceResolver,
+} from './session/session.extensions.resolver';
 import { AgendaItemResolver, agendaItemReference } from './agenda/agenda.resolver';
 import { Attendance } from './attendance/attendance.entity';
 import { AttendanceResolver } from './attendance/attendance.resolver';
@@ -32,6 +36,8 @@ export const deliberationSubgraph: SubgraphProcess = {
         FollowUpActionResolver,
         AgendaItemResolver,
         AttendanceResolver,
+        DepartmentSessionsResolver,
+        MemberAttendanceResolver,
       ],
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),

@@ -11,6 +11,7 @@ import { SESSION_POLICY, Session, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
 import { Attendance } from '../attendance/attendance.entity';
+import { attendanceRecordLoader } from '../attendance/attendance.record';
 import { quarterBounds } from './session.cadence';
 
 export interface CadenceKey {
@@ -24,6 +25,19 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
   const scope = scopeSql(caller, { ...SESSION_POLICY, publicOnlyWhenSet: undefined }, 'session');
   return {
     byId: byKeyLoader(em, Session),
+    /** Pages of the sessions many departments are invited to, latest first. */
+    ofDepartment: groupedPageLoader<Record<string, unknown>, Session>(em, {
+      query: (departmentIds) => ({
+        sql: `select s.*, d.id::text as group_key
+              from unnest(array[?]::uuid[]) as d(id) join session s on d.id = any(s.department_ids)
+              where true ${scopeSql(caller, SESSION_POLICY, 's').sql}`,
+        params: [departmentIds, ...scopeSql(caller, SESSION_POLICY, 's').params],
+      }),
+      orderBy: 'scheduled_at desc, id',
+      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+    }),
+    /** Members' attendance of held sessions, per year. */
+    attendanceOfMember: attendanceRecordLoader(em, caller),
     /** The agendas of many sessions, in order. */
     agenda: byParentLoader(em, AgendaItem, 'sessionId', { orderBy: { position: 'asc' } }),
     /** Who was invited to many sessions. */

@@ -504,3 +504,59 @@ describe('the list of sessions', () => {
     });
   });
 });
+
+describe('what deliberation adds to departments and members', () => {
+  it('gives a department the sessions it is invited to, and a member the record of their attendance', async () => {
+    const [department, member, stranger] = [randomUUID(), randomUUID(), randomUUID()];
+    const ATTEND = `mutation($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`;
+    const sessions = [];
+    for (const status of ['PRESENT', 'ABSENT', 'PRESENT']) {
+      const session = (
+        await graph.query(SCHEDULE, {
+          input: {
+            homeId: HAIZHOU_HOME,
+            title: '部门参加',
+            kind: 'FORUM',
+            scheduledAt: '2026-10-10T09:00:00+08:00',
+            departmentIds: [department],
+          },
+        })
+      ).scheduleSession;
+      await graph.query(HELD, {
+        input: { sessionId: session.id },
+        at: '2026-10-10T09:00:00+08:00',
+      });
+      await graph.query(ATTEND, {
+        id: session.id,
+        entries: [{ attendeeKind: 'MEMBER', attendeeId: member, role: 'MEMBER', status }],
+      });
+      sessions.push(session.id);
+    }
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) {
+      ... on Department { id sessions { totalCount } }
+      ... on Member { id attendance(year: 2026) { invited present absent excused absenceRate } } } }`;
+    const counter = countQueries(graph.orm);
+    const answer = await graph.query(query, {
+      reps: [
+        { __typename: 'Department', id: department },
+        { __typename: 'Department', id: stranger },
+        { __typename: 'Member', id: member },
+        { __typename: 'Member', id: stranger },
+      ],
+    });
+    expect(counter.count).toBeLessThanOrEqual(3);
+    counter.stop();
+    expect(answer._entities).toEqual([
+      { id: department, sessions: { totalCount: 3 } },
+      { id: stranger, sessions: { totalCount: 0 } },
+      {
+        id: member,
+        attendance: { invited: 3, present: 2, absent: 1, excused: 0, absenceRate: 0.333 },
+      },
+      {
+        id: stranger,
+        attendance: { invited: 0, present: 0, absent: 0, excused: 0, absenceRate: null },
+      },
+    ]);
+  });
+});

@@ -8,8 +8,8 @@ export class CommitteeReference {
   id: string;
 }
 
-/** The organization's Department, named by id. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** The organization's Department, named by id; this subgraph adds the sessions it is invited to. */
+@Directive('@key(fields: "id")')
 @ObjectType('Department')
 export class DepartmentReference {
   @Field(() => ID)
@@ -24,8 +24,8 @@ export class DivisionReference {
   code: string;
 }
 
-/** The organization's Member, named by id. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** The organization's Member, named by id; this subgraph adds their attendance. */
+@Directive('@key(fields: "id")')
 @ObjectType('Member')
 export class MemberReference {
   @Field(() => ID)
