@@ -18,3 +18,4 @@ export * from './request-log';
 export * from './change-feed';
 export * from './home-projection';
 export * from './writes';
+export * from './workflow';

@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from '@cppcc/toolkit';
+import { nextState } from '@cppcc/toolkit';
 import { MinutesStatus } from './minutes.entity';
 
 /** The life of minutes, as data: edited while a draft, approved, then published. */
@@ -11,11 +11,7 @@ export const MINUTES_STEPS = {
 export type MinutesStep = keyof typeof MINUTES_STEPS;
 
 export function nextMinutesStatus(current: MinutesStatus, step: MinutesStep): MinutesStatus {
-  const rule = MINUTES_STEPS[step];
-  if (!(rule.from as readonly MinutesStatus[]).includes(current)) {
-    throw new InvalidTransitionError('The minutes', current, step);
-  }
-  return rule.to;
+  return nextState<MinutesStatus>(MINUTES_STEPS, 'The minutes', current, step);
 }
 
 /** Who may approve minutes: the home's leader, or the staff of the county or city. */

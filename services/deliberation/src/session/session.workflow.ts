@@ -1,4 +1,4 @@
-import { InvalidTransitionError } from '@cppcc/toolkit';
+import { InvalidTransitionError, nextState } from '@cppcc/toolkit';
 import { SessionStatus } from './session.entity';
 
 /**
@@ -19,11 +19,7 @@ export type SessionStep = keyof typeof SESSION_STEPS;
 
 /** The state a step leads to, or INVALID_TRANSITION naming the current state. */
 export function nextStatus(current: SessionStatus, step: SessionStep): SessionStatus {
-  const rule = SESSION_STEPS[step];
-  if (!(rule.from as readonly SessionStatus[]).includes(current)) {
-    throw new InvalidTransitionError('The session', current, step);
-  }
-  return rule.to;
+  return nextState<SessionStatus>(SESSION_STEPS, 'The session', current, step);
 }
 
 /** What may be recorded of a session in which states (edits that do not change its state). */
