@@ -65,7 +65,7 @@ export async function startStack(
       ORGANIZATION_URL: subgraphs.organization.url,
       DELIBERATION_URL: subgraphs.deliberation.url,
       CHANNELS_URL: subgraphs.channels.url,
-      SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 3000),
+      SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
       AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
       INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
       // Tests send many requests as one caller; the rate-limit test sets its own scale.
