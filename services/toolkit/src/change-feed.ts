@@ -43,17 +43,22 @@ export function followChanges<C extends Change>(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
+  /** Where the follower stands: read from the database once, then kept as pages are applied. */
+  let position: number | undefined;
+
   /** Applies every page available now; returns how many changes it applied. */
   const drain = async (): Promise<number> => {
     let applied = 0;
     for (;;) {
       const em = orm.em.fork();
-      const [cursor] = await em
-        .getConnection()
-        .execute<Array<{ position: string }>>('select position from change_cursor where feed = ?', [
-          feed.name,
-        ]);
-      const after = cursor ? Number(cursor.position) : 0;
+      if (position === undefined) {
+        const [cursor] = await executeIn<Array<{ position: string }>>(
+          em,
+          'select position from change_cursor where feed = ?',
+          [feed.name],
+        );
+        position = cursor ? Number(cursor.position) : 0;
+      }
       const token = await signCallerToken(
         {
           subject: `service:${feed.consumer}`,
@@ -64,22 +69,25 @@ export function followChanges<C extends Change>(
         },
         feed.internalAuthSecret,
       );
-      const response = await fetch(`${feed.url}?after=${after}&limit=${PAGE}`, {
+      const response = await fetch(`${feed.url}?after=${position}&limit=${PAGE}`, {
         headers: { [CALLER_HEADER]: token },
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) throw new Error(`${feed.url} answered ${response.status}`);
       const { changes } = (await response.json()) as { changes: C[] };
       if (!changes.length) return applied;
+      const last = changes[changes.length - 1].seq;
       await em.transactional(async (tx) => {
         await feed.apply(tx, changes);
         await executeIn(
           tx,
           `insert into change_cursor (feed, position) values (?, ?)
            on conflict (feed) do update set position = excluded.position`,
-          [feed.name, changes[changes.length - 1].seq],
+          [feed.name, last],
         );
       });
+      // Only once the transaction committed: a failed page is fetched again from where it was.
+      position = last;
       applied += changes.length;
       if (changes.length < PAGE) return applied;
     }
