@@ -58,6 +58,17 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
 };
 const PERSONAL_FIELDS = ['phone', 'idNumber', 'address'];
 
+/** Every `Type.field` of an introspected schema that holds personal data. */
+function personalFieldsOf(schema: {
+  types: Array<{ name: string; fields: Array<{ name: string }> | null }>;
+}): string[] {
+  return schema.types.flatMap((type) =>
+    (type.fields ?? [])
+      .filter((field) => PERSONAL_FIELDS.includes(field.name))
+      .map((field) => `${type.name}.${field.name}`),
+  );
+}
+
 let stack: Stack;
 let tokens: Record<Surface, string | null>;
 beforeAll(async () => {
@@ -104,13 +115,7 @@ describe('the surfaces of the graph', () => {
   it('public offers no write and no personal data anywhere in its schema', async () => {
     const schema = (await data(stack, 'public', null, INTROSPECTION)).__schema;
     expect(schema.mutationType).toBeNull();
-    const personal = schema.types.flatMap(
-      (type: { name: string; fields: Array<{ name: string }> | null }) =>
-        (type.fields ?? [])
-          .filter((field) => PERSONAL_FIELDS.includes(field.name))
-          .map((field) => `${type.name}.${field.name}`),
-    );
-    expect(personal).toEqual([]);
+    expect(personalFieldsOf(schema)).toEqual([]);
     expect(schema.types.map((type: { name: string }) => type.name)).not.toEqual(
       expect.arrayContaining(['Member']),
     );
@@ -118,13 +123,7 @@ describe('the surfaces of the graph', () => {
 
   it('department offers no personal data of members or residents', async () => {
     const schema = (await data(stack, 'department', tokens.department!, INTROSPECTION)).__schema;
-    const personal = schema.types.flatMap(
-      (type: { name: string; fields: Array<{ name: string }> | null }) =>
-        (type.fields ?? [])
-          .filter((field) => PERSONAL_FIELDS.includes(field.name))
-          .map((field) => `${type.name}.${field.name}`),
-    );
-    expect(personal).toEqual([]);
+    expect(personalFieldsOf(schema)).toEqual([]);
   });
 
   it('refuses a field of another surface as invalid, not as hidden data', async () => {

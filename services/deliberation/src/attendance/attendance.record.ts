@@ -4,24 +4,16 @@ import { executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SessionStatus } from '../session/session.entity';
 import { ATTENDANCE_POLICY, AttendanceStatus, AttendeeKind } from './attendance.entity';
+import { AttendanceCounts } from './attendance.counts';
 
 /** A member's record at the table in a year (委员履职): sessions held they were invited to, and how they came. */
-@ObjectType({ description: "A member's attendance at held sessions in a year." })
-export class AttendanceRecord {
+@ObjectType({
+  description:
+    "A member's attendance at held sessions in a year (invited: held sessions they were invited to).",
+})
+export class AttendanceRecord extends AttendanceCounts {
   @Field(() => Int)
   year: number;
-
-  @Field(() => Int, { description: 'Held sessions the member was invited to.' })
-  invited: number;
-
-  @Field(() => Int)
-  present: number;
-
-  @Field(() => Int)
-  absent: number;
-
-  @Field(() => Int)
-  excused: number;
 
   @Field(() => Float, { nullable: true, description: 'absent / invited; null when never invited.' })
   absenceRate: number | null;

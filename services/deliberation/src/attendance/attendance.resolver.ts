@@ -1,48 +1,11 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  ObjectType,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { OnSurfaces } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Session } from '../session/session.entity';
 import { DepartmentReference, MemberReference, ParticipantReference } from '../shared/references';
-import { Attendance, AttendanceStatus, AttendeeKind } from './attendance.entity';
+import { Attendance, AttendeeKind } from './attendance.entity';
 import { AttendanceInput } from './attendance.inputs';
 import { recordAttendance } from './attendance.service';
-
-/** How many were invited, came, stayed away or were excused. */
-@ObjectType({ description: 'Attendance of a session in numbers.' })
-export class AttendanceCounts {
-  @Field(() => Int)
-  invited: number;
-
-  @Field(() => Int)
-  present: number;
-
-  @Field(() => Int)
-  absent: number;
-
-  @Field(() => Int)
-  excused: number;
-}
-
-export function countAttendance(rows: Attendance[]): AttendanceCounts {
-  const count = (status: AttendanceStatus) => rows.filter((row) => row.status === status).length;
-  return {
-    invited: rows.length,
-    present: count(AttendanceStatus.PRESENT),
-    absent: count(AttendanceStatus.ABSENT),
-    excused: count(AttendanceStatus.EXCUSED),
-  };
-}
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {

@@ -31,7 +31,7 @@ import { CadenceReport, cadenceReport } from './session.cadence-report';
 import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
 import { Attendance } from '../attendance/attendance.entity';
-import { AttendanceCounts, countAttendance } from '../attendance/attendance.resolver';
+import { AttendanceCounts, countAttendance } from '../attendance/attendance.counts';
 import { Session, SessionKind, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { ScheduleSessionInput, SessionStepInput } from './session.inputs';
