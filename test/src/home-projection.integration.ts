@@ -1,7 +1,6 @@
-import { deliberationSubgraph } from '@cppcc/deliberation';
-import { createLogger, startSubgraph } from '@cppcc/toolkit';
-import { TEST_INTERNAL_AUTH_SECRET, eventually } from '@cppcc/toolkit/testing';
+import { eventually } from '@cppcc/toolkit/testing';
 import { randomUUID } from 'node:crypto';
+import { restartDeliberation } from './support/restart';
 import { data, startStack, tokenFor, type Stack } from './support/stack';
 
 /**
@@ -109,14 +108,7 @@ it('catches up after a restart with every change made while it was down', async 
     )
   ).createHome;
 
-  stack.subgraphs.deliberation = await startSubgraph(deliberationSubgraph, {
-    databaseUrl: stack.database.url,
-    internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
-    port: 0,
-    host: '127.0.0.1',
-    logger: createLogger('deliberation', 'silent'),
-    organizationUrl: stack.subgraphs.organization.url,
-  });
+  await restartDeliberation(stack);
   await eventually(async () => {
     expect((await projection(home.id))?.name).toBe('重启之家（新名）');
     expect((await projection(created.id))?.division_code).toBe('320724100');

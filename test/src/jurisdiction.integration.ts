@@ -355,7 +355,16 @@ describe('jurisdiction, read', () => {
 
 describe('a department', () => {
   it('sees the sessions it is invited to, with their homes, and no other', async () => {
-    const invited = randomUUID();
+    // A county department of the demo data: deliberation knows it from the organization's feed,
+    // and a county one takes part without a city special committee (rule 3).
+    const invited = (
+      await data(
+        stack,
+        'city',
+        city,
+        `{ departments(first: 1, level: COUNTY, divisionCode: "320706") { edges { node { id } } } }`,
+      )
+    ).departments.edges[0].node.id as string;
     const department = await tokenFor({
       level: 'DEPARTMENT',
       division: '3207',
@@ -368,7 +377,7 @@ describe('a department', () => {
       departmentId: randomUUID(),
       roles: ['DEPARTMENT'],
     });
-    // The demo homes reach deliberation through the organization's change feed.
+    // The demo homes and departments reach deliberation through the organization's change feeds.
     const session = await eventually(
       async () =>
         (

@@ -1,4 +1,9 @@
-import { buildTypeGraphqlSubgraph, followHomes, type SubgraphProcess } from '@cppcc/toolkit';
+import {
+  buildTypeGraphqlSubgraph,
+  followDepartments,
+  followHomes,
+  type SubgraphProcess,
+} from '@cppcc/toolkit';
 import { createContext } from './context';
 import { migrations } from './migrations';
 import { AgendaItem } from './agenda/agenda.entity';
@@ -47,5 +52,6 @@ export const deliberationSubgraph: SubgraphProcess = {
       consumer: 'deliberation',
       recordTables: ['session', 'minutes', 'follow_up_action', 'agenda_item', 'attendance'],
     }),
+    followDepartments(orm, settings, { consumer: 'deliberation' }),
   ],
 };

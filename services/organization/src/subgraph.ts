@@ -2,7 +2,9 @@ import type { SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { organizationDatabase } from './database';
 import { buildOrganizationSchema } from './schema';
-import { homeChangesRoute } from './home/home.changes';
+import { DEPARTMENT_CHANGES } from './department/department.changes';
+import { HOME_CHANGES } from './home/home.changes';
+import { changeFeedRoute } from './shared/change-feed.route';
 
 /** The organization subgraph: divisions, committees, members, homes, participants, departments. */
 export const organizationSubgraph: SubgraphProcess = {
@@ -10,5 +12,8 @@ export const organizationSubgraph: SubgraphProcess = {
   database: organizationDatabase,
   buildSchema: buildOrganizationSchema,
   createContext,
-  internalRoutes: homeChangesRoute,
+  internalRoutes: (app, orm, settings) => {
+    changeFeedRoute(app, orm, settings, HOME_CHANGES);
+    changeFeedRoute(app, orm, settings, DEPARTMENT_CHANGES);
+  },
 };

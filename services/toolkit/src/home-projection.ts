@@ -1,5 +1,6 @@
-import { followChanges, type Change, type FeedFollower } from './change-feed';
+import type { Change, FeedFollower } from './change-feed';
 import { executeIn, type Orm } from './database';
+import { CHANGE_CURSOR_DDL, followOrganization } from './organization-feed';
 import type { SubgraphSettings } from './server';
 
 /** Later columns of the projection, added by each consumer's next migration. */
@@ -22,10 +23,7 @@ export const HOME_PROJECTION_DDL = `
     updated_at timestamptz not null default now()
   );
   create index home_projection_division_code_idx on home_projection (division_code text_pattern_ops);
-  create table change_cursor (
-    feed text primary key,
-    position bigint not null
-  );
+  ${CHANGE_CURSOR_DDL}
 `;
 
 export interface HomeChange extends Change {
@@ -56,46 +54,37 @@ export function followHomes(
   settings: SubgraphSettings,
   options: HomeProjectionOptions,
 ): FeedFollower {
-  if (!settings.organizationUrl)
-    throw new Error(`${options.consumer} needs ORGANIZATION_URL to follow homes`);
   for (const table of options.recordTables) {
     if (!/^[a-z_]+$/.test(table)) throw new Error(`bad table name ${table}`);
   }
-  return followChanges<HomeChange>(
-    orm,
-    settings.logger,
-    {
-      name: 'organization.homes',
-      url: new URL('/internal/home-changes', settings.organizationUrl).toString(),
-      consumer: options.consumer,
-      internalAuthSecret: settings.internalAuthSecret,
-      apply: async (tx, changes) => {
-        // The last change of each home in the page is its state now.
-        const latest = [...new Map(changes.map((change) => [change.homeId, change])).values()];
+  return followOrganization<HomeChange>(orm, settings, {
+    records: 'homes',
+    consumer: options.consumer,
+    intervalMs: options.intervalMs,
+    recordId: (change) => change.homeId,
+    apply: async (tx, latest) => {
+      await executeIn(
+        tx,
+        `insert into home_projection (id, division_code, status, kind, name, version, established_on)
+         select "homeId", "divisionCode", status, kind, name, "homeVersion", "establishedOn"
+         from json_to_recordset(?::json)
+           as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int, "establishedOn" date)
+         on conflict (id) do update set
+           division_code = excluded.division_code, status = excluded.status, kind = excluded.kind,
+           name = excluded.name, version = excluded.version, established_on = excluded.established_on,
+           updated_at = now()`,
+        [JSON.stringify(latest)],
+      );
+      for (const table of options.recordTables) {
         await executeIn(
           tx,
-          `insert into home_projection (id, division_code, status, kind, name, version, established_on)
-           select "homeId", "divisionCode", status, kind, name, "homeVersion", "establishedOn"
-           from json_to_recordset(?::json)
-             as c("homeId" uuid, "divisionCode" text, status text, kind text, name text, "homeVersion" int, "establishedOn" date)
-           on conflict (id) do update set
-             division_code = excluded.division_code, status = excluded.status, kind = excluded.kind,
-             name = excluded.name, version = excluded.version, established_on = excluded.established_on,
-             updated_at = now()`,
+          `update ${table} r set division_code = h.division_code
+           from home_projection h
+           where h.id = r.home_id and h.id in (select (value ->> 'homeId')::uuid from json_array_elements(?::json))
+             and r.division_code <> h.division_code`,
           [JSON.stringify(latest)],
         );
-        for (const table of options.recordTables) {
-          await executeIn(
-            tx,
-            `update ${table} r set division_code = h.division_code
-             from home_projection h
-             where h.id = r.home_id and h.id in (select (value ->> 'homeId')::uuid from json_array_elements(?::json))
-               and r.division_code <> h.division_code`,
-            [JSON.stringify(latest)],
-          );
-        }
-      },
+      }
     },
-    options.intervalMs,
-  );
+  });
 }

@@ -16,6 +16,8 @@ export * from './identity';
 export * from './surfaces';
 export * from './request-log';
 export * from './change-feed';
+export * from './organization-feed';
 export * from './home-projection';
+export * from './department-projection';
 export * from './writes';
 export * from './workflow';

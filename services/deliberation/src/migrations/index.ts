@@ -5,6 +5,7 @@ import { Migration20261127000300_session_workflow } from './Migration20261127000
 import { Migration20261127000400_minutes } from './Migration20261127000400_minutes';
 import { Migration20261127000500_agenda_attendance } from './Migration20261127000500_agenda_attendance';
 import { Migration20261127000600_home_projection_established } from './Migration20261127000600_home_projection_established';
+import { Migration20261127000700_department_projection } from './Migration20261127000700_department_projection';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -25,5 +26,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000600_home_projection_established',
     class: Migration20261127000600_home_projection_established,
+  },
+  {
+    name: 'Migration20261127000700_department_projection',
+    class: Migration20261127000700_department_projection,
   },
 ];

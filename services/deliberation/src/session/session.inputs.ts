@@ -30,7 +30,7 @@ export class ScheduleSessionInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The city special committee that coordinates: required when the matter crosses county lines.',
+      'The city special committee that coordinates: required when city departments take part or the matter crosses county lines (rule 3).',
   })
   coordinatingCommitteeId?: string | null;
 

@@ -39,11 +39,37 @@ async function requireActiveHome(em: EntityManager, caller: Caller, homeId: stri
 }
 
 function uuids(values: string[] | null | undefined, field: string): string[] {
-  const list = [...new Set(values ?? [])];
-  list.forEach((value, index) => {
+  // Checked before duplicates are dropped, so that an index names the place in the input.
+  (values ?? []).forEach((value, index) => {
     if (!isUuid(value)) throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
   });
-  return list;
+  return [...new Set((values ?? []).map((value) => value.toLowerCase()))];
+}
+
+/**
+ * The departments invited to a session, as the organization's feed brought them: an id it has not
+ * brought is refused, naming its place in the input (`ids` as given, checked as ids). A
+ * department created a moment ago may be unknown here for up to a second.
+ */
+async function requireDepartments(
+  em: EntityManager,
+  ids: string[],
+  field: string,
+): Promise<Array<{ id: string; name: string; level: string }>> {
+  if (!ids.length) return [];
+  const found = await em
+    .getConnection()
+    .execute<Array<{ id: string; name: string; level: string }>>(
+      'select id, name, level from department_projection where id = any(array[?]::uuid[])',
+      [ids],
+    );
+  const byId = new Map(found.map((department) => [department.id, department]));
+  return ids.map((id, index) => {
+    const department = byId.get(id.toLowerCase());
+    if (!department)
+      throw new BadUserInputError(`There is no department ${id}.`, `${field}.${index}`);
+    return department;
+  });
 }
 
 /** Records a step of the session's life beside the change it made. */
@@ -66,8 +92,9 @@ function recordStep(
 }
 
 /**
- * Schedules a consultation activity of a home. The seed's rule 3: a matter that crosses county
- * lines is coordinated by a city special committee, so it needs one.
+ * Schedules a consultation activity of a home. The seed's rule 3: a matter in which city
+ * departments take part, or that crosses county lines, is coordinated by a city special
+ * committee, so it needs one.
  */
 export async function scheduleSession(
   em: EntityManager,
@@ -78,6 +105,11 @@ export async function scheduleSession(
   const title = requireText(input.title, 'input.title', 100);
   const location = optionalText(input.location, 'input.location', 200);
   const departmentIds = uuids(input.departmentIds, 'input.departmentIds');
+  const departments = await requireDepartments(
+    em,
+    input.departmentIds ?? [],
+    'input.departmentIds',
+  );
   const involved = [...new Set(input.involvedDivisionCodes ?? [])];
   involved.forEach((code, index) => {
     if (!DIVISION_CODE.test(code)) {
@@ -102,6 +134,13 @@ export async function scheduleSession(
   if (crossesCounties && !input.coordinatingCommitteeId) {
     throw new BadUserInputError(
       'The matter crosses county lines: a city special committee must coordinate it (the seed’s rule 3).',
+      'input.coordinatingCommitteeId',
+    );
+  }
+  const cityDepartments = departments.filter((department) => department.level === 'CITY');
+  if (cityDepartments.length && !input.coordinatingCommitteeId) {
+    throw new BadUserInputError(
+      `City departments take part (${cityDepartments.map((department) => department.name).join('、')}): a city special committee must coordinate the session (the seed’s rule 3).`,
       'input.coordinatingCommitteeId',
     );
   }

@@ -15,6 +15,18 @@ const GUANNAN_HOME = randomUUID();
 const SUSPENDED_HOME = randomUUID();
 const COMMITTEE = randomUUID();
 
+/** A department as the organization's change feed would have brought it. */
+async function seedDepartment(level: 'CITY' | 'COUNTY', divisionCode: string, name: string) {
+  const id = randomUUID();
+  await graph.orm.em
+    .getConnection()
+    .execute(
+      `insert into department_projection (id, name, level, division_code, kind, version) values (?, ?, ?, ?, 'GOVERNMENT_DEPARTMENT', 1)`,
+      [id, name, level, divisionCode],
+    );
+  return id;
+}
+
 beforeAll(async () => {
   graph = await startTestSubgraph(deliberationSubgraph, 'session_workflow');
   // The homes as the organization's change feed would have brought them.
@@ -181,6 +193,64 @@ describe('scheduling a session', () => {
     expect(coordinated.status).toBe('PLANNED');
     const within = await schedule({ involvedDivisionCodes: ['320706006'] });
     expect(within.status).toBe('PLANNED');
+  });
+
+  it('needs a coordinating special committee when city departments take part (rule 3)', async () => {
+    const countyDepartment = await seedDepartment('COUNTY', '320706', '海州区住房和城乡建设局');
+    const cityDepartment = await seedDepartment('CITY', '3207', '连云港市住房和城乡建设局');
+    const sessionRows = async () =>
+      (
+        await graph.orm.em
+          .getConnection()
+          .execute<Array<{ sessions: string; events: string }>>(
+            `select (select count(*) from session) as sessions, (select count(*) from session_event) as events`,
+          )
+      )[0];
+
+    const local = await schedule({ departmentIds: [countyDepartment] });
+    expect(local.status).toBe('PLANNED');
+
+    const before = await sessionRows();
+    const refused = await graph.send(SCHEDULE, {
+      input: {
+        homeId: HAIZHOU_HOME,
+        title: '加装电梯协商',
+        kind: 'COUNCIL',
+        scheduledAt: '2026-12-10T09:00:00+08:00',
+        departmentIds: [countyDepartment, cityDepartment],
+        idempotencyKey: 'clerk-city-department-0001',
+      },
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/连云港市住房和城乡建设局.*rule 3/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.coordinatingCommitteeId' },
+    });
+    expect(await sessionRows()).toEqual(before);
+
+    const coordinated = await schedule({
+      departmentIds: [countyDepartment, cityDepartment],
+      coordinatingCommitteeId: COMMITTEE,
+      idempotencyKey: 'clerk-city-department-0001',
+    });
+    expect(coordinated.status).toBe('PLANNED');
+  });
+
+  it('refuses a department the organization has not published, naming its place in the list', async () => {
+    const known = await seedDepartment('COUNTY', '320706', '海州区民政局');
+    const unknown = randomUUID();
+    const response = await graph.send(SCHEDULE, {
+      input: {
+        homeId: HAIZHOU_HOME,
+        title: '养老服务协商',
+        kind: 'FORUM',
+        scheduledAt: '2026-12-10T09:00:00+08:00',
+        departmentIds: [known, unknown],
+      },
+    });
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining(unknown),
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.departmentIds.1' },
+    });
   });
 
   it('gives one session for a clerk who submits twice with the same key', async () => {
@@ -469,7 +539,7 @@ describe('the agenda and attendance of a session', () => {
 
 describe('the list of sessions', () => {
   it('filters by kind, dates, invited department and coordinating committee', async () => {
-    const department = randomUUID();
+    const department = await seedDepartment('COUNTY', '320706', '海州区教育局');
     const committee = randomUUID();
     const briefing = (
       await graph.query(SCHEDULE, {
@@ -507,7 +577,8 @@ describe('the list of sessions', () => {
 
 describe('what deliberation adds to departments and members', () => {
   it('gives a department the sessions it is invited to, and a member the record of their attendance', async () => {
-    const [department, member, stranger] = [randomUUID(), randomUUID(), randomUUID()];
+    const department = await seedDepartment('COUNTY', '320706', '海州区卫生健康委员会');
+    const [member, stranger] = [randomUUID(), randomUUID()];
     const ATTEND = `mutation($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`;
     const sessions = [];
     for (const status of ['PRESENT', 'ABSENT', 'PRESENT']) {

@@ -1,10 +1,6 @@
-import { CALLER_HEADER, signCallerToken } from '@cppcc/toolkit';
-import {
-  TEST_INTERNAL_AUTH_SECRET,
-  startTestSubgraph,
-  type TestSubgraph,
-} from '@cppcc/toolkit/testing';
+import { startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { organizationSubgraph } from '../subgraph';
+import { readFeed } from '../testing/change-feed';
 
 let graph: TestSubgraph;
 beforeAll(async () => {
@@ -12,19 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-async function feed(after: number, subject = 'service:deliberation') {
-  const token = await signCallerToken(
-    { subject, level: 'CITY', division: '', roles: [], surface: 'city' },
-    TEST_INTERNAL_AUTH_SECRET,
-  );
-  const response = await fetch(new URL(`/internal/home-changes?after=${after}`, graph.url), {
-    headers: { [CALLER_HEADER]: token },
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as { changes: Array<Record<string, any>> },
-  };
-}
+const feed = (after: number, subject?: string) =>
+  readFeed(graph, `/internal/home-changes?after=${after}`, subject);
 
 describe('the home change feed (a transactional outbox)', () => {
   it('records every create, move, rename and suspension of a home, in order', async () => {

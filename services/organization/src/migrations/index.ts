@@ -3,6 +3,7 @@ import { Migration20261127000100_organization } from './Migration20261127000100_
 import { Migration20261127000200_reference_data } from './Migration20261127000200_reference_data';
 import { Migration20261127000300_home_changes } from './Migration20261127000300_home_changes';
 import { Migration20261127000400_home_changes_established } from './Migration20261127000400_home_changes_established';
+import { Migration20261127000500_department_changes } from './Migration20261127000500_department_changes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -12,5 +13,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000400_home_changes_established',
     class: Migration20261127000400_home_changes_established,
+  },
+  {
+    name: 'Migration20261127000500_department_changes',
+    class: Migration20261127000500_department_changes,
   },
 ];
