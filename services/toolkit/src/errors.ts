@@ -63,10 +63,14 @@ export class ConflictError extends GraphQLError {
 
 /** A workflow step that is not allowed from the current state; names that state. */
 export class InvalidTransitionError extends GraphQLError {
-  constructor(what: string, currentState: string, step: string) {
-    super(`${what} is ${currentState}: ${step} is not allowed from there.`, {
-      extensions: { code: ErrorCode.INVALID_TRANSITION, currentState },
-    });
+  /** `reason` explains a step the state allows in general but not now (e.g. a time limit passed). */
+  constructor(what: string, currentState: string, step: string, reason?: string) {
+    super(
+      reason
+        ? `${what} is ${currentState}: ${step} is not allowed now (${reason}).`
+        : `${what} is ${currentState}: ${step} is not allowed from there.`,
+      { extensions: { code: ErrorCode.INVALID_TRANSITION, currentState } },
+    );
   }
 }
 

@@ -28,6 +28,13 @@ export enum DemandStatus {
 }
 registerEnumType(DemandStatus, { name: 'DemandStatus' });
 
+/** Who raised a demand: a registered participant of the home, or a resident who came once. */
+export enum DemandRaiser {
+  PARTICIPANT = 'PARTICIPANT',
+  RESIDENT = 'RESIDENT',
+}
+registerEnumType(DemandRaiser, { name: 'DemandRaiser' });
+
 /** Which demands a caller may see (RecordPolicy). */
 export const DEMAND_POLICY: RecordPolicy = {
   public: false,
@@ -41,7 +48,19 @@ export const DEMAND_POLICY: RecordPolicy = {
 @Filter(jurisdictionFilter(DEMAND_POLICY))
 @Entity({ tableName: 'demand' })
 export class Demand {
-  [OptionalProps]?: 'version' | 'createdAt';
+  [OptionalProps]?:
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'isPetition'
+    | 'raisedByKind'
+    | 'participantId'
+    | 'residentName'
+    | 'residentContact'
+    | 'agendaItemId'
+    | 'sessionId'
+    | 'resolution'
+    | 'idempotencyKey';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -74,7 +93,42 @@ export class Demand {
   @Property({ type: 'timestamptz' })
   receivedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => DemandRaiser)
+  @Property({ type: 'text' })
+  raisedByKind: DemandRaiser = DemandRaiser.RESIDENT;
+
+  /** The participant who raised it, when a registered one did. */
+  @Property({ type: 'uuid', nullable: true })
+  participantId: string | null = null;
+
+  /** A resident's name and contact: personal data, masked unless the caller's role needs it. */
+  @Property({ type: 'text', nullable: true })
+  residentName: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  residentContact: string | null = null;
+
+  /** The agenda item (deliberation) the demand was put on, and its session. */
+  @Property({ type: 'uuid', nullable: true })
+  agendaItemId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  sessionId: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How it was resolved at the home, or how the resident was told the answer.',
+  })
+  @Property({ type: 'text', nullable: true })
+  resolution: string | null = null;
+
+  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  idempotencyKey: string | null = null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
   @Property({ type: 'integer', version: true })
   version: number = 1;
 

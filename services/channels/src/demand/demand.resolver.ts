@@ -6,13 +6,17 @@ import {
   Field,
   FieldResolver,
   ID,
+  Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import {
+  canSeePersonalData,
   findConnection,
+  isUuid,
+  maskPersonalData,
   OnSurfaces,
   Connection,
   PageArgs,
@@ -21,7 +25,17 @@ import {
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Home } from '../home/home.entity';
+import { ChannelEvent } from '../history/channel-event.entity';
+import { Escalation } from '../lineage/escalation';
+import {
+  AgendaItemReference,
+  ParticipantReference,
+  SessionReference,
+  ref,
+} from '../shared/references';
 import { Demand, DemandCategory, DemandStatus } from './demand.entity';
+import { DemandStepInput, RaiseDemandInput } from './demand.inputs';
+import { closeDemand, putDemandOnAgenda, raiseDemand, resolveDemandAtHome } from './demand.service';
 
 export const DemandConnection = Connection(Demand);
 
@@ -33,11 +47,26 @@ class DemandsArgs extends PageArgs {
   })
   divisionCode?: string | null;
 
+  @Field(() => ID, { nullable: true })
+  homeId?: string | null;
+
   @Field(() => [DemandStatus], { nullable: true })
   status?: DemandStatus[] | null;
 
   @Field(() => DemandCategory, { nullable: true })
   category?: DemandCategory | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Petition matters (信访事项) only, or none.',
+  })
+  isPetition?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received at or after.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Received before.' })
+  to?: Date | null;
 }
 
 @Resolver(() => Demand)
@@ -48,7 +77,7 @@ export class DemandResolver {
     description: 'A demand by id; null when absent or outside your jurisdiction.',
   })
   demand(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
-    return loaders.demand.byId.load(id);
+    return isUuid(id) ? loaders.demand.byId.load(id) : null;
   }
 
   @OnSurfaces('city', 'county', 'home')
@@ -57,14 +86,127 @@ export class DemandResolver {
     const page = toPage(args);
     const where: FilterQuery<Demand> & Record<string, unknown> = {};
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
+    if (args.homeId) where.homeId = isUuid(args.homeId) ? args.homeId : { $in: [] };
     if (args.status?.length) where.status = { $in: args.status };
     if (args.category) where.category = args.category;
+    if (args.isPetition != null) where.isPetition = args.isPetition;
+    if (args.from || args.to) {
+      where.receivedAt = {
+        ...(args.from ? { $gte: args.from } : {}),
+        ...(args.to ? { $lt: args.to } : {}),
+      };
+    }
     return findConnection(em, Demand, where, { receivedAt: 'desc', id: 'asc' }, page);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Demand, {
+    description:
+      'Records a demand raised at a home (RECEIVED). Retrying with the same key is safe.',
+  })
+  raiseDemand(
+    @Arg('input', () => RaiseDemandInput) input: RaiseDemandInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return raiseDemand(em, caller, input);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Demand, { description: "Puts a demand on a session's agenda item." })
+  putDemandOnAgenda(
+    @Arg('input', () => DemandStepInput) input: DemandStepInput,
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return putDemandOnAgenda(
+      em,
+      caller,
+      input.demandId,
+      input.expectedVersion,
+      sessionId,
+      agendaItemId,
+    );
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Demand, {
+    description: 'Records that a demand was settled at the home, and how.',
+  })
+  resolveDemandAtHome(
+    @Arg('input', () => DemandStepInput) input: DemandStepInput,
+    @Arg('resolution', () => String) resolution: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return resolveDemandAtHome(em, caller, input.demandId, input.expectedVersion, resolution);
+  }
+
+  @OnSurfaces('city', 'county', 'home')
+  @Mutation(() => Demand, {
+    description: 'Closes a resolved or answered demand once the resident was told.',
+  })
+  closeDemand(
+    @Arg('input', () => DemandStepInput) input: DemandStepInput,
+    @Arg('note', () => String) note: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return closeDemand(em, caller, input.demandId, input.expectedVersion, note);
   }
 
   @FieldResolver(() => Home, { description: 'The home the demand was raised at.' })
   home(@Root() demand: Demand): Home {
     return { id: demand.homeId };
+  }
+
+  @FieldResolver(() => ParticipantReference, {
+    nullable: true,
+    description: 'The participant who raised it, when a registered one did.',
+  })
+  participant(@Root() demand: Demand) {
+    return demand.participantId ? ref(demand.participantId) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "A resident's name; masked unless your role needs it.",
+  })
+  residentName(@Root() demand: Demand, @Ctx() { caller }: Context) {
+    return canSeePersonalData(caller) ? demand.residentName : maskPersonalData(demand.residentName);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "A resident's phone; masked unless your role needs it.",
+  })
+  residentContact(@Root() demand: Demand, @Ctx() { caller }: Context) {
+    return canSeePersonalData(caller)
+      ? demand.residentContact
+      : maskPersonalData(demand.residentContact);
+  }
+
+  @FieldResolver(() => SessionReference, {
+    nullable: true,
+    description: 'The session whose agenda it was put on.',
+  })
+  session(@Root() demand: Demand) {
+    return demand.sessionId ? ref(demand.sessionId) : null;
+  }
+
+  @FieldResolver(() => AgendaItemReference, { nullable: true })
+  agendaItem(@Root() demand: Demand) {
+    return demand.agendaItemId ? ref(demand.agendaItemId) : null;
+  }
+
+  @FieldResolver(() => [Escalation], {
+    description: 'What it went up as (those you may see): proposals, reports, speeches.',
+  })
+  escalations(@Root() demand: Demand, @Ctx() { loaders }: Context) {
+    return loaders.lineage.escalationsOfDemand.load(demand.id);
+  }
+
+  @FieldResolver(() => [ChannelEvent], { description: 'Every step, dated and attributed.' })
+  history(@Root() demand: Demand, @Ctx() { loaders }: Context) {
+    return loaders.history.load(demand.id);
   }
 }
 

@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127000100_channels } from './Migration20261127000100_channels';
 import { Migration20261127000200_home_projection } from './Migration20261127000200_home_projection';
 import { Migration20261127000300_home_projection_established } from './Migration20261127000300_home_projection_established';
+import { Migration20261127000400_channel_workflows } from './Migration20261127000400_channel_workflows';
+import { Migration20261127000500_department_projection } from './Migration20261127000500_department_projection';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -13,5 +15,13 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000300_home_projection_established',
     class: Migration20261127000300_home_projection_established,
+  },
+  {
+    name: 'Migration20261127000400_channel_workflows',
+    class: Migration20261127000400_channel_workflows,
+  },
+  {
+    name: 'Migration20261127000500_department_projection',
+    class: Migration20261127000500_department_projection,
   },
 ];

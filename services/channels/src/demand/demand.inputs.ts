@@ -1,0 +1,57 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { DemandCategory } from './demand.entity';
+
+@InputType({ description: 'A demand raised at a home, by a participant or a resident.' })
+export class RaiseDemandInput {
+  @Field(() => ID)
+  homeId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The village or community it concerns (a code under the home's division); the home's own by default.",
+  })
+  divisionCode?: string | null;
+
+  @Field(() => DemandCategory)
+  category: DemandCategory;
+
+  @Field()
+  content: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'A formal petition matter (信访事项).' })
+  isPetition?: boolean | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The participant of the home who raised it; otherwise a resident, named below.',
+  })
+  participantId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A resident's name (personal data)." })
+  residentName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "A resident's phone (personal data)." })
+  residentContact?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was received; now by default.' })
+  receivedAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same demand, raised once.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType()
+export class DemandStepInput {
+  @Field(() => ID)
+  demandId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if the demand changed since.',
+  })
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,206 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  BadUserInputError,
+  createOnce,
+  optionalPhone,
+  optionalText,
+  requireText,
+  scopedIdempotencyKey,
+  type Caller,
+} from '@cppcc/toolkit';
+import { ChannelRecordKind } from '../history/channel-event.entity';
+import { recordStep } from '../history/channel-event';
+import { takeStep } from '../history/take-step';
+import {
+  requireActiveHome,
+  requireDivisionCode,
+  requireId,
+  requireIds,
+} from '../shared/validation';
+import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
+import type { RaiseDemandInput } from './demand.inputs';
+import { DEMAND_WORKFLOW, demandCan, nextDemandStatus, type DemandStep } from './demand.workflow';
+
+/** Records a demand raised at a home (RECEIVED); a retried submit with its key gives the same one. */
+export async function raiseDemand(
+  em: EntityManager,
+  caller: Caller,
+  input: RaiseDemandInput,
+): Promise<Demand> {
+  const home = await requireActiveHome(em, caller, input.homeId, 'input.homeId');
+  const divisionCode = requireDivisionCode(
+    input.divisionCode ?? home.division_code,
+    'input.divisionCode',
+  );
+  if (!divisionCode.startsWith(home.division_code) || divisionCode.length < 9) {
+    throw new BadUserInputError(
+      `${divisionCode} is not a village, community or township in the home's area (${home.division_code}).`,
+      'input.divisionCode',
+    );
+  }
+  const content = requireText(input.content, 'input.content', 2_000);
+  const participantId =
+    input.participantId == null ? null : requireId(input.participantId, 'input.participantId');
+  const residentName = optionalText(input.residentName, 'input.residentName', 50);
+  const residentContact = optionalPhone(input.residentContact, 'input.residentContact');
+  if (participantId && (residentName || residentContact)) {
+    throw new BadUserInputError(
+      'A demand is raised by a participant or by a resident, not both.',
+      'input.residentName',
+    );
+  }
+  const receivedAt = input.receivedAt ?? new Date();
+  if (receivedAt.getTime() > Date.now()) {
+    throw new BadUserInputError('receivedAt must not be in the future.', 'input.receivedAt');
+  }
+  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
+  return createOnce(em, Demand, key, async (tx) => {
+    const demand = tx.create(Demand, {
+      homeId: input.homeId,
+      divisionCode,
+      category: input.category,
+      content,
+      isPetition: input.isPetition ?? false,
+      status: DemandStatus.RECEIVED,
+      receivedAt,
+      raisedByKind: participantId ? DemandRaiser.PARTICIPANT : DemandRaiser.RESIDENT,
+      participantId,
+      residentName,
+      residentContact,
+      idempotencyKey: key,
+    });
+    await tx.flush();
+    recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, 'raise', null);
+    await tx.flush();
+    return demand;
+  });
+}
+
+/** Takes one step of a demand's life (DEMAND_WORKFLOW decides), with its changes. */
+function step(
+  em: EntityManager,
+  caller: Caller,
+  demandId: string,
+  expectedVersion: number | null | undefined,
+  name: DemandStep,
+  change: (demand: Demand) => Record<string, unknown>,
+): Promise<Demand> {
+  return takeStep(em, caller, DEMAND_WORKFLOW, demandId, expectedVersion, name, change);
+}
+
+/** Links a demand to the agenda item (of a session of deliberation) it will be discussed under. */
+export function putDemandOnAgenda(
+  em: EntityManager,
+  caller: Caller,
+  demandId: string,
+  expectedVersion: number | null | undefined,
+  sessionId: string,
+  agendaItemId: string,
+): Promise<Demand> {
+  requireId(sessionId, 'sessionId');
+  requireId(agendaItemId, 'agendaItemId');
+  return step(em, caller, demandId, expectedVersion, 'putOnAgenda', (demand) => {
+    demand.sessionId = sessionId;
+    demand.agendaItemId = agendaItemId;
+    return { sessionId, agendaItemId };
+  });
+}
+
+export function resolveDemandAtHome(
+  em: EntityManager,
+  caller: Caller,
+  demandId: string,
+  expectedVersion: number | null | undefined,
+  resolution: string,
+): Promise<Demand> {
+  const text = requireText(resolution, 'resolution', 2_000);
+  return step(em, caller, demandId, expectedVersion, 'resolveAtHome', (demand) => {
+    demand.resolution = text;
+    return {};
+  });
+}
+
+/** The resident was told how it ended (resolved at the home, or the department's answer). */
+export function closeDemand(
+  em: EntityManager,
+  caller: Caller,
+  demandId: string,
+  expectedVersion: number | null | undefined,
+  note: string,
+): Promise<Demand> {
+  const text = requireText(note, 'note', 2_000);
+  return step(em, caller, demandId, expectedVersion, 'close', (demand) => {
+    if (demand.status === DemandStatus.CLOSED && !demand.resolution) demand.resolution = text;
+    return { note: text };
+  });
+}
+
+/**
+ * The demands a proposal, report, speech or special report cites, checked when it is written:
+ * each must be visible to the caller and still able to go up. Returns them with their homes.
+ */
+export async function requireCitableDemands(
+  em: EntityManager,
+  ids: string[] | null | undefined,
+  field: string,
+): Promise<Demand[]> {
+  const list = requireIds(ids, field);
+  if (!list.length) return [];
+  const found = new Map(
+    (await em.find(Demand, { id: { $in: list } })).map((demand) => [demand.id, demand]),
+  );
+  return list.map((id, index) => {
+    const demand = found.get(id);
+    if (!demand) throw new BadUserInputError(`There is no demand ${id}.`, `${field}.${index}`);
+    if (!demandCan(demand.status, 'escalate')) {
+      throw new BadUserInputError(
+        `The demand ${id} is ${demand.status}: it can no longer go up.`,
+        `${field}.${index}`,
+      );
+    }
+    return demand;
+  });
+}
+
+/**
+ * Moves the demands a record cites when that record goes up (escalate) or is answered (answer),
+ * in the caller's transaction. A department that answers cannot see the demands themselves, so
+ * this reads them past the jurisdiction filter: the record it acts on is already in its scope.
+ */
+export async function carryToSourceDemands(
+  tx: EntityManager,
+  caller: Caller,
+  demandIds: string[],
+  name: 'escalate' | 'answer',
+  detail: Record<string, unknown>,
+): Promise<void> {
+  if (!demandIds.length) return;
+  const demands = await tx.find(Demand, { id: { $in: demandIds } }, { filters: false });
+  for (const demand of demands) {
+    // A demand answered once stays answered; one closed or resolved meanwhile keeps its state.
+    if (name === 'answer' && demand.status !== DemandStatus.ESCALATED) continue;
+    const from = demand.status;
+    demand.status = nextDemandStatus(from, name);
+    recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, name, from, detail);
+  }
+}
+
+/** What a proposal, report, speech or special report cites: demands (and their homes), sessions. */
+export interface CitedSources {
+  sourceDemandIds: string[];
+  sourceSessionIds: string[];
+  homeIds: string[];
+}
+
+export async function requireSources(
+  em: EntityManager,
+  demandIds: string[] | null | undefined,
+  sessionIds: string[] | null | undefined,
+): Promise<CitedSources> {
+  const demands = await requireCitableDemands(em, demandIds, 'input.sourceDemandIds');
+  return {
+    sourceDemandIds: demands.map((demand) => demand.id),
+    sourceSessionIds: requireIds(sessionIds, 'input.sourceSessionIds'),
+    homeIds: [...new Set(demands.map((demand) => demand.homeId))],
+  };
+}

@@ -1,0 +1,36 @@
+import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Proposal } from '../proposal/proposal.entity';
+import { SentimentReport } from '../sentiment-report/sentiment-report.entity';
+import { SpecialReport, Speech } from '../plenary/plenary.entity';
+import type { Escalation } from './escalation';
+
+const CHANNELS: Array<EntityClass<Escalation>> = [Proposal, SentimentReport, Speech, SpecialReport];
+
+/**
+ * What many demands (or sessions) went up as, in one statement per channel whatever their number:
+ * the records whose source ids overlap the batch, through the ORM so jurisdiction applies (a
+ * county sees its own CPPCC's proposals, a department what was assigned or forwarded to it).
+ */
+function escalationLoader(
+  em: EntityManager,
+  property: 'sourceDemandIds' | 'sourceSessionIds',
+): DataLoader<string, Escalation[]> {
+  return new DataLoader(async (ids) => {
+    const found: Escalation[] = [];
+    for (const entity of CHANNELS) {
+      const rows = await em.find(entity, { [property]: { $overlap: [...ids] } } as never, {
+        orderBy: { createdAt: 'asc', id: 'asc' } as never,
+      });
+      found.push(...rows);
+    }
+    return ids.map((id) => found.filter((record) => record[property].includes(id)));
+  });
+}
+
+export function createLineageLoaders(em: EntityManager) {
+  return {
+    escalationsOfDemand: escalationLoader(em, 'sourceDemandIds'),
+    outcomesOfSession: escalationLoader(em, 'sourceSessionIds'),
+  };
+}

@@ -1,0 +1,113 @@
+import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+
+/** SUBMITTED → ACCEPTED (chosen for the plenary, or for the report) | DECLINED → DELIVERED. */
+export enum PlenaryStatus {
+  SUBMITTED = 'SUBMITTED',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  DELIVERED = 'DELIVERED',
+}
+registerEnumType(PlenaryStatus, { name: 'PlenaryStatus' });
+
+/** Speeches and special reports of the CPPCC in the caller's jurisdiction. */
+export const PLENARY_POLICY: RecordPolicy = { public: false };
+
+/**
+ * What a plenary speech (大会发言) and a special report (专题报告) both are: a text by members or
+ * a special committee, citing demands and sessions, chosen or not, delivered with an outcome.
+ * Each has its own table; the columns are the same.
+ */
+@ObjectType()
+export abstract class PlenaryItem {
+  [OptionalProps]?:
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'authorMemberIds'
+    | 'committeeId'
+    | 'sourceDemandIds'
+    | 'sourceSessionIds'
+    | 'homeIds'
+    | 'declineReason'
+    | 'outcome'
+    | 'deliveredOn'
+    | 'idempotencyKey';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The CPPCC it goes to: the city's or a county's. */
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  title: string;
+
+  @Field()
+  @Property({ type: 'text' })
+  content: string;
+
+  @Property({ type: 'uuid[]' })
+  authorMemberIds: string[] = [];
+
+  @Property({ type: 'uuid', nullable: true })
+  committeeId: string | null = null;
+
+  @Property({ type: 'uuid[]' })
+  sourceDemandIds: string[] = [];
+
+  @Property({ type: 'uuid[]' })
+  sourceSessionIds: string[] = [];
+
+  @Property({ type: 'uuid[]' })
+  homeIds: string[] = [];
+
+  @Field(() => PlenaryStatus)
+  @Property({ type: 'text' })
+  status: PlenaryStatus;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  declineReason: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What came of it: a leader’s response, a decision, a policy changed.',
+  })
+  @Property({ type: 'text', nullable: true })
+  outcome: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  deliveredOn: string | null = null;
+
+  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  idempotencyKey: string | null = null;
+
+  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A plenary speech (大会发言).' })
+@Filter(jurisdictionFilter(PLENARY_POLICY))
+@Entity({ tableName: 'speech' })
+export class Speech extends PlenaryItem {}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A special report (专题报告) to the party committee and government.' })
+@Filter(jurisdictionFilter(PLENARY_POLICY))
+@Entity({ tableName: 'special_report' })
+export class SpecialReport extends PlenaryItem {}

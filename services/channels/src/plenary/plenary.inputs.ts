@@ -1,0 +1,46 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
+export class SubmitPlenaryItemInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
+  })
+  divisionCode?: string | null;
+
+  @Field()
+  title: string;
+
+  @Field()
+  content: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The members who wrote it.' })
+  authorMemberIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The special committee that wrote it.' })
+  committeeId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The demands it carries up.' })
+  sourceDemandIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
+  sourceSessionIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same record, submitted once.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType()
+export class PlenaryStepInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if it changed since.',
+  })
+  expectedVersion?: number | null;
+}

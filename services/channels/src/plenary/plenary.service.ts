@@ -1,0 +1,109 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  BadUserInputError,
+  createOnce,
+  requireDate,
+  requireText,
+  scopedIdempotencyKey,
+  type Caller,
+} from '@cppcc/toolkit';
+import { carryToSourceDemands, requireSources } from '../demand/demand.service';
+import { recordStep } from '../history/channel-event';
+import { takeStep, type Workflow } from '../history/take-step';
+import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
+import { PlenaryStatus, type PlenaryItem } from './plenary.entity';
+import type { SubmitPlenaryItemInput } from './plenary.inputs';
+import type { PlenaryStep } from './plenary.workflow';
+
+type PlenaryWorkflow<T extends PlenaryItem> = Workflow<T, PlenaryStatus, PlenaryStep>;
+
+/** Submits a speech or special report; the demands it cites have gone up (ESCALATED). */
+export async function submitPlenaryItem<T extends PlenaryItem>(
+  em: EntityManager,
+  caller: Caller,
+  workflow: PlenaryWorkflow<T>,
+  input: SubmitPlenaryItemInput,
+): Promise<T> {
+  workflow.authorize(caller, 'accept');
+  const divisionCode = requireCommitteeDivision(
+    caller,
+    input.divisionCode ?? caller.division,
+    'input.divisionCode',
+  );
+  const title = requireText(input.title, 'input.title', 200);
+  const content = requireText(input.content, 'input.content', 20_000);
+  const authorMemberIds = requireIds(input.authorMemberIds, 'input.authorMemberIds');
+  const committeeId =
+    input.committeeId == null ? null : requireId(input.committeeId, 'input.committeeId');
+  if (!authorMemberIds.length && !committeeId) {
+    throw new BadUserInputError(
+      'Name the members or the special committee who wrote it.',
+      'input.authorMemberIds',
+    );
+  }
+  const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
+  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
+  return createOnce(em, workflow.entity, key, async (tx) => {
+    const item = tx.create(workflow.entity, {
+      divisionCode,
+      title,
+      content,
+      authorMemberIds,
+      committeeId,
+      ...sources,
+      status: PlenaryStatus.SUBMITTED,
+      idempotencyKey: key,
+    } as never);
+    await tx.flush();
+    recordStep(tx, caller, workflow.kind, item, 'submit', null);
+    await carryToSourceDemands(tx, caller, item.sourceDemandIds, 'escalate', {
+      channel: workflow.typeName,
+      id: item.id,
+    });
+    await tx.flush();
+    return item;
+  });
+}
+
+export function acceptPlenaryItem<T extends PlenaryItem>(
+  em: EntityManager,
+  caller: Caller,
+  workflow: PlenaryWorkflow<T>,
+  id: string,
+  version: number | null | undefined,
+) {
+  return takeStep(em, caller, workflow, id, version, 'accept', () => ({}));
+}
+
+export function declinePlenaryItem<T extends PlenaryItem>(
+  em: EntityManager,
+  caller: Caller,
+  workflow: PlenaryWorkflow<T>,
+  id: string,
+  version: number | null | undefined,
+  reason: string,
+) {
+  const text = requireText(reason, 'reason', 1_000);
+  return takeStep(em, caller, workflow, id, version, 'decline', (item) => {
+    item.declineReason = text;
+    return { reason: text };
+  });
+}
+
+export function deliverPlenaryItem<T extends PlenaryItem>(
+  em: EntityManager,
+  caller: Caller,
+  workflow: PlenaryWorkflow<T>,
+  id: string,
+  version: number | null | undefined,
+  deliveredOn: string,
+  outcome: string | null | undefined,
+) {
+  const date = requireDate(deliveredOn, 'deliveredOn', { notInFuture: true });
+  const text = outcome == null ? null : requireText(outcome, 'outcome', 5_000);
+  return takeStep(em, caller, workflow, id, version, 'deliver', (item) => {
+    item.deliveredOn = date;
+    item.outcome = text;
+    return { deliveredOn: date };
+  });
+}

@@ -1,0 +1,74 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ProposalKind } from './proposal.entity';
+
+@InputType({ description: 'A proposal drafted for a city or county CPPCC.' })
+export class DraftProposalInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
+  })
+  divisionCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The session's year; this year by default." })
+  year?: number | null;
+
+  @Field(() => ProposalKind)
+  kind: ProposalKind;
+
+  @Field(() => ID, { nullable: true, description: 'The lead proposer (MEMBER, MEMBER_GROUP).' })
+  leadMemberId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Co-signers (MEMBER_GROUP needs one at least).',
+  })
+  coSignerIds?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The proposing special committee.' })
+  committeeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The proposing party or group.' })
+  groupName?: string | null;
+
+  @Field()
+  title: string;
+
+  @Field()
+  content: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The demands it carries up.' })
+  sourceDemandIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
+  sourceSessionIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same proposal, drafted once.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType()
+export class ProposalStepInput {
+  @Field(() => ID)
+  proposalId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if the proposal changed since.',
+  })
+  expectedVersion?: number | null;
+}
+
+@InputType({ description: 'What an edit of a draft (or returned) proposal changes.' })
+export class ProposalChanges {
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  content?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  coSignerIds?: string[] | null;
+}

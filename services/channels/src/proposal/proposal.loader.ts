@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { byKeyLoader, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
+import { pagesByListedId, perFilter } from '../shared/lists';
+import { PROPOSAL_POLICY, Proposal, type ProposalStatus } from './proposal.entity';
+import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
+
+export interface ProposalListFilter {
+  status: ProposalStatus[];
+  /** true: overdue only; false: not overdue; null: either. */
+  overdue: boolean | null;
+}
+
+/** The SQL of a list filter over alias `r`. */
+export function proposalFilterSql(filter: ProposalListFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status.length) {
+    parts.push('r.status in (?)');
+    params.push(filter.status);
+  }
+  if (filter.overdue !== null) {
+    parts.push(`${filter.overdue ? '' : 'not '}(r.status in (?) and r.due_on < ?)`);
+    params.push(OPEN_FOR_DEPARTMENT, todayInCity());
+  }
+  return { sql: parts.map((part) => ` and ${part}`).join(''), params };
+}
+
+export function createProposalLoaders(em: EntityManager, caller: Caller) {
+  const scope = scopeSql(caller, PROPOSAL_POLICY, 'r');
+  return {
+    byId: byKeyLoader(em, Proposal),
+    /** A department's proposals (lead or co-handling), the soonest due first. */
+    assignedTo: perFilter((filter: ProposalListFilter) =>
+      pagesByListedId(em, Proposal, {
+        table: 'proposal',
+        match: 'k.key = any(r.department_ids)',
+        scope,
+        where: proposalFilterSql(filter),
+        orderBy: 'due_on nulls last, id',
+      }),
+    ),
+    /** A member's proposals, as lead proposer or co-signer, latest first. */
+    ofMember: perFilter((filter: ProposalListFilter) =>
+      pagesByListedId(em, Proposal, {
+        table: 'proposal',
+        match: '(k.key = r.lead_member_id or k.key = any(r.co_signer_ids))',
+        scope,
+        where: proposalFilterSql(filter),
+        orderBy: 'year desc, created_at desc, id',
+      }),
+    ),
+  };
+}

@@ -1,0 +1,43 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'A sentiment report drafted by members.' })
+export class DraftSentimentReportInput {
+  @Field(() => String, {
+    nullable: true,
+    description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
+  })
+  divisionCode?: string | null;
+
+  @Field()
+  title: string;
+
+  @Field()
+  content: string;
+
+  @Field(() => [ID], { description: 'The members who wrote it (one at least).' })
+  authorMemberIds: string[];
+
+  @Field(() => [ID], { nullable: true, description: 'The demands it reports.' })
+  sourceDemandIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
+  sourceSessionIds?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same report, drafted once.',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType()
+export class SentimentReportStepInput {
+  @Field(() => ID)
+  reportId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if the report changed since.',
+  })
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,288 @@
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import {
+  Connection,
+  DateScalar,
+  OnSurfaces,
+  PageArgs,
+  findConnection,
+  isUuid,
+  likeEscape,
+  toPage,
+} from '@cppcc/toolkit';
+import type { Context } from '../context';
+import { ChannelEvent } from '../history/channel-event.entity';
+import { Sources, sourcesOf } from '../lineage/escalation';
+import {
+  DepartmentReference,
+  DivisionReference,
+  MemberReference,
+  ref,
+  refs,
+} from '../shared/references';
+import {
+  DepartmentFeedback,
+  InstructionLevel,
+  IssuedTo,
+  LeaderInstruction,
+  SentimentReport,
+  SentimentReportStatus,
+} from './sentiment-report.entity';
+import { DraftSentimentReportInput, SentimentReportStepInput } from './sentiment-report.inputs';
+import {
+  adoptSentimentReport,
+  closeSentimentReport,
+  draftSentimentReport,
+  editSentimentReport,
+  forwardSentimentReport,
+  giveSentimentFeedback,
+  issueSentimentReport,
+  recordLeaderInstruction,
+  rejectSentimentReport,
+  submitSentimentReport,
+} from './sentiment-report.service';
+
+export const SentimentReportConnection = Connection(SentimentReport);
+
+@InputType({ description: "A leader's instruction (批示)." })
+class LeaderInstructionInput {
+  @Field({ description: 'Who gave it, by office.' })
+  leader: string;
+
+  @Field(() => InstructionLevel)
+  level: InstructionLevel;
+
+  @Field()
+  text: string;
+
+  @Field(() => DateScalar)
+  givenOn: string;
+}
+
+@ArgsType()
+class SentimentReportsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Reports of this CPPCC (a code prefix).' })
+  divisionCode?: string | null;
+
+  @Field(() => [SentimentReportStatus], { nullable: true })
+  status?: SentimentReportStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Forwarded to this department.' })
+  departmentId?: string | null;
+}
+
+@Resolver(() => SentimentReport)
+export class SentimentReportResolver {
+  @OnSurfaces('city', 'county', 'department')
+  @Query(() => SentimentReport, {
+    nullable: true,
+    description: 'A sentiment report by id; null when absent or outside your jurisdiction.',
+  })
+  sentimentReport(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+    return isUuid(id) ? loaders.sentimentReport.byId.load(id) : null;
+  }
+
+  @OnSurfaces('city', 'county', 'department')
+  @Query(() => SentimentReportConnection, {
+    description: 'Reports you may see (a department: those forwarded to it), latest first.',
+  })
+  sentimentReports(
+    @Args(() => SentimentReportsArgs) args: SentimentReportsArgs,
+    @Ctx() { em }: Context,
+  ) {
+    const where: FilterQuery<SentimentReport> & Record<string, unknown> = {};
+    if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
+    if (args.status?.length) where.status = { $in: args.status };
+    if (args.departmentId) {
+      where.departmentIds = isUuid(args.departmentId)
+        ? { $contains: [args.departmentId] }
+        : { $in: [] };
+    }
+    return findConnection(
+      em,
+      SentimentReport,
+      where,
+      { createdAt: 'desc', id: 'asc' },
+      toPage(args),
+    );
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, {
+    description: 'Drafts a report (DRAFT). Retrying with the same key is safe.',
+  })
+  draftSentimentReport(
+    @Arg('input', () => DraftSentimentReportInput) input: DraftSentimentReportInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return draftSentimentReport(em, caller, input);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, {
+    description: 'Submits a draft; the demands it reports go up.',
+  })
+  submitSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return submitSentimentReport(em, caller, input.reportId, input.expectedVersion);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport)
+  adoptSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return adoptSentimentReport(em, caller, input.reportId, input.expectedVersion);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, { description: 'Not adopted, with the reason (the end).' })
+  rejectSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return rejectSentimentReport(em, caller, input.reportId, input.expectedVersion, reason);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, { description: "The office's edit for issue (编发)." })
+  editSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('title', () => String, { nullable: true }) title: string | null,
+    @Arg('content', () => String, { nullable: true }) content: string | null,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return editSentimentReport(em, caller, input.reportId, input.expectedVersion, title, content);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, {
+    description: 'Issues it to the party committee, government or above.',
+  })
+  issueSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('issuedTo', () => [IssuedTo]) issuedTo: IssuedTo[],
+    @Ctx() { em, caller }: Context,
+  ) {
+    return issueSentimentReport(em, caller, input.reportId, input.expectedVersion, issuedTo);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, { description: "Records a leader's instruction (批示)." })
+  recordLeaderInstruction(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('instruction', () => LeaderInstructionInput) instruction: LeaderInstructionInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return recordLeaderInstruction(em, caller, input.reportId, input.expectedVersion, instruction);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, {
+    description: 'Forwards it to departments for their feedback.',
+  })
+  forwardSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('departmentIds', () => [ID]) departmentIds: string[],
+    @Ctx() { em, caller }: Context,
+  ) {
+    return forwardSentimentReport(em, caller, input.reportId, input.expectedVersion, departmentIds);
+  }
+
+  @OnSurfaces('department')
+  @Mutation(() => SentimentReport, {
+    description: "A department's feedback on a report forwarded to it.",
+  })
+  giveSentimentFeedback(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('text', () => String) text: string,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return giveSentimentFeedback(em, caller, input.reportId, input.expectedVersion, text);
+  }
+
+  @OnSurfaces('city', 'county')
+  @Mutation(() => SentimentReport, {
+    description: 'Closes it; the feedback is shown to the authors.',
+  })
+  closeSentimentReport(
+    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Ctx() { em, caller }: Context,
+  ) {
+    return closeSentimentReport(em, caller, input.reportId, input.expectedVersion);
+  }
+
+  @FieldResolver(() => DivisionReference, { description: 'The CPPCC it was submitted to.' })
+  division(@Root() report: SentimentReport) {
+    return { code: report.divisionCode };
+  }
+
+  @FieldResolver(() => [MemberReference])
+  authors(@Root() report: SentimentReport) {
+    return refs(report.authorMemberIds);
+  }
+
+  @FieldResolver(() => [LeaderInstruction], { description: 'Leaders’ instructions (批示).' })
+  instructions(@Root() report: SentimentReport, @Ctx() { loaders }: Context) {
+    return loaders.sentimentReport.instructions.load(report.id);
+  }
+
+  @FieldResolver(() => [DepartmentReference], {
+    description: 'The departments it was forwarded to.',
+  })
+  forwardedTo(@Root() report: SentimentReport) {
+    return refs(report.departmentIds);
+  }
+
+  @FieldResolver(() => [DepartmentFeedback], {
+    description: "The departments' feedback (a department sees its own).",
+  })
+  async feedback(@Root() report: SentimentReport, @Ctx() { loaders, caller }: Context) {
+    const all = await loaders.sentimentReport.feedback.load(report.id);
+    return caller.level === 'DEPARTMENT'
+      ? all.filter((feedback) => feedback.departmentId === caller.departmentId)
+      : all;
+  }
+
+  @FieldResolver(() => Sources, { description: 'The demands, sessions and homes it came from.' })
+  sources(@Root() report: SentimentReport): Sources {
+    return sourcesOf(report);
+  }
+
+  @FieldResolver(() => [ChannelEvent], { description: 'Every step, dated and attributed.' })
+  history(@Root() report: SentimentReport, @Ctx() { loaders }: Context) {
+    return loaders.history.load(report.id);
+  }
+}
+
+@Resolver(() => DepartmentFeedback)
+export class DepartmentFeedbackResolver {
+  @FieldResolver(() => DepartmentReference)
+  department(@Root() feedback: DepartmentFeedback) {
+    return ref(feedback.departmentId);
+  }
+}
+
+export const sentimentReportReference = {
+  SentimentReport: {
+    __resolveReference: (reference: { id: string }, { loaders }: Context) =>
+      loaders.sentimentReport.byId.load(reference.id),
+  },
+};

@@ -1,0 +1,50 @@
+import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
+import {
+  groupedPageLoader,
+  type ConnectionShape,
+  type GroupedPageRequest,
+  type GroupedQuery,
+} from '@cppcc/toolkit';
+
+/**
+ * Pages of the records that list each of many ids (a department's assigned proposals, a member's
+ * reports …) in two statements per batch: the ids are joined as a set, `match` says how a record
+ * lists one (`k.key` is the id, `r` the record). The caller's scope and the list's filter are SQL.
+ */
+export function pagesByListedId<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  options: {
+    table: string;
+    match: string;
+    scope: GroupedQuery;
+    where?: GroupedQuery;
+    orderBy: string;
+  },
+): DataLoader<GroupedPageRequest, ConnectionShape<T>, string> {
+  return groupedPageLoader<Record<string, unknown>, T>(em, {
+    query: (keys) => ({
+      sql: `select r.*, k.key::text as group_key
+            from ${options.table} r join unnest(array[?]::uuid[]) k(key) on ${options.match}
+            where true ${options.scope.sql} ${options.where?.sql ?? ''}`,
+      params: [keys, ...options.scope.params, ...(options.where?.params ?? [])],
+    }),
+    orderBy: options.orderBy,
+    toNode: ({ group_key: _key, page_index: _index, ...row }) => em.map(entity, row as never),
+  });
+}
+
+/** One loader per filter of a list field, made when a request first asks for that filter. */
+export function perFilter<F, L>(build: (filter: F) => L): (filter: F) => L {
+  const loaders = new Map<string, L>();
+  return (filter) => {
+    const key = JSON.stringify(filter);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = build(filter);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

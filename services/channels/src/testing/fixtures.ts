@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '@cppcc/toolkit';
+import type { TestSubgraph } from '@cppcc/toolkit/testing';
+
+/** A home as the organization's change feed would have brought it. */
+export async function seedHome(graph: TestSubgraph, divisionCode: string, status = 'ACTIVE') {
+  const id = randomUUID();
+  await graph.orm.em.getConnection().execute(
+    `insert into home_projection (id, division_code, status, kind, name, version, established_on)
+       values (?, ?, ?, 'VILLAGER', '协商民主之家', 1, '2020-01-01')`,
+    [id, divisionCode, status],
+  );
+  return id;
+}
+
+/** A department as the organization's change feed would have brought it. */
+export async function seedDepartment(
+  graph: TestSubgraph,
+  level: 'CITY' | 'COUNTY',
+  divisionCode: string,
+) {
+  const id = randomUUID();
+  await graph.orm.em.getConnection().execute(
+    `insert into department_projection (id, name, level, division_code, kind, version)
+       values (?, ?, ?, ?, 'GOVERNMENT_DEPARTMENT', 1)`,
+    [id, `部门${id.slice(0, 4)}`, level, divisionCode],
+  );
+  return id;
+}
+
+/** A department's system calling through the department surface. */
+export function departmentCaller(departmentId: string): Caller {
+  return {
+    subject: `test:department:${departmentId}`,
+    level: 'DEPARTMENT',
+    division: '3207',
+    roles: [],
+    surface: 'department',
+    departmentId,
+  };
+}
+
+export const HAIZHOU_STAFF: Caller = {
+  subject: 'test:county:320706',
+  level: 'COUNTY',
+  division: '320706',
+  roles: ['STAFF'],
+  surface: 'county',
+};
+
+export const GUANNAN_STAFF: Caller = {
+  subject: 'test:county:320724',
+  level: 'COUNTY',
+  division: '320724',
+  roles: ['STAFF'],
+  surface: 'county',
+};
