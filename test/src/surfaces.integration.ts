@@ -6,6 +6,8 @@ import { ask, data, startStack, surfaceTokens, type Stack } from './support/stac
 
 const ALL = [...SURFACES];
 const STAFF: Surface[] = ['city', 'county', 'home'];
+/** The steps of a CPPCC office (city or county staff). */
+const OFFICE: Surface[] = ['city', 'county'];
 
 /**
  * Which root fields each surface offers. Every root field of the supergraph must be listed here:
@@ -31,6 +33,14 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   sessions: ALL,
   demand: STAFF,
   demands: STAFF,
+  proposal: ['city', 'county', 'department'],
+  proposals: ['city', 'county', 'department'],
+  sentimentReport: ['city', 'county', 'department'],
+  sentimentReports: ['city', 'county', 'department'],
+  speech: ['city', 'county'],
+  speeches: ['city', 'county'],
+  specialReport: ['city', 'county'],
+  specialReports: ['city', 'county'],
 };
 const MUTATION_FIELDS: Record<string, Surface[]> = {
   createHome: ['city', 'county'],
@@ -55,8 +65,45 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   publishMinutes: STAFF,
   createDepartment: ['city'],
   updateDepartment: ['city'],
+  raiseDemand: STAFF,
+  putDemandOnAgenda: STAFF,
+  resolveDemandAtHome: STAFF,
+  closeDemand: STAFF,
+  draftProposal: OFFICE,
+  editProposal: OFFICE,
+  submitProposal: OFFICE,
+  registerProposal: OFFICE,
+  declineProposal: OFFICE,
+  returnProposal: OFFICE,
+  reviseProposal: OFFICE,
+  mergeProposal: OFFICE,
+  assignProposal: OFFICE,
+  extendProposal: OFFICE,
+  evaluateProposal: OFFICE,
+  closeProposal: OFFICE,
+  draftSentimentReport: OFFICE,
+  submitSentimentReport: OFFICE,
+  adoptSentimentReport: OFFICE,
+  rejectSentimentReport: OFFICE,
+  editSentimentReport: OFFICE,
+  issueSentimentReport: OFFICE,
+  recordLeaderInstruction: OFFICE,
+  forwardSentimentReport: OFFICE,
+  closeSentimentReport: OFFICE,
+  submitSpeech: OFFICE,
+  acceptSpeech: OFFICE,
+  declineSpeech: OFFICE,
+  deliverSpeech: OFFICE,
+  submitSpecialReport: OFFICE,
+  acceptSpecialReport: OFFICE,
+  declineSpecialReport: OFFICE,
+  deliverSpecialReport: OFFICE,
+  acceptProposal: ['department'],
+  sendBackProposal: ['department'],
+  replyToProposal: ['department'],
+  giveSentimentFeedback: ['department'],
 };
-const PERSONAL_FIELDS = ['phone', 'idNumber', 'address'];
+const PERSONAL_FIELDS = ['phone', 'idNumber', 'address', 'residentName', 'residentContact'];
 
 /** Every `Type.field` of an introspected schema that holds personal data. */
 function personalFieldsOf(schema: {

@@ -14,6 +14,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import {
   canSeePersonalData,
+  HiddenOn,
   findConnection,
   isUuid,
   maskPersonalData,
@@ -166,6 +167,7 @@ export class DemandResolver {
     return demand.participantId ? ref(demand.participantId) : null;
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => String, {
     nullable: true,
     description: "A resident's name; masked unless your role needs it.",
@@ -174,6 +176,7 @@ export class DemandResolver {
     return canSeePersonalData(caller) ? demand.residentName : maskPersonalData(demand.residentName);
   }
 
+  @HiddenOn('department', 'public')
   @FieldResolver(() => String, {
     nullable: true,
     description: "A resident's phone; masked unless your role needs it.",
