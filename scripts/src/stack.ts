@@ -4,12 +4,18 @@
  * loading the demo data set on an empty database.
  */
 import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
+import {
+  deliberationSubgraph,
+  generateDeliberationDemo,
+  isDeliberationDemoLoaded,
+  loadDeliberationDemo,
+} from '@cppcc/deliberation';
 import {
   generateOrganizationDemo,
   isOrganizationDemoLoaded,
   loadOrganizationDemo,
   organizationSubgraph,
+  type OrganizationDemo,
 } from '@cppcc/organization';
 import {
   baseConfigShape,
@@ -22,6 +28,7 @@ import {
   startEmbeddedPostgres,
   withDatabase,
   type Logger,
+  type Orm,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { resolve } from 'node:path';
@@ -94,22 +101,63 @@ export async function migrateAll(url: string, logger: Logger): Promise<void> {
   }
 }
 
-/** Loads the deterministic demo data set unless the database already holds homes. */
+/**
+ * Loads the deterministic demo data set into the services that are still empty: the
+ * organization's homes, members and departments, then the sessions of those homes (same seed,
+ * standing on today). Sessions are loaded only for homes of the same demo: a database whose
+ * organization holds other data (or another seed's demo) gets no demo sessions.
+ */
 export async function loadDemoIfEmpty(
   url: string,
   seed: number,
   scale: number,
   logger: Logger,
 ): Promise<void> {
-  const orm = await openDatabase(organizationSubgraph.database, url, {}, logger);
+  const organizationOrm = await openDatabase(organizationSubgraph.database, url, {}, logger);
+  const deliberationOrm = await openDatabase(deliberationSubgraph.database, url, {}, logger);
   try {
-    if (await isOrganizationDemoLoaded(orm)) {
+    const organizationLoaded = await isOrganizationDemoLoaded(organizationOrm);
+    const deliberationLoaded = await isDeliberationDemoLoaded(deliberationOrm);
+    if (organizationLoaded && deliberationLoaded) {
       logger.info('the database already holds data: demo data not loaded');
       return;
     }
-    const counts = await loadOrganizationDemo(orm, generateOrganizationDemo({ seed, scale }));
-    logger.info({ seed, scale, counts }, 'demo data loaded');
+    let started = Date.now();
+    const organization = generateOrganizationDemo({ seed, scale });
+    if (!organizationLoaded) {
+      const counts = await loadOrganizationDemo(organizationOrm, organization);
+      logger.info(
+        { seed, scale, counts, ms: Date.now() - started },
+        'organization demo data loaded',
+      );
+    } else if (!(await holdsDemoHomes(organizationOrm, organization))) {
+      logger.info('the organization holds other homes than the demo’s: demo sessions not loaded');
+      return;
+    }
+    if (deliberationLoaded) {
+      logger.info('deliberation already holds sessions: demo sessions not loaded');
+      return;
+    }
+    started = Date.now();
+    const deliberation = generateDeliberationDemo(organization, { seed });
+    const counts = await loadDeliberationDemo(deliberationOrm, deliberation);
+    logger.info(
+      { seed, today: deliberation.today, counts, ms: Date.now() - started },
+      'deliberation demo data loaded',
+    );
   } finally {
-    await orm.close();
+    await deliberationOrm.close();
+    await organizationOrm.close();
   }
+}
+
+/** Whether every home of the demo is in the organization's tables (a database loaded before). */
+async function holdsDemoHomes(orm: Orm, demo: OrganizationDemo): Promise<boolean> {
+  const [row] = await orm.em
+    .getConnection()
+    .execute<Array<{ n: number }>>(
+      'select count(*)::int as n from home where id = any(array[?]::uuid[])',
+      [demo.homes.map((home) => home.id)],
+    );
+  return row.n === demo.homes.length;
 }

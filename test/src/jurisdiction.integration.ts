@@ -189,6 +189,13 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+/** Sessions of the demo data under a division code, or of one home. */
+const demoSessions = (divisionOrHome: string) =>
+  stack.demo!.deliberation.sessions.filter(
+    (session) =>
+      session.home_id === divisionOrHome || session.division_code.startsWith(divisionOrHome),
+  ).length;
+
 type Seen = { homes?: string[]; members?: string[]; participants?: string[]; counties?: string[] };
 
 /** One probe per root field that reads records under a jurisdiction: what its answer reveals. */
@@ -313,15 +320,16 @@ describe('jurisdiction, read', () => {
     const guannan = await data(stack, 'county', callers[2].token, query);
     const haizhouIds = haizhou.homes.edges.map((e: any) => e.node.id);
     expect(haizhouIds).toEqual(expect.arrayContaining([world.A, world.A2]));
-    expect(haizhou.sessions.totalCount).toBe(2);
+    // The demo's sessions of each county, and the ones this test added.
+    expect(haizhou.sessions.totalCount).toBe(demoSessions('320706') + 2);
     expect(haizhou.demands.totalCount).toBe(2);
     expect(
       haizhou.homes.edges.find((e: any) => e.node.id === world.A).node.sessions.totalCount,
-    ).toBe(1);
+    ).toBe(demoSessions(world.A) + 1);
     expect(guannan.homes.edges.map((e: any) => e.node.id)).not.toEqual(
       expect.arrayContaining([world.A]),
     );
-    expect(guannan.sessions.totalCount).toBe(1);
+    expect(guannan.sessions.totalCount).toBe(demoSessions('320724') + 1);
     expect(guannan.demands.totalCount).toBe(1);
   });
 
@@ -334,7 +342,7 @@ describe('jurisdiction, read', () => {
     );
     expect(answer).toEqual({
       homes: { totalCount: 1, edges: [{ node: { id: world.A } }] },
-      sessions: { totalCount: 1 },
+      sessions: { totalCount: demoSessions(world.A) + 1 },
       demands: { totalCount: 1 },
       other: null,
     });
@@ -391,15 +399,28 @@ describe('a department', () => {
           )
         ).scheduleSession,
     );
-    const query = `{ sessions { totalCount edges { node { id title home { id name } } } } }`;
-    const seen = await data(stack, 'department', department, query);
-    expect(seen.sessions.edges.map((edge: any) => edge.node)).toEqual([
-      {
-        id: session.id,
-        title: '部门参加的协商会',
-        home: { id: world.A, name: expect.any(String) },
-      },
-    ]);
+    const query = `query($after: String) { sessions(first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id title home { id name } } } } }`;
+    const seen: any[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = (await data(stack, 'department', department, query, { after })).sessions;
+      seen.push(...page.edges.map((edge: any) => edge.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    // The demo's sessions it was invited to, and this one: no other.
+    const invitedTo = [
+      ...stack
+        .demo!.deliberation.sessions.filter((s) => s.department_ids.includes(invited))
+        .map((s) => s.id),
+      session.id,
+    ].sort();
+    expect(seen.map((node) => node.id).sort()).toEqual(invitedTo);
+    expect(seen.find((node) => node.id === session.id)).toEqual({
+      id: session.id,
+      title: '部门参加的协商会',
+      home: { id: world.A, name: expect.any(String) },
+    });
     expect((await data(stack, 'department', other, query)).sessions.totalCount).toBe(0);
   });
 });

@@ -4,12 +4,18 @@
  */
 import 'reflect-metadata';
 import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
+import {
+  deliberationSubgraph,
+  generateDeliberationDemo,
+  loadDeliberationDemo,
+  type DeliberationDemo,
+} from '@cppcc/deliberation';
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import {
   generateOrganizationDemo,
   loadOrganizationDemo,
   organizationSubgraph,
+  type OrganizationDemo,
 } from '@cppcc/organization';
 import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
 import {
@@ -27,6 +33,8 @@ export interface Stack {
   database: TestDatabase;
   subgraphs: Record<'organization' | 'deliberation' | 'channels', StartedSubgraph>;
   gateway: RunningGateway;
+  /** The demo data set the stack loaded (`demo: true`), for tests to count on. */
+  demo?: { organization: OrganizationDemo; deliberation: DeliberationDemo };
   stop(): Promise<void>;
 }
 
@@ -52,11 +60,14 @@ export async function startStack(
       organizationUrl: subgraphs.organization?.url,
     });
   }
+  let demo: Stack['demo'];
   if (options.demo) {
-    await loadOrganizationDemo(
-      subgraphs.organization.orm,
-      generateOrganizationDemo({ seed: 7, scale: 0.1 }),
-    );
+    // As npm start loads it: the organization's demo, then its homes' sessions (same seed).
+    const organization = generateOrganizationDemo({ seed: 7, scale: 0.1 });
+    const deliberation = generateDeliberationDemo(organization);
+    await loadOrganizationDemo(subgraphs.organization.orm, organization);
+    await loadDeliberationDemo(subgraphs.deliberation.orm, deliberation);
+    demo = { organization, deliberation };
   }
   const gateway = await startGateway(
     loadConfig({
@@ -79,6 +90,7 @@ export async function startStack(
     database,
     subgraphs,
     gateway,
+    demo,
     stop: async () => {
       await gateway.stop();
       for (const subgraph of Object.values(subgraphs)) await subgraph.stop().catch(() => undefined);
