@@ -181,6 +181,8 @@ export async function carryToSourceDemands(
     if (name === 'answer' && demand.status !== DemandStatus.ESCALATED) continue;
     const from = demand.status;
     demand.status = nextDemandStatus(from, name);
+    // Cited again while ESCALATED, its state stays: the step still raises its version.
+    demand.updatedAt = new Date();
     recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, name, from, detail);
   }
 }

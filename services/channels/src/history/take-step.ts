@@ -1,4 +1,4 @@
-import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityClass, type EntityManager } from '@mikro-orm/postgresql';
 import {
   NotFoundError,
   checkVersion,
@@ -16,6 +16,7 @@ export interface WorkflowRecord<State extends string> {
   id: string;
   status: State;
   version: number;
+  updatedAt: Date;
 }
 
 /** One channel workflow: its records, its transition table, and who may take which step. */
@@ -60,7 +61,13 @@ export function takeStep<
 ): Promise<T> {
   if (typeof name === 'string') workflow.authorize(caller, name);
   return inTransaction(em, workflow.typeName, async (tx) => {
-    const record = isUuid(id) ? await tx.findOne(workflow.entity, { id } as never) : null;
+    // Locked until the step commits: a step sent twice at once waits for the first and then
+    // sees what it did (e.g. a department's feedback already given), never half of it.
+    const record = isUuid(id)
+      ? await tx.findOne(workflow.entity, { id } as never, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+        })
+      : null;
     if (!record) throw new NotFoundError(workflow.typeName, id);
     checkVersion(workflow.typeName, record, expectedVersion);
     const step = typeof name === 'string' ? name : name(record as T);
@@ -71,6 +78,9 @@ export function takeStep<
     // the unit of work first, and must not write a half-taken step.
     const detail = await change(record as T, tx);
     record.status = to;
+    // A step is a change even when it leaves every column as it was (a second leader's
+    // instruction, another department's feedback): touching the record raises its version.
+    record.updatedAt = new Date();
     recordStep(tx, caller, workflow.kind, record, step, from, detail);
     await tx.flush();
     return record as T;

@@ -34,7 +34,8 @@ export async function requireActiveHome(
   homeId: string,
   field: string,
 ): Promise<{ division_code: string }> {
-  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
+  // A home's own caller raises demands at its home only, not at its neighbours'.
+  const scope = scopeSql(caller, { public: false, homeProperty: 'id', homeColumn: 'id' }, 'h');
   const [home] = isUuid(homeId)
     ? await executeIn<Array<{ division_code: string; status: string }>>(
         em,
