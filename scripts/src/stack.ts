@@ -3,7 +3,13 @@
  * server of DATABASE_URL, or an embedded PostgreSQL in .data/), migrating every service, and
  * loading the demo data set on an empty database.
  */
-import { channelsSubgraph } from '@cppcc/channels';
+import {
+  channelsSubgraph,
+  generateChannelsDemo,
+  isChannelsDemoLoaded,
+  loadChannelsDemo,
+  withAgendaDemands,
+} from '@cppcc/channels';
 import {
   deliberationSubgraph,
   generateDeliberationDemo,
@@ -103,9 +109,10 @@ export async function migrateAll(url: string, logger: Logger): Promise<void> {
 
 /**
  * Loads the deterministic demo data set into the services that are still empty: the
- * organization's homes, members and departments, then the sessions of those homes (same seed,
- * standing on today). Sessions are loaded only for homes of the same demo: a database whose
- * organization holds other data (or another seed's demo) gets no demo sessions.
+ * organization's homes, members and departments, the sessions of those homes, and the demands
+ * raised at them with where they went (same seed, standing on today). Sessions and channels are
+ * loaded only for homes of the same demo: a database whose organization holds other data (or
+ * another seed's demo) gets none.
  */
 export async function loadDemoIfEmpty(
   url: string,
@@ -115,37 +122,53 @@ export async function loadDemoIfEmpty(
 ): Promise<void> {
   const organizationOrm = await openDatabase(organizationSubgraph.database, url, {}, logger);
   const deliberationOrm = await openDatabase(deliberationSubgraph.database, url, {}, logger);
+  const channelsOrm = await openDatabase(channelsSubgraph.database, url, {}, logger);
   try {
-    const organizationLoaded = await isOrganizationDemoLoaded(organizationOrm);
-    const deliberationLoaded = await isDeliberationDemoLoaded(deliberationOrm);
-    if (organizationLoaded && deliberationLoaded) {
+    const loaded = {
+      organization: await isOrganizationDemoLoaded(organizationOrm),
+      deliberation: await isDeliberationDemoLoaded(deliberationOrm),
+      channels: await isChannelsDemoLoaded(channelsOrm),
+    };
+    if (loaded.organization && loaded.deliberation && loaded.channels) {
       logger.info('the database already holds data: demo data not loaded');
       return;
     }
     let started = Date.now();
     const organization = generateOrganizationDemo({ seed, scale });
-    if (!organizationLoaded) {
+    if (!loaded.organization) {
       const counts = await loadOrganizationDemo(organizationOrm, organization);
       logger.info(
         { seed, scale, counts, ms: Date.now() - started },
         'organization demo data loaded',
       );
     } else if (!(await holdsDemoHomes(organizationOrm, organization))) {
-      logger.info('the organization holds other homes than the demo’s: demo sessions not loaded');
-      return;
-    }
-    if (deliberationLoaded) {
-      logger.info('deliberation already holds sessions: demo sessions not loaded');
+      logger.info(
+        'the organization holds other homes than the demo’s: no demo sessions or demands',
+      );
       return;
     }
     started = Date.now();
-    const deliberation = generateDeliberationDemo(organization, { seed });
-    const counts = await loadDeliberationDemo(deliberationOrm, deliberation);
-    logger.info(
-      { seed, today: deliberation.today, counts, ms: Date.now() - started },
-      'deliberation demo data loaded',
-    );
+    const sessions = generateDeliberationDemo(organization, { seed });
+    const channels = generateChannelsDemo(organization, sessions, { seed });
+    const deliberation = withAgendaDemands(sessions, channels);
+    if (loaded.deliberation) {
+      logger.info('deliberation already holds sessions: demo sessions not loaded');
+    } else {
+      const counts = await loadDeliberationDemo(deliberationOrm, deliberation);
+      logger.info(
+        { seed, today: deliberation.today, counts, ms: Date.now() - started },
+        'deliberation demo data loaded',
+      );
+    }
+    if (loaded.channels) {
+      logger.info('channels already holds demands: demo demands not loaded');
+    } else {
+      started = Date.now();
+      const counts = await loadChannelsDemo(channelsOrm, channels);
+      logger.info({ seed, counts, ms: Date.now() - started }, 'channels demo data loaded');
+    }
   } finally {
+    await channelsOrm.close();
     await deliberationOrm.close();
     await organizationOrm.close();
   }

@@ -1,4 +1,5 @@
 import type { Surface } from '@cppcc/toolkit';
+import type { ChannelsDemo } from '@cppcc/channels';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@cppcc/toolkit/testing';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
@@ -21,6 +22,11 @@ interface World {
   haizhouParticipant: string;
   sessionOfA: string;
   demandOfA: string;
+  /** A demo record of the city CPPCC and one of 灌南县's, per kind (a random id when none). */
+  records: Record<
+    'proposal' | 'sentimentReport' | 'speech' | 'specialReport',
+    { city: string; guannan: string }
+  >;
 }
 
 interface CallerCase {
@@ -31,6 +37,8 @@ interface CallerCase {
   seesMember(world: World, id: string): boolean;
   seesParticipant(world: World, id: string): boolean;
   seesCounty(code: string): boolean;
+  /** Whether it sees the proposals and reports of this CPPCC (3207, or a county's code). */
+  seesCppcc(code: string): boolean;
 }
 
 let stack: Stack;
@@ -44,6 +52,7 @@ const inCounty = (county: string) => ({
   seesParticipant: (w: World, id: string) =>
     (w.participantDivision.get(id) ?? '').startsWith(county),
   seesCounty: (code: string) => code === county,
+  seesCppcc: (code: string) => code === county,
 });
 
 beforeAll(async () => {
@@ -132,6 +141,7 @@ beforeAll(async () => {
     haizhouParticipant: [...participantDivision].find(([, code]) => code.startsWith('320706'))![0],
     sessionOfA,
     demandOfA,
+    records: recordsOf(stack.demo!.channels),
   };
 
   callers.push(
@@ -143,6 +153,7 @@ beforeAll(async () => {
       seesMember: () => true,
       seesParticipant: () => true,
       seesCounty: () => true,
+      seesCppcc: () => true,
     },
     {
       name: '海州区',
@@ -169,6 +180,8 @@ beforeAll(async () => {
       seesMember: (w, id) => w.servingInA.has(id),
       seesParticipant: (w, id) => (w.participantDivision.get(id) ?? '').startsWith(a.division.code),
       seesCounty: (code) => a.division.code.startsWith(code),
+      // A home's caller works on its demands; proposals and reports are the offices'.
+      seesCppcc: () => false,
     },
     {
       name: 'a department',
@@ -184,10 +197,33 @@ beforeAll(async () => {
       seesMember: () => false,
       seesParticipant: () => false,
       seesCounty: () => false,
+      // A department that nothing was assigned or forwarded to.
+      seesCppcc: () => false,
     },
   );
 });
 afterAll(() => stack?.stop());
+
+/** One demo record per kind of the city CPPCC and one of 灌南县's, to ask for by id. */
+function recordsOf(demo: ChannelsDemo): World['records'] {
+  const pick = (rows: Array<{ id: string; division_code: string }>) => ({
+    city: rows.find((row) => row.division_code === '3207')?.id ?? randomUUID(),
+    guannan: rows.find((row) => row.division_code === '320724')?.id ?? randomUUID(),
+  });
+  return {
+    proposal: pick(demo.proposals),
+    sentimentReport: pick(demo.sentimentReports),
+    speech: pick(demo.speeches),
+    specialReport: pick(demo.specialReports),
+  };
+}
+
+/** Demands of the demo data under a division code, or of one home. */
+const demoDemands = (divisionOrHome: string) =>
+  stack.demo!.channels.demands.filter(
+    (demand) =>
+      demand.home_id === divisionOrHome || demand.division_code.startsWith(divisionOrHome),
+  ).length;
 
 /** Sessions of the demo data under a division code, or of one home. */
 const demoSessions = (divisionOrHome: string) =>
@@ -196,7 +232,13 @@ const demoSessions = (divisionOrHome: string) =>
       session.home_id === divisionOrHome || session.division_code.startsWith(divisionOrHome),
   ).length;
 
-type Seen = { homes?: string[]; members?: string[]; participants?: string[]; counties?: string[] };
+type Seen = {
+  homes?: string[];
+  members?: string[];
+  participants?: string[];
+  counties?: string[];
+  cppccs?: string[];
+};
 
 /** One probe per root field that reads records under a jurisdiction: what its answer reveals. */
 const PROBES: Array<{
@@ -275,6 +317,19 @@ const PROBES: Array<{
     query: () => `{ demands(first: 100) { edges { node { home { id } } } } }`,
     reveals: (d) => ({ homes: d.demands.edges.map((e: any) => e.node.home.id) }),
   },
+  ...(['proposals', 'sentimentReports', 'speeches', 'specialReports'] as const).map((field) => ({
+    field,
+    query: () => `{ ${field}(first: 100) { edges { node { division { code } } } } }`,
+    reveals: (d: any) => ({ cppccs: d[field].edges.map((e: any) => e.node.division.code) }),
+  })),
+  ...(['proposal', 'sentimentReport', 'speech', 'specialReport'] as const).map((field) => ({
+    field,
+    query: (w: World) =>
+      `{ city: ${field}(id: "${w.records[field].city}") { division { code } } county: ${field}(id: "${w.records[field].guannan}") { division { code } } }`,
+    reveals: (d: any) => ({
+      cppccs: [d.city?.division.code, d.county?.division.code].filter(Boolean),
+    }),
+  })),
 ];
 
 describe('jurisdiction, read', () => {
@@ -307,6 +362,9 @@ describe('jurisdiction, read', () => {
           for (const code of seen.counties ?? [])
             if (!publicCaller && !caller.seesCounty(code))
               leaks.push(`${caller.name} on ${surface}: ${probe.field} shows county ${code}`);
+          for (const code of seen.cppccs ?? [])
+            if (publicCaller || !caller.seesCppcc(code))
+              leaks.push(`${caller.name} on ${surface}: ${probe.field} shows a record of ${code}`);
         }
       }
     }
@@ -322,7 +380,7 @@ describe('jurisdiction, read', () => {
     expect(haizhouIds).toEqual(expect.arrayContaining([world.A, world.A2]));
     // The demo's sessions of each county, and the ones this test added.
     expect(haizhou.sessions.totalCount).toBe(demoSessions('320706') + 2);
-    expect(haizhou.demands.totalCount).toBe(2);
+    expect(haizhou.demands.totalCount).toBe(demoDemands('320706') + 2);
     expect(
       haizhou.homes.edges.find((e: any) => e.node.id === world.A).node.sessions.totalCount,
     ).toBe(demoSessions(world.A) + 1);
@@ -330,7 +388,7 @@ describe('jurisdiction, read', () => {
       expect.arrayContaining([world.A]),
     );
     expect(guannan.sessions.totalCount).toBe(demoSessions('320724') + 1);
-    expect(guannan.demands.totalCount).toBe(1);
+    expect(guannan.demands.totalCount).toBe(demoDemands('320724') + 1);
   });
 
   it('gives a home its own home, sessions and demands only', async () => {
@@ -343,7 +401,7 @@ describe('jurisdiction, read', () => {
     expect(answer).toEqual({
       homes: { totalCount: 1, edges: [{ node: { id: world.A } }] },
       sessions: { totalCount: demoSessions(world.A) + 1 },
-      demands: { totalCount: 1 },
+      demands: { totalCount: demoDemands(world.A) + 1 },
       other: null,
     });
   });

@@ -21,3 +21,4 @@ export * from './home-projection';
 export * from './department-projection';
 export * from './writes';
 export * from './workflow';
+export * from './bulk-load';

@@ -3,7 +3,13 @@
  * the three subgraphs over HTTP and the gateway in front, with test secrets; and callers' tokens.
  */
 import 'reflect-metadata';
-import { channelsSubgraph } from '@cppcc/channels';
+import {
+  channelsSubgraph,
+  generateChannelsDemo,
+  loadChannelsDemo,
+  withAgendaDemands,
+  type ChannelsDemo,
+} from '@cppcc/channels';
 import {
   deliberationSubgraph,
   generateDeliberationDemo,
@@ -34,7 +40,7 @@ export interface Stack {
   subgraphs: Record<'organization' | 'deliberation' | 'channels', StartedSubgraph>;
   gateway: RunningGateway;
   /** The demo data set the stack loaded (`demo: true`), for tests to count on. */
-  demo?: { organization: OrganizationDemo; deliberation: DeliberationDemo };
+  demo?: { organization: OrganizationDemo; deliberation: DeliberationDemo; channels: ChannelsDemo };
   stop(): Promise<void>;
 }
 
@@ -62,12 +68,16 @@ export async function startStack(
   }
   let demo: Stack['demo'];
   if (options.demo) {
-    // As npm start loads it: the organization's demo, then its homes' sessions (same seed).
+    // As npm start loads it: the organization's demo, its homes' sessions, the demands raised at
+    // them and where they went (same seed).
     const organization = generateOrganizationDemo({ seed: 7, scale: 0.1 });
-    const deliberation = generateDeliberationDemo(organization);
+    const sessions = generateDeliberationDemo(organization);
+    const channels = generateChannelsDemo(organization, sessions);
+    const deliberation = withAgendaDemands(sessions, channels);
     await loadOrganizationDemo(subgraphs.organization.orm, organization);
     await loadDeliberationDemo(subgraphs.deliberation.orm, deliberation);
-    demo = { organization, deliberation };
+    await loadChannelsDemo(subgraphs.channels.orm, channels);
+    demo = { organization, deliberation, channels };
   }
   const gateway = await startGateway(
     loadConfig({

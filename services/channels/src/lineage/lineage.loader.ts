@@ -19,9 +19,16 @@ function escalationLoader(
   return new DataLoader(async (ids) => {
     const found: Escalation[] = [];
     for (const entity of CHANNELS) {
-      const rows = await em.find(entity, { [property]: { $overlap: [...ids] } } as never, {
-        orderBy: { createdAt: 'asc', id: 'asc' } as never,
-      });
+      // A draft has not gone up yet: it is nobody's escalation or outcome until it is submitted.
+      const submitted =
+        entity === Proposal || entity === SentimentReport ? { status: { $ne: 'DRAFT' } } : {};
+      const rows = await em.find(
+        entity,
+        { [property]: { $overlap: [...ids] }, ...submitted } as never,
+        {
+          orderBy: { createdAt: 'asc', id: 'asc' } as never,
+        },
+      );
       found.push(...rows);
     }
     return ids.map((id) => found.filter((record) => record[property].includes(id)));

@@ -231,6 +231,11 @@ describe('what a session sent up', () => {
           },
         },
       );
+      // A draft has not gone up: it counts once submitted.
+      await graph.query(
+        `mutation($i: ProposalStepInput!) { submitProposal(input: $i) { status } }`,
+        { i: { proposalId: proposal.draftProposal.id } },
+      );
       sent.push({ __typename: 'Proposal', id: proposal.draftProposal.id, division });
       const report = await graph.query(
         `mutation($input: DraftSentimentReportInput!) { draftSentimentReport(input: $input) { id } }`,
@@ -243,6 +248,10 @@ describe('what a session sent up', () => {
             ...cites,
           },
         },
+      );
+      await graph.query(
+        `mutation($i: SentimentReportStepInput!) { submitSentimentReport(input: $i) { status } }`,
+        { i: { reportId: report.draftSentimentReport.id } },
       );
       sent.push({ __typename: 'SentimentReport', id: report.draftSentimentReport.id, division });
       for (const kind of KINDS) {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { todayInCity } from '@cppcc/toolkit';
-import { countQueries, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import {
+  countQueries,
+  startTestSubgraph,
+  type GraphQLResponse,
+  type TestSubgraph,
+} from '@cppcc/toolkit/testing';
 import { addDays, addMonths } from '../shared/dates';
 import { channelsSubgraph } from '../subgraph';
 import { departmentCaller, seedDepartment, seedHome } from '../testing/fixtures';
@@ -50,10 +55,8 @@ function draft(extra: Record<string, unknown> = {}) {
 }
 
 /** Each step as its mutation, sent by whoever the table says takes it. */
-const STEP: Record<
-  ProposalStep,
-  (id: string, version?: number) => ReturnType<TestSubgraph['send']>
-> = {
+type Answer = Promise<GraphQLResponse<Record<string, any>>>;
+const STEP: Record<ProposalStep, (id: string, version?: number) => Answer> = {
   submit: (id, v) =>
     graph.send(`mutation($i: ProposalStepInput!) { submitProposal(input: $i) { ${FIELDS} } }`, {
       i: { proposalId: id, expectedVersion: v },

@@ -95,6 +95,8 @@ export interface AgendaItemRow {
   title: string;
   description: string | null;
   presenter: string | null;
+  /** The demands it was raised from: the channels demo links them (`agendaDemandIds`). */
+  demand_ids: string[];
 }
 
 export interface AttendanceRow {
@@ -832,6 +834,7 @@ class DemoWriter {
       division_code: session.division_code,
       position: index + 1,
       ...item,
+      demand_ids: [] as string[],
     }));
     this.tables.agendaItems.push(...rows);
     return rows;

@@ -1,20 +1,14 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { bulkLoad, hasRows, type BulkTable } from '@cppcc/toolkit';
 import type { DeliberationDemo } from './demo.generator';
-
-/** Rows per INSERT: large enough to be quick, small enough to keep each statement's JSON modest. */
-const BATCH_SIZE = 5_000;
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the
- * columns (rather than `select *`) lets session_event's id, agenda_item's demand_ids and
- * idempotency_key take their defaults: json_populate_recordset would otherwise turn the missing
+ * columns (rather than `select *`) lets session_event's id and idempotency_key take their
+ * defaults: json_populate_recordset would otherwise turn the missing
  * keys into nulls.
  */
-const TABLES: ReadonlyArray<{
-  table: string;
-  rows: (demo: DeliberationDemo) => object[];
-  columns: string[];
-}> = [
+const TABLES: ReadonlyArray<BulkTable<DeliberationDemo>> = [
   {
     table: 'session',
     rows: (demo) => demo.sessions,
@@ -55,6 +49,7 @@ const TABLES: ReadonlyArray<{
       'title',
       'description',
       'presenter',
+      'demand_ids',
     ],
   },
   {
@@ -111,11 +106,7 @@ const TABLES: ReadonlyArray<{
 
 /** True when deliberation already has sessions: a demo (or real data) is there. */
 export async function isDeliberationDemoLoaded(orm: MikroORM): Promise<boolean> {
-  const knex = orm.em.getConnection().getKnex();
-  const result = await knex.raw<{ rows: Array<{ loaded: boolean }> }>(
-    'select exists (select 1 from session) as loaded',
-  );
-  return result.rows[0].loaded;
+  return hasRows(orm, 'session');
 }
 
 /**
@@ -132,30 +123,8 @@ export async function loadDeliberationDemo(
   orm: MikroORM,
   demo: DeliberationDemo,
 ): Promise<Record<string, number>> {
-  const knex = orm.em.getConnection().getKnex();
-  return knex.transaction(async (trx) => {
-    // Two loads at once would both see an empty table; the lock makes the second wait, then refuse.
-    await trx.raw('lock table session in share row exclusive mode');
-    const existing = await trx.raw<{ rows: Array<{ loaded: boolean }> }>(
-      'select exists (select 1 from session) as loaded',
-    );
-    if (existing.rows[0].loaded) {
-      throw new Error(
-        'Deliberation already has sessions: the demo loads into an empty deliberation only.',
-      );
-    }
-    const counts: Record<string, number> = {};
-    for (const { table, rows, columns } of TABLES) {
-      const list = columns.map((column) => `"${column}"`).join(', ');
-      const sql = `insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?::json)`;
-      const all = rows(demo);
-      counts[table] = 0;
-      for (let start = 0; start < all.length; start += BATCH_SIZE) {
-        const batch = all.slice(start, start + BATCH_SIZE);
-        const result = await trx.raw<{ rowCount: number }>(sql, [JSON.stringify(batch)]);
-        counts[table] += result.rowCount;
-      }
-    }
-    return counts;
+  return bulkLoad(orm, demo, TABLES, {
+    table: 'session',
+    refusal: 'Deliberation already has sessions: the demo loads into an empty deliberation only.',
   });
 }

@@ -1,19 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { bulkLoad, hasRows, type BulkTable } from '@cppcc/toolkit';
 import type { OrganizationDemo } from './demo.generator';
-
-/** Rows per INSERT: large enough to be quick, small enough to keep each statement's JSON modest. */
-const BATCH_SIZE = 2_000;
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the
  * columns (rather than `select *`) lets version, created_at and updated_at take their defaults:
  * json_populate_recordset would otherwise turn the missing keys into nulls.
  */
-const TABLES: ReadonlyArray<{
-  table: string;
-  rows: (demo: OrganizationDemo) => object[];
-  columns: string[];
-}> = [
+const TABLES: ReadonlyArray<BulkTable<OrganizationDemo>> = [
   {
     table: 'department',
     rows: (demo) => demo.departments,
@@ -56,11 +50,7 @@ const TABLES: ReadonlyArray<{
 
 /** True when the organization already has homes: a demo (or real data) is there. */
 export async function isOrganizationDemoLoaded(orm: MikroORM): Promise<boolean> {
-  const knex = orm.em.getConnection().getKnex();
-  const result = await knex.raw<{ rows: Array<{ loaded: boolean }> }>(
-    'select exists (select 1 from home) as loaded',
-  );
-  return result.rows[0].loaded;
+  return hasRows(orm, 'home');
 }
 
 /**
@@ -74,30 +64,8 @@ export async function loadOrganizationDemo(
   orm: MikroORM,
   demo: OrganizationDemo,
 ): Promise<Record<string, number>> {
-  const knex = orm.em.getConnection().getKnex();
-  return knex.transaction(async (trx) => {
-    // Two loads at once would both see an empty table; the lock makes the second wait, then refuse.
-    await trx.raw('lock table home in share row exclusive mode');
-    const existing = await trx.raw<{ rows: Array<{ loaded: boolean }> }>(
-      'select exists (select 1 from home) as loaded',
-    );
-    if (existing.rows[0].loaded) {
-      throw new Error(
-        'The organization already has homes: the demo loads into an empty organization only.',
-      );
-    }
-    const counts: Record<string, number> = {};
-    for (const { table, rows, columns } of TABLES) {
-      const list = columns.map((column) => `"${column}"`).join(', ');
-      const sql = `insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", ?::json)`;
-      const all = rows(demo);
-      counts[table] = 0;
-      for (let start = 0; start < all.length; start += BATCH_SIZE) {
-        const batch = all.slice(start, start + BATCH_SIZE);
-        const result = await trx.raw<{ rowCount: number }>(sql, [JSON.stringify(batch)]);
-        counts[table] += result.rowCount;
-      }
-    }
-    return counts;
+  return bulkLoad(orm, demo, TABLES, {
+    table: 'home',
+    refusal: 'The organization already has homes: the demo loads into an empty organization only.',
   });
 }
