@@ -6,8 +6,10 @@ import {
   groupedPageLoader,
   scopeSql,
   type Caller,
+  type ConnectionShape,
+  type GroupedPageRequest,
 } from '@cppcc/toolkit';
-import { SESSION_POLICY, Session, SessionStatus } from './session.entity';
+import { SESSION_POLICY, Session, type SessionKind, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
 import { Attendance } from '../attendance/attendance.entity';
@@ -20,7 +22,31 @@ export interface CadenceKey {
   quarter: number;
 }
 
+/** Which of a home's sessions a list shows: by status, kind, and when they were scheduled. */
+export interface HomeSessionsFilter {
+  status: SessionStatus[];
+  kinds: SessionKind[];
+  from: Date | null;
+  to: Date | null;
+}
+
+function homeSessionsWhere(filter: HomeSessionsFilter): { sql: string; params: unknown[] } {
+  const parts: Array<[string, unknown]> = [];
+  if (filter.status.length) parts.push(['s.status in (?)', filter.status]);
+  if (filter.kinds.length) parts.push(['s.kind in (?)', filter.kinds]);
+  if (filter.from) parts.push(['s.scheduled_at >= ?', filter.from]);
+  if (filter.to) parts.push(['s.scheduled_at < ?', filter.to]);
+  return {
+    sql: parts.map(([part]) => ` and ${part}`).join(''),
+    params: parts.map(([, param]) => param),
+  };
+}
+
 export function createSessionLoaders(em: EntityManager, caller: Caller) {
+  const ofHome = new Map<
+    string,
+    DataLoader<GroupedPageRequest, ConnectionShape<Session>, string>
+  >();
   // Counts of held sessions are public, published or not.
   const scope = scopeSql(caller, { ...SESSION_POLICY, publicOnlyWhenSet: undefined }, 'session');
   return {
@@ -46,16 +72,25 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
     }),
     /** The steps of many sessions' lives, oldest first. */
     history: byParentLoader(em, SessionEvent, 'sessionId', { orderBy: { id: 'asc' } }),
-    /** Pages of the sessions of many homes, latest first. */
-    ofHome: groupedPageLoader<Record<string, unknown>, Session>(em, {
-      query: (homeIds) => ({
-        sql: `select s.*, s.home_id::text as group_key from session s
-              where s.home_id::text in (?) ${scopeSql(caller, SESSION_POLICY, 's').sql}`,
-        params: [homeIds, ...scopeSql(caller, SESSION_POLICY, 's').params],
-      }),
-      orderBy: 'scheduled_at desc, id',
-      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
-    }),
+    /** Pages of the sessions of many homes, latest first; one loader per filter asked for. */
+    ofHome: (filter: HomeSessionsFilter) => {
+      const key = JSON.stringify(filter);
+      let loader = ofHome.get(key);
+      if (!loader) {
+        const where = homeSessionsWhere(filter);
+        loader = groupedPageLoader<Record<string, unknown>, Session>(em, {
+          query: (homeIds) => ({
+            sql: `select s.*, s.home_id::text as group_key from session s
+                  where s.home_id::text in (?) ${scopeSql(caller, SESSION_POLICY, 's').sql} ${where.sql}`,
+            params: [homeIds, ...scopeSql(caller, SESSION_POLICY, 's').params, ...where.params],
+          }),
+          orderBy: 'scheduled_at desc, id',
+          toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+        });
+        ofHome.set(key, loader);
+      }
+      return loader;
+    },
     /** Sessions held per home in a quarter: one statement per quarter asked for. */
     heldInQuarter: new DataLoader<CadenceKey, number, string>(
       async (keys) => {

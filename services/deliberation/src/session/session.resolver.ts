@@ -26,7 +26,7 @@ import {
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
-import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
+import { SESSIONS_REQUIRED_PER_QUARTER, quarterBounds } from './session.cadence';
 import { CadenceReport, cadenceReport } from './session.cadence-report';
 import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
@@ -227,6 +227,36 @@ export class SessionResolver {
   }
 }
 
+@ArgsType()
+class HomeSessionsArgs extends PageArgs {
+  @Field(() => [SessionStatus], { nullable: true })
+  status?: SessionStatus[] | null;
+
+  @Field(() => SessionKind, { nullable: true })
+  kind?: SessionKind | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With `quarter`: sessions scheduled in that quarter.',
+  })
+  year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1–4, with `year`.' })
+  quarter?: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scheduled at or after this moment.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Scheduled before this moment.' })
+  to?: Date | null;
+}
+
+/** A quarter's bounds (China Standard Time); quarterBounds checks the year and quarter. */
+function quarterOf(year: number, quarter: number) {
+  const { from, to } = quarterBounds(year, quarter);
+  return { from: new Date(from), to: new Date(to) };
+}
+
 @Resolver(() => Home)
 export class HomeSessionsResolver {
   @OnSurfaces('city', 'county', 'home', 'department', 'public')
@@ -236,8 +266,27 @@ export class HomeSessionsResolver {
     nullable: true,
     description: "The home's consultation activities, latest first.",
   })
-  sessions(@Root() home: Home, @Args(() => PageArgs) args: PageArgs, @Ctx() { loaders }: Context) {
-    return loaders.session.ofHome.load({ key: home.id, page: toPage(args) });
+  sessions(
+    @Root() home: Home,
+    @Args(() => HomeSessionsArgs) args: HomeSessionsArgs,
+    @Ctx() { loaders }: Context,
+  ) {
+    if ((args.year == null) !== (args.quarter == null)) {
+      throw new BadUserInputError(
+        'Give a year and a quarter together.',
+        args.year == null ? 'year' : 'quarter',
+      );
+    }
+    const quarter =
+      args.year != null && args.quarter != null ? quarterOf(args.year, args.quarter) : null;
+    return loaders.session
+      .ofHome({
+        status: args.status ?? [],
+        kinds: args.kind ? [args.kind] : [],
+        from: quarter?.from ?? args.from ?? null,
+        to: quarter?.to ?? args.to ?? null,
+      })
+      .load({ key: home.id, page: toPage(args) });
   }
 
   @FieldResolver(() => HomeCadence, {
