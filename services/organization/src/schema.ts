@@ -7,6 +7,7 @@ import {
 import { DepartmentResolver, departmentReference } from './department/department.resolver';
 import { DivisionResolver, divisionReference } from './division/division.resolver';
 import { HomeMembershipResolver, HomeResolver, homeReference } from './home/home.resolver';
+import { DivisionHomeStatsResolver } from './home/home.stats.resolver';
 import { MemberResolver, memberReference } from './member/member.resolver';
 import { ParticipantResolver, participantReference } from './participant/participant.resolver';
 import { ViewerResolver } from './viewer/viewer.resolver';
@@ -21,6 +22,7 @@ export function buildOrganizationSchema() {
       MemberResolver,
       HomeResolver,
       HomeMembershipResolver,
+      DivisionHomeStatsResolver,
       ParticipantResolver,
       DepartmentResolver,
       ViewerResolver,

@@ -14,6 +14,7 @@ import { HOME_POLICY, Home } from './home.entity';
 import type { HomesFilter } from './home.inputs';
 import { HomeMembership } from './home-membership.entity';
 import { homeFilterSql } from './home.service';
+import { homeStatsLoader } from './home.stats';
 
 export function createHomeLoaders(em: EntityManager, caller: Caller) {
   const pagesByFilter = new Map<
@@ -22,6 +23,8 @@ export function createHomeLoaders(em: EntityManager, caller: Caller) {
   >();
   return {
     byId: byKeyLoader(em, Home),
+    /** The home figures of many divisions (the cross-county view), in one statement. */
+    statsOfDivision: homeStatsLoader(em, caller),
     /** Serving memberships of many homes, the leader first. */
     servingMemberships: byParentLoader(em, HomeMembership, 'homeId', {
       where: { until: null },

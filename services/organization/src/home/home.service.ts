@@ -298,6 +298,15 @@ export async function setHomeLeader(
   });
 }
 
+/**
+ * The seed's rule 1 over a home's staffing: at least 3 members serving, exactly one of them
+ * leading. The one statement of the rule: a home's `compliance` and a division's `homeStats`
+ * both ask it.
+ */
+export function meetsStaffingRule(memberCount: number, leaders: number): boolean {
+  return memberCount >= MIN_HOME_MEMBERS && leaders === 1;
+}
+
 /** The seed's rule 1 over a home's serving memberships. */
 export function complianceOf(memberships: HomeMembership[]): HomeCompliance {
   const leaders = memberships.filter((membership) => membership.role === HomeRole.LEADER).length;
@@ -305,7 +314,7 @@ export function complianceOf(memberships: HomeMembership[]): HomeCompliance {
   return {
     memberCount,
     hasLeader: leaders === 1,
-    compliant: memberCount >= MIN_HOME_MEMBERS && leaders === 1,
+    compliant: meetsStaffingRule(memberCount, leaders),
   };
 }
 
