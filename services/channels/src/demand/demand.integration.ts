@@ -54,4 +54,22 @@ describe('demands raised at homes', () => {
     counter.stop();
     expect(many).toBe(few);
   });
+
+  it('filter by year in China Standard Time, and refuse a year out of range', async () => {
+    const connection = graph.orm.em.getConnection();
+    const [{ total }] = await connection.execute('select count(*)::int as total from demand');
+    // Received at 23:30 on New Year's Eve in Beijing: 2025 there, though 2025-12-31 in UTC too.
+    await connection.execute(
+      `insert into demand (id, home_id, division_code, category, content, status, received_at)
+       values (gen_random_uuid(), ?, '320724100001', 'AGRICULTURE', '跨年的诉求', 'RECEIVED', '2025-12-31T23:30:00+08:00')`,
+      [homes[0]],
+    );
+    const count = async (year: number) =>
+      (await graph.query(`query($y: Int) { demands(year: $y) { totalCount } }`, { y: year }))
+        .demands.totalCount;
+    expect(await count(2026)).toBe(total);
+    expect(await count(2025)).toBe(1);
+    const bad = await graph.send(`{ demands(year: 1900) { totalCount } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+  });
 });

@@ -6,6 +6,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -22,6 +23,7 @@ import {
   Connection,
   PageArgs,
   likeEscape,
+  requireIntBetween,
   toPage,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
@@ -63,6 +65,9 @@ class DemandsArgs extends PageArgs {
   })
   isPetition?: boolean | null;
 
+  @Field(() => Int, { nullable: true, description: 'Received in this year (China Standard Time).' })
+  year?: number | null;
+
   @Field(() => Date, { nullable: true, description: 'Received at or after.' })
   from?: Date | null;
 
@@ -91,6 +96,13 @@ export class DemandResolver {
     if (args.status?.length) where.status = { $in: args.status };
     if (args.category) where.category = args.category;
     if (args.isPetition != null) where.isPetition = args.isPetition;
+    if (args.year != null) {
+      requireIntBetween(args.year, 'year', 2000, 2100);
+      where.$and = [
+        { receivedAt: { $gte: new Date(`${args.year}-01-01T00:00:00+08:00`) } },
+        { receivedAt: { $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`) } },
+      ];
+    }
     if (args.from || args.to) {
       where.receivedAt = {
         ...(args.from ? { $gte: args.from } : {}),

@@ -7,6 +7,7 @@ import {
   FieldResolver,
   ID,
   InputType,
+  Int,
   Mutation,
   Query,
   Resolver,
@@ -21,6 +22,7 @@ import {
   findConnection,
   isUuid,
   likeEscape,
+  requireIntBetween,
   toPage,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
@@ -82,6 +84,9 @@ class SentimentReportsArgs extends PageArgs {
 
   @Field(() => ID, { nullable: true, description: 'Forwarded to this department.' })
   departmentId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Drafted in this year (China Standard Time).' })
+  year?: number | null;
 }
 
 @Resolver(() => SentimentReport)
@@ -106,6 +111,13 @@ export class SentimentReportResolver {
     const where: FilterQuery<SentimentReport> & Record<string, unknown> = {};
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.status?.length) where.status = { $in: args.status };
+    if (args.year != null) {
+      requireIntBetween(args.year, 'year', 2000, 2100);
+      where.createdAt = {
+        $gte: new Date(`${args.year}-01-01T00:00:00+08:00`),
+        $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`),
+      };
+    }
     if (args.departmentId) {
       where.departmentIds = isUuid(args.departmentId)
         ? { $contains: [args.departmentId] }
