@@ -3,10 +3,12 @@ import { applyJurisdiction, byKeyLoader, type Caller, type RequestContext } from
 import { AgendaItem } from './agenda/agenda.entity';
 import { createMinutesLoaders } from './minutes/minutes.loader';
 import { createSessionLoaders } from './session/session.loader';
+import { createSessionStatsLoaders } from './session/session.stats';
 
 export function createLoaders(em: EntityManager, caller: Caller) {
   return {
     session: createSessionLoaders(em, caller),
+    sessionStats: createSessionStatsLoaders(em, caller),
     minutes: createMinutesLoaders(em),
     agenda: { byId: byKeyLoader(em, AgendaItem) },
   };

@@ -9,6 +9,7 @@ import { migrations } from './migrations';
 import { AgendaItem } from './agenda/agenda.entity';
 import {
   DepartmentSessionsResolver,
+  DivisionSessionStatsResolver,
   MemberAttendanceResolver,
 } from './session/session.extensions.resolver';
 import { AgendaItemResolver, agendaItemReference } from './agenda/agenda.resolver';
@@ -43,6 +44,7 @@ export const deliberationSubgraph: SubgraphProcess = {
         AttendanceResolver,
         DepartmentSessionsResolver,
         MemberAttendanceResolver,
+        DivisionSessionStatsResolver,
       ],
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BadUserInputError, executeIn, likeEscape, scopeSql, type Caller } from '@cppcc/toolkit';
+import { BadUserInputError, executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Home } from '../home/home.entity';
 import { DivisionReference } from '../shared/references';
@@ -98,6 +98,58 @@ function summarise(code: string, rows: CadenceRow[]): CadenceSummary {
   };
 }
 
+/** A home against the cadence of a quarter, as `homeCadenceSql` selects it. */
+export interface HomeCadenceRow {
+  id: string;
+  division_code: string;
+  status: string;
+  held: number;
+  required: boolean;
+  /** Held what it had to, or did not have to hold anything. */
+  compliant: boolean;
+}
+
+/**
+ * The cadence rule (the seed's rule 5, with the exceptions above) in one place, as a SELECT of
+ * every home in or under any of `divisionCodes` that the caller may see, with what it held in the
+ * quarter, whether it had to meet and whether it met (`HomeCadenceRow`). The cadence report reads
+ * it for one division, a division's `sessionStats` for every division of a page at once.
+ */
+export function homeCadenceSql(
+  caller: Caller,
+  divisionCodes: string[],
+  year: number,
+  quarter: number,
+): { sql: string; params: unknown[] } {
+  const { from, to } = quarterBounds(year, quarter);
+  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
+  return {
+    sql: `select c.*, (not c.required or c.held >= ?) as compliant from (
+            select h.id::text as id, h.division_code, h.status,
+                   count(s.id)::int as held,
+                   (h.status <> 'SUSPENDED' and coalesce(h.established_on, '1900-01-01') <= (?::timestamptz at time zone 'Asia/Shanghai')::date - ?)
+                     as required
+            from home_projection h
+            left join session s on s.home_id = h.id and s.status = ? and s.held_at >= ? and s.held_at < ?
+            where exists (select 1 from unnest(array[?]::text[]) as p(code) where h.division_code like p.code || '%') ${scope.sql}
+            group by h.id
+          ) c`,
+    params: [
+      SESSIONS_REQUIRED_PER_QUARTER,
+      to,
+      GRACE_DAYS_FOR_NEW_HOMES,
+      SessionStatus.HELD,
+      from,
+      to,
+      divisionCodes,
+      ...scope.params,
+    ],
+  };
+}
+
+/** The shape of a division code: 4, 6, 9 or 12 digits (city, county, township, village). */
+export const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
+
 /** The cadence report of a division for a quarter, in one SQL statement. */
 export async function cadenceReport(
   em: EntityManager,
@@ -106,33 +158,14 @@ export async function cadenceReport(
   year: number,
   quarter: number,
 ): Promise<CadenceReport> {
-  if (!/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/.test(divisionCode)) {
+  if (!DIVISION_CODE.test(divisionCode)) {
     throw new BadUserInputError(`${divisionCode} is not a division code.`, 'divisionCode');
   }
-  const { from, to } = quarterBounds(year, quarter);
-  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
-  const rows = await executeIn<
-    Array<{ id: string; division_code: string; status: string; held: number; required: boolean }>
-  >(
+  const cadence = homeCadenceSql(caller, [divisionCode], year, quarter);
+  const rows = await executeIn<HomeCadenceRow[]>(
     em,
-    `select h.id, h.division_code, h.status,
-            count(s.id)::int as held,
-            (h.status <> 'SUSPENDED' and coalesce(h.established_on, '1900-01-01') <= (?::timestamptz at time zone 'Asia/Shanghai')::date - ?)
-              as required
-     from home_projection h
-     left join session s on s.home_id = h.id and s.status = ? and s.held_at >= ? and s.held_at < ?
-     where h.division_code like ? ${scope.sql}
-     group by h.id
-     order by h.division_code, h.id`,
-    [
-      to,
-      GRACE_DAYS_FOR_NEW_HOMES,
-      SessionStatus.HELD,
-      from,
-      to,
-      `${likeEscape(divisionCode)}%`,
-      ...scope.params,
-    ],
+    `${cadence.sql} order by c.division_code, c.id`,
+    cadence.params,
   );
   const homes: CadenceRow[] = rows.map((row) => {
     const required = row.required ? SESSIONS_REQUIRED_PER_QUARTER : 0;
@@ -142,7 +175,7 @@ export async function cadenceReport(
       status: row.status,
       held: row.held,
       required,
-      compliant: row.held >= required,
+      compliant: row.compliant,
     };
   });
   const childLength = CHILD_LENGTH[divisionCode.length];

@@ -1,9 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, PageArgs, requireIntBetween, toPage } from '@cppcc/toolkit';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import {
+  DateScalar,
+  OnSurfaces,
+  PageArgs,
+  periodOf,
+  requireIntBetween,
+  toPage,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { AttendanceRecord } from '../attendance/attendance.record';
-import { DepartmentReference, MemberReference } from '../shared/references';
+import { DepartmentReference, DivisionReference, MemberReference } from '../shared/references';
 import { SessionConnection } from './session.resolver';
+import { SessionStats } from './session.stats';
 
 @Resolver(() => DepartmentReference)
 export class DepartmentSessionsResolver {
@@ -35,5 +43,41 @@ export class MemberAttendanceResolver {
   ) {
     requireIntBetween(year, 'year', 2000, 2100);
     return loaders.session.attendanceOfMember.load({ memberId: member.id, year });
+  }
+}
+
+@ArgsType()
+class SessionStatsArgs {
+  @Field(() => Int, { nullable: true, description: 'A year; with `quarter`, one quarter of it.' })
+  year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1–4, with `year`.' })
+  quarter?: number | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Instead of a year: the first day counted (with `to`).',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day counted (included).' })
+  to?: string | null;
+}
+
+@Resolver(() => DivisionReference)
+export class DivisionSessionStatsResolver {
+  @OnSurfaces('city', 'county')
+  @FieldResolver(() => SessionStats, {
+    nullable: true,
+    description:
+      'The consultation activity of its homes over a quarter (`year`, `quarter`), a year, or a range of days (`from`, `to`; days in China Standard Time), within your jurisdiction; cadence compliance for a quarter only. Every division of a page is answered in one statement.',
+  })
+  sessionStats(
+    @Root() division: DivisionReference,
+    @Args(() => SessionStatsArgs) args: SessionStatsArgs,
+    @Ctx() { loaders }: Context,
+  ) {
+    const period = periodOf(args, { allowQuarter: true });
+    return loaders.sessionStats.ofDivision(period).load(division.code);
   }
 }

@@ -16,8 +16,8 @@ export class DepartmentReference {
   id: string;
 }
 
-/** The organization's Division, named by its statistics code. */
-@Directive('@key(fields: "code", resolvable: false)')
+/** The organization's Division, named by its statistics code; this subgraph adds its session figures. */
+@Directive('@key(fields: "code")')
 @ObjectType('Division')
 export class DivisionReference {
   @Field(() => ID)
