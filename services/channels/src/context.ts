@@ -7,6 +7,7 @@ import {
   type RequestContext,
 } from '@cppcc/toolkit';
 import { createDemandLoaders } from './demand/demand.loader';
+import { createChannelStatsLoaders } from './division/division.channel-stats';
 import { ChannelEvent } from './history/channel-event.entity';
 import { createLineageLoaders } from './lineage/lineage.loader';
 import { SpecialReport, Speech } from './plenary/plenary.entity';
@@ -21,6 +22,7 @@ export function createLoaders(em: EntityManager, caller: Caller) {
     speech: byKeyLoader(em, Speech),
     specialReport: byKeyLoader(em, SpecialReport),
     lineage: createLineageLoaders(em),
+    channelStats: createChannelStatsLoaders(em, caller),
     /** The steps of any channel record; its ids are unique across channels. */
     history: byParentLoader(em, ChannelEvent, 'recordId', { orderBy: { id: 'asc' } }),
   };

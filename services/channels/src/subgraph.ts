@@ -7,6 +7,7 @@ import {
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';
+import { DivisionChannelStatsResolver } from './division/division.channel-stats.resolver';
 import { ChannelEvent } from './history/channel-event.entity';
 import {
   DepartmentChannelsResolver,
@@ -68,6 +69,7 @@ export const channelsSubgraph: SubgraphProcess = {
         SessionOutcomesResolver,
         DepartmentChannelsResolver,
         MemberChannelsResolver,
+        DivisionChannelStatsResolver,
       ],
       referenceResolvers: {
         ...demandReference,

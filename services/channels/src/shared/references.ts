@@ -48,8 +48,8 @@ export class ParticipantReference {
   id: string;
 }
 
-/** The organization's Division, named by its statistics code. */
-@Directive('@key(fields: "code", resolvable: false)')
+/** The organization's Division, named by its statistics code; this subgraph adds its channel figures. */
+@Directive('@key(fields: "code")')
 @ObjectType('Division')
 export class DivisionReference {
   @Field(() => ID)

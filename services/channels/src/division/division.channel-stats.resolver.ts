@@ -1,0 +1,39 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { DateScalar, OnSurfaces, periodOf } from '@cppcc/toolkit';
+import type { Context } from '../context';
+import { DivisionReference } from '../shared/references';
+import { ChannelStats } from './division.channel-stats';
+
+@ArgsType()
+class ChannelStatsArgs {
+  @Field(() => Int, { nullable: true, description: 'A calendar year (China Standard Time).' })
+  year?: number | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Instead of a year: the first day counted (with `to`).',
+  })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day counted (included).' })
+  to?: string | null;
+}
+
+/** The channels' part of the cross-county view: a division's demands, reports and proposals. */
+@Resolver(() => DivisionReference)
+export class DivisionChannelStatsResolver {
+  @OnSurfaces('city', 'county')
+  @FieldResolver(() => ChannelStats, {
+    nullable: true,
+    description:
+      'Its demands, sentiment reports and proposals over a year or a range of days (`from`, `to`), within your jurisdiction. Every division of a page is answered in one statement.',
+  })
+  channelStats(
+    @Root() division: DivisionReference,
+    @Args(() => ChannelStatsArgs) args: ChannelStatsArgs,
+    @Ctx() { loaders }: Context,
+  ) {
+    const period = periodOf(args, { allowQuarter: false });
+    return loaders.channelStats.ofDivision(period).load(division.code);
+  }
+}
