@@ -4,17 +4,20 @@
  * loading the demo data set on an empty database.
  */
 import {
+  CHANNELS_DEMO_GUARD,
   channelsSubgraph,
+  copyChannelsDemo,
   generateChannelsDemo,
   isChannelsDemoLoaded,
-  loadChannelsDemo,
   withAgendaDemands,
 } from '@cppcc/channels';
 import {
+  DELIBERATION_DEMO_GUARD,
+  copyDeliberationDemo,
   deliberationSubgraph,
   generateDeliberationDemo,
   isDeliberationDemoLoaded,
-  loadDeliberationDemo,
+  todayInShanghai,
 } from '@cppcc/deliberation';
 import {
   generateOrganizationDemo,
@@ -32,13 +35,18 @@ import {
   parseConfig,
   port,
   startEmbeddedPostgres,
+  withBulkLoad,
   withDatabase,
+  type BulkGuard,
+  type BulkLoadSession,
   type Logger,
   type Orm,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEMO_PRESET_NAMES, demoDensity, type DemoPresetName } from './demo-presets';
+import { NO_PROGRESS, type Progress } from './progress';
 import { REPO_ROOT } from './schema-pipeline';
 
 export const SUBGRAPHS: Array<{ process: SubgraphProcess; port: number; folder: string }> = [
@@ -58,7 +66,12 @@ export const stackConfigShape = {
   /** The seed of the demo data set: the same seed gives the same data. */
   DEMO_SEED: z.coerce.number().int().min(0).default(20190816),
   /** How large the demo data set is: 1 is a city like 连云港 in its first years. */
-  DEMO_SCALE: z.coerce.number().min(0.01).max(20).default(1),
+  DEMO_SCALE: z.coerce.number().min(0.01).max(10).default(1),
+  /**
+   * A preset instead of a scale: `small` (the tests'), `city` (连云港 over ten years) or
+   * `province` (江苏省's 13 cities); see scripts/src/demo-presets.ts. Unset: DEMO_SCALE applies.
+   */
+  DEMO_PRESET: z.enum(DEMO_PRESET_NAMES).optional(),
 };
 
 export function loadStackConfig() {
@@ -107,19 +120,57 @@ export async function migrateAll(url: string, logger: Logger): Promise<void> {
   }
 }
 
+/** What the demo data set is: its seed and its preset (or, without one, a bare scale). */
+export interface DemoPlan {
+  seed: number;
+  preset?: DemoPresetName;
+  scale: number;
+  /** `YYYY-MM-DD`; the real today in the city by default. */
+  today?: string;
+}
+
+/** What a demo load did: rows per table and milliseconds per step. */
+export interface DemoLoadReport {
+  counts: Record<string, Record<string, number>>;
+  ms: Record<string, number>;
+}
+
 /**
  * Loads the deterministic demo data set into the services that are still empty: the
  * organization's homes, members and departments, the sessions of those homes, and the demands
  * raised at them with where they went (same seed, standing on today). Sessions and channels are
  * loaded only for homes of the same demo: a database whose organization holds other data (or
  * another seed's demo) gets none.
+ *
+ * Sessions and demands are generated and copied one city at a time, inside one transaction per
+ * service, so a province never sits in memory whole. Returns what was loaded, or undefined when
+ * nothing was.
  */
 export async function loadDemoIfEmpty(
   url: string,
-  seed: number,
-  scale: number,
+  plan: DemoPlan,
   logger: Logger,
-): Promise<void> {
+  progress: Progress = NO_PROGRESS,
+): Promise<DemoLoadReport | undefined> {
+  const { seed } = plan;
+  const density = demoDensity(plan.preset, plan.scale);
+  const report: DemoLoadReport = { counts: {}, ms: {} };
+  const timed = async <T>(step: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      progress.end();
+      report.ms[step] = (report.ms[step] ?? 0) + Date.now() - started;
+    }
+  };
+  const add = (service: string, counts: Record<string, number>) => {
+    const total = (report.counts[service] ??= {});
+    for (const [table, n] of Object.entries(counts)) total[table] = (total[table] ?? 0) + n;
+  };
+  const tableProgress = (service: string) => (table: string, done: number, total: number) =>
+    progress.update(`${service}: ${table}`, done, total);
+
   const organizationOrm = await openDatabase(organizationSubgraph.database, url, {}, logger);
   const deliberationOrm = await openDatabase(deliberationSubgraph.database, url, {}, logger);
   const channelsOrm = await openDatabase(channelsSubgraph.database, url, {}, logger);
@@ -131,42 +182,101 @@ export async function loadDemoIfEmpty(
     };
     if (loaded.organization && loaded.deliberation && loaded.channels) {
       logger.info('the database already holds data: demo data not loaded');
-      return;
+      return undefined;
     }
-    let started = Date.now();
-    const organization = generateOrganizationDemo({ seed, scale });
+    const organization = await timed('generate organization', () =>
+      generateOrganizationDemo({ seed, ...density.organization }),
+    );
     if (!loaded.organization) {
-      const counts = await loadOrganizationDemo(organizationOrm, organization);
+      const counts = await timed('load organization', () =>
+        loadOrganizationDemo(organizationOrm, organization, tableProgress('organization')),
+      );
+      add('organization', counts);
       logger.info(
-        { seed, scale, counts, ms: Date.now() - started },
+        { seed, preset: plan.preset, counts, ms: report.ms['load organization'] },
         'organization demo data loaded',
       );
     } else if (!(await holdsDemoHomes(organizationOrm, organization))) {
       logger.info(
         'the organization holds other homes than the demo’s: no demo sessions or demands',
       );
-      return;
+      return undefined;
     }
-    started = Date.now();
-    const sessions = generateDeliberationDemo(organization, { seed });
-    const channels = generateChannelsDemo(organization, sessions, { seed });
-    const deliberation = withAgendaDemands(sessions, channels);
-    if (loaded.deliberation) {
-      logger.info('deliberation already holds sessions: demo sessions not loaded');
-    } else {
-      const counts = await loadDeliberationDemo(deliberationOrm, deliberation);
-      logger.info(
-        { seed, today: deliberation.today, counts, ms: Date.now() - started },
-        'deliberation demo data loaded',
-      );
+    if (loaded.deliberation) logger.info('deliberation already holds sessions: not loaded');
+    if (loaded.channels) logger.info('channels already holds demands: not loaded');
+    const today = plan.today ?? todayInShanghai();
+    const cities = [...new Set(organization.homes.map((home) => home.division_code.slice(0, 4)))];
+    const cityName = (code: string) =>
+      organization.divisions.find((division) => division.code === code)?.name ?? code;
+    // Each service's rows go in one transaction; a service already loaded gets none.
+    const maybeLoad = <T>(
+      skip: boolean,
+      orm: Orm,
+      guard: BulkGuard,
+      work: (session: BulkLoadSession | undefined) => Promise<T>,
+      service: string,
+    ) => (skip ? work(undefined) : withBulkLoad(orm, guard, work, tableProgress(service)));
+    await maybeLoad(
+      loaded.deliberation,
+      deliberationOrm,
+      DELIBERATION_DEMO_GUARD,
+      (sessionsInto) =>
+        maybeLoad(
+          loaded.channels,
+          channelsOrm,
+          CHANNELS_DEMO_GUARD,
+          async (demandsInto) => {
+            for (const city of cities) {
+              const name = cities.length > 1 ? ` (${cityName(city)})` : '';
+              const slice = {
+                ...organization,
+                homes: organization.homes.filter((home) => home.division_code.startsWith(city)),
+              };
+              const sessions = await timed('generate deliberation', () =>
+                generateDeliberationDemo(slice, {
+                  seed,
+                  today,
+                  ...density.deliberation,
+                  onProgress: (done, total) => progress.update(`sessions${name}`, done, total),
+                }),
+              );
+              const channels = await timed('generate channels', () =>
+                generateChannelsDemo(slice, sessions, {
+                  seed,
+                  today,
+                  ...density.channels,
+                  onProgress: (done, total) => progress.update(`demands${name}`, done, total),
+                }),
+              );
+              if (sessionsInto) {
+                const deliberation = withAgendaDemands(sessions, channels);
+                add(
+                  'deliberation',
+                  await timed('load deliberation', () =>
+                    copyDeliberationDemo(sessionsInto, deliberation),
+                  ),
+                );
+              }
+              if (demandsInto) {
+                add(
+                  'channels',
+                  await timed('load channels', () => copyChannelsDemo(demandsInto, channels)),
+                );
+              }
+            }
+          },
+          'channels',
+        ),
+      'deliberation',
+    );
+    for (const service of ['deliberation', 'channels'] as const) {
+      if (report.counts[service])
+        logger.info(
+          { seed, today, counts: report.counts[service], ms: report.ms[`load ${service}`] },
+          `${service} demo data loaded`,
+        );
     }
-    if (loaded.channels) {
-      logger.info('channels already holds demands: demo demands not loaded');
-    } else {
-      started = Date.now();
-      const counts = await loadChannelsDemo(channelsOrm, channels);
-      logger.info({ seed, counts, ms: Date.now() - started }, 'channels demo data loaded');
-    }
+    return report;
   } finally {
     await channelsOrm.close();
     await deliberationOrm.close();

@@ -7,6 +7,7 @@ import { ConfigError, createLogger } from '@cppcc/toolkit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createProgress } from './progress';
 import { REPO_ROOT } from './schema-pipeline';
 import { devSecrets } from './secrets';
 import {
@@ -80,7 +81,12 @@ async function main(): Promise<void> {
 
   try {
     await migrateAll(database.url, logger);
-    await loadDemoIfEmpty(database.url, config.DEMO_SEED, config.DEMO_SCALE, logger);
+    await loadDemoIfEmpty(
+      database.url,
+      { seed: config.DEMO_SEED, preset: config.DEMO_PRESET, scale: config.DEMO_SCALE },
+      logger,
+      config.DEMO_PRESET && config.DEMO_PRESET !== 'small' ? createProgress() : undefined,
+    );
     const secrets = devSecrets();
     const common = {
       LOG_LEVEL: config.LOG_LEVEL,

@@ -7,5 +7,12 @@ export {
   channelsDemoRowCounts,
   withAgendaDemands,
   type ChannelsDemo,
+  type ChannelsDemoOptions,
 } from './demo/demo.generator';
-export { isChannelsDemoLoaded, loadChannelsDemo } from './demo/demo.loader';
+export { ChannelRecordKind } from './history/channel-event.entity';
+export {
+  CHANNELS_DEMO_GUARD,
+  copyChannelsDemo,
+  isChannelsDemoLoaded,
+  loadChannelsDemo,
+} from './demo/demo.loader';

@@ -7,5 +7,11 @@ export {
   deliberationDemoRowCounts,
   todayInShanghai,
   type DeliberationDemo,
+  type DeliberationDemoOptions,
 } from './demo/demo.generator';
-export { isDeliberationDemoLoaded, loadDeliberationDemo } from './demo/demo.loader';
+export {
+  DELIBERATION_DEMO_GUARD,
+  copyDeliberationDemo,
+  isDeliberationDemoLoaded,
+  loadDeliberationDemo,
+} from './demo/demo.loader';

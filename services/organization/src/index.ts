@@ -8,7 +8,9 @@ export { configShape, DEFAULT_PORT } from './config';
 export {
   generateOrganizationDemo,
   demoRowCounts,
+  type DemoRegion,
   type OrganizationDemo,
+  type OrganizationDemoOptions,
 } from './demo/demo.generator';
 export { isOrganizationDemoLoaded, loadOrganizationDemo } from './demo/demo.loader';
 // What other services' demo generators build on: the same seeded random, the stable ids of the

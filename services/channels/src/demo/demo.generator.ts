@@ -27,6 +27,7 @@ import {
   stableId,
   type OrganizationDemo,
   type Random,
+  type Weighted,
 } from '@cppcc/organization';
 import type { DeliberationDemo } from '@cppcc/deliberation';
 import { DemandCategory, DemandRaiser, DemandStatus } from '../demand/demand.entity';
@@ -221,7 +222,29 @@ export interface ChannelsDemoOptions {
   seed?: number;
   /** `YYYY-MM-DD`; the deliberation demo's day by default. */
   today?: string;
+  /** The share of held agenda items raised from residents' demands (0.6 by default). */
+  agendaFromDemand?: number;
+  /** How many demands such an item was raised from, by weight (one by default). */
+  demandsPerAgendaItem?: Weighted<number>;
+  /**
+   * Demands a home takes in outside its sessions per quarter, on average (none by default besides
+   * the last weeks' few open ones): most are settled at the home without a session.
+   */
+  outsideDemandsPerQuarter?: number;
+  /** The share of a session's demands carried up (0.15 by default). */
+  carriedUp?: number;
+  /** Which way a carried-up demand goes, by weight (proposal 50, report 35, speech 7, special 8). */
+  channels?: Weighted<ChannelRecordKind>;
+  /** Members' own proposals a year, per county CPPCC and per city CPPCC (8 and 24 by default). */
+  ownProposals?: { county: number; city: number };
+  /** Called now and then while demands are drawn: agenda items done and all of them. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+type Density = Required<Omit<ChannelsDemoOptions, 'seed' | 'today' | 'onProgress'>> & {
+  /** Whether `demandsPerAgendaItem` was given: the default draws nothing for it. */
+  drawsDemandCount: boolean;
+};
 
 // ─── Days ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -273,6 +296,17 @@ const AGENDA_FROM_DEMAND = 0.6;
 const CARRIED_UP = 0.15;
 /** Members' own proposals a year, per county CPPCC and for the city's. */
 const OWN_PROPOSALS = { county: 8, city: 24 } as const;
+const CHANNEL_WEIGHTS: Weighted<ChannelRecordKind> = [
+  [ChannelRecordKind.PROPOSAL, 50],
+  [ChannelRecordKind.SENTIMENT_REPORT, 35],
+  [ChannelRecordKind.SPEECH, 7],
+  [ChannelRecordKind.SPECIAL_REPORT, 8],
+];
+
+/** The CPPCC of the city a division lies in: `3207` for anything in 连云港. */
+function cityOf(divisionCode: string): string {
+  return divisionCode.slice(0, 4);
+}
 
 interface Context {
   random: Random;
@@ -287,6 +321,19 @@ interface Context {
   participantsNear: (divisionCode: string) => string[];
   /** The next registration number of a CPPCC's year. */
   numbers: Map<string, number>;
+  density: Density;
+  /** The steps written so far of each record (what `channelEvents` holds, by record id). */
+  eventsOf: Map<string, ChannelEventRow[]>;
+  /** The proposals so far of each CPPCC's year (`division:year`), in the order they were made. */
+  proposalsOf: Map<string, ProposalRow[]>;
+  /** The feedback so far of each sentiment report. */
+  feedbackOf: Map<string, DepartmentFeedbackRow[]>;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function event(
@@ -299,7 +346,7 @@ function event(
   at: string,
   extra: { departmentId?: string | null; detail?: Record<string, unknown> } = {},
 ): void {
-  ctx.demo.channelEvents.push({
+  const row: ChannelEventRow = {
     record_kind: kind,
     record_id: id,
     step,
@@ -309,7 +356,10 @@ function event(
     by_subject: DEMO_SUBJECT,
     by_department_id: extra.departmentId ?? null,
     detail: extra.detail ?? {},
-  });
+  };
+  ctx.demo.channelEvents.push(row);
+  // Only proposals are looked up by record (a merge asks the state of the one it merges into).
+  if (kind === ChannelRecordKind.PROPOSAL) pushTo(ctx.eventsOf, id, row);
 }
 
 export function generateChannelsDemo(
@@ -339,23 +389,15 @@ export function generateChannelsDemo(
     a.role === HomeRole.LEADER ? -1 : b.role === HomeRole.LEADER ? 1 : 0,
   )) {
     if (membership.until) continue;
-    homeMembers.set(membership.home_id, [
-      ...(homeMembers.get(membership.home_id) ?? []),
-      membership.member_id,
-    ]);
+    pushTo(homeMembers, membership.home_id, membership.member_id);
   }
   const membersOfCounty = new Map<string, string[]>();
   for (const member of organization.members) {
-    const county = member.division_code.slice(0, 6);
-    membersOfCounty.set(county, [...(membersOfCounty.get(county) ?? []), member.id]);
+    pushTo(membersOfCounty, member.division_code.slice(0, 6), member.id);
   }
   const participantsByTownship = new Map<string, string[]>();
   for (const participant of organization.participants) {
-    const township = participant.division_code.slice(0, 9);
-    participantsByTownship.set(township, [
-      ...(participantsByTownship.get(township) ?? []),
-      participant.id,
-    ]);
+    pushTo(participantsByTownship, participant.division_code.slice(0, 9), participant.id);
   }
   const ctx: Context = {
     random,
@@ -368,20 +410,57 @@ export function generateChannelsDemo(
     departments: organization.departments,
     participantsNear: (code) => participantsByTownship.get(code.slice(0, 9)) ?? [],
     numbers: new Map(),
+    density: {
+      agendaFromDemand: options.agendaFromDemand ?? AGENDA_FROM_DEMAND,
+      demandsPerAgendaItem: options.demandsPerAgendaItem ?? [[1, 1]],
+      drawsDemandCount: options.demandsPerAgendaItem !== undefined,
+      outsideDemandsPerQuarter: options.outsideDemandsPerQuarter ?? 0,
+      carriedUp: options.carriedUp ?? CARRIED_UP,
+      channels: options.channels ?? CHANNEL_WEIGHTS,
+      ownProposals: options.ownProposals ?? OWN_PROPOSALS,
+    },
+    eventsOf: new Map(),
+    proposalsOf: new Map(),
+    feedbackOf: new Map(),
   };
 
   const homes = new Map(organization.homes.map((home) => [home.id, home]));
   const sessions = new Map(deliberation.sessions.map((session) => [session.id, session]));
   const carriedUp: CarriedUp[] = [];
-  for (const item of deliberation.agendaItems) {
+  const items = deliberation.agendaItems;
+  items.forEach((item, n) => {
+    if (options.onProgress && (n % 5000 === 4999 || n === items.length - 1))
+      options.onProgress(n + 1, items.length);
     const session = sessions.get(item.session_id);
     const home = homes.get(item.home_id);
-    if (!session?.held_at || !home) continue;
+    if (!session?.held_at || !home) return;
     const stream = random.fork(`agenda:${item.id}`);
-    if (!stream.chance(AGENDA_FROM_DEMAND)) continue;
-    const demand = agendaDemand(ctx, stream, item, session.held_at, home.division_code);
-    demo.agendaDemandIds[item.id] = [demand.row.id];
-    if (demand.carriedUp) carriedUp.push(demand.carriedUp);
+    if (!stream.chance(ctx.density.agendaFromDemand)) return;
+    // The first demand draws from the item's stream as it always did; further ones from their own.
+    const count = ctx.density.drawsDemandCount
+      ? stream.fork('count').weighted(ctx.density.demandsPerAgendaItem)
+      : 1;
+    const ids: string[] = [];
+    for (let k = 0; k < count; k++) {
+      const demand = agendaDemand(
+        ctx,
+        k === 0 ? stream : stream.fork(`demand:${k}`),
+        item,
+        session.held_at,
+        home.division_code,
+        k === 0 ? item.id : `${item.id}:${k}`,
+      );
+      ids.push(demand.row.id);
+      if (demand.carriedUp) carriedUp.push(demand.carriedUp);
+    }
+    demo.agendaDemandIds[item.id] = ids;
+  });
+  if (ctx.density.outsideDemandsPerQuarter > 0) {
+    for (const home of organization.homes) {
+      const life = deliberation.lives[home.id];
+      if (!life) continue;
+      outsideDemands(ctx, random.fork(`outside:${home.id}`), home, life);
+    }
   }
   for (const home of organization.homes) {
     if (home.status === 'SUSPENDED') continue;
@@ -440,12 +519,13 @@ function agendaDemand(
   item: DeliberationDemo['agendaItems'][number],
   heldAt: string,
   divisionCode: string,
+  key: string,
 ): { row: DemandRow; carriedUp?: CarriedUp } {
   const heldDay = cityDayOf(heldAt);
   const receivedDay = heldDay - stream.int(5, 40);
   const category = categoryOf(item.title);
   const row: DemandRow = {
-    id: ctx.idOf('demand', item.id),
+    id: ctx.idOf('demand', key),
     home_id: item.home_id,
     division_code: divisionCode,
     category,
@@ -486,7 +566,7 @@ function agendaDemand(
     agendaItemId: item.id,
   });
   const upDay = heldDay + stream.int(3, 30);
-  if (stream.chance(CARRIED_UP) && upDay < ctx.today) {
+  if (stream.chance(ctx.density.carriedUp) && upDay < ctx.today) {
     return { row, carriedUp: { demand: row, sessionId: item.session_id, day: upDay, stream } };
   }
   const resolvedDay = heldDay + stream.int(1, 45);
@@ -499,6 +579,65 @@ function agendaDemand(
     step('close', DemandStatus.CLOSED, closedDay, { note: stream.pick(CLOSING_NOTES) });
   }
   return { row };
+}
+
+/**
+ * Demands a home took in outside its sessions, quarter by quarter of its life: settled at the
+ * home within weeks (most closed later), the last weeks' still waiting.
+ */
+function outsideDemands(
+  ctx: Context,
+  stream: Random,
+  home: OrganizationDemo['homes'][number],
+  life: { from: string; until: string | null },
+): void {
+  const mean = ctx.density.outsideDemandsPerQuarter;
+  const first = dayOf(life.from);
+  const end = Math.min(life.until ? dayOf(life.until) : ctx.today, ctx.today);
+  let n = 0;
+  for (let start = first; start < end; start += 91) {
+    const count = stream.int(0, Math.round(2 * mean));
+    for (let k = 0; k < count; k++, n++) {
+      const day = stream.int(start, Math.min(start + 90, end - 1));
+      const matter = stream.pick(OPEN_MATTERS);
+      const row: DemandRow = {
+        id: ctx.idOf('demand-outside', `${home.id}:${n}`),
+        home_id: home.id,
+        division_code: home.division_code,
+        category: categoryOf(matter),
+        content: stream.pick(DEMAND_PHRASES).replace('{}', matter),
+        is_petition: stream.chance(0.03),
+        status: DemandStatus.RECEIVED,
+        received_at: momentOf(day, stream.int(8, 17)),
+        ...raiser(ctx, stream, home.division_code),
+        agenda_item_id: null,
+        session_id: null,
+        resolution: null,
+      };
+      ctx.demo.demands.push(row);
+      const kind = ChannelRecordKind.DEMAND;
+      event(ctx, kind, row.id, 'raise', null, row.status, row.received_at);
+      const resolved = day + stream.int(3, 30);
+      if (resolved >= ctx.today) continue;
+      row.resolution = stream.pick(RESOLUTIONS);
+      event(
+        ctx,
+        kind,
+        row.id,
+        'resolveAtHome',
+        row.status,
+        DemandStatus.RESOLVED_AT_HOME,
+        momentOf(resolved, 16),
+      );
+      row.status = DemandStatus.RESOLVED_AT_HOME;
+      const closed = resolved + stream.int(3, 30);
+      if (closed >= ctx.today || !stream.chance(0.7)) continue;
+      event(ctx, kind, row.id, 'close', row.status, DemandStatus.CLOSED, momentOf(closed, 16), {
+        detail: { note: stream.pick(CLOSING_NOTES) },
+      });
+      row.status = DemandStatus.CLOSED;
+    }
+  }
 }
 
 /** Demands of the last weeks that no session has taken up yet. */
@@ -554,13 +693,9 @@ function authorsFor(
 
 /** A demand goes up by one channel, chosen by weight; the demand follows its record's fate. */
 function carryUp(ctx: Context, up: CarriedUp): void {
-  const channel = up.stream.weighted<ChannelRecordKind>([
-    [ChannelRecordKind.PROPOSAL, 50],
-    [ChannelRecordKind.SENTIMENT_REPORT, 35],
-    [ChannelRecordKind.SPEECH, 7],
-    [ChannelRecordKind.SPECIAL_REPORT, 8],
-  ]);
+  const channel = up.stream.weighted<ChannelRecordKind>(ctx.density.channels);
   const county = up.demand.division_code.slice(0, 6);
+  const city = cityOf(county);
   const sources = {
     source_demand_ids: [up.demand.id],
     source_session_ids: [up.sessionId],
@@ -617,7 +752,7 @@ function carryUp(ctx: Context, up: CarriedUp): void {
   const title = `关于${topicOf(matter)}的`;
   switch (channel) {
     case ChannelRecordKind.PROPOSAL: {
-      const divisionCode = up.stream.chance(0.7) ? county : '3207';
+      const divisionCode = up.stream.chance(0.7) ? county : city;
       const proposal = proposalFrom(ctx, up.stream, {
         key: up.demand.id,
         divisionCode,
@@ -635,7 +770,7 @@ function carryUp(ctx: Context, up: CarriedUp): void {
     case ChannelRecordKind.SENTIMENT_REPORT: {
       const { row: report, firstFeedback } = sentimentReportFrom(ctx, up.stream, {
         key: up.demand.id,
-        divisionCode: up.stream.chance(0.6) ? county : '3207',
+        divisionCode: up.stream.chance(0.6) ? county : city,
         day: up.day,
         title: `${title}情况反映`,
         content: `${matter}相关情况较为普遍，群众关注度高，建议予以重视。`,
@@ -651,6 +786,7 @@ function carryUp(ctx: Context, up: CarriedUp): void {
     case ChannelRecordKind.SPECIAL_REPORT: {
       const item = plenaryFrom(ctx, up.stream, channel, {
         key: up.demand.id,
+        divisionCode: city,
         day: up.day,
         title: `${title}${channel === ChannelRecordKind.SPEECH ? '大会发言' : '专题报告'}`,
         content: `围绕${topicOf(matter)}，调研发现问题并提出对策建议。`,
@@ -689,7 +825,7 @@ function proposalFrom(ctx: Context, stream: Random, draft: Draft): ProposalRow {
     ? stream.weighted<ProposalKind>([
         [ProposalKind.MEMBER, 60],
         [ProposalKind.MEMBER_GROUP, 25],
-        [ProposalKind.SPECIAL_COMMITTEE, draft.divisionCode === '3207' ? 10 : 0],
+        [ProposalKind.SPECIAL_COMMITTEE, draft.divisionCode.length === 4 ? 10 : 0],
         [ProposalKind.PARTY_GROUP, 5],
       ])
     : ProposalKind.SPECIAL_COMMITTEE;
@@ -705,7 +841,7 @@ function proposalFrom(ctx: Context, stream: Random, draft: Draft): ProposalRow {
       kind === ProposalKind.MEMBER || kind === ProposalKind.MEMBER_GROUP ? lead : null,
     committee_id:
       kind === ProposalKind.SPECIAL_COMMITTEE
-        ? stableId('committee', `3207:${special.name}`)
+        ? stableId('committee', `${cityOf(draft.divisionCode)}:${special.name}`)
         : null,
     group_name: kind === ProposalKind.PARTY_GROUP ? stream.pick(PARTY_GROUPS) : null,
     co_signer_ids: kind === ProposalKind.MEMBER_GROUP && others.length ? others : [],
@@ -739,6 +875,7 @@ function proposalFrom(ctx: Context, stream: Random, draft: Draft): ProposalRow {
   if (row.kind === ProposalKind.MEMBER_GROUP && !row.co_signer_ids.length)
     row.kind = ProposalKind.MEMBER;
   ctx.demo.proposals.push(row);
+  pushTo(ctx.proposalsOf, `${row.division_code}:${row.year}`, row);
   const k = ChannelRecordKind.PROPOSAL;
   event(ctx, k, id, 'draft', null, ProposalStatus.DRAFT, row.created_at);
   /** Takes a step on a day, unless the day has not come: then the proposal stays where it is. */
@@ -774,13 +911,9 @@ function proposalFrom(ctx: Context, stream: Random, draft: Draft): ProposalRow {
   ]);
   if (review === 'merge') {
     // Into a proposal of the same CPPCC and year registered before it, on which it adds nothing new.
-    const into = ctx.demo.proposals.find(
-      (other) =>
-        other.division_code === row.division_code &&
-        other.year === row.year &&
-        other.registered_at !== null &&
-        dayOf(other.registered_at) <= day,
-    );
+    const into = ctx.proposalsOf
+      .get(`${row.division_code}:${row.year}`)!
+      .find((other) => other.registered_at !== null && dayOf(other.registered_at) <= day);
     if (
       into &&
       step(
@@ -803,8 +936,9 @@ function proposalFrom(ctx: Context, stream: Random, draft: Draft): ProposalRow {
       into.home_ids = [...new Set([...into.home_ids, ...row.home_ids])];
       // The state the other proposal was in on that day (it has moved on since).
       const at = momentOf(day, 15);
-      const then = ctx.demo.channelEvents
-        .filter((step) => step.record_id === into.id && step.at <= at)
+      const then = ctx.eventsOf
+        .get(into.id)!
+        .filter((step) => step.at <= at)
         .reduce((last, step) => (step.at >= last.at ? step : last)).to_status;
       event(ctx, k, into.id, 'takeIn', then, then, at, { detail: { proposalId: row.id } });
       return row;
@@ -1079,14 +1213,16 @@ function sentimentReportFrom(
       SentimentReportStatus.FEEDBACK,
       given,
       () => {
-        ctx.demo.departmentFeedback.push({
+        const feedback: DepartmentFeedbackRow = {
           id: ctx.idOf('department-feedback', `${id}:${department.id}`),
           report_id: id,
           division_code: row.division_code,
           department_id: department.id,
           text: stream.pick(FEEDBACK),
           given_on: dateOf(given),
-        });
+        };
+        ctx.demo.departmentFeedback.push(feedback);
+        pushTo(ctx.feedbackOf, id, feedback);
         return { departmentId: department.id };
       },
       department.id,
@@ -1094,11 +1230,7 @@ function sentimentReportFrom(
     if (gave && (firstFeedback === null || given < firstFeedback)) firstFeedback = given;
   }
   if (row.status === SentimentReportStatus.FEEDBACK) {
-    const last = Math.max(
-      ...ctx.demo.departmentFeedback
-        .filter((f) => f.report_id === id)
-        .map((f) => dayOf(f.given_on)),
-    );
+    const last = Math.max(...ctx.feedbackOf.get(id)!.map((f) => dayOf(f.given_on)));
     const closed = last + stream.int(5, 20);
     step(
       'close',
@@ -1110,20 +1242,20 @@ function sentimentReportFrom(
   return { row, firstFeedback };
 }
 
-/** A plenary speech or special report to the city CPPCC, delivered at the next plenary session. */
+/** A plenary speech or special report to its city's CPPCC, delivered at the next plenary session. */
 function plenaryFrom(
   ctx: Context,
   stream: Random,
   channel: ChannelRecordKind.SPEECH | ChannelRecordKind.SPECIAL_REPORT,
-  draft: Omit<Draft, 'divisionCode' | 'category'>,
+  draft: Omit<Draft, 'category'>,
 ): PlenaryRow {
   const table = channel === ChannelRecordKind.SPEECH ? 'speech' : 'special-report';
   const committee = draft.authors.length
     ? null
-    : stableId('committee', `3207:${stream.pick(SPECIAL_COMMITTEES).name}`);
+    : stableId('committee', `${draft.divisionCode}:${stream.pick(SPECIAL_COMMITTEES).name}`);
   const row: PlenaryRow = {
     id: ctx.idOf(table, draft.key),
-    division_code: '3207',
+    division_code: draft.divisionCode,
     title: draft.title,
     content: draft.content,
     author_member_ids: draft.authors,
@@ -1176,15 +1308,25 @@ function ownProposals(ctx: Context, organization: OrganizationDemo): void {
   const counties = [
     ...new Set(organization.homes.map((home) => home.division_code.slice(0, 6))),
   ].sort();
-  const first = Math.min(
-    ...organization.homes.map((home) => Number(home.established_on.slice(0, 4))),
+  // Each city's CPPCC, then the CPPCCs of its counties that have homes.
+  const cppccs = [...new Set(counties.map(cityOf))].flatMap((city) => [
+    city,
+    ...counties.filter((county) => cityOf(county) === city),
+  ]);
+  const first = organization.homes.reduce(
+    (min, home) => Math.min(min, Number(home.established_on.slice(0, 4))),
+    Infinity,
   );
   const lastYear = Number(dateOf(ctx.today).slice(0, 4));
+  const own = ctx.density.ownProposals;
   for (let year = first; year <= lastYear; year++) {
-    for (const divisionCode of ['3207', ...counties]) {
+    for (const divisionCode of cppccs) {
       const stream = ctx.random.fork(`own:${divisionCode}:${year}`);
-      const count = divisionCode === '3207' ? OWN_PROPOSALS.city : OWN_PROPOSALS.county;
-      const county = divisionCode === '3207' ? stream.pick(counties) : divisionCode;
+      const isCity = divisionCode.length === 4;
+      const count = isCity ? own.city : own.county;
+      const county = isCity
+        ? stream.pick(counties.filter((c) => cityOf(c) === divisionCode))
+        : divisionCode;
       for (let n = 0; n < count; n++) {
         // Proposals are submitted around the CPPCC's plenary session, early in the year.
         const day = dayOf(`${year}-01-01`) + stream.int(5, 60);

@@ -1,5 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { bulkLoad, hasRows, type BulkTable } from '@cppcc/toolkit';
+import {
+  bulkLoad,
+  copyTables,
+  hasRows,
+  type BulkLoadSession,
+  type BulkProgress,
+  type BulkTable,
+} from '@cppcc/toolkit';
 import type { ChannelsDemo } from './demo.generator';
 
 const RECORD_COLUMNS = ['source_demand_ids', 'source_session_ids', 'home_ids'];
@@ -126,7 +133,9 @@ const TABLES: ReadonlyArray<BulkTable<ChannelsDemo>> = [
   {
     table: 'channel_event',
     // In order of time, so ids follow the order the steps were taken in.
-    rows: (demo) => [...demo.channelEvents].sort((a, b) => a.at.localeCompare(b.at)),
+    // Code-unit order of ISO instants is time order, and far quicker than localeCompare.
+    rows: (demo) =>
+      [...demo.channelEvents].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
     columns: [
       'record_kind',
       'record_id',
@@ -154,9 +163,21 @@ export function isChannelsDemoLoaded(orm: MikroORM): Promise<boolean> {
 export function loadChannelsDemo(
   orm: MikroORM,
   demo: ChannelsDemo,
+  onProgress?: BulkProgress,
 ): Promise<Record<string, number>> {
-  return bulkLoad(orm, demo, TABLES, {
-    table: 'demand',
-    refusal: 'Channels already has demands: the demo loads into empty channels only.',
-  });
+  return bulkLoad(orm, demo, TABLES, CHANNELS_DEMO_GUARD, onProgress);
+}
+
+/** What a channels demo load refuses: channels that already have demands. */
+export const CHANNELS_DEMO_GUARD = {
+  table: 'demand',
+  refusal: 'Channels already has demands: the demo loads into empty channels only.',
+};
+
+/** Copies a part of the demo (a city's, for the province) into an open bulk load. */
+export function copyChannelsDemo(
+  session: BulkLoadSession,
+  demo: ChannelsDemo,
+): Promise<Record<string, number>> {
+  return copyTables(session, demo, TABLES);
 }

@@ -164,6 +164,21 @@ export interface DeliberationDemoOptions {
   seed?: number;
   /** `YYYY-MM-DD`; defaults to the real today in Asia/Shanghai. */
   today?: string;
+  /**
+   * How many sessions a home holds in a quarter it meets, by weight: mostly one, as the seed
+   * asks (rule 5), by default. Quarters missed (the cadence report's misses) come on top.
+   */
+  sessionsPerQuarter?: Weighted<number>;
+  /** Agenda items of a council, forum or face-to-face session (2–4 by default). */
+  agendaItems?: { min: number; max: number };
+  /** Called now and then while sessions are written: sessions done and all of them. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What the generator draws from, its options with their defaults in place. */
+interface Density {
+  sessionsPerQuarter: Weighted<number>;
+  agendaItems: { min: number; max: number };
 }
 
 /** Who the demo's steps are recorded as (`session_event.by_subject`, `minutes.approved_by`). */
@@ -171,7 +186,10 @@ export const DEMO_SUBJECT = 'demo';
 
 // ─── Reference ──────────────────────────────────────────────────────────────────────────────────
 
-/** The county-level units of 连云港 and the ones each borders, for matters that cross a line. */
+/**
+ * The county-level units of 连云港 and the ones each borders, for matters that cross a line.
+ * Another city's units (the province preset) border the other units of their city.
+ */
 const COUNTIES: Record<string, { name: string; neighbours: string[] }> = {
   '320703': { name: '连云区', neighbours: ['320706', '320707', '320771'] },
   '320706': { name: '海州区', neighbours: ['320703', '320707', '320722', '320723', '320771'] },
@@ -352,21 +370,33 @@ export function generateDeliberationDemo(
   const today = options.today ?? todayInShanghai();
   const todayDay = dayOf(today);
   const root = createRandom(seed);
-  const cityCode = organization.homes[0]?.division_code.slice(0, 4) ?? '3207';
+  const density: Density = {
+    sessionsPerQuarter: options.sessionsPerQuarter ?? SESSIONS_IN_A_QUARTER,
+    agendaItems: options.agendaItems ?? { min: 2, max: 4 },
+  };
 
   const homes = describeHomes(organization, root.fork('lives'), todayDay);
   const plans: Plan[] = [];
   for (const home of homes)
-    plans.push(...planHome(home, root.fork(`home:${home.row.id}`), seed, todayDay));
-  chooseCrossCounty(plans, root.fork('cross-county'), organization.scale);
+    plans.push(...planHome(home, root.fork(`home:${home.row.id}`), seed, todayDay, density));
+  const counties = countiesOf(organization);
+  chooseCrossCounty(plans, root.fork('cross-county'), organization.scale, counties);
 
   const writer = new DemoWriter(
     todayDay,
-    cityCode,
-    organization.departments.filter((department) => department.level === DepartmentLevel.CITY),
+    groupBy(
+      organization.departments.filter((department) => department.level === DepartmentLevel.CITY),
+      (department) => department.division_code,
+    ),
     new Map(homes.map((home) => [home.countyCode, home.departments])),
+    counties,
+    density,
   );
-  for (const plan of plans) writer.write(plan, root.fork(`session:${plan.id}`));
+  plans.forEach((plan, n) => {
+    writer.write(plan, root.fork(`session:${plan.id}`));
+    if (options.onProgress && (n % 1000 === 999 || n === plans.length - 1))
+      options.onProgress(n + 1, plans.length);
+  });
 
   return {
     seed,
@@ -446,7 +476,13 @@ function describeHomes(
  * The sessions of one home, quarter by quarter from its establishment to today's quarter: dates,
  * kinds and what became of them (held, cancelled, still planned).
  */
-function planHome(home: HomeContext, random: Random, seed: number, todayDay: number): Plan[] {
+function planHome(
+  home: HomeContext,
+  random: Random,
+  seed: number,
+  todayDay: number,
+  density: Density,
+): Plan[] {
   const plans: Plan[] = [];
   const missRate = random.weighted(MISS_RATES);
   // The first session comes a few days after the home is set up.
@@ -471,7 +507,7 @@ function planHome(home: HomeContext, random: Random, seed: number, todayDay: num
       // Some homes that miss a quarter had scheduled a session and called it off.
       if (q.chance(0.2)) dates.push({ day: q.int(first, last), cancelled: true });
     } else {
-      const count = q.weighted(SESSIONS_IN_A_QUARTER);
+      const count = q.weighted(density.sessionsPerQuarter);
       for (let i = 0; i < count; i++) dates.push({ day: q.int(first, last), cancelled: false });
       // Now and then one was called off and held again later in the quarter.
       if (q.chance(0.02)) dates.push({ day: q.int(first, last), cancelled: true });
@@ -516,20 +552,45 @@ function onAWeekday(day: number, first: number, last: number): number {
   return day;
 }
 
+/** The county-level units of the demo's region: their names and the units each borders. */
+type Counties = Map<string, { name: string; neighbours: string[] }>;
+
+function countiesOf(organization: OrganizationDemo): Counties {
+  const counties: Counties = new Map();
+  for (const county of organization.counties) {
+    const sameCity = organization.counties
+      .filter(
+        (other) => other.code !== county.code && other.code.startsWith(county.code.slice(0, 4)),
+      )
+      .map((other) => other.code);
+    counties.set(county.code, {
+      name: county.name,
+      neighbours: COUNTIES[county.code]?.neighbours ?? sameCity,
+    });
+  }
+  return counties;
+}
+
 /**
  * A few held councils and forums a year become matters that cross county lines (the seed's
- * rule 3): about six a year in the city at scale 1, at least one a year at any scale.
+ * rule 3): about six a year in each city at scale 1, at least one a year at any scale.
  */
-function chooseCrossCounty(plans: Plan[], random: Random, scale: number): void {
+function chooseCrossCounty(plans: Plan[], random: Random, scale: number, counties: Counties): void {
   const candidates = plans.filter(
     (plan) =>
       plan.status === SessionStatus.HELD &&
       (plan.kind === SessionKind.COUNCIL || plan.kind === SessionKind.FORUM) &&
-      COUNTIES[plan.home.countyCode],
+      (counties.get(plan.home.countyCode)?.neighbours.length ?? 0) > 0,
   );
   const perYear = Math.max(1, Math.round(6 * scale));
-  for (const [year, ofYear] of groupBy(candidates, (plan) => dateOf(plan.day).slice(0, 4))) {
-    for (const plan of random.fork(year).sample(ofYear, perYear)) {
+  const key = (plan: Plan) => {
+    // 连云港 keeps the streams it always drew from; other cities get their own.
+    const city = plan.home.countyCode.slice(0, 4);
+    const year = dateOf(plan.day).slice(0, 4);
+    return city === '3207' ? year : `${city}:${year}`;
+  };
+  for (const [stream, ofYear] of groupBy(candidates, key)) {
+    for (const plan of random.fork(stream).sample(ofYear, perYear)) {
       plan.crossCounty = true;
       plan.kind = SessionKind.COUNCIL;
     }
@@ -589,9 +650,11 @@ class DemoWriter {
 
   constructor(
     private readonly todayDay: number,
-    private readonly cityCode: string,
-    private readonly cityDepartments: Department[],
+    /** City departments by city code. */
+    private readonly cityDepartments: Map<string, Department[]>,
     private readonly countyDepartments: Map<string, Department[]>,
+    private readonly counties: Counties,
+    private readonly density: Density,
   ) {}
 
   write(plan: Plan, random: Random): void {
@@ -613,14 +676,16 @@ class DemoWriter {
     let committee: string | null = null;
     const withCity =
       plan.crossCounty || (plan.kind !== SessionKind.BRIEFING && random.chance(0.025));
+    const cityCode = home.countyCode.slice(0, 4);
     if (withCity) {
+      const cityDepartments = this.cityDepartments.get(cityCode) ?? [];
       invited.push(
-        ...random.sample(departmentsFor(this.cityDepartments, topic.areas), random.int(1, 2)),
+        ...random.sample(departmentsFor(cityDepartments, topic.areas), random.int(1, 2)),
       );
       committee = committeeFor(topic.areas);
     }
     if (plan.crossCounty) {
-      otherCounty = random.pick(COUNTIES[home.countyCode].neighbours);
+      otherCounty = random.pick(this.counties.get(home.countyCode)!.neighbours);
       const theirs = departmentsFor(this.countyDepartments.get(otherCounty) ?? [], topic.areas);
       if (theirs.length) invited.push(random.pick(theirs));
     }
@@ -638,7 +703,7 @@ class DemoWriter {
       location: `${home.placeName}${random.pick(home.venues)}`,
       cancel_reason: null,
       coordinating_committee_id: committee
-        ? stableId('committee', `${this.cityCode}:${committee}`)
+        ? stableId('committee', `${cityCode}:${committee}`)
         : null,
       involved_divisions: otherCounty ? [otherCounty] : [],
       department_ids: departments.map((department) => department.id),
@@ -817,7 +882,8 @@ class DemoWriter {
         const others = TOPICS.filter(
           (other) => other.short !== topic.short && other.homes.includes(kind),
         );
-        const more = Math.max(0, random.int(2, 4) - items.length);
+        const { min, max } = this.density.agendaItems;
+        const more = Math.max(0, random.int(min, max) - items.length);
         for (const other of random.sample(others, more)) {
           items.push({
             title: random.pick(other.titles),
@@ -1080,7 +1146,7 @@ class DemoWriter {
         ? `${departments.map(nameIn(plan.home.countyCode)).join('、')}有关负责同志到会听取意见、回应关切。`
         : '',
       committee
-        ? `市政协${committee}牵头协调${otherCounty ? `，${COUNTIES[otherCounty].name}有关方面参加` : ''}。`
+        ? `市政协${committee}牵头协调${otherCounty ? `，${this.counties.get(otherCounty)?.name ?? ''}有关方面参加` : ''}。`
         : '',
       disagreements
         ? `${random.pick(OUTCOMES.split)}。`

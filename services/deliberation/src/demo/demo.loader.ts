@@ -1,12 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { bulkLoad, hasRows, type BulkTable } from '@cppcc/toolkit';
+import {
+  bulkLoad,
+  copyTables,
+  hasRows,
+  type BulkLoadSession,
+  type BulkProgress,
+  type BulkTable,
+} from '@cppcc/toolkit';
 import type { DeliberationDemo } from './demo.generator';
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the
- * columns (rather than `select *`) lets session_event's id and idempotency_key take their
- * defaults: json_populate_recordset would otherwise turn the missing
- * keys into nulls.
+ * columns lets session_event's id and idempotency_key take their defaults.
  */
 const TABLES: ReadonlyArray<BulkTable<DeliberationDemo>> = [
   {
@@ -110,11 +115,9 @@ export async function isDeliberationDemoLoaded(orm: MikroORM): Promise<boolean> 
 }
 
 /**
- * Inserts the demo in one transaction, table by table in foreign-key order, a few thousand rows
- * per statement (JSON expanded by json_populate_recordset on the server, not row-by-row ORM
- * inserts). The rows travel as a bound parameter, never spliced into the SQL text. Refuses to
- * load into a deliberation that already has sessions, so a second load cannot mix two demos.
- * Returns the rows inserted per table.
+ * Inserts the demo in one transaction, table by table in foreign-key order, by COPY (toolkit
+ * `bulkLoad`), not row-by-row ORM inserts. Refuses to load into a deliberation that already has
+ * sessions, so a second load cannot mix two demos. Returns the rows inserted per table.
  *
  * The sessions name homes by id only: load the organization demo the sessions were generated
  * from into the organization's tables; its change feed brings the homes here.
@@ -122,9 +125,21 @@ export async function isDeliberationDemoLoaded(orm: MikroORM): Promise<boolean> 
 export async function loadDeliberationDemo(
   orm: MikroORM,
   demo: DeliberationDemo,
+  onProgress?: BulkProgress,
 ): Promise<Record<string, number>> {
-  return bulkLoad(orm, demo, TABLES, {
-    table: 'session',
-    refusal: 'Deliberation already has sessions: the demo loads into an empty deliberation only.',
-  });
+  return bulkLoad(orm, demo, TABLES, DELIBERATION_DEMO_GUARD, onProgress);
+}
+
+/** What a deliberation demo load refuses: a deliberation that already has sessions. */
+export const DELIBERATION_DEMO_GUARD = {
+  table: 'session',
+  refusal: 'Deliberation already has sessions: the demo loads into an empty deliberation only.',
+};
+
+/** Copies a part of the demo (a city's, for the province) into an open bulk load. */
+export function copyDeliberationDemo(
+  session: BulkLoadSession,
+  demo: DeliberationDemo,
+): Promise<Record<string, number>> {
+  return copyTables(session, demo, TABLES);
 }

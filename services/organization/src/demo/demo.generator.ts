@@ -10,13 +10,14 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stableId } from '../committee/committee.reference';
+import { referenceCommittees, stableId, type CommitteeRow } from '../committee/committee.reference';
 import { DepartmentKind, DepartmentLevel } from '../department/department.entity';
 import {
   CITIZEN_HOME_DIVISION_KINDS,
   DivisionKind,
   DivisionLevel,
   levelOfCode,
+  parentCodeOf,
 } from '../division/division.kind';
 import { HomeRole } from '../home/home-membership.entity';
 import { HomeKind, HomeStatus } from '../home/home.entity';
@@ -86,10 +87,34 @@ export interface ParticipantRow {
   id_number: string | null;
 }
 
+/** A division the reference data lacks (another city of the province), as the demo loads it. */
+export interface DivisionRow {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  kind: string;
+  parent_code: string | null;
+}
+
+/** A county-level unit of the demo's region, for the services that write about it. */
+export interface DemoCounty {
+  code: string;
+  name: string;
+}
+
 /** The demo, table by table, in the order the foreign keys need them inserted. */
 export interface OrganizationDemo {
   seed: number;
   scale: number;
+  region: DemoRegion;
+  /** Every county-level unit of the region, in code order (homes or not). */
+  counties: DemoCounty[];
+  /**
+   * Divisions and committees beyond the reference data (连云港, loaded by the migration): the
+   * other cities of the province, loaded with the demo. Empty for 连云港.
+   */
+  divisions: DivisionRow[];
+  committees: CommitteeRow[];
   departments: DepartmentRow[];
   members: MemberRow[];
   committeeMemberships: CommitteeMembershipRow[];
@@ -98,9 +123,28 @@ export interface OrganizationDemo {
   participants: ParticipantRow[];
 }
 
+/**
+ * Where the demo's homes are: 连云港市 (`3207`, the reference data) or every city of 江苏省 (`32`,
+ * from `data/divisions.32.json`, whose other cities the demo loads itself).
+ */
+export type DemoRegion = '3207' | '32';
+
 export interface OrganizationDemoOptions {
   /** Any integer; the same seed gives the same data. */
   seed?: number;
+  /** `3207` by default. */
+  region?: DemoRegion;
+  /**
+   * The year of the pilots (the seed's rule 4: 3–4 per county in its last months); the rollout
+   * follows in the two years after. 2019 by default, the year of the opinion; a preset that wants
+   * ten years of history starts earlier.
+   */
+  pilotYear?: number;
+  /**
+   * The share of a home's seats filled by a member already serving elsewhere in the county (0.25
+   * by default): lower gives more members for the same homes.
+   */
+  reuseShare?: number;
   /**
    * 1 ≈ the real city (a few hundred homes); 0.1 a few dozen homes for tests. Scales the share of
    * townships and villages that get a home in the rollout and the members without a home; the
@@ -114,7 +158,7 @@ export const DEFAULT_DEMO_SEED = 20190816;
 
 // ─── Reference material ─────────────────────────────────────────────────────────────────────────
 
-/** The seed's rule 4: each county-level unit picks 3–4 pilots in the first year. */
+/** The seed's rule 4: each county-level unit picks 3–4 pilots in the first year (2019 by default). */
 const PILOT_YEAR = 2019;
 const PILOTS_PER_COUNTY = { min: 3, max: 4 } as const;
 /** The seed's rule 1: at least 3 members; homes get 3–6. */
@@ -123,11 +167,12 @@ const HOME_SIZE = { min: 3, max: 6 } as const;
 const MAX_HOMES_PER_MEMBER = 2;
 
 /** The terms (届) of a CPPCC committee: five years each. */
+const TERM_12 = { start: '2012-01-01', end: '2016-12-31' } as const;
 const TERM_13 = { start: '2017-01-01', end: '2021-12-31' } as const;
 const TERM_14 = { start: '2022-01-01' } as const;
 
-const CITY_CODE = '3207';
-const CITY_COMMITTEE_ID = stableId('committee', CITY_CODE);
+/** The reference city: its departments' names below are the model for every city's. */
+const REFERENCE_CITY = { code: '3207', short: '连云港' } as const;
 
 /** Kinds that count as 镇/乡/街道: the township-level units the rollout reaches almost everywhere. */
 const ROLLOUT_TOWNSHIP_KINDS: ReadonlySet<string> = new Set([
@@ -633,15 +678,17 @@ interface Place {
 /** The hierarchy of the data file, indexed for the questions the generator asks. */
 class Atlas {
   readonly byCode = new Map<string, Place>();
+  readonly cities: Place[] = [];
   readonly counties: Place[] = [];
   private readonly children = new Map<string, Place[]>();
 
-  constructor(rows: Array<[string, string, string]>) {
+  constructor(readonly rows: Array<[string, string, string]>) {
     for (const [code, name, kind] of rows) {
       const level = levelOfCode(code);
       if (!level) throw new Error(`bad division code ${code} in the data file`);
       const place: Place = { code, name, kind: kind as DivisionKind, level };
       this.byCode.set(code, place);
+      if (level === DivisionLevel.CITY) this.cities.push(place);
       if (level === DivisionLevel.COUNTY) this.counties.push(place);
       if (level === DivisionLevel.TOWNSHIP || level === DivisionLevel.VILLAGE) {
         const parent = code.slice(0, code.length - 3);
@@ -662,13 +709,46 @@ class Atlas {
   }
 }
 
-/** The data file of the real hierarchy; works from src (jest) and from dist alike. */
-export const DEMO_DIVISIONS_FILE = join(__dirname, '../../data/divisions.3207.json');
+/** The data file of a region's real hierarchy; works from src (jest) and from dist alike. */
+export function demoDivisionsFile(region: DemoRegion): string {
+  return join(__dirname, `../../data/divisions.${region}.json`);
+}
 
-function readAtlas(): Atlas {
+/** The data file of 连云港, the reference data every database has. */
+export const DEMO_DIVISIONS_FILE = demoDivisionsFile('3207');
+
+function readAtlas(region: DemoRegion): Atlas {
   return new Atlas(
-    JSON.parse(readFileSync(DEMO_DIVISIONS_FILE, 'utf8')) as Array<[string, string, string]>,
+    JSON.parse(readFileSync(demoDivisionsFile(region), 'utf8')) as Array<[string, string, string]>,
   );
+}
+
+/** 连云港市 → 连云港, 苏州市 → 苏州: how department and hospital names start. */
+function shortCityName(city: Place): string {
+  return city.name.replace(/市$/, '');
+}
+
+/**
+ * What the region has beyond the reference data (the migration loads 连云港's divisions and
+ * committees): the other cities' divisions, parents first, and their committees.
+ */
+function regionExtras(atlas: Atlas): { divisions: DivisionRow[]; committees: CommitteeRow[] } {
+  const prefix = REFERENCE_CITY.code;
+  const divisions = atlas.rows
+    .filter(([code]) => !code.startsWith(prefix))
+    .map(([code, name, kind]) => ({
+      code,
+      name,
+      level: levelOfCode(code)!,
+      kind,
+      parent_code: parentCodeOf(code),
+    }));
+  const committees = referenceCommittees(
+    divisions.filter(
+      (row) => row.level === DivisionLevel.CITY || row.level === DivisionLevel.COUNTY,
+    ),
+  );
+  return { divisions, committees };
 }
 
 /** '李庄村委会' → '李庄村', '滨海社区居委会' → '滨海社区': the short name used in home names. */
@@ -778,6 +858,8 @@ interface MemberDraft {
   leads: number;
   /** Whether the member sits again in the 14th term (2022–2026). */
   termPlan: 'TERM_13' | 'BOTH' | 'TERM_14';
+  /** Serving in a home set up before 2017: they sat in the 12th term (2012–2016) already. */
+  term12: boolean;
 }
 
 /** Homes deliberately left short of the seed's rule 1, so the compliance view has something to show. */
@@ -797,15 +879,20 @@ interface HomeDraft {
 export function generateOrganizationDemo(options: OrganizationDemoOptions = {}): OrganizationDemo {
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   const scale = options.scale ?? 1;
+  const region = options.region ?? '3207';
+  const pilotYear = options.pilotYear ?? PILOT_YEAR;
+  const reuseShare = options.reuseShare ?? 0.25;
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, not ${seed}`);
   if (!(scale > 0 && scale <= 10)) throw new Error(`scale must be in (0, 10], not ${scale}`);
+  if (!(Number.isInteger(pilotYear) && pilotYear >= 2012 && pilotYear <= 2024))
+    throw new Error(`pilotYear must be a year in 2012–2024, not ${pilotYear}`);
 
-  const atlas = readAtlas();
+  const atlas = readAtlas(region);
   const root = createRandom(seed);
   const idOf = (table: string, n: number) => stableId(`demo-${table}`, `${seed}:${n}`);
 
   const departments = generateDepartments(atlas, idOf);
-  const homeDrafts = planHomes(atlas, root.fork('homes'), scale);
+  const homeDrafts = planHomes(atlas, root.fork('homes'), scale, pilotYear);
   const homes: HomeRow[] = homeDrafts.map((draft, n) => ({
     id: idOf('home', n),
     name: homeName(atlas, draft),
@@ -826,6 +913,7 @@ export function generateOrganizationDemo(options: OrganizationDemoOptions = {}):
     people,
     root.fork('members'),
     scale,
+    reuseShare,
     idOf,
   );
   const committeeMemberships = seatMembers(members, idOf);
@@ -840,6 +928,9 @@ export function generateOrganizationDemo(options: OrganizationDemoOptions = {}):
   return {
     seed,
     scale,
+    region,
+    counties: atlas.counties.map(({ code, name }) => ({ code, name })),
+    ...regionExtras(atlas),
     departments,
     members: members.map((member) => member.row),
     committeeMemberships,
@@ -852,6 +943,8 @@ export function generateOrganizationDemo(options: OrganizationDemoOptions = {}):
 /** The row counts per table, keyed by table name (as the loader reports them). */
 export function demoRowCounts(demo: OrganizationDemo): Record<string, number> {
   return {
+    division: demo.divisions.length,
+    committee: demo.committees.length,
     department: demo.departments.length,
     member: demo.members.length,
     committee_membership: demo.committeeMemberships.length,
@@ -865,15 +958,21 @@ type IdOf = (table: string, n: number) => string;
 
 /** City departments, then each county-level unit's: fixed lists, the same for every seed. */
 function generateDepartments(atlas: Atlas, idOf: IdOf): DepartmentRow[] {
-  const rows: DepartmentRow[] = CITY_DEPARTMENTS.map(([name, shortName, kind, areas]) => ({
-    id: '',
-    name,
-    short_name: shortName,
-    level: DepartmentLevel.CITY,
-    kind,
-    division_code: CITY_CODE,
-    policy_areas: areas,
-  }));
+  const rows: DepartmentRow[] = [];
+  for (const city of atlas.cities) {
+    const short = shortCityName(city);
+    for (const [name, shortName, kind, areas] of CITY_DEPARTMENTS) {
+      rows.push({
+        id: '',
+        name: name.replace(REFERENCE_CITY.short, short),
+        short_name: shortName.replace(REFERENCE_CITY.short, short),
+        level: DepartmentLevel.CITY,
+        kind,
+        division_code: city.code,
+        policy_areas: areas,
+      });
+    }
+  }
   for (const county of atlas.counties) {
     const isZone = county.kind === DivisionKind.DEVELOPMENT_ZONE;
     // 海州区住房和城乡建设局 → 区住房城乡建设局; 东海县… → 县…; the zone's bureaus → 开发区….
@@ -899,10 +998,11 @@ function homeKindOf(place: Place): HomeKind {
 
 /**
  * Which divisions get a home, when and with what status: 3–4 pilots per county-level unit in
- * late 2019 (after the opinion of 2019-08-16), mostly 镇/乡/街道; then in 2020–2021 most other
+ * late 2019 (after the opinion of 2019-08-16; `pilotYear` moves it), mostly 镇/乡/街道; then in the
+ * two years after (2020–2021) most other
  * 镇/乡/街道, some farms and zones, and a share of villages and communities.
  */
-function planHomes(atlas: Atlas, random: Random, scale: number): HomeDraft[] {
+function planHomes(atlas: Atlas, random: Random, scale: number, pilotYear: number): HomeDraft[] {
   const townshipShare = Math.min(1, 0.92 * scale);
   const occasionalShare = Math.min(1, 0.35 * scale);
   const villageShare = Math.min(1, 0.2 * scale);
@@ -942,8 +1042,8 @@ function planHomes(atlas: Atlas, random: Random, scale: number): HomeDraft[] {
     for (const place of pilots) {
       draft(place, {
         status: HomeStatus.PILOT,
-        establishedOn: dateBetween(random, '2019-09-01', '2019-12-31'),
-        pilotCohortYear: PILOT_YEAR,
+        establishedOn: dateBetween(random, `${pilotYear}-09-01`, `${pilotYear}-12-31`),
+        pilotCohortYear: pilotYear,
       });
     }
 
@@ -952,8 +1052,8 @@ function planHomes(atlas: Atlas, random: Random, scale: number): HomeDraft[] {
       draft(place, {
         status: random.chance(0.03) ? HomeStatus.SUSPENDED : HomeStatus.ACTIVE,
         establishedOn: random.chance(share2020)
-          ? dateBetween(random, '2020-03-01', '2020-12-31')
-          : dateBetween(random, '2021-01-01', '2021-12-31'),
+          ? dateBetween(random, `${pilotYear + 1}-03-01`, `${pilotYear + 1}-12-31`)
+          : dateBetween(random, `${pilotYear + 2}-01-01`, `${pilotYear + 2}-12-31`),
         pilotCohortYear: null,
       });
     for (const township of townships) {
@@ -1007,6 +1107,7 @@ function staffHomes(
   people: People,
   random: Random,
   scale: number,
+  reuseShare: number,
   idOf: IdOf,
 ): { members: MemberDraft[]; homeMemberships: HomeMembershipRow[] } {
   const members: MemberDraft[] = [];
@@ -1018,6 +1119,7 @@ function staffHomes(
     divisionCode: string,
     isCityMember: boolean,
     termPlan: MemberDraft['termPlan'],
+    term12 = false,
   ) => {
     const sector = random.weighted(SECTOR_WEIGHTS);
     const gender = people.gender(sector.femaleShare ?? 0.3);
@@ -1037,6 +1139,7 @@ function staffHomes(
       homes: 0,
       leads: 0,
       termPlan,
+      term12,
     };
     members.push(member);
     return member;
@@ -1050,7 +1153,9 @@ function staffHomes(
     available.set(draft.countyCode, pool);
     const chosen: MemberDraft[] = [];
     while (chosen.length < size) {
-      const reused = random.chance(0.25) ? reusableMember(pool, draft, chosen, random) : undefined;
+      const reused = random.chance(reuseShare)
+        ? reusableMember(pool, draft, chosen, random)
+        : undefined;
       if (reused) {
         chosen.push(reused);
         continue;
@@ -1064,6 +1169,7 @@ function staffHomes(
         home,
         isCityMember,
         random.chance(0.8) ? 'BOTH' : 'TERM_13',
+        draft.establishedOn < TERM_13.start,
       );
       pool.push(member);
       chosen.push(member);
@@ -1156,8 +1262,12 @@ function residenceNear(atlas: Atlas, draft: HomeDraft, random: Random): string {
     const villages = atlas.childrenOf(township.code).filter((v) => RESIDENTIAL_KINDS.has(v.kind));
     return villages.length > 0 && random.chance(0.7) ? random.pick(villages).code : township.code;
   }
+  // Another county of the same city: people commute to town, not to another city.
   const streets = atlas.counties
-    .filter((county) => county.code !== draft.countyCode)
+    .filter(
+      (county) =>
+        county.code !== draft.countyCode && county.code.startsWith(draft.countyCode.slice(0, 4)),
+    )
     .flatMap((county) => atlas.childrenOf(county.code))
     .filter((t) => t.kind === DivisionKind.SUBDISTRICT);
   const street = random.pick(streets);
@@ -1186,9 +1296,10 @@ function seatMembers(members: MemberDraft[], idOf: IdOf): CommitteeMembershipRow
   for (const member of members) {
     const committees = [
       stableId('committee', member.countyCode),
-      ...(member.isCityMember ? [CITY_COMMITTEE_ID] : []),
+      ...(member.isCityMember ? [stableId('committee', member.countyCode.slice(0, 4))] : []),
     ];
     for (const committeeId of committees) {
+      if (member.term12) seat(committeeId, member.row.id, TERM_12.start, TERM_12.end);
       if (member.termPlan !== 'TERM_14') {
         seat(
           committeeId,
@@ -1233,7 +1344,14 @@ function generateParticipants(
         name: people.name(gender),
         kind,
         division_code: divisionCode,
-        organisation: organisationOf(kind, township, county, atlas.get(divisionCode), random),
+        organisation: organisationOf(
+          kind,
+          township,
+          county,
+          atlas.get(divisionCode),
+          shortCityName(atlas.get(county.code.slice(0, 4))),
+          random,
+        ),
         phone: people.phone(),
         id_number: people.idNumber(county.code, gender, BIRTH_YEARS[kind]),
       });
@@ -1247,14 +1365,15 @@ function organisationOf(
   township: Place,
   county: Place,
   place: Place,
+  city: string,
   random: Random,
 ): string | null {
   switch (kind) {
     case ParticipantKind.EXPERT:
       return random.weighted([
-        [random.pick(CITY_EXPERT_ORGANISATIONS), 5],
+        [random.pick(CITY_EXPERT_ORGANISATIONS).replace(REFERENCE_CITY.short, city), 5],
         [
-          `${county.kind === DivisionKind.COUNTY ? county.name : `连云港市${county.name}`}人民医院`,
+          `${county.kind === DivisionKind.COUNTY || county.kind === DivisionKind.COUNTY_CITY ? county.name : `${city}市${county.name}`}人民医院`,
           2,
         ],
         [`${township.name}农业技术服务站`, 2],

@@ -1,13 +1,23 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { bulkLoad, hasRows, type BulkTable } from '@cppcc/toolkit';
+import { bulkLoad, hasRows, type BulkProgress, type BulkTable } from '@cppcc/toolkit';
 import type { OrganizationDemo } from './demo.generator';
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the
- * columns (rather than `select *`) lets version, created_at and updated_at take their defaults:
- * json_populate_recordset would otherwise turn the missing keys into nulls.
+ * columns lets version, created_at and updated_at take their defaults.
  */
 const TABLES: ReadonlyArray<BulkTable<OrganizationDemo>> = [
+  // Other cities of the province (empty for 连云港, which the reference data migration loads).
+  {
+    table: 'division',
+    rows: (demo) => demo.divisions,
+    columns: ['code', 'name', 'level', 'kind', 'parent_code'],
+  },
+  {
+    table: 'committee',
+    rows: (demo) => demo.committees,
+    columns: ['id', 'kind', 'name', 'division_code', 'parent_id', 'policy_areas'],
+  },
   {
     table: 'department',
     rows: (demo) => demo.departments,
@@ -54,18 +64,24 @@ export async function isOrganizationDemoLoaded(orm: MikroORM): Promise<boolean> 
 }
 
 /**
- * Inserts the demo in one transaction, table by table in foreign-key order, a few thousand rows
- * per statement (JSON expanded by json_populate_recordset on the server, not row-by-row ORM
- * inserts). The rows travel as a bound parameter, never spliced into the SQL text. Refuses to
- * load into an organization that already has homes, so a second load cannot mix two demos.
- * Returns the rows inserted per table.
+ * Inserts the demo in one transaction, table by table in foreign-key order, by COPY (toolkit
+ * `bulkLoad`), not row-by-row ORM inserts. Refuses to load into an organization that already has
+ * homes, so a second load cannot mix two demos. Returns the rows inserted per table.
  */
 export async function loadOrganizationDemo(
   orm: MikroORM,
   demo: OrganizationDemo,
+  onProgress?: BulkProgress,
 ): Promise<Record<string, number>> {
-  return bulkLoad(orm, demo, TABLES, {
-    table: 'home',
-    refusal: 'The organization already has homes: the demo loads into an empty organization only.',
-  });
+  return bulkLoad(
+    orm,
+    demo,
+    TABLES,
+    {
+      table: 'home',
+      refusal:
+        'The organization already has homes: the demo loads into an empty organization only.',
+    },
+    onProgress,
+  );
 }
