@@ -4,6 +4,7 @@ import { Migration20261127000200_home_projection } from './Migration202611270002
 import { Migration20261127000300_home_projection_established } from './Migration20261127000300_home_projection_established';
 import { Migration20261127000400_channel_workflows } from './Migration20261127000400_channel_workflows';
 import { Migration20261127000500_department_projection } from './Migration20261127000500_department_projection';
+import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -23,5 +24,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000500_department_projection',
     class: Migration20261127000500_department_projection,
+  },
+  {
+    name: 'Migration20261127090000_scale_indexes',
+    class: Migration20261127090000_scale_indexes,
   },
 ];

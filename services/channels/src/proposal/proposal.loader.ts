@@ -33,7 +33,8 @@ export function createProposalLoaders(em: EntityManager, caller: Caller) {
     assignedTo: perFilter((filter: ProposalListFilter) =>
       pagesByListedId(em, Proposal, {
         table: 'proposal',
-        match: 'k.key = any(r.department_ids)',
+        // @>, not = any(): the GIN index on the array serves it.
+        match: 'r.department_ids @> array[k.key]',
         scope,
         where: proposalFilterSql(filter),
         orderBy: 'due_on nulls last, id',
@@ -43,7 +44,7 @@ export function createProposalLoaders(em: EntityManager, caller: Caller) {
     ofMember: perFilter((filter: ProposalListFilter) =>
       pagesByListedId(em, Proposal, {
         table: 'proposal',
-        match: '(k.key = r.lead_member_id or k.key = any(r.co_signer_ids))',
+        match: '(k.key = r.lead_member_id or r.co_signer_ids @> array[k.key])',
         scope,
         where: proposalFilterSql(filter),
         orderBy: 'year desc, created_at desc, id',

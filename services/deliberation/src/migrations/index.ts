@@ -6,6 +6,7 @@ import { Migration20261127000400_minutes } from './Migration20261127000400_minut
 import { Migration20261127000500_agenda_attendance } from './Migration20261127000500_agenda_attendance';
 import { Migration20261127000600_home_projection_established } from './Migration20261127000600_home_projection_established';
 import { Migration20261127000700_department_projection } from './Migration20261127000700_department_projection';
+import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -30,5 +31,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000700_department_projection',
     class: Migration20261127000700_department_projection,
+  },
+  {
+    name: 'Migration20261127090000_scale_indexes',
+    class: Migration20261127090000_scale_indexes,
   },
 ];

@@ -55,7 +55,7 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
     ofDepartment: groupedPageLoader<Record<string, unknown>, Session>(em, {
       query: (departmentIds) => ({
         sql: `select s.*, d.id::text as group_key
-              from unnest(array[?]::uuid[]) as d(id) join session s on d.id = any(s.department_ids)
+              from unnest(array[?]::uuid[]) as d(id) join session s on s.department_ids @> array[d.id]
               where true ${scopeSql(caller, SESSION_POLICY, 's').sql}`,
         params: [departmentIds, ...scopeSql(caller, SESSION_POLICY, 's').params],
       }),
