@@ -24,6 +24,7 @@ import {
 } from './plenary/plenary.resolver';
 import { Proposal } from './proposal/proposal.entity';
 import { ProposalResolver, proposalReference } from './proposal/proposal.resolver';
+import { ChannelReportResolver } from './report/report.resolver';
 import {
   DepartmentFeedback,
   LeaderInstruction,
@@ -70,6 +71,7 @@ export const channelsSubgraph: SubgraphProcess = {
         DepartmentChannelsResolver,
         MemberChannelsResolver,
         DivisionChannelStatsResolver,
+        ChannelReportResolver,
       ],
       referenceResolvers: {
         ...demandReference,

@@ -17,6 +17,7 @@ import { Attendance } from './attendance/attendance.entity';
 import { AttendanceResolver } from './attendance/attendance.resolver';
 import { FollowUpAction, Minutes } from './minutes/minutes.entity';
 import { FollowUpActionResolver, MinutesResolver } from './minutes/minutes.resolver';
+import { SessionReportResolver } from './report/report.resolver';
 import { Session } from './session/session.entity';
 import { SessionEvent } from './session/session-event.entity';
 import {
@@ -45,6 +46,7 @@ export const deliberationSubgraph: SubgraphProcess = {
         DepartmentSessionsResolver,
         MemberAttendanceResolver,
         DivisionSessionStatsResolver,
+        SessionReportResolver,
       ],
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),

@@ -23,3 +23,4 @@ export * from './department-projection';
 export * from './writes';
 export * from './workflow';
 export * from './bulk-load';
+export * from './report';

@@ -57,7 +57,7 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
     await tx.flush();
     recordStep(tx, caller, workflow.kind, item, 'submit', null);
     await carryToSourceDemands(tx, caller, item.sourceDemandIds, 'escalate', {
-      channel: workflow.typeName,
+      channel: workflow.kind,
       id: item.id,
     });
     await tx.flush();

@@ -54,7 +54,7 @@ export class SessionStats {
  * the home's, or above county level: the test `scheduleSession` applies to ask for a city special
  * committee (the seed's rule 3), over the stored `involved_divisions`.
  */
-const CROSSES_COUNTIES = (alias: string) =>
+export const CROSSES_COUNTIES = (alias: string) =>
   `exists (select 1 from unnest(${alias}.involved_divisions) as i(code)
            where length(i.code) < 6 or left(i.code, 6) <> left(${alias}.division_code, 6))`;
 

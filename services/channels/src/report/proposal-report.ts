@@ -1,0 +1,291 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  DateScalar,
+  cityQuarterSql,
+  cityYearSql,
+  countyCodeSql,
+  executeIn,
+  rate,
+  reportRows,
+  reportSql,
+  reportWindowSql,
+  scopeSql,
+  todayInCity,
+  type Caller,
+  type DimensionColumns,
+} from '@cppcc/toolkit';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  Evaluation,
+  PROPOSAL_POLICY,
+  ProposalKind,
+  ProposalStatus,
+  ReplyResultClass,
+} from '../proposal/proposal.entity';
+import { OPEN_FOR_DEPARTMENT } from '../proposal/proposal.workflow';
+import { DepartmentReference, DivisionReference } from '../shared/references';
+
+/** What a proposal report can group by. */
+export enum ProposalDimension {
+  /** The county whose CPPCC it went to (none for the city CPPCC's own). */
+  COUNTY = 'COUNTY',
+  /** The year it was submitted (China Standard Time). */
+  YEAR = 'YEAR',
+  /** The year and quarter it was submitted. */
+  QUARTER = 'QUARTER',
+  STATUS = 'STATUS',
+  /** Its lead department (主办单位); none until assigned. */
+  DEPARTMENT = 'DEPARTMENT',
+  KIND = 'KIND',
+  /** The result class of its reply (A–D); none until replied. */
+  RESULT_CLASS = 'RESULT_CLASS',
+}
+registerEnumType(ProposalDimension, {
+  name: 'ProposalDimension',
+  description: 'A dimension a proposal report groups by.',
+});
+
+/** Each dimension's columns of the facts: a fixed map, so no input reaches the SQL text. */
+const DIMENSIONS: DimensionColumns<ProposalDimension> = {
+  COUNTY: ['county_code'],
+  YEAR: ['year'],
+  QUARTER: ['year', 'quarter'],
+  STATUS: ['status'],
+  DEPARTMENT: ['department_id'],
+  KIND: ['kind'],
+  RESULT_CLASS: ['result_class'],
+};
+
+@InputType({
+  description:
+    'Which proposals a report counts; every part optional. The period is when they were submitted: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
+})
+export class ProposalReportFilter {
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'With `year`: one quarter (1–4).' })
+  quarter?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only proposals to CPPCCs in this division: `3207` all (the city’s and every county’s), `320706` 海州区’s.',
+  })
+  divisionCode?: string | null;
+
+  @Field(() => [ProposalStatus], { nullable: true })
+  status?: ProposalStatus[] | null;
+
+  @Field(() => [ProposalKind], { nullable: true })
+  kind?: ProposalKind[] | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only proposals this department handles (lead or co-handling).',
+  })
+  departmentId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only key proposals (重点提案), or none.' })
+  isKey?: boolean | null;
+}
+
+/** One group of a proposal report: its dimension values and its figures. */
+@ObjectType({
+  description:
+    'One group of proposals: the values of the dimensions grouped by (null for those not grouped by, or when the proposals have none, e.g. no department before assignment) and its figures.',
+})
+export class ProposalReportRow {
+  @Field(() => DivisionReference, {
+    nullable: true,
+    description: 'COUNTY: the county whose CPPCC the proposals went to; null for the city CPPCC’s.',
+  })
+  county: DivisionReference | null;
+
+  @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year submitted.' })
+  year: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter submitted (1–4).' })
+  quarter: number | null;
+
+  @Field(() => ProposalStatus, { nullable: true })
+  status: ProposalStatus | null;
+
+  @Field(() => DepartmentReference, { nullable: true, description: 'DEPARTMENT: the lead one.' })
+  department: DepartmentReference | null;
+
+  @Field(() => ProposalKind, { nullable: true })
+  kind: ProposalKind | null;
+
+  @Field(() => ReplyResultClass, { nullable: true })
+  resultClass: ReplyResultClass | null;
+
+  @Field(() => Int, { description: 'Proposals submitted (drafts are not counted).' })
+  count: number;
+
+  @Field(() => Int, { description: 'Of those, registered (立案).' })
+  registered: number;
+
+  @Field(() => Int, { description: 'Of those, key proposals (重点提案).' })
+  keyProposals: number;
+
+  @Field(() => Int, { description: 'Of those, replied to by their lead department.' })
+  replied: number;
+
+  @Field(() => Int, {
+    description:
+      'Of those, overdue today: assigned, handling or rehandling past the due date (`Proposal.isOverdue`).',
+  })
+  overdue: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of those replied, the average days from assignment to the (latest) reply, to one decimal.',
+  })
+  averageDaysToReply: number | null;
+
+  @Field(() => Int, { description: 'Of those, evaluated by their proposers.' })
+  evaluated: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of those evaluated, the share SATISFIED or BASICALLY_SATISFIED, to three decimals; null when none was.',
+  })
+  satisfactionRate: number | null;
+}
+
+@ObjectType({ description: 'A proposal report: its groups, at most `first` of them.' })
+export class ProposalReport {
+  @Field(() => [ProposalReportRow], {
+    description:
+      'The groups, ordered by the dimensions in the order of `groupBy` (time in time order, so grouping by COUNTY then QUARTER gives each county’s quarterly series).',
+  })
+  rows: ProposalReportRow[];
+
+  @Field(() => Int, { description: 'Groups in all, returned or not.' })
+  totalGroups: number;
+
+  @Field({ description: 'True when there are more groups than `first`: narrow the filter.' })
+  truncated: boolean;
+}
+
+interface Row {
+  county_code?: string | null;
+  year?: number | null;
+  quarter?: number | null;
+  status?: ProposalStatus | null;
+  department_id?: string | null;
+  kind?: ProposalKind | null;
+  result_class?: ReplyResultClass | null;
+  count: number;
+  registered: number;
+  key_proposals: number;
+  replied: number;
+  overdue: number;
+  average_days: number | null;
+  evaluated: number;
+  satisfied: number;
+  total_groups: number;
+}
+
+export interface ProposalReportArgs {
+  groupBy: ProposalDimension[];
+  filter?: ProposalReportFilter | null;
+  first?: number | null;
+}
+
+/**
+ * Proposals submitted, grouped by the chosen dimensions, in one statement, within the caller's
+ * jurisdiction: a county's CPPCC office its own CPPCC's proposals, the city all, a department the
+ * proposals it handles (lead or co-handling) and nothing else.
+ */
+export async function proposalReport(
+  em: EntityManager,
+  caller: Caller,
+  args: ProposalReportArgs,
+): Promise<ProposalReport> {
+  const first = reportRows(args.first);
+  const filter = args.filter ?? {};
+  const scope = scopeSql(caller, PROPOSAL_POLICY, 'r');
+  const window = reportWindowSql(filter, 'r.submitted_at', 'r.division_code');
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status?.length) {
+    parts.push('r.status in (?)');
+    params.push(filter.status);
+  }
+  if (filter.kind?.length) {
+    parts.push('r.kind in (?)');
+    params.push(filter.kind);
+  }
+  if (filter.departmentId != null) {
+    parts.push('?::uuid = any(r.department_ids)');
+    params.push(filter.departmentId);
+  }
+  if (filter.isKey != null) {
+    parts.push('r.is_key = ?');
+    params.push(filter.isKey);
+  }
+  const statement = reportSql({
+    facts: {
+      sql: `select ${countyCodeSql('r.division_code')} as county_code,
+                   ${cityYearSql('r.submitted_at')} as year,
+                   ${cityQuarterSql('r.submitted_at')} as quarter,
+                   r.status, r.lead_department_id as department_id, r.kind, r.result_class,
+                   r.registered_at, r.is_key, r.assigned_on, r.replied_on, r.due_on, r.evaluation
+            from proposal r
+            where r.submitted_at is not null and r.status <> ?
+              ${window.sql} ${parts.map((part) => ` and ${part}`).join('')} ${scope.sql}`,
+      params: [ProposalStatus.DRAFT, ...window.params, ...params, ...scope.params],
+    },
+    dimensions: DIMENSIONS,
+    figures: `count(*)::int as count,
+              (count(*) filter (where f.registered_at is not null))::int as registered,
+              (count(*) filter (where f.is_key))::int as key_proposals,
+              (count(*) filter (where f.replied_on is not null))::int as replied,
+              (count(*) filter (where f.status in (?) and f.due_on < ?))::int as overdue,
+              round(avg(f.replied_on - f.assigned_on)
+                    filter (where f.replied_on is not null and f.assigned_on is not null), 1)::float8
+                as average_days,
+              (count(*) filter (where f.evaluation is not null))::int as evaluated,
+              (count(*) filter (where f.evaluation in (?)))::int as satisfied`,
+    figureParams: [
+      OPEN_FOR_DEPARTMENT,
+      todayInCity(),
+      [Evaluation.SATISFIED, Evaluation.BASICALLY_SATISFIED],
+    ],
+    groupBy: args.groupBy,
+    first,
+  });
+  const rows = await executeIn<Row[]>(em, statement.sql, statement.params);
+  const totalGroups = rows[0]?.total_groups ?? 0;
+  return {
+    totalGroups,
+    truncated: totalGroups > rows.length,
+    rows: rows.map((row) => ({
+      county: row.county_code ? { code: row.county_code } : null,
+      year: row.year ?? null,
+      quarter: row.quarter ?? null,
+      status: row.status ?? null,
+      department: row.department_id ? { id: row.department_id } : null,
+      kind: row.kind ?? null,
+      resultClass: row.result_class ?? null,
+      count: row.count,
+      registered: row.registered,
+      keyProposals: row.key_proposals,
+      replied: row.replied,
+      overdue: row.overdue,
+      averageDaysToReply: row.average_days,
+      evaluated: row.evaluated,
+      satisfactionRate: rate(row.satisfied, row.evaluated),
+    })),
+  };
+}

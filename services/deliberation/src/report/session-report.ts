@@ -1,0 +1,284 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  DateScalar,
+  cityQuarterSql,
+  cityYearSql,
+  countyCodeSql,
+  executeIn,
+  rate,
+  reportRows,
+  reportSql,
+  reportWindowSql,
+  scopeSql,
+  townshipCodeSql,
+  type Caller,
+  type DimensionColumns,
+} from '@cppcc/toolkit';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
+import { Home } from '../home/home.entity';
+import { SESSION_POLICY, SessionKind, SessionStatus } from '../session/session.entity';
+import { CROSSES_COUNTIES } from '../session/session.stats';
+import { DivisionReference } from '../shared/references';
+
+/** What a session report can group by. */
+export enum SessionDimension {
+  /** The county of the home. */
+  COUNTY = 'COUNTY',
+  /** The township (镇/乡/街道) of the home; none for a home above township level. */
+  TOWNSHIP = 'TOWNSHIP',
+  HOME = 'HOME',
+  KIND = 'KIND',
+  /** The year and quarter it was held (or scheduled, when not held), China Standard Time. */
+  QUARTER = 'QUARTER',
+  /** The year it was held (or scheduled). */
+  YEAR = 'YEAR',
+  /** Where it stands: PLANNED, HELD, CANCELLED. */
+  STATUS = 'STATUS',
+}
+registerEnumType(SessionDimension, {
+  name: 'SessionDimension',
+  description: 'A dimension a session report groups by.',
+});
+
+const DIMENSIONS: DimensionColumns<SessionDimension> = {
+  COUNTY: ['county_code'],
+  TOWNSHIP: ['township_code'],
+  HOME: ['home_id'],
+  KIND: ['kind'],
+  QUARTER: ['year', 'quarter'],
+  YEAR: ['year'],
+  STATUS: ['status'],
+};
+
+@InputType({
+  description:
+    'Which sessions a report counts; every part optional. The period is when a session was held, or, not held, when it was scheduled: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
+})
+export class SessionReportFilter {
+  @Field(() => Int, { nullable: true })
+  year?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'With `year`: one quarter (1–4).' })
+  quarter?: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  to?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only sessions of homes in this division and below.',
+  })
+  divisionCode?: string | null;
+
+  @Field(() => [SessionKind], { nullable: true })
+  kind?: SessionKind[] | null;
+
+  @Field(() => [SessionStatus], { nullable: true })
+  status?: SessionStatus[] | null;
+}
+
+@ObjectType({
+  description:
+    'One group of sessions: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
+})
+export class SessionReportRow {
+  @Field(() => DivisionReference, { nullable: true })
+  county: DivisionReference | null;
+
+  @Field(() => DivisionReference, { nullable: true })
+  township: DivisionReference | null;
+
+  @Field(() => Home, { nullable: true })
+  home: Home | null;
+
+  @Field(() => SessionKind, { nullable: true })
+  kind: SessionKind | null;
+
+  @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year.' })
+  year: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter (1–4).' })
+  quarter: number | null;
+
+  @Field(() => SessionStatus, { nullable: true })
+  status: SessionStatus | null;
+
+  @Field(() => Int, { description: 'Sessions, whatever their state.' })
+  sessions: number;
+
+  @Field(() => Int, { description: 'Of those, held.' })
+  held: number;
+
+  @Field(() => Int, { description: 'Of those, cancelled.' })
+  cancelled: number;
+
+  @Field(() => Int, {
+    description:
+      'Held sessions on a matter that crosses county lines (the seed’s rule 3), as `sessionStats` counts them.',
+  })
+  crossCounty: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of held sessions with an attendance list, the average number present, to one decimal.',
+  })
+  averageAttendance: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Of everyone invited to held sessions, the share present, to three decimals; null when nobody was invited.',
+  })
+  attendanceRate: number | null;
+
+  @Field(() => Int, { description: 'Held sessions whose minutes are published.' })
+  minutesPublished: number;
+}
+
+@ObjectType({ description: 'A session report: its groups, at most `first` of them.' })
+export class SessionReport {
+  @Field(() => [SessionReportRow], {
+    description: 'The groups, ordered by the dimensions in the order of `groupBy`.',
+  })
+  rows: SessionReportRow[];
+
+  @Field(() => Int, { description: 'Groups in all, returned or not.' })
+  totalGroups: number;
+
+  @Field({ description: 'True when there are more groups than `first`: narrow the filter.' })
+  truncated: boolean;
+}
+
+interface Row {
+  county_code?: string | null;
+  township_code?: string | null;
+  home_id?: string | null;
+  kind?: SessionKind | null;
+  year?: number | null;
+  quarter?: number | null;
+  status?: SessionStatus | null;
+  sessions: number;
+  held: number;
+  cancelled: number;
+  cross_county: number;
+  average_attendance: number | null;
+  present: number;
+  invited: number;
+  minutes_published: number;
+  total_groups: number;
+}
+
+export interface SessionReportArgs {
+  groupBy: SessionDimension[];
+  filter?: SessionReportFilter | null;
+  first?: number | null;
+}
+
+/**
+ * Sessions grouped by the chosen dimensions, in one statement within the caller's jurisdiction
+ * (a county its own homes' sessions, the city all), with their attendance counted per session
+ * in the same statement.
+ */
+export async function sessionReport(
+  em: EntityManager,
+  caller: Caller,
+  args: SessionReportArgs,
+): Promise<SessionReport> {
+  const first = reportRows(args.first);
+  const filter = args.filter ?? {};
+  const scope = scopeSql(caller, SESSION_POLICY, 's');
+  const attendanceScope = scopeSql(caller, ATTENDANCE_POLICY, 'a');
+  const when = 'coalesce(s.held_at, s.scheduled_at)';
+  const window = reportWindowSql(filter, when, 's.division_code');
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.kind?.length) {
+    parts.push('s.kind in (?)');
+    params.push(filter.kind);
+  }
+  if (filter.status?.length) {
+    parts.push('s.status in (?)');
+    params.push(filter.status);
+  }
+  const statement = reportSql({
+    facts: {
+      sql: `with sessions as (
+              select s.id, s.home_id, s.division_code, s.kind, s.status, s.published_at,
+                     ${when} as happened_at, ${CROSSES_COUNTIES('s')} as cross_county
+              from session s
+              where true ${window.sql} ${parts.map((part) => ` and ${part}`).join('')} ${scope.sql}
+            ),
+            attendance_counts as (
+              select a.session_id, count(*)::int as invited,
+                     (count(*) filter (where a.status = ?))::int as present
+              from attendance a
+              where a.session_id in (select id from sessions where status = ?) ${attendanceScope.sql}
+              group by a.session_id
+            )
+            select ${countyCodeSql('s.division_code')} as county_code,
+                   ${townshipCodeSql('s.division_code')} as township_code,
+                   s.home_id, s.kind, s.status,
+                   ${cityYearSql('s.happened_at')} as year,
+                   ${cityQuarterSql('s.happened_at')} as quarter,
+                   s.cross_county, s.published_at, c.invited, c.present
+            from sessions s left join attendance_counts c on c.session_id = s.id`,
+      params: [
+        ...window.params,
+        ...params,
+        ...scope.params,
+        AttendanceStatus.PRESENT,
+        SessionStatus.HELD,
+        ...attendanceScope.params,
+      ],
+    },
+    dimensions: DIMENSIONS,
+    figures: `count(*)::int as sessions,
+              (count(*) filter (where f.status = ?))::int as held,
+              (count(*) filter (where f.status = ?))::int as cancelled,
+              (count(*) filter (where f.status = ? and f.cross_county))::int as cross_county,
+              round(avg(f.present) filter (where f.status = ? and f.invited > 0), 1)::float8
+                as average_attendance,
+              coalesce(sum(f.present) filter (where f.status = ?), 0)::int as present,
+              coalesce(sum(f.invited) filter (where f.status = ?), 0)::int as invited,
+              (count(*) filter (where f.status = ? and f.published_at is not null))::int
+                as minutes_published`,
+    figureParams: [
+      SessionStatus.HELD,
+      SessionStatus.CANCELLED,
+      SessionStatus.HELD,
+      SessionStatus.HELD,
+      SessionStatus.HELD,
+      SessionStatus.HELD,
+      SessionStatus.HELD,
+    ],
+    groupBy: args.groupBy,
+    first,
+  });
+  const rows = await executeIn<Row[]>(em, statement.sql, statement.params);
+  const totalGroups = rows[0]?.total_groups ?? 0;
+  return {
+    totalGroups,
+    truncated: totalGroups > rows.length,
+    rows: rows.map((row) => ({
+      county: row.county_code ? { code: row.county_code } : null,
+      township: row.township_code ? { code: row.township_code } : null,
+      home: row.home_id ? Object.assign(new Home(), { id: row.home_id }) : null,
+      kind: row.kind ?? null,
+      year: row.year ?? null,
+      quarter: row.quarter ?? null,
+      status: row.status ?? null,
+      sessions: row.sessions,
+      held: row.held,
+      cancelled: row.cancelled,
+      crossCounty: row.cross_county,
+      averageAttendance: row.average_attendance,
+      attendanceRate: rate(row.present, row.invited),
+      minutesPublished: row.minutes_published,
+    })),
+  };
+}
