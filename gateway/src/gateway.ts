@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
+import { csvExport } from './export';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
@@ -230,9 +231,9 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.use(explorerAssets());
   for (const [surface, server] of servers) {
     const limits = SURFACE_LIMITS[surface];
-    app.use(
-      `/graphql/${surface}`,
-      explorerPage(surface),
+    // What every request of the surface goes through before its operation runs: a GraphQL
+    // request and a CSV export alike.
+    const pipeline: express.RequestHandler[] = [
       (req, res, next) => {
         res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
         res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
@@ -275,16 +276,22 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         }
         next();
       },
-      expressMiddleware(server, {
-        context: async ({ res }) => {
-          const caller = res.locals.caller as Caller;
-          return {
-            caller,
-            requestId: res.locals.requestId as string,
-            callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
-          };
-        },
-      }),
+    ];
+    const contextOf = async (_req: express.Request, res: express.Response) => {
+      const caller = res.locals.caller as Caller;
+      return {
+        caller,
+        requestId: res.locals.requestId as string,
+        callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
+      };
+    };
+    // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).
+    app.use(`/graphql/${surface}/export.csv`, ...pipeline, csvExport(server, contextOf));
+    app.use(
+      `/graphql/${surface}`,
+      explorerPage(surface),
+      ...pipeline,
+      expressMiddleware(server, { context: ({ req, res }) => contextOf(req, res) }),
     );
   }
   // Errors before GraphQL (an unreadable or oversized body, a refused token) in GraphQL's shape,

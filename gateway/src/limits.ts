@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { Surface } from '@cppcc/toolkit';
+import { REPORT_DEFAULT_ROWS, type Surface } from '@cppcc/toolkit';
 import {
   GraphQLError,
   Kind,
@@ -11,6 +11,7 @@ import {
   isListType,
   isObjectType,
   valueFromASTUntyped,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -88,9 +89,27 @@ const PLAIN_LIST_SIZE = 10;
 const DEFAULT_FIRST = 20;
 
 /**
+ * An analysts' report (`proposalReport`, `demandReport`, `sessionReport`): its `rows` are a
+ * plain list, but as long as its `first` (or the subgraphs' default, REPORT_DEFAULT_ROWS), which
+ * the subgraphs cap (REPORT_MAX_ROWS); counted like a connection, so a report that adds names
+ * or other figures to every row pays for every row.
+ */
+function isGroupedReport(type: unknown): type is GraphQLObjectType {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return 'rows' in fields && 'totalGroups' in fields;
+}
+
+/** A field's `first` argument, from the document or the variables. */
+function firstOf(selection: FieldNode, variables: Record<string, unknown>): unknown {
+  const first = selection.arguments?.find((argument) => argument.name.value === 'first');
+  return first ? valueFromASTUntyped(first.value, variables) : undefined;
+}
+
+/**
  * The cost of an operation: how many objects its answer may hold, each list counted at the
  * `first` it asks for (with the variables' values) or at its usual size, multiplied down the
- * nesting. Introspection is free.
+ * nesting; a report's rows at its `first` too. Introspection is free.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -131,16 +150,22 @@ export function operationCost(
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
       const type = getNamedType(field.type);
-      if (parent.name.endsWith('Connection') || parent.name.endsWith('Edge')) {
+      if (
+        parent.name.endsWith('Connection') ||
+        parent.name.endsWith('Edge') ||
+        (isGroupedReport(parent) && selection.name.value === 'rows')
+      ) {
         // A connection's edges, nodes and page info are the items its `first` already counted.
         if (isObjectType(type)) cost += visit(selection.selectionSet, type, multiplier, seen);
         continue;
       }
       let size = 1;
       if (type.name.endsWith('Connection')) {
-        const first = selection.arguments?.find((argument) => argument.name.value === 'first');
-        const value = first ? valueFromASTUntyped(first.value, variables) : undefined;
+        const value = firstOf(selection, variables);
         size = typeof value === 'number' ? value : DEFAULT_FIRST;
+      } else if (isGroupedReport(type)) {
+        const value = firstOf(selection, variables);
+        size = typeof value === 'number' ? value : REPORT_DEFAULT_ROWS;
       } else if (isListType(getNullableType(field.type))) {
         size = PLAIN_LIST_SIZE;
       }

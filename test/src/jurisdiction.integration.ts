@@ -330,6 +330,36 @@ const PROBES: Array<{
       cppccs: [d.city?.division.code, d.county?.division.code].filter(Boolean),
     }),
   })),
+  {
+    field: 'proposalReport',
+    query: () => `{ proposalReport(groupBy: [COUNTY]) { rows { county { code } count } } }`,
+    // A row without a county holds the city CPPCC's proposals.
+    reveals: (d) => ({
+      cppccs: d.proposalReport.rows
+        .filter((row: any) => row.count > 0)
+        .map((row: any) => row.county?.code ?? '3207'),
+    }),
+  },
+  {
+    field: 'demandReport',
+    query: () =>
+      `{ demandReport(groupBy: [COUNTY, TOWNSHIP]) { rows { county { code } township { code } } } }`,
+    reveals: (d) => ({
+      counties: d.demandReport.rows.flatMap((row: any) => [
+        row.county.code,
+        row.township.code.slice(0, 6),
+      ]),
+    }),
+  },
+  {
+    field: 'sessionReport',
+    query: () =>
+      `{ sessionReport(groupBy: [COUNTY, HOME]) { rows { county { code } home { id } } } }`,
+    reveals: (d) => ({
+      counties: d.sessionReport.rows.map((row: any) => row.county.code),
+      homes: d.sessionReport.rows.map((row: any) => row.home.id),
+    }),
+  },
 ];
 
 describe('jurisdiction, read', () => {

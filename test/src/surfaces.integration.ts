@@ -41,6 +41,9 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   speeches: ['city', 'county'],
   specialReport: ['city', 'county'],
   specialReports: ['city', 'county'],
+  proposalReport: ['city', 'county', 'department'],
+  demandReport: ['city', 'county'],
+  sessionReport: ['city', 'county'],
 };
 const MUTATION_FIELDS: Record<string, Surface[]> = {
   createHome: ['city', 'county'],
