@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**', '**/*.spec.ts', '**/*.integration.ts', 'test/**'],
+    files: ['scripts/**', 'bench/**', '**/*.spec.ts', '**/*.integration.ts', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {

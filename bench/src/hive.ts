@@ -1,0 +1,92 @@
+/**
+ * The peer: Hive Gateway (@graphql-hive/gateway) serving the city surface's contract supergraph
+ * over the same subgraphs, as its own process. A plugin does what our gateway does for each
+ * request: verifies the caller's JWT (the gateway's own `authenticate`) and passes the caller to
+ * every subgraph fetch signed with INTERNAL_AUTH_SECRET (`x-cppcc-caller`); without it the
+ * subgraphs answer 401. No usage reporting is configured (nothing leaves the machine), no landing
+ * page. `HIVE_DEDUP=off` turns off its in-flight deduplication of identical subgraph requests
+ * (on by default).
+ *
+ * Environment: the gateway's (AUTH_JWT_SECRET, INTERNAL_AUTH_SECRET, ORGANIZATION_URL,
+ * DELIBERATION_URL, CHANNELS_URL, CONTRACTS_DIR) plus PORT and HIVE_DEDUP.
+ */
+import 'reflect-metadata';
+import { loadConfig, subgraphTargets } from '@cppcc/gateway';
+import { authenticate, createTokenVerifier } from '@cppcc/gateway/dist/auth';
+import { CALLER_HEADER, signCallerToken } from '@cppcc/toolkit';
+import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+/** The contract with each subgraph's URL replaced by where the bench runs it. */
+export function withSubgraphUrls(sdl: string, urls: Map<string, string>): string {
+  return sdl.replace(
+    /@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g,
+    (whole, name: string) => `@join__graph(name: "${name}", url: "${urls.get(name) ?? ''}")`,
+  );
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const raw = readFileSync(join(config.CONTRACTS_DIR, 'city.graphql'), 'utf8');
+  const urls = new Map(subgraphTargets(raw, config).map((target) => [target.name, target.url]));
+  const supergraph = withSubgraphUrls(raw, urls);
+  const verify = await createTokenVerifier(config);
+  const dedup = process.env.HIVE_DEDUP !== 'off';
+  const runtime = createGatewayRuntime({
+    supergraph,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: false,
+    logging: 'error',
+    transportEntries: dedup
+      ? undefined
+      : { '*.http': { options: { deduplicateInflightRequests: false } } },
+    plugins: () => [
+      {
+        async onContextBuilding({
+          context,
+          extendContext,
+        }: {
+          context: unknown;
+          extendContext: (extension: Record<string, unknown>) => void;
+        }) {
+          const request = (context as { request: Request }).request;
+          const caller = await authenticate(
+            verify,
+            'city',
+            request.headers.get('authorization') ?? undefined,
+          );
+          extendContext({
+            callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
+          });
+        },
+        onFetch({ context, options, setOptions }) {
+          const token = (context as { callerToken?: string } | undefined)?.callerToken;
+          if (!token) return;
+          setOptions({
+            ...options,
+            headers: { ...(options.headers as Record<string, string>), [CALLER_HEADER]: token },
+          });
+        },
+      },
+    ],
+  });
+  const server = createServer(runtime);
+  await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
+  console.log(`hive gateway (dedup ${dedup ? 'on' : 'off'}) on ${config.HOST}:${config.PORT}`);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,687 @@
+/**
+ * npm run bench -- [--preset small|city] [--seconds 8] [--rounds 3] [--warmup 3] [--no-hive]
+ *
+ * Loads the preset into its own database (`cppcc_bench_<preset>` on the server of
+ * BENCH_DATABASE_SERVER, default postgres://postgres@127.0.0.1:5432; reused when already loaded),
+ * counts each query's SQL statements in-process, starts the stack as child processes (three
+ * subgraphs, our gateway, Hive Gateway with and without its in-flight deduplication), checks that
+ * every target gives the reference answer, then measures the mix (bench/src/queries.ts), the SQL
+ * floor of Q1, the channels subgraph called directly and the peer mix, round by round, and writes
+ * bench/results/<preset>-<date>.{json,md,csv}. See bench/results/README.md for the method.
+ */
+import 'reflect-metadata';
+import {
+  migrateAll,
+  loadDemoIfEmpty,
+  DEMO_PRESET_NAMES,
+  type DemoPresetName,
+} from '@cppcc/scripts';
+import {
+  CALLER_HEADER,
+  createLogger,
+  ensureDatabase,
+  signCallerToken,
+  withDatabase,
+  type Caller,
+} from '@cppcc/toolkit';
+import { SignJWT } from 'jose';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Pool } from 'pg';
+import { countStatements, type CountRequest } from './count';
+import { compareWithQ1, floorAsQ1, floorParams, FLOOR_SQL, runFloor } from './floor';
+import { loadHttp, loadLoop, type Measurement, type PreparedRequest } from './load';
+import { peakRssMb, resetPeakRss } from './proc';
+import { PORTS, REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
+import {
+  buildQueries,
+  loadFixtures,
+  q4Page,
+  type BenchQuery,
+  type Claims,
+  type Variant,
+} from './queries';
+import {
+  renderCsv,
+  renderMarkdown,
+  type Results,
+  type TargetCheck,
+  type TargetSummary,
+} from './results';
+import { median, ratio, sameAnswer } from './stats';
+
+const SEED = 20190816;
+
+interface Target {
+  id: string;
+  group: TargetSummary['group'];
+  system: string;
+  query?: string;
+  connections: number;
+  /** The processes whose memory this target exercises. */
+  processes: string[];
+  run(seconds: number, pids: Record<string, number>): Promise<Measurement>;
+  verified: boolean;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      preset: { type: 'string', default: process.env.DEMO_PRESET ?? 'city' },
+      seconds: { type: 'string', default: '8' },
+      rounds: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '3' },
+      'no-hive': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'npm run bench -- [--preset small|city] [--seconds 8] [--rounds 3] [--warmup 3] [--no-hive]',
+    );
+    return;
+  }
+  const preset = values.preset as DemoPresetName;
+  if (!DEMO_PRESET_NAMES.includes(preset) || preset === 'province') {
+    console.error(`--preset must be small or city, not "${values.preset}"`);
+    process.exit(2);
+  }
+  const seconds = Number(values.seconds);
+  const rounds = Number(values.rounds);
+  const warmup = Number(values.warmup);
+  const withHive = !values['no-hive'];
+  const logger = createLogger('bench', process.env.LOG_LEVEL ?? 'warn');
+  const log = (message: string) => console.log(`[bench] ${message}`);
+  const notes: string[] = [];
+
+  // The database: its own per preset, loaded once.
+  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const databaseUrl = withDatabase(server, `cppcc_bench_${preset}`);
+  await ensureDatabase(databaseUrl);
+  log(`database ${databaseUrl}: migrating, loading the ${preset} preset unless loaded`);
+  await migrateAll(databaseUrl, logger);
+  const loadStarted = Date.now();
+  const loaded = await loadDemoIfEmpty(databaseUrl, { seed: SEED, preset, scale: 1 }, logger);
+  if (loaded) log(`loaded in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
+  const pool = new Pool({ connectionString: databaseUrl, max: 32 });
+
+  const secrets = {
+    AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
+    INTERNAL_AUTH_SECRET: randomBytes(32).toString('base64url'),
+  };
+  const contract = readFileSync(join(REPO_ROOT, 'schema/contracts/city.graphql'), 'utf8');
+  const hasField = (name: string) => new RegExp(`^\\s+${name}\\(`, 'm').test(contract);
+  const fixtures = await loadFixtures(pool);
+  const queries = buildQueries(fixtures, hasField);
+  const active = queries.filter((query) => !query.skipped);
+  for (const query of queries)
+    if (query.skipped) notes.push(`${query.name} skipped: ${query.skipped}.`);
+
+  const tokens = new Map<string, string>();
+  const tokenOf = async (claims: Claims) => {
+    const key = JSON.stringify(claims);
+    if (!tokens.has(key)) {
+      const { level, division, roles, homeId, departmentId } = claims;
+      tokens.set(
+        key,
+        await new SignJWT({ level, division, roles, homeId, departmentId })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(`bench:${level.toLowerCase()}:${homeId ?? departmentId ?? division}`)
+          .setIssuedAt()
+          .setExpirationTime('12h')
+          .sign(new TextEncoder().encode(secrets.AUTH_JWT_SECRET)),
+      );
+    }
+    return tokens.get(key)!;
+  };
+  const bodyOf = (query: BenchQuery, variant: Variant) =>
+    JSON.stringify({ query: query.query, variables: variant.variables });
+  const prepare = async (query: BenchQuery, variants: Variant[]): Promise<PreparedRequest[]> =>
+    Promise.all(
+      variants.map(async (variant) => ({
+        body: bodyOf(query, variant),
+        headers: { authorization: `Bearer ${await tokenOf(variant.claims)}` },
+      })),
+    );
+
+  // SQL statements per request, in-process (bench/src/count.ts).
+  log('counting SQL statements per request (in-process)');
+  const countRequests: CountRequest[] = [];
+  for (const query of active) {
+    const [request] = await prepare(query, [query.variants[0]]);
+    countRequests.push({
+      label: query.name,
+      surface: query.surface,
+      body: request.body,
+      authorization: request.headers.authorization,
+    });
+  }
+  const q4 = queries.find((query) => query.name === 'Q4')!;
+  for (const first of [10, 100]) {
+    const [request] = await prepare(q4, [q4Page(fixtures.counties[0], first)]);
+    countRequests.push({
+      label: `Q4 with first: ${first}`,
+      surface: 'city',
+      body: request.body,
+      authorization: request.headers.authorization,
+    });
+  }
+  const statements = await countStatements(databaseUrl, secrets, countRequests, logger);
+  for (const count of statements)
+    log(
+      `  ${count.label}: ${JSON.stringify(count.perSubgraph)} = ${count.total}${count.errors ? ' (errors!)' : ''}`,
+    );
+
+  // The stack as child processes.
+  const logDir = join(tmpdir(), 'cppcc-bench-logs');
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const common = {
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
+  };
+  const children: Child[] = [];
+  const stopAll = async () => {
+    for (const child of [...children].reverse()) await stopChild(child);
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  try {
+    for (const name of ['organization', 'deliberation', 'channels'] as const) {
+      children.push(
+        startChild(
+          name,
+          `services/${name}/dist/main.js`,
+          {
+            ...common,
+            DATABASE_URL: databaseUrl,
+            PORT: String(PORTS[name]),
+            ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
+          },
+          url(PORTS[name]),
+          logDir,
+        ),
+      );
+    }
+    const gatewayEnv = {
+      ...common,
+      AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
+      ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
+      DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
+      CHANNELS_URL: `${url(PORTS.channels)}/graphql`,
+      SUBGRAPH_TIMEOUT_MS: '60000',
+      // One caller sends every request of a run: the per-caller limit would stop the load.
+      RATE_LIMIT_SCALE: '1000',
+    };
+    children.push(
+      startChild(
+        'gateway',
+        'gateway/dist/main.js',
+        { ...gatewayEnv, PORT: String(PORTS.gateway) },
+        url(PORTS.gateway),
+        logDir,
+      ),
+    );
+    if (withHive) {
+      children.push(
+        startChild(
+          'hive',
+          'bench/dist/hive.js',
+          { ...gatewayEnv, PORT: String(PORTS.hive) },
+          url(PORTS.hive),
+          logDir,
+        ),
+      );
+      children.push(
+        startChild(
+          'hiveNoDedup',
+          'bench/dist/hive.js',
+          { ...gatewayEnv, PORT: String(PORTS.hiveNoDedup), HIVE_DEDUP: 'off' },
+          url(PORTS.hiveNoDedup),
+          logDir,
+        ),
+      );
+    }
+    for (const child of children) {
+      const probe = child.name.startsWith('hive') ? '/healthcheck' : '/readyz';
+      await waitUntilReady(`${child.url}${probe}`, children);
+    }
+    log(`stack ready: ${children.map((child) => `${child.name} ${child.pid}`).join(', ')}`);
+    const pids = Object.fromEntries(children.map((child) => [child.name, child.pid]));
+
+    const post = async (target: string, request: PreparedRequest) => {
+      const response = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...request.headers },
+        body: request.body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const gatewayUrl = (surface: string) => `${url(PORTS.gateway)}/graphql/${surface}`;
+    const verification: Results['verification'] = [];
+    const verify = async (
+      name: string,
+      reference: { url: string; requests: PreparedRequest[] },
+      candidate: { url: string; requests: PreparedRequest[] },
+      same: (a: string, b: string) => boolean = sameAnswer,
+    ): Promise<boolean> => {
+      for (let i = 0; i < reference.requests.length; i += 1) {
+        const want = await post(reference.url, reference.requests[i]);
+        const got = await post(candidate.url, candidate.requests[i]);
+        const problem =
+          want.status !== 200 || want.text.includes('"errors":')
+            ? `reference answer ${want.status}: ${want.text.slice(0, 300)}`
+            : got.status !== 200 || !same(want.text, got.text)
+              ? `request ${i}: ${got.status} ${got.text.slice(0, 300)}`
+              : undefined;
+        if (problem) {
+          verification.push({ target: name, ok: false, detail: problem });
+          log(`  ${name}: DIFFERS (${problem.slice(0, 200)})`);
+          return false;
+        }
+      }
+      verification.push({
+        target: name,
+        ok: true,
+        detail: `${reference.requests.length} requests`,
+      });
+      return true;
+    };
+
+    // Targets: each query on its own surface, at c=1 and c=32.
+    log('checking answers');
+    const targets: Target[] = [];
+    const connectionsList = [1, 32];
+    const http =
+      (
+        targetUrl: string,
+        requests: () => Promise<PreparedRequest[]> | PreparedRequest[],
+        connections: number,
+      ) =>
+      async (secondsToRun: number, processIds: Record<string, number>) =>
+        loadHttp(targetUrl, await requests(), connections, secondsToRun, processIds);
+    const stackProcesses = ['gateway', 'organization', 'deliberation', 'channels'];
+    for (const query of active) {
+      const requests = await prepare(query, query.variants);
+      // The reference is our gateway itself; the check is that every variant answers without errors.
+      const ok = await verify(
+        `${query.name} (gateway, ${query.surface})`,
+        { url: gatewayUrl(query.surface), requests },
+        { url: gatewayUrl(query.surface), requests },
+      );
+      for (const connections of connectionsList)
+        targets.push({
+          id: `${query.name} @ c=${connections}`,
+          group: 'query',
+          system: 'gateway',
+          query: query.name,
+          connections,
+          processes: stackProcesses,
+          run: http(gatewayUrl(query.surface), () => requests, connections),
+          verified: ok,
+        });
+    }
+
+    // The floor: Q1's figures in one SQL statement, checked against Q1's answers.
+    const q1 = queries.find((query) => query.name === 'Q1')!;
+    let floorOk = true;
+    const floorDifferences: string[] = [];
+    for (const variant of q1.variants) {
+      const [request] = await prepare(q1, [variant]);
+      const answer = JSON.parse((await post(gatewayUrl('city'), request)).text);
+      const nodes = answer.data.division.children.edges.map((edge: { node: unknown }) => edge.node);
+      const { year, quarter } = variant.variables as { year: number; quarter: number };
+      const differences = compareWithQ1(nodes, floorAsQ1(await runFloor(pool, year, quarter)));
+      if (differences.length) {
+        floorOk = false;
+        floorDifferences.push(`${year} Q${quarter}: ${differences.slice(0, 5).join('; ')}`);
+      }
+    }
+    verification.push({
+      target: 'Q1 SQL floor (every figure of every county, each Q1 variant)',
+      ok: floorOk,
+      detail: floorOk
+        ? `${q1.variants.length} periods`
+        : floorDifferences.join(' | ').slice(0, 1000),
+    });
+    if (!floorOk) log(`  floor differs: ${floorDifferences[0]}`);
+    const floorParamsList = q1.variants.map((variant) => {
+      const { year, quarter } = variant.variables as { year: number; quarter: number };
+      return floorParams(year, quarter);
+    });
+    for (const connections of connectionsList)
+      targets.push({
+        id: `Q1 SQL floor @ c=${connections}`,
+        group: 'floor',
+        system: 'pg',
+        query: 'Q1',
+        connections,
+        processes: [],
+        run: (secondsToRun, processIds) =>
+          loadLoop(
+            async (index) => {
+              await pool.query(FLOOR_SQL, floorParamsList[index % floorParamsList.length]);
+            },
+            connections,
+            secondsToRun,
+            processIds,
+          ),
+        verified: true,
+      });
+
+    // Federation overhead: Q5 (channels alone) sent to the channels subgraph directly, as the
+    // gateway would, with the caller signed (fresh tokens per run: they live two minutes).
+    const q5 = queries.find((query) => query.name === 'Q5')!;
+    const directRequests = async (): Promise<PreparedRequest[]> =>
+      Promise.all(
+        q5.variants.map(async (variant) => {
+          const caller: Caller = {
+            subject: `bench:department:${variant.claims.departmentId}`,
+            level: 'DEPARTMENT',
+            division: variant.claims.division,
+            roles: variant.claims.roles as Caller['roles'],
+            surface: 'department',
+            departmentId: variant.claims.departmentId,
+          };
+          return {
+            body: bodyOf(q5, variant),
+            headers: {
+              [CALLER_HEADER]: await signCallerToken(caller, secrets.INTERNAL_AUTH_SECRET),
+            },
+          };
+        }),
+      );
+    const channelsUrl = `${url(PORTS.channels)}/graphql`;
+    const directOk = await verify(
+      'Q5: channels subgraph directly vs the gateway (data)',
+      { url: gatewayUrl('department'), requests: await prepare(q5, q5.variants) },
+      { url: channelsUrl, requests: await directRequests() },
+      (a, b) => sameAnswer(JSON.stringify(JSON.parse(a).data), JSON.stringify(JSON.parse(b).data)),
+    );
+    for (const connections of connectionsList)
+      targets.push({
+        id: `Q5 channels direct @ c=${connections}`,
+        group: 'direct',
+        system: 'channels',
+        query: 'Q5',
+        connections,
+        processes: ['channels'],
+        run: http(channelsUrl, directRequests, connections),
+        verified: directOk,
+      });
+
+    // The peer mix: every query's city form, interleaved, at c=32, to our gateway and to Hive.
+    const mixVariants: Array<{ query: BenchQuery; variant: Variant }> = [];
+    const longest = Math.max(...active.map((query) => query.cityVariants.length));
+    for (let i = 0; i < longest; i += 1)
+      for (const query of active)
+        mixVariants.push({ query, variant: query.cityVariants[i % query.cityVariants.length] });
+    const mixRequests: PreparedRequest[] = [];
+    for (const { query, variant } of mixVariants)
+      mixRequests.push(...(await prepare(query, [variant])));
+    const mixSystems: Array<{ name: string; label: string; url: string }> = [
+      { name: 'gateway', label: 'our gateway', url: gatewayUrl('city') },
+    ];
+    if (withHive)
+      mixSystems.push(
+        {
+          name: 'hive',
+          label: 'Hive Gateway (defaults, dedup on)',
+          url: `${url(PORTS.hive)}/graphql`,
+        },
+        {
+          name: 'hiveNoDedup',
+          label: 'Hive Gateway (dedup off)',
+          url: `${url(PORTS.hiveNoDedup)}/graphql`,
+        },
+      );
+    for (const system of mixSystems) {
+      const ok =
+        system.name === 'gateway'
+          ? await verify(
+              'mix (city forms) on our gateway',
+              { url: system.url, requests: mixRequests },
+              { url: system.url, requests: mixRequests },
+            )
+          : await verify(
+              `mix: ${system.label} vs our gateway`,
+              { url: gatewayUrl('city'), requests: mixRequests },
+              { url: system.url, requests: mixRequests },
+            );
+      targets.push({
+        id: `mix: ${system.label} @ c=32`,
+        group: 'mix',
+        system: system.name,
+        connections: 32,
+        processes: [system.name, 'organization', 'deliberation', 'channels'],
+        run: http(system.url, () => mixRequests, 32),
+        verified: ok,
+      });
+    }
+
+    // Warm-up, then rounds alternating the targets.
+    const timed = targets.filter((target) => target.verified);
+    log(`warming up ${timed.length} targets, ${warmup} s each`);
+    for (const target of timed) await target.run(warmup, pids);
+    const samples = new Map<string, Measurement[]>();
+    const peaks = new Map<string, Record<string, number>>();
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const target of timed) {
+        for (const name of target.processes) resetPeakRss(pids[name]);
+        const measurement = await target.run(seconds, pids);
+        const peak = peaks.get(target.id) ?? {};
+        for (const name of target.processes)
+          peak[name] = Math.max(peak[name] ?? 0, peakRssMb(pids[name]));
+        peaks.set(target.id, peak);
+        samples.set(target.id, [...(samples.get(target.id) ?? []), measurement]);
+        log(
+          `round ${round}/${rounds} ${target.id}: p50 ${measurement.p50.toFixed(1)} ms, p99 ${measurement.p99.toFixed(1)} ms, ${measurement.rps.toFixed(1)} req/s, ${measurement.errors} errors`,
+        );
+      }
+    }
+    // Peak memory over the whole run: the high-water mark since the last reset is per target;
+    // the process's own (from its start) is not recoverable after a reset, so report the maxima.
+    const overallPeak: Record<string, number> = {};
+    for (const peak of peaks.values())
+      for (const [name, mb] of Object.entries(peak))
+        overallPeak[name] = Math.max(overallPeak[name] ?? 0, mb);
+    for (const child of children)
+      overallPeak[child.name] = Math.max(overallPeak[child.name] ?? 0, peakRssMb(child.pid));
+    overallPeak.bench = process.resourceUsage().maxRSS / 1024;
+
+    const measurements: TargetSummary[] = targets.map((target) => {
+      const list = samples.get(target.id) ?? [];
+      const cpu: Record<string, number> = {};
+      for (const name of [...Object.keys(pids), 'bench'])
+        cpu[name] = median(list.map((m) => m.cpuMsPerRequest[name]));
+      return {
+        id: target.id,
+        group: target.group,
+        system: target.system,
+        query: target.query,
+        connections: target.connections,
+        rounds: list.length,
+        requests: list.reduce((sum, m) => sum + m.requests, 0),
+        p50: median(list.map((m) => m.p50)),
+        p99: median(list.map((m) => m.p99)),
+        mean: median(list.map((m) => m.mean)),
+        rps: median(list.map((m) => m.rps)),
+        errors: list.reduce((sum, m) => sum + m.errors, 0),
+        cpuMsPerRequest: cpu,
+        peakRssMb: peaks.get(target.id) ?? {},
+        verified: target.verified,
+      };
+    });
+    const find = (id: string) => measurements.find((m) => m.id === id && m.rounds > 0);
+
+    // Ratios and targets.
+    const ratios: Record<string, number> = {};
+    const checks: TargetCheck[] = [];
+    const q1c32 = find('Q1 @ c=32');
+    checks.push({
+      name: 'Q1 p99 at c=32',
+      goal: '≤ 100 ms',
+      value: q1c32 ? `${q1c32.p99.toFixed(0)} ms` : 'not measured',
+      met: q1c32 ? q1c32.p99 <= 100 : null,
+    });
+    const page10 = statements.find((s) => s.label === 'Q4 with first: 10');
+    const page100 = statements.find((s) => s.label === 'Q4 with first: 100');
+    checks.push({
+      name: 'SQL statements independent of page size (Q4, 10 vs 100 homes)',
+      goal: 'equal',
+      value: page10 && page100 ? `${page10.total} vs ${page100.total}` : 'not counted',
+      met:
+        page10 && page100
+          ? page10.total === page100.total && !page10.errors && !page100.errors
+          : null,
+    });
+    for (const connections of connectionsList) {
+      const gw = find(`Q5 @ c=${connections}`);
+      const direct = find(`Q5 channels direct @ c=${connections}`);
+      if (gw && direct) {
+        ratios[`federation overhead, Q5 p50 gateway/direct @ c=${connections}`] = ratio(
+          gw.p50,
+          direct.p50,
+        );
+        ratios[`federation overhead, Q5 req/s direct/gateway @ c=${connections}`] = ratio(
+          direct.rps,
+          gw.rps,
+        );
+      }
+      const graph = find(`Q1 @ c=${connections}`);
+      const floor = find(`Q1 SQL floor @ c=${connections}`);
+      if (graph && floor) {
+        ratios[`Q1 vs SQL floor, p50 graph/SQL @ c=${connections}`] = ratio(graph.p50, floor.p50);
+        ratios[`Q1 vs SQL floor, req/s SQL/graph @ c=${connections}`] = ratio(floor.rps, graph.rps);
+      }
+    }
+    const fed1 = ratios['federation overhead, Q5 p50 gateway/direct @ c=1'];
+    const fed32 = ratios['federation overhead, Q5 req/s direct/gateway @ c=32'];
+    checks.push({
+      name: 'federation overhead (Q5: gateway vs channels directly)',
+      goal: '≤ 1.5× (p50 at c=1 and req/s at c=32)',
+      value: `${fed1?.toFixed(2) ?? '–'}× p50, ${fed32?.toFixed(2) ?? '–'}× req/s`,
+      met: Number.isFinite(fed1) && Number.isFinite(fed32) ? fed1 <= 1.5 && fed32 <= 1.5 : null,
+    });
+    const floor1 = ratios['Q1 vs SQL floor, p50 graph/SQL @ c=1'];
+    const floor32 = ratios['Q1 vs SQL floor, req/s SQL/graph @ c=32'];
+    checks.push({
+      name: 'Q1 vs its SQL floor',
+      goal: '≤ 3× (p50 at c=1 and req/s at c=32)',
+      value: `${floor1?.toFixed(2) ?? '–'}× p50, ${floor32?.toFixed(2) ?? '–'}× req/s${floorOk ? '' : ' (figures differ!)'}`,
+      met:
+        Number.isFinite(floor1) && Number.isFinite(floor32)
+          ? floor1 <= 3 && floor32 <= 3 && floorOk
+          : null,
+    });
+    const ours = find('mix: our gateway @ c=32');
+    for (const system of mixSystems.slice(1)) {
+      const peer = find(`mix: ${system.label} @ c=32`);
+      if (ours && peer) ratios[`mix req/s, ours/${system.label}`] = ratio(ours.rps, peer.rps);
+      const value = ratios[`mix req/s, ours/${system.label}`];
+      checks.push({
+        name: `our req/s ≥ ${system.label} on the mix`,
+        goal: '≥ 1×',
+        value:
+          ours && peer
+            ? `${ours.rps.toFixed(1)} vs ${peer.rps.toFixed(1)} req/s (${value.toFixed(2)}×)`
+            : 'not measured',
+        met: ours && peer ? value >= 1 : null,
+      });
+    }
+    const errors = measurements.reduce((sum, m) => sum + m.errors, 0);
+    checks.push({ name: 'errors', goal: '0', value: String(errors), met: errors === 0 });
+
+    // Data and machine.
+    const data: Record<string, number> = {};
+    for (const [label, table] of [
+      ['homes', 'organization.home'],
+      ['members', 'organization.member'],
+      ['sessions', 'deliberation.session'],
+      ['agenda items', 'deliberation.agenda_item'],
+      ['demands', 'channels.demand'],
+      ['sentiment reports', 'channels.sentiment_report'],
+      ['proposals', 'channels.proposal'],
+      ['channel events', 'channels.channel_event'],
+    ] as const) {
+      data[label] = Number((await pool.query(`select count(*) as n from ${table}`)).rows[0].n);
+    }
+    const machine = {
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: totalmem() / 1024 ** 3,
+      node: process.version,
+      postgres: (await pool.query<{ v: string }>('select version() as v')).rows[0].v.split(
+        ' on ',
+      )[0],
+      commit: gitCommit(),
+      os: `Linux ${release()}`,
+    };
+    notes.push(
+      'Shared machine: other engineers ran tests on the same 2 cores and PostgreSQL during the run; absolute figures are noisy, ratios come from the same run.',
+      'PostgreSQL CPU is not attributed per request (the server is shared); the subgraphs’ CPU includes their pg client work.',
+      'Our gateway does more per request than the Hive setup: rate limiting, depth/alias/cost validation, request logs (LOG_LEVEL=warn here); Hive does JWT verification and caller signing through the bench plugin only.',
+      'Q5 lists a department’s open assigned proposals (first: 100); the graph has no due-date filter, so "due within 30 days" is the client’s filter on dueOn.',
+    );
+    const date = new Date().toISOString().slice(0, 10);
+    const results: Results = {
+      preset,
+      date,
+      machine,
+      settings: { seconds, warmupSeconds: warmup, rounds, connections: connectionsList },
+      data,
+      queries: queries.map((q) => ({
+        name: q.name,
+        title: q.title,
+        surface: q.surface,
+        variants: q.variants.length,
+        skipped: q.skipped,
+      })),
+      statements,
+      verification,
+      measurements,
+      peakRssMb: overallPeak,
+      ratios,
+      targets: checks,
+      notes,
+    };
+    const dir = join(REPO_ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const base = join(dir, `${preset}-${date}`);
+    writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`${base}.md`, renderMarkdown(results));
+    writeFileSync(`${base}.csv`, renderCsv(results));
+    log(`wrote ${base}.{json,md,csv}`);
+    for (const check of checks)
+      log(
+        `  ${check.met === null ? 'n/a   ' : check.met ? 'met   ' : 'MISSED'} ${check.name}: ${check.value}`,
+      );
+  } finally {
+    await stopAll();
+    await pool.end();
+  }
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${head} (with uncommitted changes in the tree)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
