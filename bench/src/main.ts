@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--preset small|city] [--seconds 8] [--rounds 3] [--warmup 3] [--no-hive]
+ * npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive]
  *
  * Loads the preset into its own database (`cppcc_bench_<preset>` on the server of
  * BENCH_DATABASE_SERVER, default postgres://postgres@127.0.0.1:5432; reused when already loaded),
@@ -35,7 +35,7 @@ import { Pool } from 'pg';
 import { countStatements, type CountRequest } from './count';
 import { compareWithQ1, floorAsQ1, floorParams, FLOOR_SQL, runFloor } from './floor';
 import { loadHttp, loadLoop, type Measurement, type PreparedRequest } from './load';
-import { peakRssMb, resetPeakRss } from './proc';
+import { peakRssMb, resetPeakRss, settle } from './proc';
 import { PORTS, REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
 import {
   buildQueries,
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       preset: { type: 'string', default: process.env.DEMO_PRESET ?? 'city' },
-      seconds: { type: 'string', default: '8' },
+      seconds: { type: 'string', default: '10' },
       rounds: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '3' },
       'no-hive': { type: 'boolean', default: false },
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--preset small|city] [--seconds 8] [--rounds 3] [--warmup 3] [--no-hive]',
+      'npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive]',
     );
     return;
   }
@@ -465,11 +465,15 @@ async function main(): Promise<void> {
     // Warm-up, then rounds alternating the targets.
     const timed = targets.filter((target) => target.verified);
     log(`warming up ${timed.length} targets, ${warmup} s each`);
-    for (const target of timed) await target.run(warmup, pids);
+    for (const target of timed) {
+      await target.run(warmup, pids);
+      await settle(pids);
+    }
     const samples = new Map<string, Measurement[]>();
     const peaks = new Map<string, Record<string, number>>();
     for (let round = 1; round <= rounds; round += 1) {
       for (const target of timed) {
+        await settle(pids);
         for (const name of target.processes) resetPeakRss(pids[name]);
         const measurement = await target.run(seconds, pids);
         const peak = peaks.get(target.id) ?? {};

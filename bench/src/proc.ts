@@ -51,3 +51,25 @@ export function cpuDelta(
     Object.entries(after).map(([name, ms]) => [name, ms - (before[name] ?? 0)]),
   );
 }
+
+/**
+ * Waits until the processes are quiet (together under `busyShare` of one core over 500 ms), at
+ * most `timeoutMs`: a load generator that stops leaves requests in flight on the server, and
+ * their work must not be billed to the next target. Returns the milliseconds waited.
+ */
+export async function settle(
+  pids: Record<string, number>,
+  busyShare = 0.1,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const started = Date.now();
+  let before = cpuSnapshot(pids);
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((done) => setTimeout(done, 500));
+    const after = cpuSnapshot(pids);
+    const busy = Object.values(cpuDelta(before, after)).reduce((sum, ms) => sum + ms, 0);
+    if (busy < 500 * busyShare) break;
+    before = after;
+  }
+  return Date.now() - started;
+}
