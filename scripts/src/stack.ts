@@ -205,9 +205,9 @@ export async function loadDemoIfEmpty(
     if (loaded.deliberation) logger.info('deliberation already holds sessions: not loaded');
     if (loaded.channels) logger.info('channels already holds demands: not loaded');
     const today = plan.today ?? todayInShanghai();
-    const cities = [...new Set(organization.homes.map((home) => home.division_code.slice(0, 4)))];
-    const cityName = (code: string) =>
-      organization.divisions.find((division) => division.code === code)?.name ?? code;
+    const cities = organization.cities.filter((city) =>
+      organization.homes.some((home) => home.division_code.startsWith(city.code)),
+    );
     // Each service's rows go in one transaction; a service already loaded gets none.
     const maybeLoad = <T>(
       skip: boolean,
@@ -227,10 +227,12 @@ export async function loadDemoIfEmpty(
           CHANNELS_DEMO_GUARD,
           async (demandsInto) => {
             for (const city of cities) {
-              const name = cities.length > 1 ? ` (${cityName(city)})` : '';
+              const name = cities.length > 1 ? ` (${city.name})` : '';
               const slice = {
                 ...organization,
-                homes: organization.homes.filter((home) => home.division_code.startsWith(city)),
+                homes: organization.homes.filter((home) =>
+                  home.division_code.startsWith(city.code),
+                ),
               };
               const sessions = await timed('generate deliberation', () =>
                 generateDeliberationDemo(slice, {

@@ -107,7 +107,8 @@ export interface OrganizationDemo {
   seed: number;
   scale: number;
   region: DemoRegion;
-  /** Every county-level unit of the region, in code order (homes or not). */
+  /** The cities of the region, and every county-level unit, in code order (homes or not). */
+  cities: DemoCounty[];
   counties: DemoCounty[];
   /**
    * Divisions and committees beyond the reference data (连云港, loaded by the migration): the
@@ -929,6 +930,7 @@ export function generateOrganizationDemo(options: OrganizationDemoOptions = {}):
     seed,
     scale,
     region,
+    cities: atlas.cities.map(({ code, name }) => ({ code, name })),
     counties: atlas.counties.map(({ code, name }) => ({ code, name })),
     ...regionExtras(atlas),
     departments,
@@ -1035,7 +1037,8 @@ function planHomes(atlas: Atlas, random: Random, scale: number, pilotYear: numbe
       const fromVillages =
         pilotTownships.length === 0 || (pilotVillages.length > 0 && random.chance(0.2));
       const place = fromVillages ? pilotVillages.shift() : pilotTownships.shift();
-      if (!place) throw new Error(`${county.name} has too few places for ${pilotCount} pilots`);
+      // A zone of one or two places (there are some in the province) pilots what it has.
+      if (!place) break;
       pilots.push(place);
     }
     const piloted = new Set(pilots.map((place) => place.code));
@@ -1199,6 +1202,7 @@ function staffHomes(
   for (const county of atlas.counties) {
     const extra = Math.round(scale * random.int(25, 45));
     const places = atlas.childrenOf(county.code).filter((t) => RESIDENTIAL_KINDS.has(t.kind));
+    if (places.length === 0) continue;
     for (let i = 0; i < extra; i++) {
       const township = random.pick(places);
       const villages = atlas.childrenOf(township.code).filter((v) => RESIDENTIAL_KINDS.has(v.kind));
@@ -1270,6 +1274,7 @@ function residenceNear(atlas: Atlas, draft: HomeDraft, random: Random): string {
     )
     .flatMap((county) => atlas.childrenOf(county.code))
     .filter((t) => t.kind === DivisionKind.SUBDISTRICT);
+  if (streets.length === 0) return placeInTownship(atlas, draft, random);
   const street = random.pick(streets);
   const communities = atlas
     .childrenOf(street.code)
