@@ -108,6 +108,11 @@ async function main(): Promise<void> {
   const loaded = await loadDemoIfEmpty(databaseUrl, { seed: SEED, preset, scale: 1 }, logger);
   if (loaded) log(`loaded in ${((Date.now() - loadStarted) / 1000).toFixed(0)} s`);
   const pool = new Pool({ connectionString: databaseUrl, max: 32 });
+  // The floor's own session setting: PostgreSQL's JIT compiles its one big statement for ~1.5 s
+  // (of ~2 s) at the default jit_above_cost; the best hand-written query turns it off.
+  pool.on('connect', (client) => {
+    void client.query('set jit = off');
+  });
 
   const secrets = {
     AUTH_JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -262,15 +267,31 @@ async function main(): Promise<void> {
     };
     const gatewayUrl = (surface: string) => `${url(PORTS.gateway)}/graphql/${surface}`;
     const verification: Results['verification'] = [];
+    const referenceAnswers = new Map<string, { status: number; text: string }>();
     const verify = async (
       name: string,
       reference: { url: string; requests: PreparedRequest[] },
       candidate: { url: string; requests: PreparedRequest[] },
       same: (a: string, b: string) => boolean = sameAnswer,
     ): Promise<boolean> => {
+      const seen = new Set<string>();
+      let slowest = { ms: 0, request: -1 };
       for (let i = 0; i < reference.requests.length; i += 1) {
-        const want = await post(reference.url, reference.requests[i]);
-        const got = await post(candidate.url, candidate.requests[i]);
+        // Each distinct request once; the reference's answer once per run (Q1 takes seconds).
+        const key = `${candidate.url} ${JSON.stringify(candidate.requests[i])}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const referenceKey = `${reference.url} ${JSON.stringify(reference.requests[i])}`;
+        const sent = Date.now();
+        const want =
+          referenceAnswers.get(referenceKey) ?? (await post(reference.url, reference.requests[i]));
+        const took = Date.now() - sent;
+        if (took > slowest.ms) slowest = { ms: took, request: i };
+        referenceAnswers.set(referenceKey, want);
+        const got =
+          reference.url === candidate.url && referenceKey === key
+            ? want
+            : await post(candidate.url, candidate.requests[i]);
         const problem =
           want.status !== 200 || want.text.includes('"errors":')
             ? `reference answer ${want.status}: ${want.text.slice(0, 300)}`
@@ -286,7 +307,7 @@ async function main(): Promise<void> {
       verification.push({
         target: name,
         ok: true,
-        detail: `${reference.requests.length} requests`,
+        detail: `${seen.size} distinct requests; slowest alone: request ${slowest.request}, ${slowest.ms} ms (${JSON.stringify(JSON.parse(reference.requests[Math.max(0, slowest.request)].body).variables)})`,
       });
       return true;
     };
@@ -629,6 +650,8 @@ async function main(): Promise<void> {
       'PostgreSQL CPU is not attributed per request (the server is shared); the subgraphs’ CPU includes their pg client work.',
       'Our gateway does more per request than the Hive setup: rate limiting, depth/alias/cost validation, request logs (LOG_LEVEL=warn here); Hive does JWT verification and caller signing through the bench plugin only.',
       'Q5 lists a department’s open assigned proposals (first: 100); the graph has no due-date filter, so "due within 30 days" is the client’s filter on dueOn.',
+      'The SQL floor runs with jit = off on its connections (JIT compilation took ~1.5 s of its ~2 s at the default jit_above_cost); the services run with the server’s defaults.',
+      'CPU ms per request includes each process’s background work (feed polling, health checks, a previous target’s stragglers); on targets with few requests (Q1, the floor) it is dominated by it.',
     );
     const date = new Date().toISOString().slice(0, 10);
     const results: Results = {
