@@ -119,7 +119,8 @@ export function scopeSql(
     params.push(scope.homeId);
   }
   if (scope.departmentId && policy.departments) {
-    parts.push(`? = any(${alias}.${policy.departments.column})`);
+    // Containment, not `= any(...)`: the GIN index on the column serves it.
+    parts.push(`${alias}.${policy.departments.column} @> array[?]::uuid[]`);
     params.push(scope.departmentId);
   }
   if (seesAsPublic(caller, policy) && policy.publicOnlyWhenSet) {
