@@ -11,6 +11,7 @@ import { loadConfig, startGateway } from '@cppcc/gateway';
 import { organizationSubgraph } from '@cppcc/organization';
 import { startSubgraph, type Logger, type StartedSubgraph } from '@cppcc/toolkit';
 import { countQueries } from '@cppcc/toolkit/testing';
+import { performance } from 'node:perf_hooks';
 
 /** The statements of the change feeds and their followers: serving a page, applying it. */
 export const FEED_STATEMENT =
@@ -28,6 +29,33 @@ export interface StatementCount {
   perSubgraph: Record<string, number>;
   total: number;
   errors: boolean;
+  /** Milliseconds from sending each statement to its answer, summed per subgraph. */
+  sqlMs?: Record<string, number>;
+  /** The slowest statements of the request (the profile: where its time goes). */
+  slowest?: Array<{ subgraph: string; ms: number; sql: string }>;
+}
+
+/** Times the statements the ORM's pool sends (knex `query` / `query-response` events). */
+function timeStatements(orm: StartedSubgraph['orm']) {
+  const knex = orm.em.getConnection().getKnex();
+  const started = new Map<string, { sql: string; at: number }>();
+  const done: Array<{ sql: string; ms: number }> = [];
+  const onQuery = (query: { __knexQueryUid: string; sql: string }) => {
+    started.set(query.__knexQueryUid, { sql: query.sql, at: performance.now() });
+  };
+  const onResponse = (_response: unknown, query: { __knexQueryUid: string }) => {
+    const start = started.get(query.__knexQueryUid);
+    if (start) done.push({ sql: start.sql, ms: performance.now() - start.at });
+  };
+  knex.on('query', onQuery);
+  knex.on('query-response', onResponse);
+  return {
+    done,
+    stop: () => {
+      knex.off('query', onQuery);
+      knex.off('query-response', onResponse);
+    },
+  };
 }
 
 export async function countStatements(
@@ -71,6 +99,9 @@ export async function countStatements(
           const counters = Object.fromEntries(
             Object.entries(subgraphs).map(([name, started]) => [name, countQueries(started.orm)]),
           );
+          const timers = Object.fromEntries(
+            Object.entries(subgraphs).map(([name, started]) => [name, timeStatements(started.orm)]),
+          );
           const response = await fetch(`${gateway.origin}/graphql/${request.surface}`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: request.authorization },
@@ -83,12 +114,34 @@ export async function countStatements(
               return [name, counter.statements.filter((sql) => !FEED_STATEMENT.test(sql)).length];
             }),
           );
+          const timed = Object.entries(timers).flatMap(([name, timer]) => {
+            timer.stop();
+            return timer.done
+              .filter((statement) => !FEED_STATEMENT.test(statement.sql))
+              .map((statement) => ({ subgraph: name, ...statement }));
+          });
           if (measured)
             counts.push({
               label: request.label,
               perSubgraph,
               total: Object.values(perSubgraph).reduce((sum, n) => sum + n, 0),
               errors: !response.ok || text.includes('"errors":'),
+              sqlMs: Object.fromEntries(
+                Object.keys(subgraphs).map((name) => [
+                  name,
+                  timed
+                    .filter((statement) => statement.subgraph === name)
+                    .reduce((sum, statement) => sum + statement.ms, 0),
+                ]),
+              ),
+              slowest: timed
+                .sort((a, b) => b.ms - a.ms)
+                .slice(0, 3)
+                .map(({ subgraph, ms, sql }) => ({
+                  subgraph,
+                  ms: Math.round(ms * 10) / 10,
+                  sql: sql.replace(/\s+/g, ' ').slice(0, 160),
+                })),
             });
         }
       }

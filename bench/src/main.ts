@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive]
+ * npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive] [--count-only]
  *
  * Loads the preset into its own database (`cppcc_bench_<preset>` on the server of
  * BENCH_DATABASE_SERVER, default postgres://postgres@127.0.0.1:5432; reused when already loaded),
@@ -76,12 +76,13 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       warmup: { type: 'string', default: '3' },
       'no-hive': { type: 'boolean', default: false },
+      'count-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive]',
+      'npm run bench -- [--preset small|city] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive] [--count-only]',
     );
     return;
   }
@@ -178,8 +179,18 @@ async function main(): Promise<void> {
   const statements = await countStatements(databaseUrl, secrets, countRequests, logger);
   for (const count of statements)
     log(
-      `  ${count.label}: ${JSON.stringify(count.perSubgraph)} = ${count.total}${count.errors ? ' (errors!)' : ''}`,
+      `  ${count.label}: ${JSON.stringify(count.perSubgraph)} = ${count.total}${count.errors ? ' (errors!)' : ''}; SQL ms ${JSON.stringify(count.sqlMs)}; slowest ${(count.slowest ?? []).map((q) => `${q.subgraph} ${q.ms} ms ${q.sql.slice(0, 80)}`).join(' | ')}`,
     );
+  if (values['count-only']) {
+    const file = join(
+      REPO_ROOT,
+      `bench/results/${preset}-${new Date().toISOString().slice(0, 10)}-statements.json`,
+    );
+    writeFileSync(file, `${JSON.stringify(statements, null, 2)}\n`);
+    log(`wrote ${file}`);
+    await pool.end();
+    return;
+  }
 
   // The stack as child processes.
   const logDir = join(tmpdir(), 'cppcc-bench-logs');

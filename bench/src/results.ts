@@ -56,6 +56,8 @@ export interface Results {
     perSubgraph: Record<string, number>;
     total: number;
     errors: boolean;
+    sqlMs?: Record<string, number>;
+    slowest?: Array<{ subgraph: string; ms: number; sql: string }>;
   }>;
   verification: Array<{ target: string; ok: boolean; detail: string }>;
   measurements: TargetSummary[];
@@ -155,6 +157,24 @@ export function renderMarkdown(results: Results): string {
     ),
   );
   out.push('');
+  const profiled = results.statements.filter((s) => s.slowest?.length);
+  if (profiled.length) {
+    out.push('### Where a request alone spends its SQL time (the slowest statements)');
+    out.push('');
+    out.push(
+      markdownTable(
+        ['request', 'SQL ms per subgraph', 'slowest statements'],
+        profiled.map((s) => [
+          s.label,
+          subgraphs.map((name) => `${name} ${fmt(s.sqlMs?.[name] ?? 0, 1)}`).join(', '),
+          (s.slowest ?? [])
+            .map((q) => `${q.subgraph} ${fmt(q.ms, 1)} ms: \`${q.sql.replace(/`/g, "'")}\``)
+            .join('<br>'),
+        ]),
+      ),
+    );
+    out.push('');
+  }
   out.push('## Ratios');
   out.push('');
   out.push(
