@@ -267,6 +267,15 @@ async function main(): Promise<void> {
     }
     log(`stack ready: ${children.map((child) => `${child.name} ${child.pid}`).join(', ')}`);
     const pids = Object.fromEntries(children.map((child) => [child.name, child.pid]));
+    const databaseBusy = async () =>
+      Number(
+        (
+          await pool.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+             where datname = current_database() and state = 'active' and pid <> pg_backend_pid()`,
+          )
+        ).rows[0].n,
+      ) > 0;
 
     const post = async (target: string, request: PreparedRequest) => {
       const response = await fetch(target, {
@@ -502,13 +511,13 @@ async function main(): Promise<void> {
     log(`warming up ${timed.length} targets, ${warmup} s each`);
     for (const target of timed) {
       await target.run(warmup, pids);
-      await settle(pids);
+      await settle(pids, databaseBusy);
     }
     const samples = new Map<string, Measurement[]>();
     const peaks = new Map<string, Record<string, number>>();
     for (let round = 1; round <= rounds; round += 1) {
       for (const target of timed) {
-        await settle(pids);
+        await settle(pids, databaseBusy);
         for (const name of target.processes) resetPeakRss(pids[name]);
         const measurement = await target.run(seconds, pids);
         const peak = peaks.get(target.id) ?? {};

@@ -53,14 +53,16 @@ export function cpuDelta(
 }
 
 /**
- * Waits until the processes are quiet (together under `busyShare` of one core over 500 ms), at
+ * Waits until the processes are quiet (together under `busyShare` of one core over 500 ms) and
+ * the database runs none of their statements, at
  * most `timeoutMs`: a load generator that stops leaves requests in flight on the server, and
  * their work must not be billed to the next target. Returns the milliseconds waited.
  */
 export async function settle(
   pids: Record<string, number>,
+  databaseBusy: () => Promise<boolean> = async () => false,
   busyShare = 0.1,
-  timeoutMs = 60_000,
+  timeoutMs = 90_000,
 ): Promise<number> {
   const started = Date.now();
   let before = cpuSnapshot(pids);
@@ -68,7 +70,8 @@ export async function settle(
     await new Promise((done) => setTimeout(done, 500));
     const after = cpuSnapshot(pids);
     const busy = Object.values(cpuDelta(before, after)).reduce((sum, ms) => sum + ms, 0);
-    if (busy < 500 * busyShare) break;
+    // The processes wait idle on statements still running in PostgreSQL: those count too.
+    if (busy < 500 * busyShare && !(await databaseBusy())) break;
     before = after;
   }
   return Date.now() - started;
