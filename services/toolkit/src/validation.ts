@@ -77,3 +77,12 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
+
+/**
+ * The ids of a batch that can name a record, to bind as `col = any(array[?]::uuid[])`: matching
+ * the column as it is (not cast to text) lets its index serve the lookup, and a value that is not
+ * a UUID, which names nothing, is dropped rather than failing the statement.
+ */
+export function uuidsOnly(values: readonly string[]): string[] {
+  return values.filter(isUuid);
+}

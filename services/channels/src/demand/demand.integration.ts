@@ -72,4 +72,17 @@ describe('demands raised at homes', () => {
     const bad = await graph.send(`{ demands(year: 1900) { totalCount } }`);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
   });
+
+  it('answer a home that cannot exist (an id that is no UUID) with no demands, not an error', async () => {
+    const data = await graph.query(HOMES, {
+      representations: [
+        { __typename: 'Home', id: 'not-a-uuid' },
+        { __typename: 'Home', id: homes[1] },
+      ],
+    });
+    expect(data._entities[0].all.totalCount).toBe(0);
+    expect(data._entities[1].all.totalCount).toBe(2);
+    const none = await graph.query(HOMES, { representations: [{ __typename: 'Home', id: 'x' }] });
+    expect(none._entities[0].all).toEqual({ totalCount: 0, edges: [] });
+  });
 });

@@ -7,6 +7,7 @@ import {
   type Caller,
   type ConnectionShape,
   type GroupedPageRequest,
+  uuidsOnly,
 } from '@cppcc/toolkit';
 import { DEMAND_POLICY, Demand, type DemandStatus } from './demand.entity';
 
@@ -26,9 +27,9 @@ export function createDemandLoaders(em: EntityManager, caller: Caller) {
         loader = groupedPageLoader<Record<string, unknown>, Demand>(em, {
           query: (homeIds) => ({
             sql: `select d.*, d.home_id::text as group_key from demand d
-                  where d.home_id::text in (?) ${scope.sql}
+                  where d.home_id = any(array[?]::uuid[]) ${scope.sql}
                   ${statuses.length ? 'and d.status in (?)' : ''}`,
-            params: [homeIds, ...scope.params, ...(statuses.length ? [statuses] : [])],
+            params: [uuidsOnly(homeIds), ...scope.params, ...(statuses.length ? [statuses] : [])],
           }),
           orderBy: 'received_at desc, id',
           toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Demand, row),

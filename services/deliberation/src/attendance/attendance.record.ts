@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
+import { executeIn, scopeSql, type Caller, uuidsOnly } from '@cppcc/toolkit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { SessionStatus } from '../session/session.entity';
 import { ATTENDANCE_POLICY, AttendanceStatus, AttendeeKind } from './attendance.entity';
@@ -47,7 +47,7 @@ export function attendanceRecordLoader(em: EntityManager, caller: Caller) {
                   count(*) filter (where a.status = ?)::int as absent,
                   count(*) filter (where a.status = ?)::int as excused
            from attendance a join session s on s.id = a.session_id
-           where a.attendee_kind = ? and a.attendee_id::text in (?) and s.status = ?
+           where a.attendee_kind = ? and a.attendee_id = any(array[?]::uuid[]) and s.status = ?
              and s.held_at >= ? and s.held_at < ? ${scope.sql}
            group by a.attendee_id`,
           [
@@ -55,7 +55,7 @@ export function attendanceRecordLoader(em: EntityManager, caller: Caller) {
             AttendanceStatus.ABSENT,
             AttendanceStatus.EXCUSED,
             AttendeeKind.MEMBER,
-            ids,
+            uuidsOnly(ids),
             SessionStatus.HELD,
             `${year}-01-01T00:00:00+08:00`,
             `${year + 1}-01-01T00:00:00+08:00`,

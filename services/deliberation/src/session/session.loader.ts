@@ -8,6 +8,7 @@ import {
   type Caller,
   type ConnectionShape,
   type GroupedPageRequest,
+  uuidsOnly,
 } from '@cppcc/toolkit';
 import { SESSION_POLICY, Session, type SessionKind, SessionStatus } from './session.entity';
 import { SessionEvent } from './session-event.entity';
@@ -81,8 +82,12 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
         loader = groupedPageLoader<Record<string, unknown>, Session>(em, {
           query: (homeIds) => ({
             sql: `select s.*, s.home_id::text as group_key from session s
-                  where s.home_id::text in (?) ${scopeSql(caller, SESSION_POLICY, 's').sql} ${where.sql}`,
-            params: [homeIds, ...scopeSql(caller, SESSION_POLICY, 's').params, ...where.params],
+                  where s.home_id = any(array[?]::uuid[]) ${scopeSql(caller, SESSION_POLICY, 's').sql} ${where.sql}`,
+            params: [
+              uuidsOnly(homeIds),
+              ...scopeSql(caller, SESSION_POLICY, 's').params,
+              ...where.params,
+            ],
           }),
           orderBy: 'scheduled_at desc, id',
           toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
@@ -104,9 +109,9 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
             .map((key) => key.homeId);
           const rows = await em.getConnection().execute<Array<{ home_id: string; held: number }>>(
             `select home_id::text, count(*)::int as held from session
-             where home_id::text in (?) and status = ? and held_at >= ? and held_at < ? ${scope.sql}
+             where home_id = any(array[?]::uuid[]) and status = ? and held_at >= ? and held_at < ? ${scope.sql}
              group by home_id`,
-            [homeIds, SessionStatus.HELD, from, to, ...scope.params],
+            [uuidsOnly(homeIds), SessionStatus.HELD, from, to, ...scope.params],
           );
           for (const row of rows) counts.set(`${row.home_id}:${quarter}`, row.held);
         }

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedPageLoader, type Caller, byKeyLoader, byParentLoader } from '@cppcc/toolkit';
+import {
+  groupedPageLoader,
+  type Caller,
+  byKeyLoader,
+  byParentLoader,
+  uuidsOnly,
+} from '@cppcc/toolkit';
 import { Member, memberScopeSql } from '../member/member.entity';
 import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';
@@ -21,8 +27,8 @@ export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
       query: (committeeIds) => ({
         sql: `select m.*, s.committee_id::text as group_key
               from committee_membership s join member m on m.id = s.member_id
-              where s.committee_id::text in (?) and s.term_end is null ${scope.sql}`,
-        params: [committeeIds, ...scope.params],
+              where s.committee_id = any(array[?]::uuid[]) and s.term_end is null ${scope.sql}`,
+        params: [uuidsOnly(committeeIds), ...scope.params],
       }),
       orderBy: 'name, id',
       toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Member, row),
