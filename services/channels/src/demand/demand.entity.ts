@@ -60,6 +60,8 @@ export class Demand {
     | 'agendaItemId'
     | 'sessionId'
     | 'resolution'
+    | 'resolvedAtHomeAt'
+    | 'escalatedAt'
     | 'idempotencyKey';
 
   @Field(() => ID)
@@ -121,6 +123,17 @@ export class Demand {
   })
   @Property({ type: 'text', nullable: true })
   resolution: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When it was resolved at the home.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  resolvedAtHomeAt: Date | null = null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it first went up (as a proposal, report, speech or special report).',
+  })
+  @Property({ type: 'timestamptz', nullable: true })
+  escalatedAt: Date | null = null;
 
   @Property({ type: 'text', nullable: true, unique: true, hidden: true })
   idempotencyKey: string | null = null;

@@ -116,6 +116,7 @@ export function resolveDemandAtHome(
   const text = requireText(resolution, 'resolution', 2_000);
   return step(em, caller, demandId, expectedVersion, 'resolveAtHome', (demand) => {
     demand.resolution = text;
+    demand.resolvedAtHomeAt = new Date();
     return {};
   });
 }
@@ -181,6 +182,7 @@ export async function carryToSourceDemands(
     if (name === 'answer' && demand.status !== DemandStatus.ESCALATED) continue;
     const from = demand.status;
     demand.status = nextDemandStatus(from, name);
+    if (name === 'escalate') demand.escalatedAt ??= new Date();
     // Cited again while ESCALATED, its state stays: the step still raises its version.
     demand.updatedAt = new Date();
     recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, name, from, detail);

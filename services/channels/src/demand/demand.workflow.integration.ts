@@ -41,7 +41,7 @@ const homeLeader = (roles = ['HOME_LEADER']): Caller => ({
 });
 
 const FIELDS = `id status version category content isPetition raisedByKind receivedAt resolution
-  participant { id } residentName residentContact session { id } agendaItem { id }
+  resolvedAtHomeAt escalatedAt participant { id } residentName residentContact session { id } agendaItem { id }
   history { step fromStatus toStatus }`;
 const READ = `query($id: ID!) { demand(id: $id) { ${FIELDS} } }`;
 const read = async (id: string) => (await graph.query(READ, { id })).demand;
@@ -333,6 +333,8 @@ describe('the life of a demand', () => {
     expect(onAgenda).toMatchObject({ session: { id: SESSION }, agendaItem: { id: AGENDA_ITEM } });
     const resolved = (await STEP.resolveAtHome(onAgenda.id)).data!.resolveDemandAtHome;
     expect(resolved.resolution).toBe('村委会已组织修复栏杆。');
+    expect(Date.parse(resolved.resolvedAtHomeAt)).toBeLessThanOrEqual(Date.now());
+    expect(resolved.escalatedAt).toBeNull();
   });
 
   it('is answered once by what it went up as, and is then closed by the clerk', async () => {
@@ -343,6 +345,8 @@ describe('the life of a demand', () => {
     expect(twice.status).toBe('ESCALATED');
     expect(twice.version).toBeGreaterThan(demand.version);
     expect(twice.history.map((h: any) => h.step)).toEqual(['raise', 'escalate', 'escalate']);
+    // It went up when it was first cited: a second citation keeps that moment.
+    expect(twice.escalatedAt).toBe(demand.escalatedAt);
 
     await answer(second);
     const answered = await read(demand.id);

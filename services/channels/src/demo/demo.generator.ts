@@ -84,6 +84,9 @@ export interface DemandRow {
   agenda_item_id: string | null;
   session_id: string | null;
   resolution: string | null;
+  /** When it was first resolved at the home, and first escalated (from its steps). */
+  resolved_at_home_at?: string | null;
+  escalated_at?: string | null;
 }
 
 export interface ProposalRow {
@@ -474,6 +477,7 @@ export function generateChannelsDemo(
     const [division_code, year] = key.split(':');
     return { division_code, year: Number(year), last_number: last };
   });
+  markMilestones(demo);
   return demo;
 }
 
@@ -1345,6 +1349,26 @@ function ownProposals(ctx: Context, organization: OrganizationDemo): void {
         });
       }
     }
+  }
+}
+
+/**
+ * Each demand's milestones, from its steps: when it was resolved at the home and when it first
+ * went up, as the service records them beside the steps.
+ */
+function markMilestones(demo: ChannelsDemo): void {
+  const resolved = new Map<string, string>();
+  const escalated = new Map<string, string>();
+  for (const event of demo.channelEvents) {
+    if (event.record_kind !== ChannelRecordKind.DEMAND) continue;
+    const seen =
+      event.step === 'resolveAtHome' ? resolved : event.step === 'escalate' ? escalated : null;
+    const earlier = seen?.get(event.record_id);
+    if (seen && (!earlier || event.at < earlier)) seen.set(event.record_id, event.at);
+  }
+  for (const demand of demo.demands) {
+    demand.resolved_at_home_at = resolved.get(demand.id) ?? null;
+    demand.escalated_at = escalated.get(demand.id) ?? null;
   }
 }
 

@@ -46,6 +46,8 @@ const TABLES: ReadonlyArray<BulkTable<ChannelsDemo>> = [
       'agenda_item_id',
       'session_id',
       'resolution',
+      'resolved_at_home_at',
+      'escalated_at',
     ],
   },
   {

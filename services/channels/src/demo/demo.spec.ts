@@ -42,6 +42,12 @@ describe('the channels demo', () => {
       expect(chain.at(-1)!.to_status).toBe(record.status);
       expect(chain.every((step) => step.at.slice(0, 10) <= TODAY)).toBe(true);
     }
+    for (const demand of demo.demands) {
+      const chain = steps.get(demand.id)!;
+      const first = (step: string) => chain.find((event) => event.step === step)?.at ?? null;
+      expect(demand.resolved_at_home_at).toBe(first('resolveAtHome'));
+      expect(demand.escalated_at).toBe(first('escalate'));
+    }
   });
 
   it('links each demand discussed at a session to its agenda item, both ways', () => {

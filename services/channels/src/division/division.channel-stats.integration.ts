@@ -16,10 +16,21 @@ const IN_2025 = '2025-05-10T10:00:00+08:00';
 async function insertDemand(division: string, receivedAt: string, steps: string[]) {
   const connection = graph.orm.em.getConnection();
   const id = randomUUID();
+  // The milestones the service keeps when it takes those steps.
+  const reached = (status: string) => (steps.includes(status) ? receivedAt : null);
   await connection.execute(
-    `insert into demand (id, home_id, division_code, category, content, status, received_at)
-     values (?, ?, ?, 'INFRASTRUCTURE', '修路', ?, ?)`,
-    [id, randomUUID(), division, steps[steps.length - 1], receivedAt],
+    `insert into demand (id, home_id, division_code, category, content, status, received_at,
+                         resolved_at_home_at, escalated_at)
+     values (?, ?, ?, 'INFRASTRUCTURE', '修路', ?, ?, ?, ?)`,
+    [
+      id,
+      randomUUID(),
+      division,
+      steps[steps.length - 1],
+      receivedAt,
+      reached('RESOLVED_AT_HOME'),
+      reached('ESCALATED'),
+    ],
   );
   for (const status of steps) {
     await connection.execute(

@@ -3,8 +3,6 @@ import DataLoader from 'dataloader';
 import { executeIn, scopeSql, type Caller, type Period } from '@cppcc/toolkit';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DEMAND_POLICY, DemandStatus } from '../demand/demand.entity';
-import { DEMAND_STEPS } from '../demand/demand.workflow';
-import { ChannelRecordKind } from '../history/channel-event.entity';
 import { Evaluation, PROPOSAL_POLICY } from '../proposal/proposal.entity';
 import { proposalFilterSql } from '../proposal/proposal.loader';
 import {
@@ -113,8 +111,8 @@ interface StatsRow {
 /**
  * The channel figures of many divisions over one period, in one statement: a group per kind of
  * record (demands, sentiment reports, proposals), each grouped by division code prefix. Whether a
- * demand was resolved at home or escalated is read from its steps (`channel_event`), since a
- * closed demand may have come either way.
+ * demand was resolved at home or escalated is kept on it when the step is taken (its milestones,
+ * beside its steps), since a closed demand may have come either way.
  */
 async function channelStatsOf(
   em: EntityManager,
@@ -126,16 +124,14 @@ async function channelStatsOf(
   const reportScope = scopeSql(caller, SENTIMENT_REPORT_POLICY, 's');
   const proposalScope = scopeSql(caller, PROPOSAL_POLICY, 'r');
   const overdue = proposalFilterSql({ status: [], overdue: true });
-  const stepTo = `exists (select 1 from channel_event e
-                          where e.record_id = d.id and e.record_kind = ? and e.to_status = ?)`;
   const rows = await executeIn<StatsRow[]>(
     em,
     `with prefix(code) as (select unnest(array[?]::text[])),
      demands as (
        select p.code, count(*)::int as received,
               (count(*) filter (where d.status in (?)))::int as open,
-              (count(*) filter (where ${stepTo}))::int as resolved_at_home,
-              (count(*) filter (where ${stepTo}))::int as escalated
+              (count(*) filter (where d.resolved_at_home_at is not null))::int as resolved_at_home,
+              (count(*) filter (where d.escalated_at is not null))::int as escalated
        from prefix p
        join demand d on d.division_code like p.code || '%'
        where d.received_at >= ? and d.received_at < ? ${demandScope.sql}
@@ -177,10 +173,6 @@ async function channelStatsOf(
     [
       codes,
       OPEN_DEMAND_STATES,
-      ChannelRecordKind.DEMAND,
-      DEMAND_STEPS.resolveAtHome.to,
-      ChannelRecordKind.DEMAND,
-      DEMAND_STEPS.escalate.to,
       period.from,
       period.to,
       ...demandScope.params,

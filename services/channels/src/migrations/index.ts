@@ -5,6 +5,7 @@ import { Migration20261127000300_home_projection_established } from './Migration
 import { Migration20261127000400_channel_workflows } from './Migration20261127000400_channel_workflows';
 import { Migration20261127000500_department_projection } from './Migration20261127000500_department_projection';
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
+import { Migration20261127100000_demand_milestones } from './Migration20261127100000_demand_milestones';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -28,5 +29,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127090000_scale_indexes',
     class: Migration20261127090000_scale_indexes,
+  },
+  {
+    name: 'Migration20261127100000_demand_milestones',
+    class: Migration20261127100000_demand_milestones,
   },
 ];

@@ -408,7 +408,7 @@ describe('departments and proposals', () => {
     const demand = await raiseDemand();
     const { id } = (await draft({ sourceDemandIds: [demand] })).data!.draftProposal;
     for (const step of PATH[S.HANDLING]) await STEP[step](id);
-    const DEMAND = `query($id: ID!) { demand(id: $id) { status escalations { ... on Proposal { id status } } history { step toStatus } } }`;
+    const DEMAND = `query($id: ID!) { demand(id: $id) { status escalatedAt resolvedAtHomeAt escalations { ... on Proposal { id status } } history { step toStatus } } }`;
     expect((await graph.query(DEMAND, { id: demand })).demand).toMatchObject({
       status: 'ESCALATED',
       escalations: [{ id, status: 'HANDLING' }],
@@ -416,6 +416,9 @@ describe('departments and proposals', () => {
     await STEP.reply(id);
     const answered = (await graph.query(DEMAND, { id: demand })).demand;
     expect(answered.status).toBe('ANSWERED');
+    // Its milestones: when it went up (kept through the answer), never resolved at the home.
+    expect(Date.parse(answered.escalatedAt)).toBeLessThanOrEqual(Date.now());
+    expect(answered.resolvedAtHomeAt).toBeNull();
     expect(answered.history.map((h: any) => h.step)).toEqual(['raise', 'escalate', 'answer']);
     const proposal = await read(id);
     expect(proposal.sources).toEqual({
