@@ -1,5 +1,5 @@
-import { countQueries, eventually } from '@cppcc/toolkit/testing';
-import { data, startStack, tokenFor, type Stack } from './support/stack';
+import { eventually } from '@cppcc/toolkit/testing';
+import { data, startStack, statementsDuring, tokenFor, type Stack } from './support/stack';
 
 /**
  * The cross-county view (API.md, issue 6): the city's counties with the figures of all three
@@ -18,9 +18,6 @@ const VIEW = `{ division(code: "3207") { name children(first: 20) { totalCount e
     proposalsRegistered proposalsReplied proposalsOverdue averageDaysToReply satisfactionRate } } } } } }`;
 
 type Row = Record<string, unknown>;
-/** The statements of the change feeds and their followers: serving a page, applying it. */
-const FEED =
-  /change_cursor|_change where seq|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
 const sql = (name: keyof Stack['subgraphs'], text: string) =>
   stack.subgraphs[name].orm.em.getConnection().execute<Row[]>(text);
 const byCounty = (rows: Row[]) => new Map(rows.map(({ county, ...rest }) => [county, rest]));
@@ -213,19 +210,11 @@ afterAll(() => stack?.stop());
 
 describe('the cross-county view in one request', () => {
   it('gives every county of the city its homes, sessions and channels, as the tables count them', async () => {
-    const counters = {
-      organization: countQueries(stack.subgraphs.organization.orm),
-      deliberation: countQueries(stack.subgraphs.deliberation.orm),
-      channels: countQueries(stack.subgraphs.channels.orm),
-    };
-    const answer = await data(stack, 'city', city, VIEW);
+    let answer: any;
     // Statements of the request only: the change-feed followers poll in the background.
-    const statements = Object.fromEntries(
-      Object.entries(counters).map(([name, counter]) => {
-        counter.stop();
-        return [name, counter.statements.filter((text) => !FEED.test(text)).length];
-      }),
-    );
+    const statements = await statementsDuring(stack, async () => {
+      answer = await data(stack, 'city', city, VIEW);
+    });
     const counties = answer.division.children.edges.map((edge: any) => edge.node);
     expect(counties).toHaveLength(7);
     const expected = await floor();

@@ -1,5 +1,4 @@
-import { countQueries } from '@cppcc/toolkit/testing';
-import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+import { ask, data, startStack, statementsDuring, tokenFor, type Stack } from './support/stack';
 
 /**
  * Analysts' reports through the gateway on the demo (issue 6): rows grouped by county with the
@@ -26,28 +25,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.stop());
 
-/** Statements each subgraph sends while `work` runs. */
-async function statementsDuring(work: () => Promise<unknown>) {
-  const counters = Object.fromEntries(
-    Object.entries(stack.subgraphs).map(([name, subgraph]) => [name, countQueries(subgraph.orm)]),
-  );
-  await work();
-  return Object.fromEntries(
-    Object.entries(counters).map(([name, counter]) => {
-      counter.stop();
-      // The change feeds' followers poll in the background: not part of the request.
-      return [
-        name,
-        counter.statements.filter((statement) => !/_change|change_cursor/.test(statement)).length,
-      ];
-    }),
-  );
-}
-
 describe('reports through the gateway', () => {
   it('gives the proposals by county and year with the counties’ names, matching the SQL floor', async () => {
     let answer: Record<string, any> = {};
-    const statements = await statementsDuring(async () => {
+    const statements = await statementsDuring(stack, async () => {
       answer = await data(stack, 'city', city, PROPOSALS);
     });
     const floor = await sql(

@@ -26,6 +26,7 @@ import {
 import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
+  countQueries,
   createTestDatabase,
   postGraphQL,
   type GraphQLResponse,
@@ -177,4 +178,28 @@ export async function surfaceTokens(): Promise<Record<Surface, string | null>> {
     }),
     public: null,
   };
+}
+
+/**
+ * The statements of the change feeds and their followers, which run in the background whatever
+ * the request: serving a page of changes, applying it to a projection, moving the cursor.
+ */
+const FEED_STATEMENT =
+  /change_cursor|_change where seq|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
+
+/** The statements each subgraph sends while `work` runs, the change feeds' left out. */
+export async function statementsDuring(
+  stack: Stack,
+  work: () => Promise<unknown>,
+): Promise<Record<keyof Stack['subgraphs'], number>> {
+  const counters = Object.entries(stack.subgraphs).map(
+    ([name, subgraph]) => [name, countQueries(subgraph.orm)] as const,
+  );
+  await work();
+  return Object.fromEntries(
+    counters.map(([name, counter]) => {
+      counter.stop();
+      return [name, counter.statements.filter((text) => !FEED_STATEMENT.test(text)).length];
+    }),
+  ) as Record<keyof Stack['subgraphs'], number>;
 }
