@@ -1,5 +1,10 @@
 import type { Change, FeedFollower } from './change-feed';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from './context';
 import { executeIn, type Orm } from './database';
+import { BadUserInputError } from './errors';
+import { scopeSql } from './jurisdiction';
+import { isUuid } from './validation';
 import { CHANGE_CURSOR_DDL, followOrganization } from './organization-feed';
 import type { SubgraphSettings } from './server';
 
@@ -87,4 +92,28 @@ export function followHomes(
       }
     },
   });
+}
+
+/**
+ * A home records may be written for: known from the organization's feed (the home projection),
+ * inside the caller's scope — a home's own caller its own home only, not the homes under its
+ * division; outside looks unknown — and not suspended. BAD_USER_INPUT on `field` otherwise.
+ */
+export async function requireActiveHome(
+  em: EntityManager,
+  caller: Caller,
+  homeId: string,
+  field: string,
+): Promise<{ division_code: string }> {
+  const scope = scopeSql(caller, { public: false, homeProperty: 'id', homeColumn: 'id' }, 'h');
+  const [home] = isUuid(homeId)
+    ? await executeIn<Array<{ division_code: string; status: string }>>(
+        em,
+        `select division_code, status from home_projection h where h.id = ? ${scope.sql}`,
+        [homeId, ...scope.params],
+      )
+    : [];
+  if (!home) throw new BadUserInputError(`There is no home ${homeId}.`, field);
+  if (home.status === 'SUSPENDED') throw new BadUserInputError('The home is suspended.', field);
+  return home;
 }

@@ -5,18 +5,14 @@ import {
   optionalPhone,
   optionalText,
   requireText,
+  requireActiveHome,
   scopedIdempotencyKey,
   type Caller,
 } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { recordStep } from '../history/channel-event';
 import { takeStep } from '../history/take-step';
-import {
-  requireActiveHome,
-  requireDivisionCode,
-  requireId,
-  requireIds,
-} from '../shared/validation';
+import { requireDivisionCode, requireId, requireIds } from '../shared/validation';
 import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
 import type { RaiseDemandInput } from './demand.inputs';
 import { DEMAND_WORKFLOW, demandCan, nextDemandStatus, type DemandStep } from './demand.workflow';

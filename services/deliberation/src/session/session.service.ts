@@ -7,7 +7,7 @@ import {
   inTransaction,
   optionalText,
   requireText,
-  scopeSql,
+  requireActiveHome,
   scopedIdempotencyKey,
   type Caller,
   isUuid,
@@ -18,25 +18,6 @@ import type { ScheduleSessionInput } from './session.inputs';
 import { nextStatus, type SessionStep } from './session.workflow';
 
 const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
-
-/**
- * A home sessions may be scheduled for: known from the organization's feed, inside the caller's
- * scope (outside looks unknown), and not suspended.
- */
-async function requireActiveHome(em: EntityManager, caller: Caller, homeId: string, field: string) {
-  const scope = scopeSql(caller, { public: false, homeColumn: 'id' }, 'h');
-  const [home] = isUuid(homeId)
-    ? await em
-        .getConnection()
-        .execute<Array<{ division_code: string; status: string }>>(
-          `select division_code, status from home_projection h where h.id = ? ${scope.sql}`,
-          [homeId, ...scope.params],
-        )
-    : [];
-  if (!home) throw new BadUserInputError(`There is no home ${homeId}.`, field);
-  if (home.status === 'SUSPENDED') throw new BadUserInputError('The home is suspended.', field);
-  return home;
-}
 
 function uuids(values: string[] | null | undefined, field: string): string[] {
   // Checked before duplicates are dropped, so that an index names the place in the input.

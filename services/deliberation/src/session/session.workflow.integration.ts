@@ -296,6 +296,35 @@ describe('scheduling a session', () => {
     });
     expect(own.scheduleSession.status).toBe('PLANNED');
   });
+
+  it('lets a home’s own caller schedule for its home only, not for a home under its division', async () => {
+    // A township's home (320706001) and a community's home under it (320706001001).
+    const township = HAIZHOU_HOME;
+    const community = randomUUID();
+    await graph.orm.em
+      .getConnection()
+      .execute(
+        `insert into home_projection (id, division_code, status, kind, name, version) values (?, '320706001001', 'ACTIVE', 'CITIZEN', '社区之家', 1)`,
+        [community],
+      );
+    const home = graph.as({
+      ...CITY_STAFF,
+      subject: 'test:home',
+      level: 'HOME',
+      division: '320706001',
+      homeId: township,
+      roles: ['HOME_LEADER'],
+      surface: 'home',
+    });
+    const input = { title: '议事', kind: 'FORUM', scheduledAt: '2026-12-10T09:00:00+08:00' };
+    const neighbour = await home.send(SCHEDULE, { input: { ...input, homeId: community } });
+    expect(neighbour.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.homeId',
+    });
+    const own = await home.query(SCHEDULE, { input: { ...input, homeId: township } });
+    expect(own.scheduleSession.status).toBe('PLANNED');
+  });
 });
 
 describe('the minutes of a held session', () => {
