@@ -465,4 +465,26 @@ describe('departments and proposals', () => {
     counter.stop();
     expect(many).toBe(few);
   });
+
+  it('lists a page of proposals with their history, sources, escalations and merges in a fixed number of statements', async () => {
+    // Enough proposals with sources to fill a long page.
+    for (let n = 0; n < 6; n++) {
+      const demand = await raiseDemand();
+      const { id } = (await draft({ sourceDemandIds: [demand] })).data!.draftProposal;
+      await STEP.submit(id);
+    }
+    const PAGE = `query($first: Int!) { proposals(first: $first) { edges { node { id mergedInto { id }
+      history { step } reply { text } coSigners { id } leadDepartment { id }
+      sources { homes { id } demands { id history { step } escalations { ... on Proposal { id } } } } } } } }`;
+    const counter = countQueries(graph.orm);
+    const few = await graph.query(PAGE, { first: 2 });
+    const short = counter.count;
+    counter.reset();
+    const many = await graph.query(PAGE, { first: 30 });
+    const long = counter.count;
+    counter.stop();
+    expect(few.proposals.edges).toHaveLength(2);
+    expect(many.proposals.edges.length).toBeGreaterThan(5);
+    expect(long).toBe(short);
+  });
 });
