@@ -40,3 +40,20 @@ export function byParentLoader<T extends object>(
     return parents.map((parent) => byParent.get(parent) ?? []);
   });
 }
+
+/**
+ * One loader per filter of a list field (a status list, an overdue flag …), made when a request
+ * first asks for that filter: requests with the same filter share one batch.
+ */
+export function perFilter<F, L>(build: (filter: F) => L): (filter: F) => L {
+  const loaders = new Map<string, L>();
+  return (filter) => {
+    const key = JSON.stringify(filter);
+    let loader = loaders.get(key);
+    if (!loader) {
+      loader = build(filter);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
-import { pagesByListedId, perFilter } from '../shared/lists';
+import { byKeyLoader, perFilter, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
+import { pagesByListedId } from '../shared/lists';
 import { PROPOSAL_POLICY, Proposal, type ProposalStatus } from './proposal.entity';
 import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
 

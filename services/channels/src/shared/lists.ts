@@ -34,17 +34,3 @@ export function pagesByListedId<T extends object>(
     toNode: ({ group_key: _key, page_index: _index, ...row }) => em.map(entity, row as never),
   });
 }
-
-/** One loader per filter of a list field, made when a request first asks for that filter. */
-export function perFilter<F, L>(build: (filter: F) => L): (filter: F) => L {
-  const loaders = new Map<string, L>();
-  return (filter) => {
-    const key = JSON.stringify(filter);
-    let loader = loaders.get(key);
-    if (!loader) {
-      loader = build(filter);
-      loaders.set(key, loader);
-    }
-    return loader;
-  };
-}

@@ -4,10 +4,9 @@ import {
   byKeyLoader,
   byParentLoader,
   groupedPageLoader,
+  perFilter,
   scopeSql,
   type Caller,
-  type ConnectionShape,
-  type GroupedPageRequest,
   uuidsOnly,
 } from '@cppcc/toolkit';
 import { SESSION_POLICY, Session, type SessionKind, SessionStatus } from './session.entity';
@@ -44,10 +43,6 @@ function homeSessionsWhere(filter: HomeSessionsFilter): { sql: string; params: u
 }
 
 export function createSessionLoaders(em: EntityManager, caller: Caller) {
-  const ofHome = new Map<
-    string,
-    DataLoader<GroupedPageRequest, ConnectionShape<Session>, string>
-  >();
   // Counts of held sessions are public, published or not.
   const scope = scopeSql(caller, { ...SESSION_POLICY, publicOnlyWhenSet: undefined }, 'session');
   return {
@@ -74,28 +69,19 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
     /** The steps of many sessions' lives, oldest first. */
     history: byParentLoader(em, SessionEvent, 'sessionId', { orderBy: { id: 'asc' } }),
     /** Pages of the sessions of many homes, latest first; one loader per filter asked for. */
-    ofHome: (filter: HomeSessionsFilter) => {
-      const key = JSON.stringify(filter);
-      let loader = ofHome.get(key);
-      if (!loader) {
-        const where = homeSessionsWhere(filter);
-        loader = groupedPageLoader<Record<string, unknown>, Session>(em, {
-          query: (homeIds) => ({
-            sql: `select s.*, s.home_id::text as group_key from session s
-                  where s.home_id = any(array[?]::uuid[]) ${scopeSql(caller, SESSION_POLICY, 's').sql} ${where.sql}`,
-            params: [
-              uuidsOnly(homeIds),
-              ...scopeSql(caller, SESSION_POLICY, 's').params,
-              ...where.params,
-            ],
-          }),
-          orderBy: 'scheduled_at desc, id',
-          toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
-        });
-        ofHome.set(key, loader);
-      }
-      return loader;
-    },
+    ofHome: perFilter((filter: HomeSessionsFilter) => {
+      const where = homeSessionsWhere(filter);
+      const scope = scopeSql(caller, SESSION_POLICY, 's');
+      return groupedPageLoader<Record<string, unknown>, Session>(em, {
+        query: (homeIds) => ({
+          sql: `select s.*, s.home_id::text as group_key from session s
+                where s.home_id = any(array[?]::uuid[]) ${scope.sql} ${where.sql}`,
+          params: [uuidsOnly(homeIds), ...scope.params, ...where.params],
+        }),
+        orderBy: 'scheduled_at desc, id',
+        toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+      });
+    }),
     /** Sessions held per home in a quarter: one statement per quarter asked for. */
     heldInQuarter: new DataLoader<CadenceKey, number, string>(
       async (keys) => {
