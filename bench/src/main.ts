@@ -56,6 +56,15 @@ import { median, ratio, sameAnswer } from './stats';
 
 const SEED = 20190816;
 
+/** The queries whose answers the gateway may keep (figures and reports: subgraphs' cache hints). */
+const CACHEABLE = new Set(['Q1', 'Q3']);
+const BYPASSED = 'answer cache bypassed';
+/** The same request asking for fresh figures (`Cache-Control: no-cache`), as a client may. */
+const bypassingCache = (request: PreparedRequest): PreparedRequest => ({
+  ...request,
+  headers: { ...request.headers, 'cache-control': 'no-cache' },
+});
+
 interface Target {
   id: string;
   group: TargetSummary['group'];
@@ -367,6 +376,20 @@ async function main(): Promise<void> {
           run: http(gatewayUrl(query.surface), () => requests, connections),
           verified: ok,
         });
+      // The figures computed every time: what a first viewer, or one who asks for fresh figures,
+      // waits for (the gateway keeps figures' answers 30 s per caller; gateway/src/response-cache.ts).
+      if (CACHEABLE.has(query.name))
+        for (const connections of connectionsList)
+          targets.push({
+            id: `${query.name} ${BYPASSED} @ c=${connections}`,
+            group: 'query',
+            system: 'gateway',
+            query: query.name,
+            connections,
+            processes: stackProcesses,
+            run: http(gatewayUrl(query.surface), () => requests.map(bypassingCache), connections),
+            verified: ok,
+          });
     }
 
     // The floor: Q1's figures in one SQL statement, checked against Q1's answers.
@@ -466,8 +489,9 @@ async function main(): Promise<void> {
     const mixRequests: PreparedRequest[] = [];
     for (const { query, variant } of mixVariants)
       mixRequests.push(...(await prepare(query, [variant])));
-    const mixSystems: Array<{ name: string; label: string; url: string }> = [
+    const mixSystems: Array<{ name: string; label: string; url: string; bypass?: boolean }> = [
       { name: 'gateway', label: 'our gateway', url: gatewayUrl('city') },
+      { name: 'gateway', label: `our gateway, ${BYPASSED}`, url: gatewayUrl('city'), bypass: true },
     ];
     if (withHive)
       mixSystems.push(
@@ -484,7 +508,7 @@ async function main(): Promise<void> {
       );
     for (const system of mixSystems) {
       const ok =
-        system.name === 'gateway'
+        system.name === 'gateway' && !system.bypass
           ? await verify(
               'mix (city forms) on our gateway',
               { url: system.url, requests: mixRequests },
@@ -501,7 +525,11 @@ async function main(): Promise<void> {
         system: system.name,
         connections: 32,
         processes: [system.name, 'organization', 'deliberation', 'channels'],
-        run: http(system.url, () => mixRequests, 32),
+        run: http(
+          system.url,
+          () => (system.bypass ? mixRequests.map(bypassingCache) : mixRequests),
+          32,
+        ),
         verified: ok,
       });
     }
@@ -575,6 +603,13 @@ async function main(): Promise<void> {
       value: q1c32 ? `${q1c32.p99.toFixed(0)} ms` : 'not measured',
       met: q1c32 ? q1c32.p99 <= 100 : null,
     });
+    const q1Cold = find(`Q1 ${BYPASSED} @ c=32`);
+    checks.push({
+      name: `Q1 p99 at c=32, ${BYPASSED} (every request computes the figures)`,
+      goal: '≤ 100 ms',
+      value: q1Cold ? `${q1Cold.p99.toFixed(0)} ms` : 'not measured',
+      met: q1Cold ? q1Cold.p99 <= 100 : null,
+    });
     const page10 = statements.find((s) => s.label === 'Q4 with first: 10');
     const page100 = statements.find((s) => s.label === 'Q4 with first: 100');
     checks.push({
@@ -599,7 +634,8 @@ async function main(): Promise<void> {
           gw.rps,
         );
       }
-      const graph = find(`Q1 @ c=${connections}`);
+      // Against the figures computed every time: the floor computes them every time too.
+      const graph = find(`Q1 ${BYPASSED} @ c=${connections}`);
       const floor = find(`Q1 SQL floor @ c=${connections}`);
       if (graph && floor) {
         ratios[`Q1 vs SQL floor, p50 graph/SQL @ c=${connections}`] = ratio(graph.p50, floor.p50);
@@ -625,20 +661,22 @@ async function main(): Promise<void> {
           ? floor1 <= 3 && floor32 <= 3 && floorOk
           : null,
     });
-    const ours = find('mix: our gateway @ c=32');
-    for (const system of mixSystems.slice(1)) {
-      const peer = find(`mix: ${system.label} @ c=32`);
-      if (ours && peer) ratios[`mix req/s, ours/${system.label}`] = ratio(ours.rps, peer.rps);
-      const value = ratios[`mix req/s, ours/${system.label}`];
-      checks.push({
-        name: `our req/s ≥ ${system.label} on the mix`,
-        goal: '≥ 1×',
-        value:
-          ours && peer
-            ? `${ours.rps.toFixed(1)} vs ${peer.rps.toFixed(1)} req/s (${value.toFixed(2)}×)`
-            : 'not measured',
-        met: ours && peer ? value >= 1 : null,
-      });
+    for (const mine of mixSystems.filter((system) => system.name === 'gateway')) {
+      const ours = find(`mix: ${mine.label} @ c=32`);
+      for (const system of mixSystems.filter((system) => system.name !== 'gateway')) {
+        const peer = find(`mix: ${system.label} @ c=32`);
+        const key = `mix req/s, ${mine.label}/${system.label}`;
+        if (ours && peer) ratios[key] = ratio(ours.rps, peer.rps);
+        checks.push({
+          name: `${mine.label}: req/s ≥ ${system.label} on the mix`,
+          goal: '≥ 1×',
+          value:
+            ours && peer
+              ? `${ours.rps.toFixed(1)} vs ${peer.rps.toFixed(1)} req/s (${ratios[key].toFixed(2)}×)`
+              : 'not measured',
+          met: ours && peer ? ratios[key] >= 1 : null,
+        });
+      }
     }
     const errors = measurements.reduce((sum, m) => sum + m.errors, 0);
     checks.push({ name: 'errors', goal: '0', value: String(errors), met: errors === 0 });

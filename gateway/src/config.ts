@@ -39,6 +39,11 @@ export const configShape = {
   CHANNELS_URL: subgraphUrl,
   /** How long a subgraph may take before its part of an answer is given up. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Room for whole answers the subgraphs' cache hints let a caller's repeat read (figures and
+   * reports, 30 s; a write through the gateway empties it), in MB; 0 keeps none.
+   */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
   /** Scales every surface's requests-per-minute limit (e.g. 2 doubles them). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000).default(1),
   /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */

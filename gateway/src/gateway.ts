@@ -15,7 +15,6 @@ import {
   SURFACES,
   logUnexpectedErrors,
   maskError,
-  signCallerToken,
   type Caller,
   type Logger,
   type Surface,
@@ -32,6 +31,13 @@ import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
+import { responseCache, responseCaching, type ResponseCache } from './response-cache';
+import {
+  SERVICE_UNAVAILABLE,
+  callerTokens,
+  sharingInFlight,
+  subgraphFetcher,
+} from './subgraph-fetch';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
@@ -55,6 +61,7 @@ interface GatewayContext {
   callerToken: string;
   /** The request's id, passed to every subgraph and returned in the `x-request-id` header. */
   requestId: string;
+  cacheGeneration?: number;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -98,32 +105,6 @@ export function maskGatewayError(
   return maskError(formatted, error);
 }
 
-/** The code of the error that stands in for the part of an answer a subgraph did not give. */
-export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
-
-/**
- * Fetches from a subgraph within the timeout. A subgraph that is down or too slow answers, in
- * its stead, a GraphQL error naming it, so the gateway places the error at the missing part's
- * path and still returns what the other subgraphs gave.
- */
-function subgraphFetcher(name: string, timeoutMs: number) {
-  return async (input: string, init: RequestInit): Promise<Response> => {
-    try {
-      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (error) {
-      const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError';
-      const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
-      return new Response(
-        JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }),
-        {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-        },
-      );
-    }
-  };
-}
-
 function sendErrors(res: express.Response, status: number, message: string, code: string): void {
   res
     .status(status)
@@ -139,6 +120,7 @@ function surfaceServer(
   config: Config,
   logger: Logger,
   httpServer: ReturnType<typeof createServer>,
+  cache: ResponseCache | null,
 ): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -146,8 +128,12 @@ function surfaceServer(
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urlOf.get(name) ?? url,
-        // A slow or absent subgraph costs its part of the answer, never a hung request.
-        fetcher: subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS) as never,
+        // A slow or absent subgraph costs its part of the answer, never a hung request; the same
+        // query for the same caller already in flight is asked once.
+        fetcher: sharingInFlight(
+          subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS),
+          CALLER_HEADER,
+        ) as never,
         willSendRequest({ request, context }) {
           if (context.callerToken) request.http?.headers.set(CALLER_HEADER, context.callerToken);
           if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -177,6 +163,7 @@ function surfaceServer(
       logUnexpectedErrors(logger.child({ surface })),
       costLimitPlugin(limits.cost),
       requestLogPlugin(logger),
+      ...(cache ? responseCaching<GatewayContext>(cache, surface) : []),
     ],
   });
 }
@@ -204,11 +191,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // One cache for every surface, so a write through any of them empties it for all.
+  const cache = config.RESPONSE_CACHE_MB > 0 ? responseCache(config.RESPONSE_CACHE_MB) : null;
   const servers = SURFACES.map(
     (surface) =>
       [
         surface,
-        surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer),
+        surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer, cache),
       ] as const,
   );
   await Promise.all(servers.map(([, server]) => server.start()));
@@ -229,6 +218,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.use(explorerAssets());
+  const tokenOf = callerTokens(config.INTERNAL_AUTH_SECRET);
   for (const [surface, server] of servers) {
     const limits = SURFACE_LIMITS[surface];
     // What every request of the surface goes through before its operation runs: a GraphQL
@@ -282,7 +272,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       return {
         caller,
         requestId: res.locals.requestId as string,
-        callerToken: await signCallerToken(caller, config.INTERNAL_AUTH_SECRET),
+        callerToken: await tokenOf(caller),
       };
     };
     // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).

@@ -24,3 +24,4 @@ export * from './writes';
 export * from './workflow';
 export * from './bulk-load';
 export * from './report';
+export * from './cache-hints';

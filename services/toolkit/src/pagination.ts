@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CacheAsParent } from './cache-hints';
 import { BadUserInputError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-// Every subgraph declares the same PageInfo, so it is shareable across them.
+// Every subgraph declares the same PageInfo, so it is shareable across them; it may be kept as
+// long as its connection.
 @Directive('@shareable')
+@CacheAsParent()
 @ObjectType({ description: 'Where a page of a connection stands in the whole list.' })
 export class PageInfo {
   @Field({ description: 'True when more items follow this page.' })
@@ -91,9 +94,15 @@ export function toConnection<T>(rows: T[], totalCount: number, page: Page): Conn
 
 /**
  * Declares the Relay connection type of a node type: `<Name>Connection` with `<Name>Edge`s.
- * Each call creates the two GraphQL types once, so call it once per node type.
+ * Each call creates the two GraphQL types once, so call it once per node type. With
+ * `cacheAsParent`, a page may be kept as long as the field that holds it (for node types that
+ * carry cache hints themselves, such as divisions); otherwise a page is never kept.
  */
-export function Connection<T extends object>(nodeType: ClassType<T>, nodeName = nodeType.name) {
+export function Connection<T extends object>(
+  nodeType: ClassType<T>,
+  nodeName = nodeType.name,
+  options: { cacheAsParent?: boolean } = {},
+) {
   @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
   class Edge {
     @Field({ description: 'Pass as `after` to continue after this item.' })
@@ -113,6 +122,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName = 
 
     @Field(() => Int, { description: 'How many items the whole list holds.' })
     totalCount: number;
+  }
+  if (options.cacheAsParent) {
+    CacheAsParent()(Edge);
+    CacheAsParent()(ConnectionType);
   }
   return ConnectionType as ClassType<ConnectionShape<T>>;
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { CACHE_CONTROL_DIRECTIVE } from './cache-hints';
 import { DateTimeScalar } from './scalars';
 
 /** The Federation 2 spec version and directives every subgraph links. */
@@ -40,7 +41,9 @@ export async function buildTypeGraphqlSubgraph(
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
   }
   return buildSubgraphSchema({
-    typeDefs: parse(`${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`),
+    typeDefs: parse(
+      `${FEDERATION_LINK}\n${CACHE_CONTROL_DIRECTIVE}\n\n${printSchemaWithDirectives(schema)}`,
+    ),
     resolvers,
   });
 }

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DateScalar, OnSurfaces, periodOf } from '@cppcc/toolkit';
+import { CacheFor, DateScalar, OnSurfaces, periodOf } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { DivisionReference } from '../shared/references';
 import { ChannelStats } from './division.channel-stats';
@@ -23,6 +23,7 @@ class ChannelStatsArgs {
 @Resolver(() => DivisionReference)
 export class DivisionChannelStatsResolver {
   @OnSurfaces('city', 'county')
+  @CacheFor()
   @FieldResolver(() => ChannelStats, {
     nullable: true,
     description:

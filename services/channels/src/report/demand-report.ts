@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  CacheAsParent,
   DateScalar,
   cityQuarterSql,
   cityYearSql,
@@ -97,6 +98,7 @@ export class DemandReportFilter {
   isPetition?: boolean | null;
 }
 
+@CacheAsParent()
 @ObjectType({
   description:
     'One group of demands: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
@@ -146,6 +148,7 @@ export class DemandReportRow {
   averageDaysToResolve: number | null;
 }
 
+@CacheAsParent()
 @ObjectType({ description: 'A demand report: its groups, at most `first` of them.' })
 export class DemandReport {
   @Field(() => [DemandReportRow], {

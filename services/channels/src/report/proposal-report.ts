@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  CacheAsParent,
   DateScalar,
   cityQuarterSql,
   cityYearSql,
@@ -97,6 +98,7 @@ export class ProposalReportFilter {
 }
 
 /** One group of a proposal report: its dimension values and its figures. */
+@CacheAsParent()
 @ObjectType({
   description:
     'One group of proposals: the values of the dimensions grouped by (null for those not grouped by, or when the proposals have none, e.g. no department before assignment) and its figures.',
@@ -162,6 +164,7 @@ export class ProposalReportRow {
   satisfactionRate: number | null;
 }
 
+@CacheAsParent()
 @ObjectType({ description: 'A proposal report: its groups, at most `first` of them.' })
 export class ProposalReport {
   @Field(() => [ProposalReportRow], {

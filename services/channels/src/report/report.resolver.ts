@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { OnSurfaces, REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from '@cppcc/toolkit';
+import { CacheFor, OnSurfaces, REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { DemandDimension, DemandReport, DemandReportFilter, demandReport } from './demand-report';
 import {
@@ -15,6 +15,7 @@ const FIRST = `Groups returned at most (default ${REPORT_DEFAULT_ROWS}, at most 
 @Resolver()
 export class ChannelReportResolver {
   @OnSurfaces('city', 'county', 'department')
+  @CacheFor()
   @Query(() => ProposalReport, {
     description:
       'Proposals submitted, grouped by the dimensions you choose (none: one row of totals), with their figures, within your jurisdiction: a county its own CPPCC’s proposals, the city all, a department those it handles (lead or co-handling). Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',
@@ -30,6 +31,7 @@ export class ChannelReportResolver {
   }
 
   @OnSurfaces('city', 'county')
+  @CacheFor()
   @Query(() => DemandReport, {
     description:
       'Demands received, grouped by the dimensions you choose (none: one row of totals), with what became of them, within your jurisdiction. Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',

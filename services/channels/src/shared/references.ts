@@ -1,3 +1,4 @@
+import { CacheFor } from '@cppcc/toolkit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** Deliberation's Session, named by id; this subgraph adds what it sent up (`outcomes`). */
@@ -18,6 +19,7 @@ export class AgendaItemReference {
 
 /** The organization's Department; this subgraph adds its assigned proposals and forwarded reports. */
 @Directive('@key(fields: "id")')
+@CacheFor()
 @ObjectType('Department')
 export class DepartmentReference {
   @Field(() => ID)
@@ -50,6 +52,7 @@ export class ParticipantReference {
 
 /** The organization's Division, named by its statistics code; this subgraph adds its channel figures. */
 @Directive('@key(fields: "code")')
+@CacheFor()
 @ObjectType('Division')
 export class DivisionReference {
   @Field(() => ID)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { OnSurfaces, REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from '@cppcc/toolkit';
+import { CacheFor, OnSurfaces, REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import {
   SessionDimension,
@@ -12,6 +12,7 @@ import {
 @Resolver()
 export class SessionReportResolver {
   @OnSurfaces('city', 'county')
+  @CacheFor()
   @Query(() => SessionReport, {
     description:
       'Consultation sessions, grouped by the dimensions you choose (none: one row of totals), with how many were held, cancelled, crossed county lines, who came and whose minutes are published, within your jurisdiction. Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',

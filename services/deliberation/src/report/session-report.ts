@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  CacheAsParent,
   DateScalar,
   cityQuarterSql,
   cityYearSql,
@@ -81,6 +82,7 @@ export class SessionReportFilter {
   status?: SessionStatus[] | null;
 }
 
+@CacheAsParent()
 @ObjectType({
   description:
     'One group of sessions: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
@@ -140,6 +142,7 @@ export class SessionReportRow {
   minutesPublished: number;
 }
 
+@CacheAsParent()
 @ObjectType({ description: 'A session report: its groups, at most `first` of them.' })
 export class SessionReport {
   @Field(() => [SessionReportRow], {

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
+  CacheFor,
   DateScalar,
   OnSurfaces,
   PageArgs,
@@ -67,6 +68,7 @@ class SessionStatsArgs {
 @Resolver(() => DivisionReference)
 export class DivisionSessionStatsResolver {
   @OnSurfaces('city', 'county')
+  @CacheFor()
   @FieldResolver(() => SessionStats, {
     nullable: true,
     description:

@@ -1,3 +1,4 @@
+import { CacheFor } from '@cppcc/toolkit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The organization's Committee, named by id; the organization resolves its fields. */
@@ -18,6 +19,7 @@ export class DepartmentReference {
 
 /** The organization's Division, named by its statistics code; this subgraph adds its session figures. */
 @Directive('@key(fields: "code")')
+@CacheFor()
 @ObjectType('Division')
 export class DivisionReference {
   @Field(() => ID)

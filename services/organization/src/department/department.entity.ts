@@ -1,4 +1,5 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
+import { CacheFor } from '@cppcc/toolkit';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
 import { PolicyArea } from '../shared/policy-area';
@@ -21,6 +22,8 @@ registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
 
 /** A government department (市有关部门 / 承办单位): joins consultations, handles proposals. */
 @Directive('@key(fields: "id")')
+// Reports name departments as a dimension; their names may be kept as long as the figures.
+@CacheFor()
 @ObjectType({
   description: 'A government department: joins consultations, handles proposals and reports.',
 })

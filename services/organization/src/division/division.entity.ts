@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { CacheFor } from '@cppcc/toolkit';
 import { DivisionKind, DivisionLevel } from './division.kind';
 
 registerEnumType(DivisionLevel, {
@@ -17,6 +18,8 @@ registerEnumType(DivisionKind, {
  * ancestry, so a jurisdiction is a code prefix.
  */
 @Directive('@key(fields: "code")')
+// Reference data that changes by decree, and the figures hang on it: it may be kept as they are.
+@CacheFor()
 @ObjectType({ description: 'An administrative division: city, county, township or village.' })
 @Entity({ tableName: 'division' })
 export class Division {

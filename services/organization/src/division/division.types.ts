@@ -1,4 +1,4 @@
 import { Connection } from '@cppcc/toolkit';
 import { Division } from './division.entity';
 
-export const DivisionConnection = Connection(Division);
+export const DivisionConnection = Connection(Division, 'Division', { cacheAsParent: true });

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OnSurfaces } from '@cppcc/toolkit';
+import { CacheFor, OnSurfaces } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { HomeStats } from './home.stats';
@@ -8,6 +8,7 @@ import { HomeStats } from './home.stats';
 @Resolver(() => Division)
 export class DivisionHomeStatsResolver {
   @OnSurfaces('city', 'county')
+  @CacheFor()
   @FieldResolver(() => HomeStats, {
     nullable: true,
     description:

@@ -1,0 +1,102 @@
+import { signCallerToken, type Caller } from '@cppcc/toolkit';
+
+/** The code of the error that stands in for the part of an answer a subgraph did not give. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+/** The fetch a subgraph data source is given (`RemoteGraphQLDataSource`'s `fetcher`). */
+export type SubgraphFetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Fetches from a subgraph within the timeout. A subgraph that is down or too slow answers, in
+ * its stead, a GraphQL error naming it, so the gateway places the error at the missing part's
+ * path and still returns what the other subgraphs gave.
+ */
+export function subgraphFetcher(name: string, timeoutMs: number): SubgraphFetch {
+  return async (input, init) => {
+    try {
+      return await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError';
+      const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
+      return new Response(
+        JSON.stringify({ errors: [{ message, extensions: { code: SERVICE_UNAVAILABLE } }] }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
+    }
+  };
+}
+
+/** A query the gateway planned (`{"query":"query …` or `{"query":"{…`), never a mutation. */
+const PLANNED_QUERY = /^\{"query":"(?:query\b|\{)/;
+
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: string;
+}
+
+/**
+ * Shares one subgraph fetch among identical ones in flight: the same query with the same
+ * variables, to the same subgraph, for the same signed caller (so never across jurisdictions).
+ * Under load a dashboard's many viewers ask the same thing at once; the subgraph answers it once
+ * and each request gets its own copy of the answer. Only queries are shared, never a mutation,
+ * and only while in flight: nothing is kept once answered.
+ */
+export function sharingInFlight(fetchOnce: SubgraphFetch, callerHeader: string): SubgraphFetch {
+  const inFlight = new Map<string, Promise<Answer>>();
+  return async (input, init) => {
+    const body = init.body;
+    const caller = new Headers(init.headers).get(callerHeader);
+    if (typeof body !== 'string' || !caller || !PLANNED_QUERY.test(body)) {
+      return fetchOnce(input, init);
+    }
+    const key = `${input}\n${caller}\n${body}`;
+    let answer = inFlight.get(key);
+    if (!answer) {
+      answer = (async () => {
+        const response = await fetchOnce(input, init);
+        return {
+          status: response.status,
+          statusText: response.statusText,
+          headers: [...response.headers],
+          body: await response.text(),
+        };
+      })().finally(() => inFlight.delete(key));
+      inFlight.set(key, answer);
+    }
+    const { status, statusText, headers, body: text } = await answer;
+    return new Response(text, { status, statusText, headers });
+  };
+}
+
+/**
+ * Signs each caller once per while rather than once per request: the token lives 120 s, so one
+ * signed less than half that ago is reused. It saves a signature per request and lets identical
+ * subgraph fetches of one caller be recognised as such (`sharingInFlight`).
+ */
+export function callerTokens(
+  secret: string,
+  reuseMs = 50_000,
+  now: () => number = Date.now,
+): (caller: Caller) => Promise<string> {
+  const signed = new Map<string, { token: Promise<string>; until: number }>();
+  const MAX_CALLERS = 10_000;
+  return (caller) => {
+    const key = JSON.stringify(caller);
+    const time = now();
+    const known = signed.get(key);
+    if (known && known.until > time) return known.token;
+    if (signed.size >= MAX_CALLERS) {
+      for (const [k, entry] of signed) if (entry.until <= time) signed.delete(k);
+      if (signed.size >= MAX_CALLERS) signed.clear();
+    }
+    const token = signCallerToken(caller, secret);
+    token.catch(() => signed.delete(key));
+    signed.set(key, { token, until: time + reuseMs });
+    return token;
+  };
+}
