@@ -6,6 +6,7 @@ import { Migration20261127000400_channel_workflows } from './Migration2026112700
 import { Migration20261127000500_department_projection } from './Migration20261127000500_department_projection';
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 import { Migration20261127100000_demand_milestones } from './Migration20261127100000_demand_milestones';
+import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -33,5 +34,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127100000_demand_milestones',
     class: Migration20261127100000_demand_milestones,
+  },
+  {
+    name: 'Migration20261127110000_stats_covering_indexes',
+    class: Migration20261127110000_stats_covering_indexes,
   },
 ];
