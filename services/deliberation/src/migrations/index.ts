@@ -7,6 +7,7 @@ import { Migration20261127000500_agenda_attendance } from './Migration2026112700
 import { Migration20261127000600_home_projection_established } from './Migration20261127000600_home_projection_established';
 import { Migration20261127000700_department_projection } from './Migration20261127000700_department_projection';
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
+import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -35,5 +36,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127090000_scale_indexes',
     class: Migration20261127090000_scale_indexes,
+  },
+  {
+    name: 'Migration20261127110000_stats_covering_indexes',
+    class: Migration20261127110000_stats_covering_indexes,
   },
 ];

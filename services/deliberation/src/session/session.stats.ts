@@ -69,8 +69,11 @@ interface StatsRow {
 
 /**
  * The session figures of many divisions over one period, in one statement: held sessions and
- * their open follow-up actions per division (by code prefix), and, for a quarter, the homes
- * against the cadence through the cadence report's own query (`homeCadenceSql`).
+ * their open follow-up actions counted per full division code first (one index-only pass over the
+ * period's sessions, an index probe of each one's minutes and open actions), then summed per
+ * division code prefix, so only those groups are matched against the prefixes with LIKE; and, for
+ * a quarter, the homes against the cadence through the cadence report's own query
+ * (`homeCadenceSql`, already one row per home).
  */
 async function sessionStatsOf(
   em: EntityManager,
@@ -86,22 +89,22 @@ async function sessionStatsOf(
   const rows = await executeIn<StatsRow[]>(
     em,
     `with prefix(code) as (select unnest(array[?]::text[])),
-     held as (
-       select p.code, s.id, ${CROSSES_COUNTIES('s')} as cross_county
-       from prefix p
-       join session s on s.division_code like p.code || '%'
+     session_codes as (
+       select s.division_code, count(*) as held,
+              count(*) filter (where ${CROSSES_COUNTIES('s')}) as cross_county,
+              sum((select count(*) from minutes m
+                   join follow_up_action f on f.minutes_id = m.id and f.status = ?
+                   where m.session_id = s.id)) as open_actions
+       from session s
        where s.status = ? and s.held_at >= ? and s.held_at < ? ${scope.sql}
+       group by s.division_code
      ),
      sessions as (
-       select code, count(*)::int as held, (count(*) filter (where cross_county))::int as cross_county
-       from held group by code
-     ),
-     actions as (
-       select h.code, count(*)::int as open_actions
-       from held h
-       join minutes m on m.session_id = h.id
-       join follow_up_action f on f.minutes_id = m.id and f.status = ?
-       group by h.code
+       select p.code, sum(c.held)::int as held, sum(c.cross_county)::int as cross_county,
+              sum(c.open_actions)::int as open_actions
+       from prefix p
+       join session_codes c on c.division_code like p.code || '%'
+       group by p.code
      ),
      cadence as (
        ${
@@ -117,20 +120,19 @@ async function sessionStatsOf(
      select p.code,
             coalesce(s.held, 0) as held,
             coalesce(s.cross_county, 0) as cross_county,
-            coalesce(a.open_actions, 0) as open_actions,
+            coalesce(s.open_actions, 0) as open_actions,
             ${cadence ? 'coalesce(c.required, 0)' : 'null::int'} as required,
             ${cadence ? 'coalesce(c.compliant, 0)' : 'null::int'} as compliant
      from prefix p
      left join sessions s on s.code = p.code
-     left join actions a on a.code = p.code
      left join cadence c on c.code = p.code`,
     [
       codes,
+      ActionStatus.OPEN,
       SessionStatus.HELD,
       period.from,
       period.to,
       ...scope.params,
-      ActionStatus.OPEN,
       ...(cadence?.params ?? []),
     ],
   );
