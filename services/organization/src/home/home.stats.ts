@@ -59,10 +59,11 @@ interface StaffingRow {
 }
 
 /**
- * The home figures of many divisions in one statement: every home under any of them with its
- * serving members and leaders counted, then, per division, how many homes share each staffing
- * shape (members, leaders). The staffing rule is applied to the shapes here, by the same function
- * a home's `compliance` uses, so the rule is stated once.
+ * The home figures of many divisions in one statement: every home under any of them, placed under
+ * each division it lies in (the one LIKE match of homes against the divisions), with its serving
+ * members and leaders counted, then, per division, how many homes share each staffing shape
+ * (members, leaders). The staffing rule is applied to the shapes here, by the same function a
+ * home's `compliance` uses, so the rule is stated once.
  */
 export function homeStatsLoader(em: EntityManager, caller: Caller) {
   return new DataLoader<string, HomeStats | null>(async (codes) => {
@@ -72,32 +73,43 @@ export function homeStatsLoader(em: EntityManager, caller: Caller) {
       ? await executeIn<StaffingRow[]>(
           em,
           `with prefix(code) as (select unnest(array[?]::text[])),
-           staffed as (
-             select h.id, h.division_code, h.status, h.pilot_cohort_year,
-                    count(m.id)::int as members,
-                    (count(m.id) filter (where m.role = ?))::int as leaders
-             from home h
-             left join home_membership m on m.home_id = h.id and m.until is null
-             where exists (select 1 from prefix p where h.division_code like p.code || '%') ${scope.sql}
-             group by h.id
+           placed as (
+             select p.code, h.id, h.status, h.pilot_cohort_year
+             from prefix p
+             join home h on h.division_code like p.code || '%'
+             where true ${scope.sql}
            ),
            serving as (
-             select p.code, count(distinct m.member_id)::int as members_serving
-             from prefix p
-             join staffed s on s.division_code like p.code || '%'
-             join home_membership m on m.home_id = s.id and m.until is null
-             group by p.code
+             select m.home_id, m.member_id, m.role
+             from home_membership m
+             where m.until is null and m.home_id in (select id from placed)
+           ),
+           staffed as (
+             select home_id, count(*)::int as members,
+                    (count(*) filter (where role = ?))::int as leaders
+             from serving
+             group by home_id
+           ),
+           members as (
+             select pl.code, count(distinct s.member_id)::int as members_serving
+             from placed pl
+             join serving s on s.home_id = pl.id
+             group by pl.code
            )
-           select p.code, s.members, s.leaders,
-                  count(s.id)::int as homes,
-                  (count(s.id) filter (where s.status <> ?))::int as active_homes,
-                  (count(s.id) filter (where s.pilot_cohort_year is not null))::int as pilot_homes,
+           -- A home with no one serving has the shape (0, 0); a division with no home, none.
+           select p.code,
+                  case when pl.id is not null then coalesce(st.members, 0) end as members,
+                  case when pl.id is not null then coalesce(st.leaders, 0) end as leaders,
+                  count(pl.id)::int as homes,
+                  (count(pl.id) filter (where pl.status <> ?))::int as active_homes,
+                  (count(pl.id) filter (where pl.pilot_cohort_year is not null))::int as pilot_homes,
                   coalesce(max(v.members_serving), 0)::int as members_serving
            from prefix p
-           left join staffed s on s.division_code like p.code || '%'
-           left join serving v on v.code = p.code
-           group by p.code, s.members, s.leaders`,
-          [prefixes, HomeRole.LEADER, ...scope.params, HomeStatus.SUSPENDED],
+           left join placed pl on pl.code = p.code
+           left join staffed st on st.home_id = pl.id
+           left join members v on v.code = p.code
+           group by 1, 2, 3`,
+          [prefixes, ...scope.params, HomeRole.LEADER, HomeStatus.SUSPENDED],
         )
       : [];
     const stats = new Map<string, HomeStats>();
