@@ -102,27 +102,30 @@ export const MAIN_QUERIES: MainQuery[] = [
   {
     name: 'cadence report of the city for a quarter (cadenceReport)',
     schema: 'deliberation',
-    sql: `select h.id, h.division_code, h.status, count(s.id)::int as held
+    sql: `select h.id, h.division_code, h.status, coalesce(q.held, 0)::int as held
           from home_projection h
-          left join session s on s.home_id = h.id and s.status = 'HELD'
-                              and s.held_at >= $2 and s.held_at < $3
-          where exists (select 1 from unnest($1::text[]) as p(code) where h.division_code like p.code || '%')
-          group by h.id, h.division_code, h.status`,
+          left join (select s.home_id, count(*) as held from session s
+                     where s.status = 'HELD' and s.held_at >= $2 and s.held_at < $3
+                     group by s.home_id) q on q.home_id = h.id
+          where exists (select 1 from unnest($1::text[]) as p(code) where h.division_code like p.code || '%')`,
     params: (p) => [[p.cityCode], p.quarter.from, p.quarter.to],
   },
   {
     name: 'sessionStats of the counties for a quarter (grouped by code prefix)',
     schema: 'deliberation',
     sql: `with prefix(code) as (select unnest($1::text[])),
-          held as (
-            select p.code, s.id from prefix p join session s on s.division_code like p.code || '%'
+          session_codes as (
+            select s.division_code, count(*) as held,
+                   sum((select count(*) from minutes m
+                        join follow_up_action f on f.minutes_id = m.id and f.status = 'OPEN'
+                        where m.session_id = s.id)) as open_actions
+            from session s
             where s.status = 'HELD' and s.held_at >= $2 and s.held_at < $3
+            group by s.division_code
           )
-          select h.code, count(distinct h.id)::int as held, count(f.id)::int as open_actions
-          from held h
-          left join minutes m on m.session_id = h.id
-          left join follow_up_action f on f.minutes_id = m.id and f.status = 'OPEN'
-          group by h.code`,
+          select p.code, sum(c.held)::int as held, sum(c.open_actions)::int as open_actions
+          from prefix p join session_codes c on c.division_code like p.code || '%'
+          group by p.code`,
     params: (p) => [p.countyCodes, p.quarter.from, p.quarter.to],
   },
   {
@@ -199,31 +202,32 @@ export const MAIN_QUERIES: MainQuery[] = [
     name: 'channelStats of the counties for a year (grouped by code prefix)',
     schema: 'channels',
     sql: `with prefix(code) as (select unnest($1::text[])),
-          demands as (
-            select p.code, count(*)::int as received,
-                   (count(*) filter (where exists (select 1 from channel_event e
-                      where e.record_id = d.id and e.record_kind = 'DEMAND' and e.to_status = 'ESCALATED')))::int as escalated
-            from prefix p join demand d on d.division_code like p.code || '%'
+          demand_codes as (
+            select d.division_code, count(*) as received,
+                   count(*) filter (where d.resolved_at_home_at is not null) as resolved_at_home,
+                   count(*) filter (where d.escalated_at is not null) as escalated
+            from demand d
             where d.received_at >= $2 and d.received_at < $3
-            group by p.code
+            group by d.division_code
           ),
-          reports as (
-            select p.code, count(*)::int as submitted
-            from prefix p join sentiment_report s on s.division_code like p.code || '%'
+          report_codes as (
+            select s.division_code, count(*) as submitted
+            from sentiment_report s
             where s.submitted_at >= $2 and s.submitted_at < $3
-            group by p.code
+            group by s.division_code
           ),
-          proposals as (
-            select p.code, count(*)::int as registered
-            from prefix p join proposal r on r.division_code like p.code || '%'
+          proposal_codes as (
+            select r.division_code, count(*) as registered
+            from proposal r
             where r.registered_at >= $2 and r.registered_at < $3
-            group by p.code
+            group by r.division_code
           )
-          select p.code, d.received, d.escalated, s.submitted, r.registered
-          from prefix p
-          left join demands d on d.code = p.code
-          left join reports s on s.code = p.code
-          left join proposals r on r.code = p.code`,
+          select p.code,
+                 (select sum(c.received) from demand_codes c where c.division_code like p.code || '%') as received,
+                 (select sum(c.escalated) from demand_codes c where c.division_code like p.code || '%') as escalated,
+                 (select sum(c.submitted) from report_codes c where c.division_code like p.code || '%') as submitted,
+                 (select sum(c.registered) from proposal_codes c where c.division_code like p.code || '%') as registered
+          from prefix p`,
     params: (p) => [
       p.countyCodes,
       `${p.year}-01-01T00:00:00+08:00`,
