@@ -13,6 +13,8 @@ export interface ExplainParams {
   countyCode: string;
   countyCodes: string[];
   homeId: string;
+  /** A page of homes (the busiest county's first 100). */
+  homeIds: string[];
   sessionIds: string[];
   departmentId: string;
   cityDepartmentId: string;
@@ -45,6 +47,17 @@ function page(sql: string, orderBy: string, limit = 20): string {
           order by group_key, page_index`;
 }
 
+/** The same with `perList`: each key's page by a lateral LIMIT, its key written `k.key`. */
+function lateralPage(keys: string, sql: string, orderBy: string, limit = 20): string {
+  return `select l.*, k.key::text as group_key
+          from unnest(${keys}) as k(key)
+          cross join lateral (
+            select q.*, row_number() over (order by ${orderBy}) - 1 as page_index
+            from (${sql} order by ${orderBy} offset 0 limit ${limit}) q
+          ) l
+          order by group_key, page_index`;
+}
+
 export const MAIN_QUERIES: MainQuery[] = [
   {
     name: 'homes of a county (HomeService list, division prefix)',
@@ -73,12 +86,27 @@ export const MAIN_QUERIES: MainQuery[] = [
   {
     name: 'last 10 sessions of a home (Home.sessions)',
     schema: 'deliberation',
-    sql: page(
-      `select s.*, s.home_id::text as group_key from session s where s.home_id = any($1::uuid[])`,
+    sql: lateralPage(
+      '$1::uuid[]',
+      `select s.* from session s where s.home_id = k.key`,
       'scheduled_at desc, id',
       10,
     ),
     params: (p) => [[p.homeId]],
+  },
+  {
+    name: 'latest held session of a page of homes, and their count (homes page)',
+    schema: 'deliberation',
+    sql: `with counts as (
+            select s.home_id, count(*) as held from session s
+            where s.home_id = any($1::uuid[]) and s.status = 'HELD' group by s.home_id
+          )
+          select c.held, latest.* from counts c
+          cross join lateral (
+            select s.* from session s where s.home_id = c.home_id and s.status = 'HELD'
+            order by scheduled_at desc, id limit 1
+          ) latest`,
+    params: (p) => [p.homeIds],
   },
   {
     name: 'agenda, attendance and minutes of sessions (session page)',
@@ -141,11 +169,28 @@ export const MAIN_QUERIES: MainQuery[] = [
   {
     name: 'demands of a home, latest first (Home.demands)',
     schema: 'channels',
-    sql: page(
-      `select d.*, d.home_id::text as group_key from demand d where d.home_id = any($1::uuid[])`,
+    sql: lateralPage(
+      '$1::uuid[]',
+      `select d.* from demand d where d.home_id = k.key`,
       'received_at desc, id',
     ),
     params: (p) => [[p.homeId]],
+  },
+  {
+    name: 'open demands of a page of homes: their count and the latest (homes page)',
+    schema: 'channels',
+    sql: `with counts as (
+            select d.home_id, count(*) as open from demand d
+            where d.home_id = any($1::uuid[]) and d.status in ('RECEIVED', 'ON_AGENDA', 'ESCALATED')
+            group by d.home_id
+          )
+          select c.open, latest.* from counts c
+          cross join lateral (
+            select d.* from demand d
+            where d.home_id = c.home_id and d.status in ('RECEIVED', 'ON_AGENDA', 'ESCALATED')
+            order by received_at desc, id limit 1
+          ) latest`,
+    params: (p) => [p.homeIds],
   },
   {
     name: 'open demands of a county (county view)',
@@ -278,6 +323,12 @@ export async function chooseParams(client: pg.Client, today: string): Promise<Ex
     `select left(division_code, 6) from organization.home group by 1 order by count(*) desc, 1 limit 1`,
   );
   const cityCode = countyCode.slice(0, 4);
+  const homeIds = (
+    await client.query<{ id: string }>(
+      `select id from organization.home where division_code like $1 || '%' order by name, id limit 100`,
+      [countyCode],
+    )
+  ).rows.map((row) => row.id);
   const countyCodes = (
     await client.query<{ code: string }>(
       `select code from organization.division where parent_code = $1 order by code`,
@@ -315,6 +366,7 @@ export async function chooseParams(client: pg.Client, today: string): Promise<Ex
     countyCode,
     countyCodes,
     homeId,
+    homeIds,
     sessionIds,
     departmentId,
     cityDepartmentId,

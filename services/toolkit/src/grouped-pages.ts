@@ -18,9 +18,23 @@ export interface GroupedPageRequest {
 }
 
 /**
+ * One list's rows for a lateral read of its page: the SQL names the list's key `k.key`. Rows are
+ * bound to the list by that key, so the statement needs no `group_key`.
+ */
+export interface ListQuery {
+  /** The SQL type the keys are bound as, e.g. `uuid`. */
+  keyType: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
  * A loader of connection pages for many lists (the children of many divisions, the members of
- * many homes …): each batch is two SQL statements, whatever the number of lists: one numbers the
- * rows of every list with a window function and keeps the requested page of each, one counts.
+ * many homes …): each batch is two SQL statements, whatever the number of lists: one counts, one
+ * reads the requested page of each list. The page is read by numbering every row of every list
+ * with a window function, or, with `perList`, by a lateral LIMIT per list that an index in the
+ * list's order serves: what long lists (a home's ten years of demands or sessions) need, since
+ * then a page of 100 homes reads 100 first rows rather than every row of those homes.
  */
 export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
   em: EntityManager,
@@ -29,6 +43,8 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
     /** The ORDER BY of a list, over the query's output columns; must end in a unique column. */
     orderBy: string;
     toNode(row: Row): Node;
+    /** The same lists one at a time, for the lateral read of their pages. */
+    perList?: ListQuery;
   },
 ): DataLoader<GroupedPageRequest, ConnectionShape<Node>, string> {
   return new DataLoader(
@@ -49,19 +65,39 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
           params,
         );
         const totals = new Map(counts.map((row) => [row.group_key, row.total]));
+        const listed = [...totals.keys()];
+        const { perList, orderBy } = options;
         const rows =
           page.limit === 0 || totals.size === 0
             ? []
-            : await connection.execute<Array<Row & { group_key: string; page_index: string }>>(
-                `with q as (${sql})
-                 select * from (
-                   select q.*, row_number() over (partition by group_key order by ${options.orderBy}) - 1 as page_index
-                   from q
-                 ) numbered
-                 where page_index >= ? and page_index < ?
-                 order by group_key, page_index`,
-                [...params, page.offset, page.offset + page.limit],
-              );
+            : perList
+              ? await connection.execute<Array<Row & { group_key: string; page_index: string }>>(
+                  `select l.*, k.key::text as group_key
+                   from unnest(array[?]::${perList.keyType}[]) as k(key)
+                   cross join lateral (
+                     select q.*, row_number() over (order by ${orderBy}) - 1 + ? as page_index
+                     from (${perList.sql} order by ${orderBy} offset ? limit ?) q
+                   ) l
+                   order by group_key, page_index`,
+                  [
+                    // Only the lists the count found rows in, keys as the database wrote them.
+                    listed,
+                    page.offset,
+                    ...perList.params,
+                    page.offset,
+                    page.limit,
+                  ],
+                )
+              : await connection.execute<Array<Row & { group_key: string; page_index: string }>>(
+                  `with q as (${sql})
+                   select * from (
+                     select q.*, row_number() over (partition by group_key order by ${orderBy}) - 1 as page_index
+                     from q
+                   ) numbered
+                   where page_index >= ? and page_index < ?
+                   order by group_key, page_index`,
+                  [...params, page.offset, page.offset + page.limit],
+                );
         const rowsByKey = new Map<string, Row[]>();
         for (const row of rows)
           rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);

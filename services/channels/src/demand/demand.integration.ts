@@ -55,6 +55,38 @@ describe('demands raised at homes', () => {
     expect(many).toBe(few);
   });
 
+  it('page each home’s demands one by one in order, each page read per home from its index', async () => {
+    const PAGE = `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Home {
+      demands(first: 1, after: $after) { totalCount pageInfo { hasNextPage } edges { cursor node { content } } }
+    } } }`;
+    const home = homes[2]; // three demands, received in April, May and June
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const [page] = (await graph.query(PAGE, { r: [{ __typename: 'Home', id: home }], after }))
+        ._entities;
+      expect(page.demands.totalCount).toBe(3);
+      seen.push(
+        ...page.demands.edges.map((edge: { node: { content: string } }) => edge.node.content),
+      );
+      if (!page.demands.pageInfo.hasNextPage) break;
+      after = page.demands.edges.at(-1).cursor;
+    }
+    expect(seen).toEqual(['灌溉渠修缮 2', '灌溉渠修缮 1', '灌溉渠修缮 0']);
+
+    // The second page of several homes at once: each home's own second demand, or none.
+    const second = (
+      await graph.query(PAGE, {
+        r: homes.slice(0, 3).map((id) => ({ __typename: 'Home', id })),
+        after: (await graph.query(PAGE, { r: [{ __typename: 'Home', id: home }] }))._entities[0]
+          .demands.edges[0].cursor,
+      })
+    )._entities.map((entity: { demands: { edges: Array<{ node: { content: string } }> } }) =>
+      entity.demands.edges.map((edge) => edge.node.content),
+    );
+    expect(second).toEqual([[], ['灌溉渠修缮 0'], ['灌溉渠修缮 1']]);
+  });
+
   it('filter by year in China Standard Time, and refuse a year out of range', async () => {
     const connection = graph.orm.em.getConnection();
     const [{ total }] = await connection.execute('select count(*)::int as total from demand');

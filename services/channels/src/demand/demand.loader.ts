@@ -22,6 +22,13 @@ export function createDemandLoaders(em: EntityManager, caller: Caller) {
                 ${statuses.length ? 'and d.status in (?)' : ''}`,
           params: [uuidsOnly(homeIds), ...scope.params, ...(statuses.length ? [statuses] : [])],
         }),
+        // A home gathers demands for years: its page is read from (home_id, received_at).
+        perList: {
+          keyType: 'uuid',
+          sql: `select d.* from demand d where d.home_id = k.key ${scope.sql}
+                ${statuses.length ? 'and d.status in (?)' : ''}`,
+          params: [...scope.params, ...(statuses.length ? [statuses] : [])],
+        },
         orderBy: 'received_at desc, id',
         toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Demand, row),
       }),

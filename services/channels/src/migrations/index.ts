@@ -7,6 +7,7 @@ import { Migration20261127000500_department_projection } from './Migration202611
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 import { Migration20261127100000_demand_milestones } from './Migration20261127100000_demand_milestones';
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
+import { Migration20261127120000_open_demands_of_homes } from './Migration20261127120000_open_demands_of_homes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -38,5 +39,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127110000_stats_covering_indexes',
     class: Migration20261127110000_stats_covering_indexes,
+  },
+  {
+    name: 'Migration20261127120000_open_demands_of_homes',
+    class: Migration20261127120000_open_demands_of_homes,
   },
 ];

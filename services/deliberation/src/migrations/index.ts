@@ -8,6 +8,7 @@ import { Migration20261127000600_home_projection_established } from './Migration
 import { Migration20261127000700_department_projection } from './Migration20261127000700_department_projection';
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
+import { Migration20261127120000_sessions_of_homes } from './Migration20261127120000_sessions_of_homes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -40,5 +41,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127110000_stats_covering_indexes',
     class: Migration20261127110000_stats_covering_indexes,
+  },
+  {
+    name: 'Migration20261127120000_sessions_of_homes',
+    class: Migration20261127120000_sessions_of_homes,
   },
 ];

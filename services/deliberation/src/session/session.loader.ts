@@ -78,6 +78,12 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
                 where s.home_id = any(array[?]::uuid[]) ${scope.sql} ${where.sql}`,
           params: [uuidsOnly(homeIds), ...scope.params, ...where.params],
         }),
+        // A home meets for years: its page is read from (home_id, scheduled_at).
+        perList: {
+          keyType: 'uuid',
+          sql: `select s.* from session s where s.home_id = k.key ${scope.sql} ${where.sql}`,
+          params: [...scope.params, ...where.params],
+        },
         orderBy: 'scheduled_at desc, id',
         toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
       });
