@@ -104,7 +104,12 @@ export async function countStatements(
           );
           const response = await fetch(`${gateway.origin}/graphql/${request.surface}`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: request.authorization },
+            // The statements of computing the answer: a repeat would be the gateway's to answer.
+            headers: {
+              'content-type': 'application/json',
+              authorization: request.authorization,
+              'cache-control': 'no-cache',
+            },
             body: request.body,
           });
           const text = await response.text();
