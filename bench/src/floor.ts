@@ -1,10 +1,12 @@
 /**
  * Q1's floor: the best single hand-written SQL statement that computes every figure of the
  * cross-county view for the city's counties, over the three services' tables at once (they share
- * one PostgreSQL database, a schema each). Its definitions are the ones the test
- * `test/src/division-stats.integration.ts` checks the graph against; the statement is what a
- * reporting tool with access to every table would send. Timed through `pg` at the same
- * concurrencies as Q1, and checked against Q1's answer first.
+ * one PostgreSQL database, a schema each): grouped by the county's code (`substr`, no prefix
+ * matching), with whether a demand was resolved at home or escalated read from its milestones
+ * (the columns its steps set) rather than from its history. Its definitions are those of
+ * `test/src/division-stats.integration.ts`, which checks the graph on the small preset with the
+ * history itself. The statement is what a reporting tool with access to every table would send.
+ * Timed through `pg` at the same concurrencies as Q1, and checked against Q1's answer first.
  */
 import type { Pool } from 'pg';
 
@@ -53,10 +55,8 @@ demands as (
   select substr(d.division_code, 1, 6) as code,
          count(*)::int as received,
          (count(*) filter (where d.status in ('RECEIVED', 'ON_AGENDA', 'ESCALATED')))::int as open,
-         (count(*) filter (where exists (select 1 from channels.channel_event e where e.record_id = d.id
-            and e.record_kind = 'DEMAND' and e.to_status = 'RESOLVED_AT_HOME')))::int as resolved,
-         (count(*) filter (where exists (select 1 from channels.channel_event e where e.record_id = d.id
-            and e.record_kind = 'DEMAND' and e.to_status = 'ESCALATED')))::int as escalated
+         (count(*) filter (where d.resolved_at_home_at is not null))::int as resolved,
+         (count(*) filter (where d.escalated_at is not null))::int as escalated
   from channels.demand d
   where d.received_at >= $3 and d.received_at < $4 and d.division_code like '3207%'
   group by 1
