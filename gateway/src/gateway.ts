@@ -61,6 +61,7 @@ interface GatewayContext {
   callerToken: string;
   /** The request's id, passed to every subgraph and returned in the `x-request-id` header. */
   requestId: string;
+  /** The answer cache's generation when the request began (response-cache.ts). */
   cacheGeneration?: number;
 }
 
