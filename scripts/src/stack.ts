@@ -99,6 +99,12 @@ export async function openStackDatabase(
     'DATABASE_URL is not set: starting an embedded PostgreSQL',
   );
   const server = await startEmbeddedPostgres(dataDir, config.EMBEDDED_POSTGRES_PORT);
+  if (server.dataDir !== dataDir) {
+    logger.info(
+      { dataDir: server.dataDir },
+      "the embedded PostgreSQL's data lives outside the checkout: its `postgres` OS user cannot enter this folder",
+    );
+  }
   const url = withDatabase(server.url, 'cppcc');
   await ensureDatabase(url);
   return { url, embedded: true, stop: server.stop };

@@ -1,11 +1,10 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
 import { startStack, tokenFor, type Stack } from './support/stack';
 
-/**
- * The offline explorer in a real browser (Debian's chromium; .ci/run installs it): the page and
- * every file it loads come from the gateway, and a query runs from it.
- */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The offline explorer in a real browser (a system Chromium when there is one, otherwise the one
+// the `@sparticuz/chromium` package ships): the page and every file it loads come from the
+// gateway, and a query runs from it.
 
 /** What the scripts run inside the page may use (this package is not compiled for the DOM). */
 type BrowserGlobals = { localStorage: { setItem(key: string, value: string): void } };
@@ -14,19 +13,7 @@ let stack: Stack;
 let browser: Browser;
 beforeAll(async () => {
   stack = await startStack('explorer');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
