@@ -3,13 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { ROOT, argsOf, copiesFromContext, runtimeStageOf, stagesOf } from './support/dockerfile';
 import { z } from 'zod';
 import * as channelsConfig from '../../services/channels/src/config';
 import * as deliberationConfig from '../../services/deliberation/src/config';
 import * as organizationConfig from '../../services/organization/src/config';
 import * as gatewayConfig from '../../gateway/src/config';
-
-const ROOT = join(__dirname, '../..');
 
 interface ConfigModule {
   DEFAULT_PORT: number;
@@ -102,51 +101,6 @@ function dockerfileOf(name: string): string {
   return build.dockerfile;
 }
 
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-
-/** A Dockerfile's stages, each a list of instructions (continuation lines joined, comments dropped). */
-function stagesOf(dockerfile: string): Instruction[][] {
-  const text = readFileSync(join(ROOT, dockerfile), 'utf8').replace(/\\\r?\n/g, ' ');
-  const stages: Instruction[][] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) continue;
-    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(trimmed)!;
-    const instruction = { keyword: keyword.toUpperCase(), args: args.trim() };
-    if (instruction.keyword === 'FROM') stages.push([]);
-    stages.at(-1)?.push(instruction);
-  }
-  return stages;
-}
-
-/** The stage the image runs: the last one. */
-function runtimeStageOf(dockerfile: string): Instruction[] {
-  const runtime = stagesOf(dockerfile).at(-1);
-  if (!runtime) throw new Error(`${dockerfile} has no FROM`);
-  return runtime;
-}
-
-function argsOf(stage: Instruction[], keyword: string): string[] {
-  return stage.filter((instruction) => instruction.keyword === keyword).map((i) => i.args);
-}
-
-/** True when a COPY from the build context (not from another stage) brings `path` into the image. */
-function copiesFromContext(stage: Instruction[], path: string): boolean {
-  return argsOf(stage, 'COPY')
-    .map((args) => args.split(/\s+/))
-    .filter((words) => !words.some((word) => word.startsWith('--from')))
-    .some((words) => {
-      const sources = words.filter((word) => !word.startsWith('--')).slice(0, -1);
-      return sources.some((source) => {
-        const folder = source.replace(/\/$/, '');
-        return path === folder || path.startsWith(`${folder}/`);
-      });
-    });
-}
-
 /** The command of a healthcheck as one string, whichever form Compose was given. */
 function healthcheckCommand(name: string): string {
   const healthcheck = service(name).healthcheck;
@@ -198,7 +152,7 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
       it(`starts ${folder}/dist/main.js on Node 20, as the non-root node user`, () => {
         const dockerfile = dockerfileOf(name);
         for (const stage of stagesOf(dockerfile)) {
-          expect(argsOf(stage, 'FROM')[0]).toMatch(/^node:20-bookworm-slim(\s|$)/);
+          expect(argsOf(stage, 'FROM')[0]).toMatch(/^node:24-bookworm-slim(\s|$)/);
         }
         const runtime = runtimeStageOf(dockerfile);
         expect(JSON.parse(argsOf(runtime, 'CMD').at(-1) ?? 'null')).toEqual([
