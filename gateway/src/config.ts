@@ -14,6 +14,16 @@ export const DEFAULT_PORT = 4000;
 
 const subgraphUrl = z.url({ protocol: /^https?$/ }).optional();
 
+/** A comma-separated list of surfaces (`none` for none), defaulting to `fallback`. */
+const surfaceList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value === 'none' || value === '' ? [] : value.split(',').map((surface) => surface.trim()),
+    )
+    .pipe(z.array(z.enum(SURFACES)));
+
 /** Every variable the gateway reads (documented in .env.example). */
 export const configShape = {
   ...baseConfigShape,
@@ -26,13 +36,14 @@ export const configShape = {
     .min(1)
     .default(resolve(__dirname, '../../schema/trusted-documents.json')),
   /** The surfaces that run registered operations only, comma-separated (`none` for none). */
-  TRUSTED_DOCUMENTS_ONLY: z
-    .string()
-    .default('public')
-    .transform((value) =>
-      value === 'none' || value === '' ? [] : value.split(',').map((surface) => surface.trim()),
-    )
-    .pipe(z.array(z.enum(SURFACES))),
+  TRUSTED_DOCUMENTS_ONLY: surfaceList('public'),
+  /**
+   * The surfaces that answer introspection, comma-separated (`none` for none). Said here rather
+   * than left to `NODE_ENV`, which Apollo Server reads to turn introspection off unannounced.
+   */
+  INTROSPECTION_SURFACES: surfaceList(SURFACES.join(',')),
+  /** The surfaces whose path serves the explorer to a browser (`none` for none). */
+  EXPLORER_SURFACES: surfaceList(SURFACES.join(',')),
   /** Where each subgraph answers, when not at the supergraph's routing URL. */
   ORGANIZATION_URL: subgraphUrl,
   DELIBERATION_URL: subgraphUrl,

@@ -150,6 +150,7 @@ function surfaceServer(
     // Registered documents are resolved before Apollo sees the request (trusted-documents.ts);
     // automatic persisted queries would let any client register any operation.
     persistedQueries: false,
+    introspection: config.INTROSPECTION_SURFACES.includes(surface),
     formatError: maskGatewayError,
     includeStacktraceInErrorResponses: false,
     // CSRF prevention guards cookie sessions; callers here authenticate with a bearer token a
@@ -280,7 +281,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     app.use(`/graphql/${surface}/export.csv`, ...pipeline, csvExport(server, contextOf));
     app.use(
       `/graphql/${surface}`,
-      explorerPage(surface),
+      ...(config.EXPLORER_SURFACES.includes(surface) ? [explorerPage(surface)] : []),
       ...pipeline,
       expressMiddleware(server, { context: ({ req, res }) => contextOf(req, res) }),
     );

@@ -52,6 +52,8 @@ export async function startStack(
     timeoutMs?: number;
     rateLimitScale?: number;
     trustedOnly?: string;
+    /** More gateway variables, as the environment would give them. */
+    gatewayEnv?: Record<string, string>;
   } = {},
 ): Promise<Stack> {
   const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
@@ -94,6 +96,7 @@ export async function startStack(
       RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
       // Tests ask ad-hoc questions of every surface; the trusted-documents test turns this on.
       TRUSTED_DOCUMENTS_ONLY: options.trustedOnly ?? 'none',
+      ...options.gatewayEnv,
     }),
     logger,
   );
