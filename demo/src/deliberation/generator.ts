@@ -26,15 +26,13 @@ import {
   ParticipantKind,
   PolicyArea,
   SPECIAL_COMMITTEES,
-  createRandom,
   stableId,
-  type OrganizationDemo,
-  type Random,
-  type Weighted,
 } from '@cppcc/organization';
-import { AttendanceRole, AttendanceStatus, AttendeeKind } from '../attendance/attendance.entity';
-import { ActionOwnerKind, ActionStatus, MinutesStatus } from '../minutes/minutes.entity';
-import { SessionKind, SessionStatus } from '../session/session.entity';
+import type { OrganizationDemo } from '../organization/generator';
+import { createRandom, type Random, type Weighted } from '../random';
+import { AttendanceRole, AttendanceStatus, AttendeeKind } from '@cppcc/deliberation';
+import { ActionOwnerKind, ActionStatus, MinutesStatus } from '@cppcc/deliberation';
+import { SessionKind, SessionStatus } from '@cppcc/deliberation';
 import {
   BRIEFING_STEPS,
   CANCEL_REASONS,
@@ -50,7 +48,7 @@ import {
   TOPICS,
   VENUES,
   type Topic,
-} from './demo.content';
+} from './content';
 
 // ─── Rows: one object per table row, keys exactly the SQL columns ───────────────────────────────
 // Timestamps are ISO strings (UTC); idempotency_key and demand_ids are left to their defaults.

@@ -9,22 +9,22 @@
 // The entity modules below register GraphQL enums and decorators, which need the polyfill.
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { referenceCommittees, stableId, type CommitteeRow } from '../committee/committee.reference';
-import { DepartmentKind, DepartmentLevel } from '../department/department.entity';
+import { dirname, join } from 'node:path';
+import { referenceCommittees, stableId, type CommitteeRow } from '@cppcc/organization';
+import { DepartmentKind, DepartmentLevel } from '@cppcc/organization';
 import {
   CITIZEN_HOME_DIVISION_KINDS,
   DivisionKind,
   DivisionLevel,
   levelOfCode,
   parentCodeOf,
-} from '../division/division.kind';
-import { HomeRole } from '../home/home-membership.entity';
-import { HomeKind, HomeStatus } from '../home/home.entity';
-import { Gender } from '../member/member.entity';
-import { ParticipantKind } from '../participant/participant.entity';
-import { PolicyArea } from '../shared/policy-area';
-import { createRandom, type Random, type Weighted } from './random';
+} from '@cppcc/organization';
+import { HomeRole } from '@cppcc/organization';
+import { HomeKind, HomeStatus } from '@cppcc/organization';
+import { Gender } from '@cppcc/organization';
+import { ParticipantKind } from '@cppcc/organization';
+import { PolicyArea } from '@cppcc/organization';
+import { createRandom, type Random, type Weighted } from '../random';
 
 // ─── Rows: one object per table row, keys exactly the SQL columns ───────────────────────────────
 // version, created_at, updated_at and idempotency_key are left out so the column defaults apply.
@@ -710,9 +710,12 @@ class Atlas {
   }
 }
 
-/** The data file of a region's real hierarchy; works from src (jest) and from dist alike. */
+/** The organization workspace's folder, whose `data/` holds the divisions the service loads. */
+const ORGANIZATION_FOLDER = dirname(require.resolve('@cppcc/organization/package.json'));
+
+/** The data file of a region's real hierarchy (in the organization workspace's `data/`). */
 export function demoDivisionsFile(region: DemoRegion): string {
-  return join(__dirname, `../../data/divisions.${region}.json`);
+  return join(ORGANIZATION_FOLDER, `data/divisions.${region}.json`);
 }
 
 /** The data file of 连云港, the reference data every database has. */

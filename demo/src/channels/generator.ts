@@ -23,28 +23,22 @@ import {
   HomeRole,
   PolicyArea,
   SPECIAL_COMMITTEES,
-  createRandom,
   stableId,
-  type OrganizationDemo,
-  type Random,
-  type Weighted,
 } from '@cppcc/organization';
-import type { DeliberationDemo } from '@cppcc/deliberation';
-import { DemandCategory, DemandRaiser, DemandStatus } from '../demand/demand.entity';
-import { ChannelRecordKind } from '../history/channel-event.entity';
-import { PlenaryStatus } from '../plenary/plenary.entity';
+import type { DeliberationDemo } from '../deliberation/generator';
+import type { OrganizationDemo } from '../organization/generator';
+import { createRandom, type Random, type Weighted } from '../random';
+import { DemandCategory, DemandRaiser, DemandStatus } from '@cppcc/channels';
+import { ChannelRecordKind } from '@cppcc/channels';
+import { PlenaryStatus } from '@cppcc/channels';
 import {
   Evaluation,
   ProposalKind,
   ProposalStatus,
   type NotRegisteredReason,
   type ReplyResultClass,
-} from '../proposal/proposal.entity';
-import {
-  IssuedTo,
-  SentimentReportStatus,
-  type InstructionLevel,
-} from '../sentiment-report/sentiment-report.entity';
+} from '@cppcc/channels';
+import { IssuedTo, SentimentReportStatus, type InstructionLevel } from '@cppcc/channels';
 import {
   CLOSING_NOTES,
   DECLINE_REASONS,
@@ -64,7 +58,7 @@ import {
   RESIDENT_SURNAMES,
   RESOLUTIONS,
   categoryOf,
-} from './demo.content';
+} from './content';
 
 // ─── Rows: keys exactly the SQL columns; version and timestamps not set take their defaults ─────
 

@@ -1,21 +1,15 @@
-import {
-  DepartmentLevel,
-  HomeStatus,
-  SPECIAL_COMMITTEES,
-  generateOrganizationDemo,
-  stableId,
-  type OrganizationDemo,
-} from '@cppcc/organization';
-import { AttendanceStatus } from '../attendance/attendance.entity';
-import { ActionStatus, MinutesStatus } from '../minutes/minutes.entity';
-import { SessionKind, SessionStatus } from '../session/session.entity';
-import { SESSION_STEPS } from '../session/session.workflow';
+import { DepartmentLevel, HomeStatus, SPECIAL_COMMITTEES, stableId } from '@cppcc/organization';
+import { generateOrganizationDemo, type OrganizationDemo } from '../organization/generator';
+import { AttendanceStatus } from '@cppcc/deliberation';
+import { ActionStatus, MinutesStatus } from '@cppcc/deliberation';
+import { SessionKind, SessionStatus } from '@cppcc/deliberation';
+import { SESSION_STEPS } from '@cppcc/deliberation';
 import {
   deliberationDemoRowCounts,
   generateDeliberationDemo,
   todayInShanghai,
   type DeliberationDemo,
-} from './demo.generator';
+} from './generator';
 
 const TODAY = '2026-11-27';
 let organization: OrganizationDemo;

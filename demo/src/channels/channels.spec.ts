@@ -1,8 +1,8 @@
-import { generateOrganizationDemo } from '@cppcc/organization';
-import { generateDeliberationDemo } from '@cppcc/deliberation';
-import { DemandStatus } from '../demand/demand.entity';
-import { ProposalStatus } from '../proposal/proposal.entity';
-import { generateChannelsDemo, withAgendaDemands, type ChannelsDemo } from './demo.generator';
+import { generateOrganizationDemo } from '../organization/generator';
+import { generateDeliberationDemo } from '../deliberation/generator';
+import { DemandStatus } from '@cppcc/channels';
+import { ProposalStatus } from '@cppcc/channels';
+import { generateChannelsDemo, withAgendaDemands, type ChannelsDemo } from './generator';
 
 const TODAY = '2026-11-27';
 const organization = generateOrganizationDemo({ seed: 11, scale: 0.4 });

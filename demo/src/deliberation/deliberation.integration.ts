@@ -1,11 +1,5 @@
-import {
-  HomeStatus,
-  generateOrganizationDemo,
-  loadOrganizationDemo,
-  organizationSubgraph,
-  type OrganizationDemo,
-} from '@cppcc/organization';
-import { createLogger, followHomes } from '@cppcc/toolkit';
+import { HomeStatus, organizationSubgraph } from '@cppcc/organization';
+import { createLogger, followHomes, quarterBounds } from '@cppcc/toolkit';
 import {
   CITY_STAFF,
   TEST_INTERNAL_AUTH_SECRET,
@@ -13,16 +7,17 @@ import {
   type CallerClient,
   type TestSubgraph,
 } from '@cppcc/toolkit/testing';
-import { GRACE_DAYS_FOR_NEW_HOMES } from '../session/session.cadence-report';
-import { quarterBounds } from '../session/session.cadence';
-import { SessionStatus } from '../session/session.entity';
-import { deliberationSubgraph } from '../subgraph';
+import { GRACE_DAYS_FOR_NEW_HOMES } from '@cppcc/deliberation';
+import { generateOrganizationDemo, type OrganizationDemo } from '../organization/generator';
+import { loadOrganizationDemo } from '../organization/loader';
+import { SessionStatus } from '@cppcc/deliberation';
+import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   deliberationDemoRowCounts,
   generateDeliberationDemo,
   type DeliberationDemo,
-} from './demo.generator';
-import { isDeliberationDemoLoaded, loadDeliberationDemo } from './demo.loader';
+} from './generator';
+import { isDeliberationDemoLoaded, loadDeliberationDemo } from './loader';
 
 /**
  * The demo as `npm start` loads it: the organization's homes into the organization subgraph, the
