@@ -4,8 +4,6 @@
  * service's schema. Used by `npm run demo`, the bench and the end-to-end tests; no service imports
  * it (eslint.config.mjs enforces that).
  */
-import 'reflect-metadata';
-
 export { createRandom, Random, type Weighted } from './random';
 export {
   generateOrganizationDemo,

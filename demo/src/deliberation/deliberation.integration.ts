@@ -18,6 +18,7 @@ import {
   type DeliberationDemo,
 } from './generator';
 import { isDeliberationDemoLoaded, loadDeliberationDemo } from './loader';
+import { dateOf, dayOf } from '../calendar';
 
 /**
  * The demo as `npm start` loads it: the organization's homes into the organization subgraph, the
@@ -71,11 +72,7 @@ async function countRows(): Promise<Record<string, number>> {
  */
 function expectedCadence(county: string, year: number, quarter: number) {
   const { from, to } = quarterBounds(year, quarter);
-  const lastEstablished = new Date(
-    Date.parse(to.slice(0, 10)) - GRACE_DAYS_FOR_NEW_HOMES * 86_400_000,
-  )
-    .toISOString()
-    .slice(0, 10);
+  const lastEstablished = dateOf(dayOf(to.slice(0, 10)) - GRACE_DAYS_FOR_NEW_HOMES);
   const held = new Map<string, number>();
   for (const session of demo.sessions) {
     if (session.status !== SessionStatus.HELD) continue;

@@ -10,6 +10,7 @@ import {
   todayInShanghai,
   type DeliberationDemo,
 } from './generator';
+import { cityDateOf } from '../calendar';
 
 const TODAY = '2026-11-27';
 let organization: OrganizationDemo;
@@ -19,9 +20,7 @@ beforeAll(() => {
   demo = generateDeliberationDemo(organization, { today: TODAY });
 });
 
-/** 'YYYY-MM-DD' of an instant in the city's time (UTC+8). */
-const cityDate = (instant: string) =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+const cityDate = cityDateOf;
 const quarterOf = (date: string) =>
   `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 

@@ -14,7 +14,18 @@ export {
   NotRegisteredReason,
   ReplyResultClass,
 } from './proposal/proposal.entity';
-export { PROPOSAL_STEPS, type ProposalStep } from './proposal/proposal.workflow';
+export {
+  HANDLING_MONTHS,
+  PROPOSAL_STEPS,
+  REHANDLING_MONTHS,
+  type ProposalStep,
+} from './proposal/proposal.workflow';
+export { DEMAND_STEPS, type DemandStep } from './demand/demand.workflow';
+export { PLENARY_STEPS, type PlenaryStep } from './plenary/plenary.workflow';
+export {
+  SENTIMENT_REPORT_STEPS,
+  type SentimentReportStep,
+} from './sentiment-report/sentiment-report.workflow';
 export {
   InstructionLevel,
   IssuedTo,
