@@ -9,6 +9,7 @@ import { nextState, type TransitionTable } from '@cppcc/toolkit';
 import { momentOf } from '../calendar';
 import type { OrganizationDemo } from '../organization/rows';
 import type { Random } from '../random';
+import { DEMO_SUBJECT } from '../subject';
 import type {
   ChannelEventRow,
   ChannelsDemo,
@@ -16,9 +17,6 @@ import type {
   DepartmentFeedbackRow,
   ProposalRow,
 } from './rows';
-
-/** Who the demo's steps are recorded as (`channel_event.by_subject`). */
-const DEMO_SUBJECT = 'demo';
 
 /** Which policy area answers a demand's category (departments are chosen by it). */
 const AREA_OF: Record<DemandCategory, PolicyArea> = {
@@ -39,6 +37,7 @@ export function cityOf(divisionCode: string): string {
   return divisionCode.slice(0, 4);
 }
 
+/** One run of the channels generator: what it draws from, and the rows and indexes so far. */
 export interface Context {
   random: Random;
   today: number;
@@ -61,12 +60,14 @@ export interface Context {
   feedbackOf: Map<string, DepartmentFeedbackRow[]>;
 }
 
+/** Appends `value` to the list of `key`, starting the list when there is none. */
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
+/** Writes one step of a record to `channel_event`, as the service's step function would. */
 export function event(
   ctx: Context,
   kind: ChannelRecordKind,

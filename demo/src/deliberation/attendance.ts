@@ -1,5 +1,4 @@
 /** Who came to a session: the home's members, people of its area and the departments invited. */
-import { ParticipantKind } from '@cppcc/organization';
 import {
   AttendanceRole,
   AttendanceStatus,
@@ -7,7 +6,7 @@ import {
   SessionKind,
   SessionStatus,
 } from '@cppcc/deliberation';
-import { stableId } from '@cppcc/organization';
+import { ParticipantKind, stableId } from '@cppcc/organization';
 import type { Random } from '../random';
 import type { Department, Plan } from './plan';
 import type { AttendanceRow, DeliberationTables, SessionRow } from './rows';

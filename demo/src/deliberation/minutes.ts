@@ -3,10 +3,10 @@ import { DepartmentLevel, HomeKind, stableId } from '@cppcc/organization';
 import { ActionOwnerKind, ActionStatus, MinutesStatus, SessionKind } from '@cppcc/deliberation';
 import { chineseDate, dateOf, momentOf } from '../calendar';
 import type { Random } from '../random';
+import { DEMO_SUBJECT } from '../subject';
 import { KIND_LABELS, OUTCOMES, type Topic } from './content';
 import type { Counties, Department, Plan } from './plan';
 import {
-  DEMO_SUBJECT,
   type AgendaItemRow,
   type DeliberationTables,
   type MinutesRow,

@@ -11,8 +11,6 @@ import type { Random, Weighted } from '../random';
 import { VENUES } from './content';
 import type { Density } from './rows';
 
-// ─── Reference ──────────────────────────────────────────────────────────────────────────────────
-
 /**
  * The county-level units of 连云港 and the ones each borders, for matters that cross a line.
  * Another city's units (the province preset) border the other units of their city.
@@ -27,7 +25,7 @@ const COUNTIES: Record<string, { name: string; neighbours: string[] }> = {
   '320771': { name: '经济技术开发区', neighbours: ['320703', '320706', '320722'] },
 };
 
-export const KIND_WEIGHTS: Weighted<SessionKind> = [
+const KIND_WEIGHTS: Weighted<SessionKind> = [
   [SessionKind.COUNCIL, 36],
   [SessionKind.FORUM, 28],
   [SessionKind.FACE_TO_FACE, 16],

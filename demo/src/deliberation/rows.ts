@@ -142,9 +142,6 @@ export interface Density {
   agendaItems: { min: number; max: number };
 }
 
-/** Who the demo's steps are recorded as (`session_event.by_subject`, `minutes.approved_by`). */
-export const DEMO_SUBJECT = 'demo';
-
 /** The tables a generator run fills, session by session. */
 export type DeliberationTables = Pick<
   DeliberationDemo,

@@ -14,6 +14,7 @@ import { SESSION_STEPS, SessionKind, SessionStatus } from '@cppcc/deliberation';
 import { nextState } from '@cppcc/toolkit';
 import { HOUR, momentOf, quarterOf } from '../calendar';
 import type { Random } from '../random';
+import { DEMO_SUBJECT } from '../subject';
 import { writeAttendance } from './attendance';
 import {
   BRIEFING_STEPS,
@@ -37,7 +38,6 @@ import {
   type Plan,
 } from './plan';
 import {
-  DEMO_SUBJECT,
   type AgendaItemRow,
   type DeliberationTables,
   type Density,
