@@ -4,6 +4,7 @@ import {
   DivisionLevel,
   HomeKind,
   HomeStatus,
+  PILOT_TARGET,
 } from '@cppcc/organization';
 import type { Random } from '../random';
 import {
@@ -16,9 +17,8 @@ import {
 } from './atlas';
 import { dateBetween } from './people';
 
-/** The seed's rule 4: each county-level unit picks 3–4 pilots in the first year (2019 by default). */
+/** The year of the pilots by default: each county-level unit picks `PILOT_TARGET` (3–4) of them. */
 export const PILOT_YEAR = 2019;
-const PILOTS_PER_COUNTY = { min: 3, max: 4 } as const;
 /** Homes deliberately left short of the seed's rule 1, so the compliance view has something to show. */
 export type Staffing = 'COMPLIANT' | 'TOO_FEW' | 'NO_LEADER';
 
@@ -69,7 +69,7 @@ export function planHomes(
     const villages = townships
       .flatMap((township) => atlas.childrenOf(township.code))
       .filter((v) => HOME_VILLAGE_KINDS.has(v.kind));
-    const pilotCount = random.int(PILOTS_PER_COUNTY.min, PILOTS_PER_COUNTY.max);
+    const pilotCount = random.int(PILOT_TARGET.min, PILOT_TARGET.max);
     // Mostly townships; a community or village now and then, or when the county has too few towns.
     const pilotTownships = random.shuffle(
       townships.filter((t) => ROLLOUT_TOWNSHIP_KINDS.has(t.kind)),

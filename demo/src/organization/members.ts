@@ -2,7 +2,13 @@
  * The members of each county's CPPCC who staff the homes (the seed's rules 1 and 2), those who
  * serve in none, and their seats on the committees term by term.
  */
-import { DivisionKind, DivisionLevel, HomeRole, stableId } from '@cppcc/organization';
+import {
+  DivisionKind,
+  DivisionLevel,
+  HomeRole,
+  MIN_HOME_MEMBERS,
+  stableId,
+} from '@cppcc/organization';
 import type { Random } from '../random';
 import { RESIDENTIAL_KINDS, type Atlas } from './atlas';
 import type { IdOf } from './departments';
@@ -10,8 +16,8 @@ import type { HomeDraft, Staffing } from './homes';
 import { EXPERTISE, SECTOR_WEIGHTS, type People } from './people';
 import type { CommitteeMembershipRow, HomeMembershipRow, HomeRow, MemberRow } from './rows';
 
-/** The seed's rule 1: at least 3 members; homes get 3–6. */
-const HOME_SIZE = { min: 3, max: 6 } as const;
+/** Homes get from the organization's minimum (`MIN_HOME_MEMBERS`, 3) to 6 members. */
+const HOME_SIZE = { min: MIN_HOME_MEMBERS, max: 6 } as const;
 /** A member may serve in at most this many homes at once. */
 const MAX_HOMES_PER_MEMBER = 2;
 
@@ -88,7 +94,9 @@ export function staffHomes(
   drafts.forEach((draft, h) => {
     const plan = staffing[h];
     const size =
-      plan === 'TOO_FEW' ? 2 : random.int(HOME_SIZE.min, plan === 'NO_LEADER' ? 4 : HOME_SIZE.max);
+      plan === 'TOO_FEW'
+        ? MIN_HOME_MEMBERS - 1
+        : random.int(HOME_SIZE.min, plan === 'NO_LEADER' ? 4 : HOME_SIZE.max);
     const pool = available.get(draft.countyCode) ?? [];
     available.set(draft.countyCode, pool);
     const chosen: MemberDraft[] = [];

@@ -15,6 +15,7 @@ export {
 } from './committee/committee.reference';
 export { DepartmentKind, DepartmentLevel } from './department/department.entity';
 export { HomeKind, HomeStatus } from './home/home.entity';
+export { MIN_HOME_MEMBERS, PILOT_TARGET } from './home/home.types';
 export { HomeRole } from './home/home-membership.entity';
 export { Gender } from './member/member.entity';
 export { ParticipantKind } from './participant/participant.entity';
