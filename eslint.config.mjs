@@ -3,6 +3,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// A service builds, ships and runs alone (its Dockerfile copies only the toolkit beside it), so it
+// depends on the toolkit and nothing else of the repository: never on another service, the demo
+// data, the gateway, the scripts, the bench or the end-to-end tests, whether by package name or by
+// a relative path out of its folder. test/src/boundaries.spec.ts proves the rule reports both.
+const SERVICES = ['organization', 'deliberation', 'channels'];
+const WORKSPACES_OUTSIDE_SERVICES = ['demo', 'gateway', 'scripts', 'bench', 'test'];
+
+function serviceBoundaries(service) {
+  const others = [...SERVICES, 'toolkit'].filter((name) => name !== service);
+  const message =
+    service === 'toolkit'
+      ? 'The toolkit is what services build on: it imports no service and no workspace outside services/.'
+      : `services/${service} depends on @cppcc/toolkit only: import nothing of another service, the demo, the gateway or the scripts (move shared code into the toolkit).`;
+  return {
+    files: [`services/${service}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@cppcc/*', '!@cppcc/toolkit', '!@cppcc/toolkit/*'], message },
+            {
+              // `../../channels/src/…` or `../../../demo/src/…`: the same imports by their paths.
+              regex: `^(\\.\\./)+(services/)?(${[...others, ...WORKSPACES_OUTSIDE_SERVICES].join('|')})(/|$)`,
+              message,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '**/.turbo/**'] },
   js.configs.recommended,
@@ -18,6 +51,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  ...[...SERVICES, 'toolkit'].map(serviceBoundaries),
   {
     files: ['scripts/**', 'bench/**', '**/*.spec.ts', '**/*.integration.ts', 'test/**'],
     rules: { 'no-console': 'off' },

@@ -9,9 +9,12 @@
  *   reports, ~15,000 proposals.
  * - `province`: the 13 cities of 江苏省 at the city's density (≈13× city).
  */
-import { ChannelRecordKind, type ChannelsDemoOptions } from '@cppcc/channels';
-import type { DeliberationDemoOptions } from '@cppcc/deliberation';
-import type { OrganizationDemoOptions } from '@cppcc/organization';
+import { ChannelRecordKind } from '@cppcc/channels';
+import type {
+  ChannelsDemoOptions,
+  DeliberationDemoOptions,
+  OrganizationDemoOptions,
+} from '@cppcc/demo';
 
 export const DEMO_PRESET_NAMES = ['small', 'city', 'province'] as const;
 export type DemoPresetName = (typeof DEMO_PRESET_NAMES)[number];

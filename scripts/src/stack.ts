@@ -3,29 +3,25 @@
  * server of DATABASE_URL, or an embedded PostgreSQL in .data/), migrating every service, and
  * loading the demo data set on an empty database.
  */
+import { channelsSubgraph } from '@cppcc/channels';
+import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   CHANNELS_DEMO_GUARD,
-  channelsSubgraph,
-  copyChannelsDemo,
-  generateChannelsDemo,
-  isChannelsDemoLoaded,
-  withAgendaDemands,
-} from '@cppcc/channels';
-import {
   DELIBERATION_DEMO_GUARD,
+  copyChannelsDemo,
   copyDeliberationDemo,
-  deliberationSubgraph,
+  generateChannelsDemo,
   generateDeliberationDemo,
-  isDeliberationDemoLoaded,
-  todayInShanghai,
-} from '@cppcc/deliberation';
-import {
   generateOrganizationDemo,
+  isChannelsDemoLoaded,
+  isDeliberationDemoLoaded,
   isOrganizationDemoLoaded,
   loadOrganizationDemo,
-  organizationSubgraph,
+  todayInShanghai,
+  withAgendaDemands,
   type OrganizationDemo,
-} from '@cppcc/organization';
+} from '@cppcc/demo';
+import { organizationSubgraph } from '@cppcc/organization';
 import {
   baseConfigShape,
   databaseUrl,

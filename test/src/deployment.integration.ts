@@ -225,6 +225,22 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
         expect(service(name).ports ?? []).toEqual([]);
       });
 
+      it('depends on no workspace but the toolkit, whose package both stages copy', () => {
+        // `npm ci --workspace=…` needs the package.json of every workspace the service depends on;
+        // a subgraph's image copies only the toolkit's, so it may depend on nothing else.
+        const folder = SUBGRAPHS.find((subgraph) => subgraph.name === name)!.folder;
+        const { dependencies = {}, devDependencies = {} } = JSON.parse(
+          readFileSync(join(ROOT, folder, 'package.json'), 'utf8'),
+        ) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+        const workspaces = Object.keys({ ...dependencies, ...devDependencies }).filter((pkg) =>
+          pkg.startsWith('@cppcc/'),
+        );
+        expect(workspaces).toEqual(['@cppcc/toolkit']);
+        for (const stage of stagesOf(dockerfileOf(name))) {
+          expect(copiesFromContext(stage, 'services/toolkit/package.json')).toBe(true);
+        }
+      });
+
       it('waits for PostgreSQL and reaches it by its compose service name', () => {
         expect(dependenciesOf(name)).toEqual({ postgres: { condition: 'service_healthy' } });
         const url = new URL(environmentOf(name).DATABASE_URL);

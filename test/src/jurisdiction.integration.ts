@@ -1,5 +1,5 @@
 import type { Surface } from '@cppcc/toolkit';
-import type { ChannelsDemo } from '@cppcc/channels';
+import type { ChannelsDemo } from '@cppcc/demo';
 import { randomUUID } from 'node:crypto';
 import { eventually } from '@cppcc/toolkit/testing';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';

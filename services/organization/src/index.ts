@@ -5,20 +5,18 @@ export { organizationSubgraph } from './subgraph';
 export { organizationDatabase } from './database';
 export { buildOrganizationSchema } from './schema';
 export { configShape, DEFAULT_PORT } from './config';
+// The values the organization's rows carry and the ids of its reference committees, for whatever
+// writes those rows outside the service (the demo workspace's generators and loaders).
 export {
-  generateOrganizationDemo,
-  demoRowCounts,
-  type DemoRegion,
-  type OrganizationDemo,
-  type OrganizationDemoOptions,
-} from './demo/demo.generator';
-export { isOrganizationDemoLoaded, loadOrganizationDemo } from './demo/demo.loader';
-// What other services' demo generators build on: the same seeded random, the stable ids of the
-// reference committees, and the values the organization demo's rows carry.
-export { createRandom, Random, type Weighted } from './demo/random';
-export { stableId, SPECIAL_COMMITTEES } from './committee/committee.reference';
-export { DepartmentLevel } from './department/department.entity';
+  referenceCommittees,
+  stableId,
+  SPECIAL_COMMITTEES,
+  type CommitteeRow,
+} from './committee/committee.reference';
+export { DepartmentKind, DepartmentLevel } from './department/department.entity';
 export { HomeKind, HomeStatus } from './home/home.entity';
+export { MIN_HOME_MEMBERS, PILOT_TARGET } from './home/home.types';
 export { HomeRole } from './home/home-membership.entity';
+export { Gender } from './member/member.entity';
 export { ParticipantKind } from './participant/participant.entity';
 export { PolicyArea } from './shared/policy-area';

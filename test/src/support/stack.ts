@@ -3,26 +3,22 @@
  * the three subgraphs over HTTP and the gateway in front, with test secrets; and callers' tokens.
  */
 import 'reflect-metadata';
+import { channelsSubgraph } from '@cppcc/channels';
+import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
-  channelsSubgraph,
   generateChannelsDemo,
+  generateDeliberationDemo,
+  generateOrganizationDemo,
   loadChannelsDemo,
+  loadDeliberationDemo,
+  loadOrganizationDemo,
   withAgendaDemands,
   type ChannelsDemo,
-} from '@cppcc/channels';
-import {
-  deliberationSubgraph,
-  generateDeliberationDemo,
-  loadDeliberationDemo,
   type DeliberationDemo,
-} from '@cppcc/deliberation';
-import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
-import {
-  generateOrganizationDemo,
-  loadOrganizationDemo,
-  organizationSubgraph,
   type OrganizationDemo,
-} from '@cppcc/organization';
+} from '@cppcc/demo';
+import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
+import { organizationSubgraph } from '@cppcc/organization';
 import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,

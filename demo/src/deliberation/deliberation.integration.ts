@@ -1,11 +1,5 @@
-import {
-  HomeStatus,
-  generateOrganizationDemo,
-  loadOrganizationDemo,
-  organizationSubgraph,
-  type OrganizationDemo,
-} from '@cppcc/organization';
-import { createLogger, followHomes } from '@cppcc/toolkit';
+import { HomeStatus, organizationSubgraph } from '@cppcc/organization';
+import { createLogger, followHomes, quarterBounds } from '@cppcc/toolkit';
 import {
   CITY_STAFF,
   TEST_INTERNAL_AUTH_SECRET,
@@ -13,16 +7,18 @@ import {
   type CallerClient,
   type TestSubgraph,
 } from '@cppcc/toolkit/testing';
-import { GRACE_DAYS_FOR_NEW_HOMES } from '../session/session.cadence-report';
-import { quarterBounds } from '../session/session.cadence';
-import { SessionStatus } from '../session/session.entity';
-import { deliberationSubgraph } from '../subgraph';
+import { GRACE_DAYS_FOR_NEW_HOMES } from '@cppcc/deliberation';
+import { generateOrganizationDemo, type OrganizationDemo } from '../organization/generator';
+import { loadOrganizationDemo } from '../organization/loader';
+import { SessionStatus } from '@cppcc/deliberation';
+import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   deliberationDemoRowCounts,
   generateDeliberationDemo,
   type DeliberationDemo,
-} from './demo.generator';
-import { isDeliberationDemoLoaded, loadDeliberationDemo } from './demo.loader';
+} from './generator';
+import { isDeliberationDemoLoaded, loadDeliberationDemo } from './loader';
+import { dateOf, dayOf } from '../calendar';
 
 /**
  * The demo as `npm start` loads it: the organization's homes into the organization subgraph, the
@@ -76,11 +72,7 @@ async function countRows(): Promise<Record<string, number>> {
  */
 function expectedCadence(county: string, year: number, quarter: number) {
   const { from, to } = quarterBounds(year, quarter);
-  const lastEstablished = new Date(
-    Date.parse(to.slice(0, 10)) - GRACE_DAYS_FOR_NEW_HOMES * 86_400_000,
-  )
-    .toISOString()
-    .slice(0, 10);
+  const lastEstablished = dateOf(dayOf(to.slice(0, 10)) - GRACE_DAYS_FOR_NEW_HOMES);
   const held = new Map<string, number>();
   for (const session of demo.sessions) {
     if (session.status !== SessionStatus.HELD) continue;

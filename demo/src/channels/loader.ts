@@ -7,7 +7,7 @@ import {
   type BulkProgress,
   type BulkTable,
 } from '@cppcc/toolkit';
-import type { ChannelsDemo } from './demo.generator';
+import type { ChannelsDemo } from './generator';
 
 const RECORD_COLUMNS = ['source_demand_ids', 'source_session_ids', 'home_ids'];
 const PLENARY_COLUMNS = [

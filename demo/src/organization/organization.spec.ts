@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { stableId } from '../committee/committee.reference';
-import { CITIZEN_HOME_DIVISION_KINDS, type DivisionKind } from '../division/division.kind';
+import { stableId } from '@cppcc/organization';
+import { CITIZEN_HOME_DIVISION_KINDS, type DivisionKind } from '@cppcc/organization';
 import {
   DEMO_DIVISIONS_FILE,
   demoRowCounts,
   generateOrganizationDemo,
   idNumberCheckChar,
   type OrganizationDemo,
-} from './demo.generator';
-import { createRandom } from './random';
+} from './generator';
+import { createRandom } from '../random';
 
 const divisions = new Map(
   (JSON.parse(readFileSync(DEMO_DIVISIONS_FILE, 'utf8')) as Array<[string, string, string]>).map(

@@ -7,7 +7,7 @@ import {
   type BulkProgress,
   type BulkTable,
 } from '@cppcc/toolkit';
-import type { DeliberationDemo } from './demo.generator';
+import type { DeliberationDemo } from './generator';
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { bulkLoad, hasRows, type BulkProgress, type BulkTable } from '@cppcc/toolkit';
-import type { OrganizationDemo } from './demo.generator';
+import type { OrganizationDemo } from './generator';
 
 /**
  * The tables the demo fills, in foreign-key order, with the columns the demo sets. Listing the

@@ -1,6 +1,6 @@
-import type { Weighted } from '@cppcc/organization';
-import { DemandCategory } from '../demand/demand.entity';
-import { NotRegisteredReason } from '../proposal/proposal.entity';
+import type { Weighted } from '../random';
+import { DemandCategory } from '@cppcc/channels';
+import { NotRegisteredReason } from '@cppcc/channels';
 
 /**
  * What the demo's demands say: words of an agenda item's title that tell its category, and how a

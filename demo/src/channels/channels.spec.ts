@@ -1,8 +1,15 @@
-import { generateOrganizationDemo } from '@cppcc/organization';
-import { generateDeliberationDemo } from '@cppcc/deliberation';
-import { DemandStatus } from '../demand/demand.entity';
-import { ProposalStatus } from '../proposal/proposal.entity';
-import { generateChannelsDemo, withAgendaDemands, type ChannelsDemo } from './demo.generator';
+import { generateOrganizationDemo } from '../organization/generator';
+import { generateDeliberationDemo } from '../deliberation/generator';
+import {
+  ChannelRecordKind,
+  DEMAND_STEPS,
+  DemandStatus,
+  PLENARY_STEPS,
+  PROPOSAL_STEPS,
+  ProposalStatus,
+  SENTIMENT_REPORT_STEPS,
+} from '@cppcc/channels';
+import { generateChannelsDemo, withAgendaDemands, type ChannelsDemo } from './generator';
 
 const TODAY = '2026-11-27';
 const organization = generateOrganizationDemo({ seed: 11, scale: 0.4 });
@@ -44,9 +51,50 @@ describe('the channels demo', () => {
     }
     for (const demand of demo.demands) {
       const chain = steps.get(demand.id)!;
+      expect(chain[0].step).toBe('raise');
       const first = (step: string) => chain.find((event) => event.step === step)?.at ?? null;
       expect(demand.resolved_at_home_at).toBe(first('resolveAtHome'));
       expect(demand.escalated_at).toBe(first('escalate'));
+    }
+  });
+
+  it('takes only the steps its service’s transition table allows, from the state it is in', () => {
+    // What each kind of record is created by (not a step of its table), and its table.
+    const TABLES: Record<
+      ChannelRecordKind,
+      { created: string; steps: Record<string, { from: readonly string[]; to: string }> }
+    > = {
+      [ChannelRecordKind.DEMAND]: { created: 'raise', steps: DEMAND_STEPS },
+      [ChannelRecordKind.PROPOSAL]: { created: 'draft', steps: PROPOSAL_STEPS },
+      [ChannelRecordKind.SENTIMENT_REPORT]: { created: 'draft', steps: SENTIMENT_REPORT_STEPS },
+      [ChannelRecordKind.SPEECH]: { created: 'submit', steps: PLENARY_STEPS },
+      [ChannelRecordKind.SPECIAL_REPORT]: { created: 'submit', steps: PLENARY_STEPS },
+    };
+    const taken = new Map<string, number>();
+    const wrong: string[] = [];
+    for (const event of demo.channelEvents) {
+      const { created, steps } = TABLES[event.record_kind];
+      const what = `${event.record_kind} ${event.record_id} ${event.step}`;
+      if (event.from_status === null) {
+        if (event.step !== created) wrong.push(`${what}: created by another step`);
+      } else if (event.step === 'takeIn') {
+        // A merged proposal is taken in by the one it merges into: a note, its state unchanged.
+        if (event.to_status !== event.from_status) wrong.push(`${what}: changed the state`);
+      } else {
+        const rule = steps[event.step];
+        if (!rule?.from.includes(event.from_status) || rule.to !== event.to_status)
+          wrong.push(`${what}: ${event.from_status} → ${event.to_status}`);
+        const key = `${event.record_kind}:${event.step}`;
+        taken.set(key, (taken.get(key) ?? 0) + 1);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Every step of the proposals' table is walked somewhere in the demo.
+    for (const step of Object.keys(PROPOSAL_STEPS).filter((step) => step !== 'sendBack')) {
+      expect({ step, taken: (taken.get(`PROPOSAL:${step}`) ?? 0) > 0 }).toEqual({
+        step,
+        taken: true,
+      });
     }
   });
 

@@ -1,5 +1,5 @@
-import { stableId } from '../committee/committee.reference';
-import { generateOrganizationDemo, type OrganizationDemo } from './demo.generator';
+import { stableId } from '@cppcc/organization';
+import { generateOrganizationDemo, type OrganizationDemo } from './generator';
 
 // The province preset's organization: every city of 江苏省 from divisions.32.json.
 let province: OrganizationDemo;

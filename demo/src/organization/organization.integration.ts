@@ -1,8 +1,8 @@
 import { migrate, openDatabase, type Orm } from '@cppcc/toolkit';
 import { createTestDatabase, type TestDatabase } from '@cppcc/toolkit/testing';
-import { organizationDatabase } from '../database';
-import { demoRowCounts, generateOrganizationDemo, type OrganizationDemo } from './demo.generator';
-import { isOrganizationDemoLoaded, loadOrganizationDemo } from './demo.loader';
+import { organizationDatabase } from '@cppcc/organization';
+import { demoRowCounts, generateOrganizationDemo, type OrganizationDemo } from './generator';
+import { isOrganizationDemoLoaded, loadOrganizationDemo } from './loader';
 
 let database: TestDatabase;
 let orm: Orm;

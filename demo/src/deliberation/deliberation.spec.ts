@@ -1,21 +1,16 @@
-import {
-  DepartmentLevel,
-  HomeStatus,
-  SPECIAL_COMMITTEES,
-  generateOrganizationDemo,
-  stableId,
-  type OrganizationDemo,
-} from '@cppcc/organization';
-import { AttendanceStatus } from '../attendance/attendance.entity';
-import { ActionStatus, MinutesStatus } from '../minutes/minutes.entity';
-import { SessionKind, SessionStatus } from '../session/session.entity';
-import { SESSION_STEPS } from '../session/session.workflow';
+import { DepartmentLevel, HomeStatus, SPECIAL_COMMITTEES, stableId } from '@cppcc/organization';
+import { generateOrganizationDemo, type OrganizationDemo } from '../organization/generator';
+import { AttendanceStatus } from '@cppcc/deliberation';
+import { ActionStatus, MinutesStatus } from '@cppcc/deliberation';
+import { SessionKind, SessionStatus } from '@cppcc/deliberation';
+import { SESSION_STEPS } from '@cppcc/deliberation';
 import {
   deliberationDemoRowCounts,
   generateDeliberationDemo,
   todayInShanghai,
   type DeliberationDemo,
-} from './demo.generator';
+} from './generator';
+import { cityDateOf } from '../calendar';
 
 const TODAY = '2026-11-27';
 let organization: OrganizationDemo;
@@ -25,9 +20,7 @@ beforeAll(() => {
   demo = generateDeliberationDemo(organization, { today: TODAY });
 });
 
-/** 'YYYY-MM-DD' of an instant in the city's time (UTC+8). */
-const cityDate = (instant: string) =>
-  new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+const cityDate = cityDateOf;
 const quarterOf = (date: string) =>
   `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
 

@@ -1,7 +1,7 @@
 import { countQueries, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
-import { generateOrganizationDemo, type OrganizationDemo } from '../demo/demo.generator';
-import { loadOrganizationDemo } from '../demo/demo.loader';
-import { organizationSubgraph } from '../subgraph';
+import { generateOrganizationDemo, type OrganizationDemo } from './generator';
+import { loadOrganizationDemo } from './loader';
+import { organizationSubgraph } from '@cppcc/organization';
 
 /**
  * A division's homes in figures (the organization's part of the cross-county view), against the
