@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
   checkVersion,
@@ -9,18 +8,19 @@ import {
   executeIn,
   inTransaction,
   isUuid,
+  recordStep,
+  requireActor,
   requireDate,
   requireIntBetween,
   requireText,
   scopedIdempotencyKey,
+  takeStep,
   todayInCity,
   type Caller,
+  type StepChange,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
-import { ChannelRecordKind } from '../history/channel-event.entity';
-import { recordStep } from '../history/channel-event';
-import { takeStep } from '../history/take-step';
-import { addDays, addMonths } from '../shared/dates';
+import { addMonths } from '../shared/dates';
 import { requireDepartments } from '../shared/departments';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
 import {
@@ -38,7 +38,6 @@ import {
   MAX_HANDLING_ROUNDS,
   PROPOSAL_EDITS,
   REHANDLING_MONTHS,
-  SEND_BACK_DAYS,
   PROPOSAL_WORKFLOW,
   type ProposalStep,
 } from './proposal.workflow';
@@ -96,7 +95,7 @@ export async function draftProposal(
   caller: Caller,
   input: DraftProposalInput,
 ): Promise<Proposal> {
-  PROPOSAL_WORKFLOW.authorize(caller, 'submit');
+  requireActor(PROPOSAL_WORKFLOW, 'submit', caller);
   const divisionCode = requireCommitteeDivision(
     caller,
     input.divisionCode ?? caller.division,
@@ -126,34 +125,22 @@ export async function draftProposal(
       idempotencyKey: key,
     });
     await tx.flush();
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, proposal, 'draft', null);
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, proposal, 'draft', null);
     await tx.flush();
     return proposal;
   });
 }
 
-/** Takes one step of a proposal's life (PROPOSAL_WORKFLOW decides), with its changes. */
+/** Takes one step of a proposal's life (PROPOSAL_STEPS decides), with its changes. */
 function step(
   em: EntityManager,
   caller: Caller,
   proposalId: string,
   expectedVersion: number | null | undefined,
   name: ProposalStep | ((proposal: Proposal) => ProposalStep),
-  change: (
-    proposal: Proposal,
-    tx: EntityManager,
-  ) => Promise<Record<string, unknown>> | Record<string, unknown>,
+  change: StepChange<Proposal>,
 ): Promise<Proposal> {
   return takeStep(em, caller, PROPOSAL_WORKFLOW, proposalId, expectedVersion, name, change);
-}
-
-/** Only the lead department accepts, replies or asks to send a proposal back. */
-function requireLeadDepartment(caller: Caller, proposal: Proposal, step: string): void {
-  if (proposal.leadDepartmentId !== caller.departmentId) {
-    throw new ForbiddenError(
-      `${step}: only the lead department does this; co-handling departments send their opinions to it.`,
-    );
-  }
 }
 
 /** Edits a draft or returned proposal against its version. */
@@ -164,7 +151,7 @@ export function editProposal(
   expectedVersion: number | null | undefined,
   changes: ProposalChanges,
 ): Promise<Proposal> {
-  PROPOSAL_WORKFLOW.authorize(caller, 'revise');
+  requireActor(PROPOSAL_WORKFLOW, 'revise', caller);
   const title = changes.title == null ? null : requireText(changes.title, 'changes.title', 200);
   const content =
     changes.content == null ? null : requireText(changes.content, 'changes.content', 20_000);
@@ -195,7 +182,7 @@ export function editProposal(
       }
       proposal.coSignerIds = others;
     }
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, proposal, 'edit', proposal.status, {
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, proposal, 'edit', proposal.status, {
       fields: Object.keys(changes).filter(
         (field) => changes[field as keyof ProposalChanges] != null,
       ),
@@ -324,7 +311,7 @@ export function mergeProposal(
     into.sourceSessionIds = union(into.sourceSessionIds, proposal.sourceSessionIds);
     into.homeIds = union(into.homeIds, proposal.homeIds);
     proposal.mergedIntoId = into.id;
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, into, 'takeIn', into.status, {
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, into, 'takeIn', into.status, {
       proposalId: proposal.id,
     });
     return { intoProposalId: into.id };
@@ -368,10 +355,7 @@ export function acceptProposal(
   id: string,
   version?: number | null,
 ) {
-  return step(em, caller, id, version, 'accept', (proposal) => {
-    requireLeadDepartment(caller, proposal, 'accept');
-    return {};
-  });
+  return step(em, caller, id, version, 'accept', () => ({}));
 }
 
 /** The lead department asks to send it back within 10 days of assignment; it awaits reassignment. */
@@ -384,15 +368,6 @@ export function sendBackProposal(
 ) {
   const text = requireText(reason, 'reason', 1_000);
   return step(em, caller, id, version, 'sendBack', (proposal) => {
-    requireLeadDepartment(caller, proposal, 'sendBack');
-    if (todayInCity() > addDays(proposal.assignedOn!, SEND_BACK_DAYS)) {
-      throw new InvalidTransitionError(
-        'The proposal',
-        ProposalStatus.ASSIGNED,
-        'sendBack',
-        `more than ${SEND_BACK_DAYS} days since it was assigned on ${proposal.assignedOn}`,
-      );
-    }
     const detail = { reason: text, departmentId: proposal.leadDepartmentId };
     proposal.leadDepartmentId = null;
     proposal.coDepartmentIds = [];
@@ -415,14 +390,6 @@ export function extendProposal(
   const date = requireDate(dueOn, 'dueOn');
   const text = requireText(reason, 'reason', 1_000);
   return step(em, caller, id, version, 'extend', (proposal) => {
-    if (proposal.extended) {
-      throw new InvalidTransitionError(
-        'The proposal',
-        proposal.status,
-        'extend',
-        'it was extended once already',
-      );
-    }
     const latest = addMonths(proposal.assignedOn!, MAX_HANDLING_MONTHS);
     if (date <= proposal.dueOn! || date > latest) {
       throw new BadUserInputError(
@@ -448,7 +415,6 @@ export function replyToProposal(
 ) {
   const reply = requireText(text, 'text', 20_000);
   return step(em, caller, id, version, 'reply', async (proposal, tx) => {
-    requireLeadDepartment(caller, proposal, 'reply');
     proposal.replyText = reply;
     proposal.resultClass = resultClass;
     proposal.repliedOn = todayInCity();
