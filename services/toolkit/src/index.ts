@@ -36,6 +36,7 @@ export {
   type Guard,
   type HistoryWriter,
   type StepChange,
+  type StepChoice,
   type StepRule,
   type StepTable,
   type TakenStep,

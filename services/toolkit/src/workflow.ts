@@ -233,13 +233,22 @@ export async function applyStep<
 }
 
 /**
+ * A step that depends on the record, e.g. an evaluation that leads to rehandling or to the end:
+ * the steps it may be (so that a caller who may take none is refused before any SQL) and how
+ * the record picks one.
+ */
+export interface StepChoice<T, Step extends string> {
+  among: readonly Step[];
+  pick(record: T): Step;
+}
+
+/**
  * Takes one step of a record's life in one transaction. In order: the actor (FORBIDDEN, before
- * any SQL when the step is named); the record as the caller may see it, locked until the step
- * commits (out of the caller's jurisdiction it looks absent: NOT_FOUND); `expectedVersion`
- * (CONFLICT); the transition from the current state (INVALID_TRANSITION naming state and step);
- * the step's guard; then `change`, the new state, the version raised, one history entry and
- * `afterStep`. Any check that fails throws before anything is written. `name` may depend on the
- * record (e.g. an evaluation that leads to rehandling or to the end).
+ * any SQL); the record as the caller may see it, locked until the step commits (out of the
+ * caller's jurisdiction it looks absent: NOT_FOUND); `expectedVersion` (CONFLICT); the
+ * transition from the current state (INVALID_TRANSITION naming state and step); the step's
+ * guard; then `change`, the new state, the version raised, one history entry and `afterStep`.
+ * Any check that fails throws before anything is written.
  */
 export function takeStep<
   T extends WorkflowRecord<State>,
@@ -251,10 +260,13 @@ export function takeStep<
   workflow: Workflow<T, State, Step>,
   id: string,
   expectedVersion: number | null | undefined,
-  name: Step | ((record: T) => Step),
+  name: Step | StepChoice<T, Step>,
   change: StepChange<T> = () => ({}),
 ): Promise<T> {
-  if (typeof name === 'string') requireActor(workflow, name, caller);
+  const candidates = typeof name === 'string' ? [name] : name.among;
+  if (!candidates.some((step) => actorAllows(workflow.steps[step].actor, caller))) {
+    requireActor(workflow, candidates[0], caller);
+  }
   return inTransaction(em, workflow.typeName, async (tx) => {
     // Locked until the step commits: a step sent twice at once waits for the first and then
     // sees what it did (e.g. a department's feedback already given), never half of it.
@@ -264,7 +276,7 @@ export function takeStep<
         })
       : null;
     if (!record) throw new NotFoundError(workflow.typeName, id);
-    const step = typeof name === 'string' ? name : name(record as T);
+    const step = typeof name === 'string' ? name : name.pick(record as T);
     requireActor(workflow, step, caller);
     checkVersion(workflow.typeName, record, expectedVersion);
     await applyStep(tx, caller, workflow, record as T, step, change);

@@ -18,6 +18,7 @@ import {
   todayInCity,
   type Caller,
   type StepChange,
+  type StepChoice,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { addMonths } from '../shared/dates';
@@ -137,7 +138,7 @@ function step(
   caller: Caller,
   proposalId: string,
   expectedVersion: number | null | undefined,
-  name: ProposalStep | ((proposal: Proposal) => ProposalStep),
+  name: ProposalStep | StepChoice<Proposal, ProposalStep>,
   change: StepChange<Proposal>,
 ): Promise<Proposal> {
   return takeStep(em, caller, PROPOSAL_WORKFLOW, proposalId, expectedVersion, name, change);
@@ -451,7 +452,8 @@ export function evaluateProposal(
     evaluation === Evaluation.DISSATISFIED && proposal.handlingRounds < MAX_HANDLING_ROUNDS
       ? 'rehandle'
       : 'evaluate';
-  return step(em, caller, id, version, stepOf, (proposal) => {
+  const choice = { among: ['evaluate', 'rehandle'] as const, pick: stepOf };
+  return step(em, caller, id, version, choice, (proposal) => {
     proposal.evaluation = evaluation;
     proposal.evaluationComment = text;
     if (stepOf(proposal) === 'rehandle') {

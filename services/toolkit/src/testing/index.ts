@@ -188,3 +188,11 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
 }
+
+export {
+  mutationSurfaces,
+  surfaceMismatches,
+  walkWorkflow,
+  type RecordState,
+  type WorkflowWalk,
+} from './workflow-harness';
