@@ -267,6 +267,9 @@ describe('every step of every channel, from every state, as every caller', () =>
         return id;
       },
       read: reader('demand'),
+      neverTaken: {
+        answer: 'a department answers a demand through what cited it, and never sees the demand',
+      },
       take: {
         putOnAgenda: (em, caller, id, v) =>
           putDemandOnAgenda(em, caller, id, v, randomUUID(), randomUUID()),

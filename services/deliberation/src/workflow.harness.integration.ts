@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACTORS, applyJurisdiction, type Caller } from '@cppcc/toolkit';
+import { ACTORS, applyJurisdiction, takeStep, type Caller, type TakenStep } from '@cppcc/toolkit';
 import {
   CITY_STAFF,
   startTestSubgraph,
@@ -150,6 +150,46 @@ describe('every step of every deliberation workflow, from every state, as every 
       },
     });
     expect(failures).toEqual([]);
+  });
+});
+
+describe("a step's afterStep hook (where domain events will be written)", () => {
+  it('sees the history entry of the step, inside its transaction: what it refuses undoes the step', async () => {
+    const seen: TakenStep[] = [];
+    const watched = {
+      ...SESSION_WORKFLOW,
+      afterStep: (_tx: unknown, taken: TakenStep) => {
+        seen.push(taken);
+        if (taken.step === 'cancel') throw new Error('the outbox refused');
+      },
+    };
+    const held = await seedSession(SessionStatus.PLANNED);
+    await takeStep(scoped(CITY_STAFF), CITY_STAFF, watched, held, 1, 'recordHeld', (session) => {
+      session.heldAt = new Date();
+      return {};
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({
+        recordId: held,
+        step: 'recordHeld',
+        from: SessionStatus.PLANNED,
+        to: SessionStatus.HELD,
+        by: { subject: CITY_STAFF.subject, level: 'CITY', departmentId: null },
+      }),
+    ]);
+
+    const cancelled = await seedSession(SessionStatus.PLANNED);
+    await expect(
+      takeStep(scoped(CITY_STAFF), CITY_STAFF, watched, cancelled, 1, 'cancel', (session) => {
+        session.cancelReason = '天气原因';
+        return {};
+      }),
+    ).rejects.toThrow('the outbox refused');
+    expect(await readOf('session', 'session_event', 'session_id', cancelled)).toEqual({
+      status: SessionStatus.PLANNED,
+      version: 1,
+      history: 0,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
   InvalidTransitionError,
@@ -159,7 +159,10 @@ export function editProposal(
   const coSignerIds =
     changes.coSignerIds == null ? null : requireIds(changes.coSignerIds, 'changes.coSignerIds');
   return inTransaction(em, 'Proposal', async (tx) => {
-    const proposal = isUuid(proposalId) ? await tx.findOne(Proposal, { id: proposalId }) : null;
+    // Locked like a step's record: an edit and a step sent at once never interleave.
+    const proposal = isUuid(proposalId)
+      ? await tx.findOne(Proposal, { id: proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
     checkVersion('Proposal', proposal, expectedVersion);
     if (!(PROPOSAL_EDITS.editProposal as readonly ProposalStatus[]).includes(proposal.status)) {

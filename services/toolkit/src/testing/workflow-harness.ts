@@ -45,6 +45,12 @@ export interface WorkflowWalk<
   /** A manager scoped to the caller, as a request's would be. */
   em(caller: Caller): EntityManager;
   read(id: string): Promise<RecordState<State>>;
+  /**
+   * Steps no caller of the walk may take, with why (e.g. a step only other records' steps carry,
+   * for callers who cannot see the record). Every other step must be taken at least once, so
+   * that a walk whose seeds or callers admit nothing cannot pass.
+   */
+  neverTaken?: Partial<Record<Step, string>>;
 }
 
 function codeOf(error: unknown): string {
@@ -67,6 +73,7 @@ export async function walkWorkflow<
   Step extends string,
 >(walk: WorkflowWalk<T, State, Step>): Promise<string[]> {
   const failures: string[] = [];
+  const taken = new Set<Step>();
   for (const state of walk.workflow.states) {
     for (const step of Object.keys(walk.workflow.steps) as Step[]) {
       const rule = walk.workflow.steps[step];
@@ -110,8 +117,16 @@ export async function walkWorkflow<
         } else if (JSON.stringify(after) !== JSON.stringify(before)) {
           failures.push(`${where}: refused, yet the record changed: ${JSON.stringify(after)}`);
         }
-        if (expected === 'OK') id = null;
+        if (expected === 'OK') {
+          taken.add(step);
+          id = null;
+        }
       }
+    }
+  }
+  for (const step of Object.keys(walk.workflow.steps) as Step[]) {
+    if (!taken.has(step) && !walk.neverTaken?.[step]) {
+      failures.push(`${walk.workflow.typeName} ${step}: taken by no caller from any state`);
     }
   }
   return failures;
