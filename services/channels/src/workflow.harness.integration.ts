@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyJurisdiction, takeStep, todayInCity, type Caller } from '@cppcc/toolkit';
 import {
   CITY_STAFF,
+  countQueries,
   startTestSubgraph,
   surfaceMismatches,
   walkWorkflow,
@@ -234,6 +235,7 @@ function plenaryWalk<T extends Parameters<typeof acceptPlenaryItem>[2]>(
 ) {
   const flow = workflow as PlenaryWorkflow<never>;
   return walkWorkflow({
+    counter: countQueries(graph.orm),
     workflow: flow,
     callers: CALLERS,
     sees: (_state, caller) => inCounty(caller),
@@ -251,7 +253,8 @@ function plenaryWalk<T extends Parameters<typeof acceptPlenaryItem>[2]>(
 
 describe('every step of every channel, from every state, as every caller', () => {
   it('demands keep their table', async () => {
-    const failures = await walkWorkflow({
+    const { failures, statements } = await walkWorkflow({
+      counter: countQueries(graph.orm),
       workflow: DEMAND_WORKFLOW,
       callers: CALLERS,
       // A department answers through what a demand went up as; it never sees the demand.
@@ -281,10 +284,13 @@ describe('every step of every channel, from every state, as every caller', () =>
       },
     });
     expect(failures).toEqual([]);
+    // begin, the locked read, the update, the history entry, commit: 5 for every step.
+    expect(statements).toEqual({ putOnAgenda: 5, resolveAtHome: 5, escalate: 5, close: 5 });
   });
 
   it('proposals keep their table', async () => {
-    const failures = await walkWorkflow({
+    const { failures, statements } = await walkWorkflow({
+      counter: countQueries(graph.orm),
       workflow: PROPOSAL_WORKFLOW,
       callers: CALLERS,
       sees: (state, caller) =>
@@ -317,10 +323,19 @@ describe('every step of every channel, from every state, as every caller', () =>
       },
     });
     expect(failures).toEqual([]);
+    // 5 as every step; registering takes the year's next number (+1), assigning reads the
+    // department (+1), merging reads and updates the proposal it merges into (+2).
+    expect(statements).toEqual({
+      ...Object.fromEntries(Object.keys(PROPOSAL_STEPS).map((step) => [step, 5])),
+      register: 6,
+      assign: 6,
+      merge: 7,
+    });
   });
 
   it('sentiment reports keep their table', async () => {
-    const failures = await walkWorkflow({
+    const { failures, statements } = await walkWorkflow({
+      counter: countQueries(graph.orm),
       workflow: SENTIMENT_REPORT_WORKFLOW,
       callers: CALLERS,
       sees: (state, caller) =>
@@ -351,11 +366,22 @@ describe('every step of every channel, from every state, as every caller', () =>
       },
     });
     expect(failures).toEqual([]);
+    // 5 as every step; an instruction is a row of its own (+1), forwarding reads the
+    // departments (+1), feedback is checked once per department and kept (+2).
+    expect(statements).toEqual({
+      ...Object.fromEntries(Object.keys(SENTIMENT_REPORT_STEPS).map((step) => [step, 5])),
+      recordInstruction: 6,
+      forward: 6,
+      giveFeedback: 7,
+    });
   });
 
   it('speeches and special reports keep their table', async () => {
-    expect(await plenaryWalk(SPEECH_WORKFLOW, 'speech')).toEqual([]);
-    expect(await plenaryWalk(SPECIAL_REPORT_WORKFLOW, 'special_report')).toEqual([]);
+    const speeches = await plenaryWalk(SPEECH_WORKFLOW, 'speech');
+    const specialReports = await plenaryWalk(SPECIAL_REPORT_WORKFLOW, 'special_report');
+    expect([...speeches.failures, ...specialReports.failures]).toEqual([]);
+    const five = { accept: 5, decline: 5, deliver: 5 };
+    expect([speeches.statements, specialReports.statements]).toEqual([five, five]);
   });
 });
 

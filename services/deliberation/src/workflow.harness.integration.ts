@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ACTORS, applyJurisdiction, takeStep, type Caller, type TakenStep } from '@cppcc/toolkit';
 import {
   CITY_STAFF,
+  countQueries,
   startTestSubgraph,
   surfaceMismatches,
   walkWorkflow,
@@ -107,7 +108,8 @@ async function readOf(table: string, history: string, key: string, id: string) {
 
 describe('every step of every deliberation workflow, from every state, as every caller', () => {
   it('sessions keep their table', async () => {
-    const failures = await walkWorkflow({
+    const { failures, statements } = await walkWorkflow({
+      counter: countQueries(graph.orm),
       workflow: SESSION_WORKFLOW,
       callers: CALLERS,
       sees,
@@ -123,10 +125,13 @@ describe('every step of every deliberation workflow, from every state, as every 
       },
     });
     expect(failures).toEqual([]);
+    // begin, the locked read, the update, the history entry, commit.
+    expect(statements).toEqual({ reschedule: 5, recordHeld: 5, cancel: 5 });
   });
 
   it('minutes keep their table', async () => {
-    const failures = await walkWorkflow({
+    const { failures, statements } = await walkWorkflow({
+      counter: countQueries(graph.orm),
       workflow: MINUTES_WORKFLOW,
       callers: CALLERS,
       sees,
@@ -150,6 +155,8 @@ describe('every step of every deliberation workflow, from every state, as every 
       },
     });
     expect(failures).toEqual([]);
+    // 5 as every step; publishing also marks the session published (+1).
+    expect(statements).toEqual({ edit: 5, approve: 5, publish: 6 });
   });
 });
 

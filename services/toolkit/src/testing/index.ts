@@ -194,5 +194,6 @@ export {
   surfaceMismatches,
   walkWorkflow,
   type RecordState,
+  type WalkResult,
   type WorkflowWalk,
 } from './workflow-harness';

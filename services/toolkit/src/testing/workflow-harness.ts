@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Caller } from '../context';
+import type { QueryCounter } from './index';
 import { hiddenTag, SURFACES, type Surface } from '../surfaces';
 import {
   actorAllows,
@@ -51,6 +52,14 @@ export interface WorkflowWalk<
    * that a walk whose seeds or callers admit nothing cannot pass.
    */
   neverTaken?: Partial<Record<Step, string>>;
+  /** When given, counts the SQL statements of each step taken (the most any one took). */
+  counter?: QueryCounter;
+}
+
+/** What a walk found: the triples that broke the table, and the statements each step took. */
+export interface WalkResult<Step extends string> {
+  failures: string[];
+  statements: Partial<Record<Step, number>>;
 }
 
 function codeOf(error: unknown): string {
@@ -65,14 +74,16 @@ function codeOf(error: unknown): string {
  * must reach the step's state with the version and the history one further, after a stale
  * version was refused with CONFLICT; refused must answer FORBIDDEN, NOT_FOUND or
  * INVALID_TRANSITION, in that order of precedence, and leave the record as it was. Returns the
- * triples that did otherwise, one line each (none when the workflow keeps its table).
+ * triples that did otherwise, one line each (none when the workflow keeps its table), and, with
+ * a counter, the SQL statements each step took.
  */
 export async function walkWorkflow<
   T extends WorkflowRecord<State>,
   State extends string,
   Step extends string,
->(walk: WorkflowWalk<T, State, Step>): Promise<string[]> {
+>(walk: WorkflowWalk<T, State, Step>): Promise<WalkResult<Step>> {
   const failures: string[] = [];
+  const statements: Partial<Record<Step, number>> = {};
   const taken = new Set<Step>();
   for (const state of walk.workflow.states) {
     for (const step of Object.keys(walk.workflow.steps) as Step[]) {
@@ -99,7 +110,11 @@ export async function walkWorkflow<
           const stale = await take(before.version - 1);
           if (stale !== 'CONFLICT') failures.push(`${where}: a stale version gave ${stale}`);
         }
+        walk.counter?.reset();
         const got = await take(before.version);
+        if (walk.counter && got === 'OK') {
+          statements[step] = Math.max(statements[step] ?? 0, walk.counter.count);
+        }
         const after = await walk.read(id);
         if (got !== expected) {
           failures.push(`${where}: expected ${expected}, got ${got}`);
@@ -129,7 +144,7 @@ export async function walkWorkflow<
       failures.push(`${walk.workflow.typeName} ${step}: taken by no caller from any state`);
     }
   }
-  return failures;
+  return { failures, statements };
 }
 
 /** The surfaces a mutation of the schema is offered on (those whose hide tag it lacks). */
