@@ -38,7 +38,6 @@ export {
   type StepChange,
   type StepChoice,
   type StepRule,
-  type StepTable,
   type TakenStep,
   type TransitionTable,
   type Workflow,

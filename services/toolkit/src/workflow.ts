@@ -63,9 +63,6 @@ export interface StepRule<State extends string, T = never> {
   readonly guard?: Guard<T>;
 }
 
-/** A workflow as data: each step, its states, its actor and guard. */
-export type StepTable<State extends string, T = never> = Record<string, StepRule<State, T>>;
-
 /** The bare transitions of a table (what `nextState` reads). */
 export type TransitionTable<State extends string> = Record<
   string,
