@@ -15,6 +15,7 @@ import {
 import { AgendaItemResolver, agendaItemReference } from './agenda/agenda.resolver';
 import { Attendance } from './attendance/attendance.entity';
 import { AttendanceResolver } from './attendance/attendance.resolver';
+import { MinutesEvent } from './minutes/minutes-event.entity';
 import { FollowUpAction, Minutes } from './minutes/minutes.entity';
 import { FollowUpActionResolver, MinutesResolver } from './minutes/minutes.resolver';
 import { SessionReportResolver } from './report/report.resolver';
@@ -31,7 +32,15 @@ export const deliberationSubgraph: SubgraphProcess = {
   name: 'deliberation',
   database: {
     schema: 'deliberation',
-    entities: [Session, SessionEvent, Minutes, FollowUpAction, AgendaItem, Attendance],
+    entities: [
+      Session,
+      SessionEvent,
+      Minutes,
+      MinutesEvent,
+      FollowUpAction,
+      AgendaItem,
+      Attendance,
+    ],
     migrations,
   },
   buildSchema: () =>

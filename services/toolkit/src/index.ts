@@ -21,7 +21,28 @@ export * from './organization-feed';
 export * from './home-projection';
 export * from './department-projection';
 export * from './writes';
-export * from './workflow';
+// The workflow engine, listed by name so that it can move to a package of its own.
+export {
+  ACTORS,
+  actorAllows,
+  applyStep,
+  canStep,
+  nextState,
+  recordStep,
+  requireActor,
+  surfacesOf,
+  takeStep,
+  type Actor,
+  type Guard,
+  type HistoryWriter,
+  type StepChange,
+  type StepChoice,
+  type StepRule,
+  type TakenStep,
+  type TransitionTable,
+  type Workflow,
+  type WorkflowRecord,
+} from './workflow';
 export * from './bulk-load';
 export * from './report';
 export * from './cache-hints';

@@ -1,7 +1,10 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
+  applyStep,
   createOnce,
+  recordStep,
+  takeStep,
   optionalPhone,
   optionalText,
   requireText,
@@ -9,13 +12,10 @@ import {
   scopedIdempotencyKey,
   type Caller,
 } from '@cppcc/toolkit';
-import { ChannelRecordKind } from '../history/channel-event.entity';
-import { recordStep } from '../history/channel-event';
-import { takeStep } from '../history/take-step';
 import { requireDivisionCode, requireId, requireIds } from '../shared/validation';
 import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
 import type { RaiseDemandInput } from './demand.inputs';
-import { DEMAND_WORKFLOW, demandCan, nextDemandStatus, type DemandStep } from './demand.workflow';
+import { DEMAND_WORKFLOW, demandCan, type DemandStep } from './demand.workflow';
 
 /** Records a demand raised at a home (RECEIVED); a retried submit with its key gives the same one. */
 export async function raiseDemand(
@@ -66,7 +66,7 @@ export async function raiseDemand(
       idempotencyKey: key,
     });
     await tx.flush();
-    recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, 'raise', null);
+    recordStep(tx, caller, DEMAND_WORKFLOW, demand, 'raise', null);
     await tx.flush();
     return demand;
   });
@@ -172,16 +172,20 @@ export async function carryToSourceDemands(
   detail: Record<string, unknown>,
 ): Promise<void> {
   if (!demandIds.length) return;
-  const demands = await tx.find(Demand, { id: { $in: demandIds } }, { filters: false });
+  // Locked like any step's record, in one statement for all of them, in id order so that two
+  // records citing the same demands never wait on each other.
+  const demands = await tx.find(
+    Demand,
+    { id: { $in: demandIds } },
+    { filters: false, lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+  );
   for (const demand of demands) {
     // A demand answered once stays answered; one closed or resolved meanwhile keeps its state.
     if (name === 'answer' && demand.status !== DemandStatus.ESCALATED) continue;
-    const from = demand.status;
-    demand.status = nextDemandStatus(from, name);
-    if (name === 'escalate') demand.escalatedAt ??= new Date();
-    // Cited again while ESCALATED, its state stays: the step still raises its version.
-    demand.updatedAt = new Date();
-    recordStep(tx, caller, ChannelRecordKind.DEMAND, demand, name, from, detail);
+    await applyStep(tx, caller, DEMAND_WORKFLOW, demand, name, () => {
+      if (name === 'escalate') demand.escalatedAt ??= new Date();
+      return detail;
+    });
   }
 }
 

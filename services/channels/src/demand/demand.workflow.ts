@@ -1,60 +1,44 @@
-import { ForbiddenError, nextState } from '@cppcc/toolkit';
+import { ACTORS, canStep, type Workflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
-import type { Workflow } from '../history/take-step';
-import { Demand, DemandStatus } from './demand.entity';
+import { channelHistory } from '../history/channel-event';
+import { Demand, DemandStatus as S } from './demand.entity';
 
 /**
  * A demand's life, as data (DOMAIN.md): RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED →
- * ANSWERED → CLOSED. Escalating and answering are not steps a clerk takes by hand: a demand is
- * escalated when a proposal, sentiment report, speech or special report citing it goes up, and
- * answered when a department replies to it; a demand may feed several of them.
+ * ANSWERED → CLOSED, with who takes each step. Escalating and answering are not steps a clerk
+ * takes by hand: a demand is escalated when a proposal, sentiment report, speech or special
+ * report citing it goes up (the office's step), and answered when a department replies to it; a
+ * demand may feed several of them.
  */
 export const DEMAND_STEPS = {
   /** Put on a session's agenda (an agenda item of deliberation). */
-  putOnAgenda: {
-    from: [DemandStatus.RECEIVED, DemandStatus.ON_AGENDA],
-    to: DemandStatus.ON_AGENDA,
-  },
+  putOnAgenda: { from: [S.RECEIVED, S.ON_AGENDA], to: S.ON_AGENDA, actor: ACTORS.HOME_OR_OFFICE },
   /** Settled at the home, with how. */
   resolveAtHome: {
-    from: [DemandStatus.RECEIVED, DemandStatus.ON_AGENDA],
-    to: DemandStatus.RESOLVED_AT_HOME,
+    from: [S.RECEIVED, S.ON_AGENDA],
+    to: S.RESOLVED_AT_HOME,
+    actor: ACTORS.HOME_OR_OFFICE,
   },
   /** Cited by what went up (a proposal, sentiment report, speech or special report). */
-  escalate: {
-    from: [DemandStatus.RECEIVED, DemandStatus.ON_AGENDA, DemandStatus.ESCALATED],
-    to: DemandStatus.ESCALATED,
-  },
+  escalate: { from: [S.RECEIVED, S.ON_AGENDA, S.ESCALATED], to: S.ESCALATED, actor: ACTORS.OFFICE },
   /** A department answered what it went up as. */
-  answer: { from: [DemandStatus.ESCALATED, DemandStatus.ANSWERED], to: DemandStatus.ANSWERED },
+  answer: { from: [S.ESCALATED, S.ANSWERED], to: S.ANSWERED, actor: ACTORS.DEPARTMENT },
   /** The resident was told; nothing more to do. */
-  close: {
-    from: [DemandStatus.RESOLVED_AT_HOME, DemandStatus.ANSWERED],
-    to: DemandStatus.CLOSED,
-  },
-} as const satisfies Record<string, { from: readonly DemandStatus[]; to: DemandStatus }>;
+  close: { from: [S.RESOLVED_AT_HOME, S.ANSWERED], to: S.CLOSED, actor: ACTORS.HOME_OR_OFFICE },
+} as const;
 
 export type DemandStep = keyof typeof DEMAND_STEPS;
 
-export function nextDemandStatus(current: DemandStatus, step: DemandStep): DemandStatus {
-  return nextState<DemandStatus>(DEMAND_STEPS, 'The demand', current, step);
-}
-
-/** Demands are handled by the home and the offices above it; departments answer through channels. */
-export const DEMAND_WORKFLOW: Workflow<Demand, DemandStatus, DemandStep> = {
+export const DEMAND_WORKFLOW: Workflow<Demand, S, DemandStep> = {
   entity: Demand,
   what: 'The demand',
   typeName: 'Demand',
-  kind: ChannelRecordKind.DEMAND,
+  states: Object.values(S),
   steps: DEMAND_STEPS,
-  authorize(caller, step) {
-    if (!['CITY', 'COUNTY', 'HOME'].includes(caller.level)) {
-      throw new ForbiddenError(`${step} is a step of the home or the CPPCC office.`);
-    }
-  },
+  history: channelHistory(ChannelRecordKind.DEMAND),
 };
 
 /** True when a step may start from the demand's state (to check sources before citing them). */
-export function demandCan(current: DemandStatus, step: DemandStep): boolean {
-  return (DEMAND_STEPS[step].from as readonly DemandStatus[]).includes(current);
+export function demandCan(current: S, step: DemandStep): boolean {
+  return canStep(DEMAND_STEPS, current, step);
 }

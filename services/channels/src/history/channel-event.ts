@@ -1,31 +1,23 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from '@cppcc/toolkit';
+import type { HistoryWriter } from '@cppcc/toolkit';
 import { ChannelEvent, type ChannelRecordKind } from './channel-event.entity';
 
-/** A record of a channel whose steps are kept: its id and its state after the step. */
-export interface Stepped {
-  id: string;
-  status: string;
-}
-
-/** Records a step beside the change it made, in the same transaction. */
-export function recordStep(
-  tx: EntityManager,
-  caller: Caller,
-  kind: ChannelRecordKind,
-  record: Stepped,
-  step: string,
-  from: string | null,
-  detail: Record<string, unknown> = {},
-): void {
-  tx.create(ChannelEvent, {
-    recordKind: kind,
-    recordId: record.id,
-    step,
-    fromStatus: from,
-    toStatus: record.status,
-    bySubject: caller.subject,
-    byDepartmentId: caller.level === 'DEPARTMENT' ? (caller.departmentId ?? null) : null,
-    detail,
-  });
+/**
+ * The channels' history writer for the workflow engine: every step of every channel lands in
+ * the one `channel_event` table, so the path from a villager's demand to a department's answer
+ * reads as one history.
+ */
+export function channelHistory(kind: ChannelRecordKind): HistoryWriter {
+  return (tx, taken) => {
+    tx.create(ChannelEvent, {
+      recordKind: kind,
+      recordId: taken.recordId,
+      step: taken.step,
+      fromStatus: taken.from,
+      toStatus: taken.to,
+      at: taken.at,
+      bySubject: taken.by.subject,
+      byDepartmentId: taken.by.departmentId,
+      detail: taken.detail,
+    });
+  };
 }

@@ -2,20 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
   createOnce,
+  recordStep,
+  requireActor,
   requireDate,
   requireText,
   scopedIdempotencyKey,
+  takeStep,
   type Caller,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
-import { recordStep } from '../history/channel-event';
-import { takeStep, type Workflow } from '../history/take-step';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
 import { PlenaryStatus, type PlenaryItem } from './plenary.entity';
 import type { SubmitPlenaryItemInput } from './plenary.inputs';
-import type { PlenaryStep } from './plenary.workflow';
-
-type PlenaryWorkflow<T extends PlenaryItem> = Workflow<T, PlenaryStatus, PlenaryStep>;
+import type { PlenaryWorkflow } from './plenary.workflow';
 
 /** Submits a speech or special report; the demands it cites have gone up (ESCALATED). */
 export async function submitPlenaryItem<T extends PlenaryItem>(
@@ -24,7 +23,7 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
   workflow: PlenaryWorkflow<T>,
   input: SubmitPlenaryItemInput,
 ): Promise<T> {
-  workflow.authorize(caller, 'accept');
+  requireActor(workflow, 'accept', caller);
   const divisionCode = requireCommitteeDivision(
     caller,
     input.divisionCode ?? caller.division,
@@ -55,7 +54,7 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
       idempotencyKey: key,
     } as never);
     await tx.flush();
-    recordStep(tx, caller, workflow.kind, item, 'submit', null);
+    recordStep(tx, caller, workflow, item, 'submit', null);
     await carryToSourceDemands(tx, caller, item.sourceDemandIds, 'escalate', {
       channel: workflow.kind,
       id: item.id,

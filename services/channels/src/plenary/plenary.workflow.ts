@@ -1,36 +1,38 @@
-import { ForbiddenError } from '@cppcc/toolkit';
+import { ACTORS, type Workflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
-import { isActor, type Workflow } from '../history/take-step';
+import { channelHistory } from '../history/channel-event';
 import { PlenaryStatus as S, Speech, SpecialReport, type PlenaryItem } from './plenary.entity';
 
 /** The life of a speech or special report, as data; every step is the CPPCC office's. */
 export const PLENARY_STEPS = {
   /** Chosen: for the plenary's agenda, or as a report to the party committee and government. */
-  accept: { from: [S.SUBMITTED], to: S.ACCEPTED },
-  decline: { from: [S.SUBMITTED], to: S.DECLINED },
+  accept: { from: [S.SUBMITTED], to: S.ACCEPTED, actor: ACTORS.OFFICE },
+  decline: { from: [S.SUBMITTED], to: S.DECLINED, actor: ACTORS.OFFICE },
   /** Delivered, with what came of it. */
-  deliver: { from: [S.ACCEPTED], to: S.DELIVERED },
-} as const satisfies Record<string, { from: readonly S[]; to: S }>;
+  deliver: { from: [S.ACCEPTED], to: S.DELIVERED, actor: ACTORS.OFFICE },
+} as const;
 
 export type PlenaryStep = keyof typeof PLENARY_STEPS;
+
+/** A plenary item's workflow, with the kind its history entries carry. */
+export interface PlenaryWorkflow<T extends PlenaryItem> extends Workflow<T, S, PlenaryStep> {
+  kind: ChannelRecordKind;
+}
 
 function workflow<T extends PlenaryItem>(
   entity: new () => T,
   what: string,
   typeName: string,
   kind: ChannelRecordKind,
-): Workflow<T, S, PlenaryStep> {
+): PlenaryWorkflow<T> {
   return {
     entity,
     what,
     typeName,
     kind,
+    states: Object.values(S),
     steps: PLENARY_STEPS,
-    authorize(caller, step) {
-      if (!isActor(caller, 'STAFF')) {
-        throw new ForbiddenError(`${step} is a step of the CPPCC office (city or county staff).`);
-      }
-    },
+    history: channelHistory(kind),
   };
 }
 

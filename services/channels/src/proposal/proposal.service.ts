@@ -1,7 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
   checkVersion,
@@ -9,18 +8,20 @@ import {
   executeIn,
   inTransaction,
   isUuid,
+  recordStep,
+  requireActor,
   requireDate,
   requireIntBetween,
   requireText,
   scopedIdempotencyKey,
+  takeStep,
   todayInCity,
   type Caller,
+  type StepChange,
+  type StepChoice,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
-import { ChannelRecordKind } from '../history/channel-event.entity';
-import { recordStep } from '../history/channel-event';
-import { takeStep } from '../history/take-step';
-import { addDays, addMonths } from '../shared/dates';
+import { addMonths } from '../shared/dates';
 import { requireDepartments } from '../shared/departments';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
 import {
@@ -38,7 +39,6 @@ import {
   MAX_HANDLING_ROUNDS,
   PROPOSAL_EDITS,
   REHANDLING_MONTHS,
-  SEND_BACK_DAYS,
   PROPOSAL_WORKFLOW,
   type ProposalStep,
 } from './proposal.workflow';
@@ -96,7 +96,7 @@ export async function draftProposal(
   caller: Caller,
   input: DraftProposalInput,
 ): Promise<Proposal> {
-  PROPOSAL_WORKFLOW.authorize(caller, 'submit');
+  requireActor(PROPOSAL_WORKFLOW, 'submit', caller);
   const divisionCode = requireCommitteeDivision(
     caller,
     input.divisionCode ?? caller.division,
@@ -126,34 +126,22 @@ export async function draftProposal(
       idempotencyKey: key,
     });
     await tx.flush();
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, proposal, 'draft', null);
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, proposal, 'draft', null);
     await tx.flush();
     return proposal;
   });
 }
 
-/** Takes one step of a proposal's life (PROPOSAL_WORKFLOW decides), with its changes. */
+/** Takes one step of a proposal's life (PROPOSAL_STEPS decides), with its changes. */
 function step(
   em: EntityManager,
   caller: Caller,
   proposalId: string,
   expectedVersion: number | null | undefined,
-  name: ProposalStep | ((proposal: Proposal) => ProposalStep),
-  change: (
-    proposal: Proposal,
-    tx: EntityManager,
-  ) => Promise<Record<string, unknown>> | Record<string, unknown>,
+  name: ProposalStep | StepChoice<Proposal, ProposalStep>,
+  change: StepChange<Proposal>,
 ): Promise<Proposal> {
   return takeStep(em, caller, PROPOSAL_WORKFLOW, proposalId, expectedVersion, name, change);
-}
-
-/** Only the lead department accepts, replies or asks to send a proposal back. */
-function requireLeadDepartment(caller: Caller, proposal: Proposal, step: string): void {
-  if (proposal.leadDepartmentId !== caller.departmentId) {
-    throw new ForbiddenError(
-      `${step}: only the lead department does this; co-handling departments send their opinions to it.`,
-    );
-  }
 }
 
 /** Edits a draft or returned proposal against its version. */
@@ -164,14 +152,17 @@ export function editProposal(
   expectedVersion: number | null | undefined,
   changes: ProposalChanges,
 ): Promise<Proposal> {
-  PROPOSAL_WORKFLOW.authorize(caller, 'revise');
+  requireActor(PROPOSAL_WORKFLOW, 'revise', caller);
   const title = changes.title == null ? null : requireText(changes.title, 'changes.title', 200);
   const content =
     changes.content == null ? null : requireText(changes.content, 'changes.content', 20_000);
   const coSignerIds =
     changes.coSignerIds == null ? null : requireIds(changes.coSignerIds, 'changes.coSignerIds');
   return inTransaction(em, 'Proposal', async (tx) => {
-    const proposal = isUuid(proposalId) ? await tx.findOne(Proposal, { id: proposalId }) : null;
+    // Locked like a step's record: an edit and a step sent at once never interleave.
+    const proposal = isUuid(proposalId)
+      ? await tx.findOne(Proposal, { id: proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
     checkVersion('Proposal', proposal, expectedVersion);
     if (!(PROPOSAL_EDITS.editProposal as readonly ProposalStatus[]).includes(proposal.status)) {
@@ -195,7 +186,7 @@ export function editProposal(
       }
       proposal.coSignerIds = others;
     }
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, proposal, 'edit', proposal.status, {
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, proposal, 'edit', proposal.status, {
       fields: Object.keys(changes).filter(
         (field) => changes[field as keyof ProposalChanges] != null,
       ),
@@ -324,7 +315,7 @@ export function mergeProposal(
     into.sourceSessionIds = union(into.sourceSessionIds, proposal.sourceSessionIds);
     into.homeIds = union(into.homeIds, proposal.homeIds);
     proposal.mergedIntoId = into.id;
-    recordStep(tx, caller, ChannelRecordKind.PROPOSAL, into, 'takeIn', into.status, {
+    recordStep(tx, caller, PROPOSAL_WORKFLOW, into, 'takeIn', into.status, {
       proposalId: proposal.id,
     });
     return { intoProposalId: into.id };
@@ -368,10 +359,7 @@ export function acceptProposal(
   id: string,
   version?: number | null,
 ) {
-  return step(em, caller, id, version, 'accept', (proposal) => {
-    requireLeadDepartment(caller, proposal, 'accept');
-    return {};
-  });
+  return step(em, caller, id, version, 'accept', () => ({}));
 }
 
 /** The lead department asks to send it back within 10 days of assignment; it awaits reassignment. */
@@ -384,15 +372,6 @@ export function sendBackProposal(
 ) {
   const text = requireText(reason, 'reason', 1_000);
   return step(em, caller, id, version, 'sendBack', (proposal) => {
-    requireLeadDepartment(caller, proposal, 'sendBack');
-    if (todayInCity() > addDays(proposal.assignedOn!, SEND_BACK_DAYS)) {
-      throw new InvalidTransitionError(
-        'The proposal',
-        ProposalStatus.ASSIGNED,
-        'sendBack',
-        `more than ${SEND_BACK_DAYS} days since it was assigned on ${proposal.assignedOn}`,
-      );
-    }
     const detail = { reason: text, departmentId: proposal.leadDepartmentId };
     proposal.leadDepartmentId = null;
     proposal.coDepartmentIds = [];
@@ -415,14 +394,6 @@ export function extendProposal(
   const date = requireDate(dueOn, 'dueOn');
   const text = requireText(reason, 'reason', 1_000);
   return step(em, caller, id, version, 'extend', (proposal) => {
-    if (proposal.extended) {
-      throw new InvalidTransitionError(
-        'The proposal',
-        proposal.status,
-        'extend',
-        'it was extended once already',
-      );
-    }
     const latest = addMonths(proposal.assignedOn!, MAX_HANDLING_MONTHS);
     if (date <= proposal.dueOn! || date > latest) {
       throw new BadUserInputError(
@@ -448,7 +419,6 @@ export function replyToProposal(
 ) {
   const reply = requireText(text, 'text', 20_000);
   return step(em, caller, id, version, 'reply', async (proposal, tx) => {
-    requireLeadDepartment(caller, proposal, 'reply');
     proposal.replyText = reply;
     proposal.resultClass = resultClass;
     proposal.repliedOn = todayInCity();
@@ -485,7 +455,8 @@ export function evaluateProposal(
     evaluation === Evaluation.DISSATISFIED && proposal.handlingRounds < MAX_HANDLING_ROUNDS
       ? 'rehandle'
       : 'evaluate';
-  return step(em, caller, id, version, stepOf, (proposal) => {
+  const choice = { among: ['evaluate', 'rehandle'] as const, pick: stepOf };
+  return step(em, caller, id, version, choice, (proposal) => {
     proposal.evaluation = evaluation;
     proposal.evaluationComment = text;
     if (stepOf(proposal) === 'rehandle') {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInCity } from '@cppcc/toolkit';
+import { ACTORS, todayInCity } from '@cppcc/toolkit';
 import {
   countQueries,
   startTestSubgraph,
@@ -184,7 +184,7 @@ describe('the life of a proposal', () => {
           fromStatus: status,
           toStatus: rule.to,
         });
-      } else if (rule.by === 'DEPARTMENT' && UNASSIGNED.has(status)) {
+      } else if (rule.actor === ACTORS.DEPARTMENT && UNASSIGNED.has(status)) {
         // Not assigned to the department: to it, the proposal does not exist.
         expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
         expect(await read(before.id)).toEqual(before);

@@ -1,18 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  InvalidTransitionError,
   createOnce,
+  recordStep,
+  requireActor,
   requireDate,
   requireText,
   scopedIdempotencyKey,
+  takeStep,
   todayInCity,
   type Caller,
+  type StepChange,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
-import { ChannelRecordKind } from '../history/channel-event.entity';
-import { recordStep } from '../history/channel-event';
-import { takeStep } from '../history/take-step';
 import { requireDepartments } from '../shared/departments';
 import { requireCommitteeDivision, requireIds } from '../shared/validation';
 import {
@@ -31,7 +31,7 @@ export async function draftSentimentReport(
   caller: Caller,
   input: DraftSentimentReportInput,
 ): Promise<SentimentReport> {
-  SENTIMENT_REPORT_WORKFLOW.authorize(caller, 'submit');
+  requireActor(SENTIMENT_REPORT_WORKFLOW, 'submit', caller);
   const divisionCode = requireCommitteeDivision(
     caller,
     input.divisionCode ?? caller.division,
@@ -56,7 +56,7 @@ export async function draftSentimentReport(
       idempotencyKey: key,
     });
     await tx.flush();
-    recordStep(tx, caller, ChannelRecordKind.SENTIMENT_REPORT, report, 'draft', null);
+    recordStep(tx, caller, SENTIMENT_REPORT_WORKFLOW, report, 'draft', null);
     await tx.flush();
     return report;
   });
@@ -68,10 +68,7 @@ function step(
   reportId: string,
   expectedVersion: number | null | undefined,
   name: SentimentReportStep,
-  change: (
-    report: SentimentReport,
-    tx: EntityManager,
-  ) => Promise<Record<string, unknown>> | Record<string, unknown>,
+  change: StepChange<SentimentReport>,
 ): Promise<SentimentReport> {
   return takeStep(em, caller, SENTIMENT_REPORT_WORKFLOW, reportId, expectedVersion, name, change);
 }
@@ -201,15 +198,6 @@ export function giveSentimentFeedback(
   const feedback = requireText(text, 'text', 10_000);
   return step(em, caller, id, version, 'giveFeedback', async (report, tx) => {
     const departmentId = caller.departmentId!;
-    const given = await tx.count(DepartmentFeedback, { reportId: report.id, departmentId });
-    if (given) {
-      throw new InvalidTransitionError(
-        'The sentiment report',
-        report.status,
-        'giveFeedback',
-        'your department gave its feedback already',
-      );
-    }
     tx.create(DepartmentFeedback, {
       reportId: report.id,
       divisionCode: report.divisionCode,

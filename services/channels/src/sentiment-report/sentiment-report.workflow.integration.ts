@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { todayInCity } from '@cppcc/toolkit';
+import { ACTORS, todayInCity } from '@cppcc/toolkit';
 import {
   countQueries,
   startTestSubgraph,
@@ -174,9 +174,9 @@ describe('the life of a sentiment report', () => {
           step: name,
           fromStatus: status,
           toStatus: rule.to,
-          byDepartmentId: rule.by === 'DEPARTMENT' ? SECOND : null,
+          byDepartmentId: rule.actor === ACTORS.DEPARTMENT ? SECOND : null,
         });
-      } else if (rule.by === 'DEPARTMENT' && NOT_FORWARDED.has(status)) {
+      } else if (rule.actor === ACTORS.DEPARTMENT && NOT_FORWARDED.has(status)) {
         expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
         expect(await read(before.id)).toEqual(before);
       } else {

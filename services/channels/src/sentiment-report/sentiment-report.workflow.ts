@@ -1,7 +1,36 @@
-import { ForbiddenError } from '@cppcc/toolkit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ACTORS, InvalidTransitionError, type Caller, type Workflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
-import { isActor, type Actor, type Workflow } from '../history/take-step';
-import { SentimentReport, SentimentReportStatus as S } from './sentiment-report.entity';
+import { channelHistory } from '../history/channel-event';
+import {
+  DepartmentFeedback,
+  SentimentReport,
+  SentimentReportStatus as S,
+} from './sentiment-report.entity';
+
+/**
+ * A department it was forwarded to gives its feedback once. (Only those departments see the
+ * report at all: SENTIMENT_REPORT_POLICY.) Read under the report's row lock, so two feedbacks
+ * sent at once cannot both pass.
+ */
+async function feedbackNotGivenYet(
+  report: SentimentReport,
+  caller: Caller,
+  tx: EntityManager,
+): Promise<void> {
+  const given = await tx.count(DepartmentFeedback, {
+    reportId: report.id,
+    departmentId: caller.departmentId,
+  });
+  if (given) {
+    throw new InvalidTransitionError(
+      'The sentiment report',
+      report.status,
+      'giveFeedback',
+      'your department gave its feedback already',
+    );
+  }
+}
 
 /**
  * A sentiment report's life, as data (DOMAIN.md), with who may take each step: DRAFT →
@@ -9,20 +38,25 @@ import { SentimentReport, SentimentReportStatus as S } from './sentiment-report.
  * departments → FEEDBACK → CLOSED (the feedback shown to the authors).
  */
 export const SENTIMENT_REPORT_STEPS = {
-  submit: { from: [S.DRAFT], to: S.SUBMITTED, by: 'STAFF' },
-  adopt: { from: [S.SUBMITTED], to: S.ADOPTED, by: 'STAFF' },
-  reject: { from: [S.SUBMITTED], to: S.NOT_ADOPTED, by: 'STAFF' },
+  submit: { from: [S.DRAFT], to: S.SUBMITTED, actor: ACTORS.OFFICE },
+  adopt: { from: [S.SUBMITTED], to: S.ADOPTED, actor: ACTORS.OFFICE },
+  reject: { from: [S.SUBMITTED], to: S.NOT_ADOPTED, actor: ACTORS.OFFICE },
   /** The office edits it for issue (编发): the text that goes up. */
-  edit: { from: [S.ADOPTED], to: S.EDITED, by: 'STAFF' },
-  issue: { from: [S.EDITED], to: S.ISSUED, by: 'STAFF' },
+  edit: { from: [S.ADOPTED], to: S.EDITED, actor: ACTORS.OFFICE },
+  issue: { from: [S.EDITED], to: S.ISSUED, actor: ACTORS.OFFICE },
   /** 批示: a leader's instruction (there may be several, from several levels). */
-  recordInstruction: { from: [S.ISSUED, S.INSTRUCTED], to: S.INSTRUCTED, by: 'STAFF' },
-  forward: { from: [S.ISSUED, S.INSTRUCTED], to: S.FORWARDED, by: 'STAFF' },
+  recordInstruction: { from: [S.ISSUED, S.INSTRUCTED], to: S.INSTRUCTED, actor: ACTORS.OFFICE },
+  forward: { from: [S.ISSUED, S.INSTRUCTED], to: S.FORWARDED, actor: ACTORS.OFFICE },
   /** A department it was forwarded to gives its feedback (once each). */
-  giveFeedback: { from: [S.FORWARDED, S.FEEDBACK], to: S.FEEDBACK, by: 'DEPARTMENT' },
+  giveFeedback: {
+    from: [S.FORWARDED, S.FEEDBACK],
+    to: S.FEEDBACK,
+    actor: ACTORS.DEPARTMENT,
+    guard: feedbackNotGivenYet,
+  },
   /** Done: with the departments' feedback, or when nothing was forwarded. */
-  close: { from: [S.ISSUED, S.INSTRUCTED, S.FEEDBACK], to: S.CLOSED, by: 'STAFF' },
-} as const satisfies Record<string, { from: readonly S[]; to: S; by: Actor }>;
+  close: { from: [S.ISSUED, S.INSTRUCTED, S.FEEDBACK], to: S.CLOSED, actor: ACTORS.OFFICE },
+} as const;
 
 export type SentimentReportStep = keyof typeof SENTIMENT_REPORT_STEPS;
 
@@ -35,15 +69,7 @@ export const SENTIMENT_REPORT_WORKFLOW: Workflow<SentimentReport, S, SentimentRe
   entity: SentimentReport,
   what: 'The sentiment report',
   typeName: 'SentimentReport',
-  kind: ChannelRecordKind.SENTIMENT_REPORT,
+  states: Object.values(S),
   steps: SENTIMENT_REPORT_STEPS,
-  authorize(caller, step) {
-    if (!isActor(caller, SENTIMENT_REPORT_STEPS[step].by)) {
-      throw new ForbiddenError(
-        SENTIMENT_REPORT_STEPS[step].by === 'STAFF'
-          ? `${step} is a step of the CPPCC office (city or county staff).`
-          : `${step} is a step of a department the report was forwarded to.`,
-      );
-    }
-  },
+  history: channelHistory(ChannelRecordKind.SENTIMENT_REPORT),
 };

@@ -9,6 +9,7 @@ import { Migration20261127000700_department_projection } from './Migration202611
 import { Migration20261127090000_scale_indexes } from './Migration20261127090000_scale_indexes';
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 import { Migration20261127120000_sessions_of_homes } from './Migration20261127120000_sessions_of_homes';
+import { Migration20261129000000_minutes_history } from './Migration20261129000000_minutes_history';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -45,5 +46,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127120000_sessions_of_homes',
     class: Migration20261127120000_sessions_of_homes,
+  },
+  {
+    name: 'Migration20261129000000_minutes_history',
+    class: Migration20261129000000_minutes_history,
   },
 ];

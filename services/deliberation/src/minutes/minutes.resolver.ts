@@ -18,9 +18,9 @@ export class MinutesResolver {
   @Mutation(() => Minutes, { description: 'Drafts the minutes of a held session.' })
   draftMinutes(
     @Arg('input', () => DraftMinutesInput) input: DraftMinutesInput,
-    @Ctx() { em }: Context,
+    @Ctx() { em, caller }: Context,
   ) {
-    return draftMinutes(em, input);
+    return draftMinutes(em, caller, input);
   }
 
   @OnSurfaces('city', 'county', 'home')
@@ -29,9 +29,9 @@ export class MinutesResolver {
   })
   editMinutes(
     @Arg('input', () => EditMinutesInput) input: EditMinutesInput,
-    @Ctx() { em }: Context,
+    @Ctx() { em, caller }: Context,
   ) {
-    return editMinutes(em, input);
+    return editMinutes(em, caller, input);
   }
 
   @OnSurfaces('city', 'county', 'home')

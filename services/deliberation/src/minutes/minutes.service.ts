@@ -1,20 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  ForbiddenError,
   InvalidTransitionError,
   NotFoundError,
-  checkVersion,
   inTransaction,
+  recordStep,
+  requireActor,
   requireDate,
   requireText,
+  takeStep,
   type Caller,
   isUuid,
 } from '@cppcc/toolkit';
 import { Session, SessionStatus } from '../session/session.entity';
 import { ActionStatus, FollowUpAction, Minutes, MinutesStatus } from './minutes.entity';
 import type { DraftMinutesInput, EditMinutesInput, FollowUpActionInput } from './minutes.inputs';
-import { APPROVING_ROLES, nextMinutesStatus, type MinutesStep } from './minutes.workflow';
+import { MINUTES_WORKFLOW } from './minutes.workflow';
 
 function texts(values: string[], field: string, max = 500): string[] {
   return values.map((value, index) => requireText(value, `${field}.${index}`, max));
@@ -50,8 +51,13 @@ function writeActions(
   );
 }
 
-/** Drafts the minutes of a held session (one set of minutes per session). */
-export async function draftMinutes(em: EntityManager, input: DraftMinutesInput): Promise<Minutes> {
+/** Drafts the minutes of a held session (one set of minutes per session), by whoever may edit them. */
+export async function draftMinutes(
+  em: EntityManager,
+  caller: Caller,
+  input: DraftMinutesInput,
+): Promise<Minutes> {
+  requireActor(MINUTES_WORKFLOW, 'edit', caller);
   const summary = requireText(input.summary, 'input.summary', 5_000);
   const consensus = texts(input.consensus, 'input.consensus');
   const disagreements = texts(input.disagreements, 'input.disagreements');
@@ -77,56 +83,48 @@ export async function draftMinutes(em: EntityManager, input: DraftMinutesInput):
     });
     await tx.flush();
     writeActions(tx, minutes, actions);
+    recordStep(tx, caller, MINUTES_WORKFLOW, minutes, 'draft', null);
     await tx.flush();
     return minutes;
   });
 }
 
-async function requireMinutes(tx: EntityManager, id: string): Promise<Minutes> {
-  const minutes = isUuid(id) ? await tx.findOne(Minutes, { id }) : null;
-  if (!minutes) throw new NotFoundError('Minutes', id);
-  return minutes;
-}
-
 /** Edits a draft against the version it was read at: a stale version changes nothing. */
-export async function editMinutes(em: EntityManager, input: EditMinutesInput): Promise<Minutes> {
+export async function editMinutes(
+  em: EntityManager,
+  caller: Caller,
+  input: EditMinutesInput,
+): Promise<Minutes> {
   const summary = input.summary == null ? null : requireText(input.summary, 'input.summary', 5_000);
   const consensus = input.consensus == null ? null : texts(input.consensus, 'input.consensus');
   const disagreements =
     input.disagreements == null ? null : texts(input.disagreements, 'input.disagreements');
   const actions = input.actions == null ? null : validActions(input.actions, 'input.actions');
-  return inTransaction(em, 'Minutes', async (tx) => {
-    const minutes = await requireMinutes(tx, input.minutesId);
-    checkVersion('The minutes', minutes, input.expectedVersion);
-    minutes.status = nextMinutesStatus(minutes.status, 'edit');
-    if (summary != null) minutes.summary = summary;
-    if (consensus != null) minutes.consensus = consensus;
-    if (disagreements != null) minutes.disagreements = disagreements;
-    if (actions != null) {
-      await tx.nativeDelete(FollowUpAction, { minutesId: minutes.id });
-      writeActions(tx, minutes, actions);
-    }
-    minutes.updatedAt = new Date();
-    await tx.flush();
-    return minutes;
-  });
-}
-
-async function stepMinutes(
-  em: EntityManager,
-  minutesId: string,
-  expectedVersion: number | null | undefined,
-  step: MinutesStep,
-  change: (minutes: Minutes, tx: EntityManager) => Promise<void>,
-): Promise<Minutes> {
-  return inTransaction(em, 'Minutes', async (tx) => {
-    const minutes = await requireMinutes(tx, minutesId);
-    checkVersion('The minutes', minutes, expectedVersion);
-    minutes.status = nextMinutesStatus(minutes.status, step);
-    await change(minutes, tx);
-    await tx.flush();
-    return minutes;
-  });
+  return takeStep(
+    em,
+    caller,
+    MINUTES_WORKFLOW,
+    input.minutesId,
+    input.expectedVersion,
+    'edit',
+    async (minutes, tx) => {
+      if (summary != null) minutes.summary = summary;
+      if (consensus != null) minutes.consensus = consensus;
+      if (disagreements != null) minutes.disagreements = disagreements;
+      if (actions != null) {
+        await tx.nativeDelete(FollowUpAction, { minutesId: minutes.id });
+        writeActions(tx, minutes, actions);
+      }
+      return {
+        fields: Object.keys(input).filter(
+          (field) =>
+            field !== 'minutesId' &&
+            field !== 'expectedVersion' &&
+            input[field as keyof EditMinutesInput] != null,
+        ),
+      };
+    },
+  );
 }
 
 /** Approval by the home's leader or the county's (or city's) staff. */
@@ -136,13 +134,19 @@ export function approveMinutes(
   minutesId: string,
   expectedVersion?: number | null,
 ) {
-  if (!caller.roles.some((role) => APPROVING_ROLES.includes(role))) {
-    throw new ForbiddenError("Minutes are approved by the home's leader or county staff.");
-  }
-  return stepMinutes(em, minutesId, expectedVersion, 'approve', async (minutes) => {
-    minutes.approvedBy = caller.subject;
-    minutes.approvedAt = new Date();
-  });
+  return takeStep(
+    em,
+    caller,
+    MINUTES_WORKFLOW,
+    minutesId,
+    expectedVersion,
+    'approve',
+    (minutes) => {
+      minutes.approvedBy = caller.subject;
+      minutes.approvedAt = new Date();
+      return {};
+    },
+  );
 }
 
 /** Publishing shows the summary and consensus on the public surface (never who attended). */
@@ -152,12 +156,18 @@ export function publishMinutes(
   minutesId: string,
   expectedVersion?: number | null,
 ) {
-  if (!caller.roles.some((role) => APPROVING_ROLES.includes(role))) {
-    throw new ForbiddenError("Minutes are published by the home's leader or county staff.");
-  }
-  return stepMinutes(em, minutesId, expectedVersion, 'publish', async (minutes, tx) => {
-    const now = new Date();
-    minutes.publishedAt = now;
-    await tx.nativeUpdate(Session, { id: minutes.sessionId }, { publishedAt: now });
-  });
+  return takeStep(
+    em,
+    caller,
+    MINUTES_WORKFLOW,
+    minutesId,
+    expectedVersion,
+    'publish',
+    async (minutes, tx) => {
+      const now = new Date();
+      minutes.publishedAt = now;
+      await tx.nativeUpdate(Session, { id: minutes.sessionId }, { publishedAt: now });
+      return {};
+    },
+  );
 }

@@ -1,18 +1,29 @@
-import { nextState } from '@cppcc/toolkit';
-import { MinutesStatus } from './minutes.entity';
+import { ACTORS, type Actor, type Workflow } from '@cppcc/toolkit';
+import { minutesHistory } from './minutes-event.entity';
+import { Minutes, MinutesStatus as S } from './minutes.entity';
+
+/** Who approves and publishes minutes: the home's leader, or the staff of the county or city. */
+export const MINUTES_APPROVER: Actor = {
+  name: "the home's leader or the CPPCC office's staff",
+  levels: ['CITY', 'COUNTY', 'HOME'],
+  roles: ['HOME_LEADER', 'STAFF', 'ADMIN'],
+};
 
 /** The life of minutes, as data: edited while a draft, approved, then published. */
 export const MINUTES_STEPS = {
-  edit: { from: [MinutesStatus.DRAFT], to: MinutesStatus.DRAFT },
-  approve: { from: [MinutesStatus.DRAFT], to: MinutesStatus.APPROVED },
-  publish: { from: [MinutesStatus.APPROVED], to: MinutesStatus.PUBLISHED },
-} as const satisfies Record<string, { from: readonly MinutesStatus[]; to: MinutesStatus }>;
+  edit: { from: [S.DRAFT], to: S.DRAFT, actor: ACTORS.HOME_OR_OFFICE },
+  approve: { from: [S.DRAFT], to: S.APPROVED, actor: MINUTES_APPROVER },
+  /** The summary and consensus become public (never who attended). */
+  publish: { from: [S.APPROVED], to: S.PUBLISHED, actor: MINUTES_APPROVER },
+} as const;
 
 export type MinutesStep = keyof typeof MINUTES_STEPS;
 
-export function nextMinutesStatus(current: MinutesStatus, step: MinutesStep): MinutesStatus {
-  return nextState<MinutesStatus>(MINUTES_STEPS, 'The minutes', current, step);
-}
-
-/** Who may approve minutes: the home's leader, or the staff of the county or city. */
-export const APPROVING_ROLES = ['HOME_LEADER', 'STAFF', 'ADMIN'];
+export const MINUTES_WORKFLOW: Workflow<Minutes, S, MinutesStep> = {
+  entity: Minutes,
+  what: 'The minutes',
+  typeName: 'Minutes',
+  states: Object.values(S),
+  steps: MINUTES_STEPS,
+  history: minutesHistory,
+};

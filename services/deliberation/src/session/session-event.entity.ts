@@ -1,5 +1,6 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
+import type { HistoryWriter } from '@cppcc/toolkit';
 import { SessionStatus } from './session.entity';
 
 /** One step in a session's life: what happened, from which state to which, when and by whom. */
@@ -37,3 +38,16 @@ export class SessionEvent {
   @Property({ type: 'jsonb' })
   detail: Record<string, unknown> = {};
 }
+
+/** The sessions' history writer for the workflow engine. */
+export const sessionHistory: HistoryWriter = (tx, taken) => {
+  tx.create(SessionEvent, {
+    sessionId: taken.recordId,
+    step: taken.step,
+    fromStatus: taken.from as SessionStatus | null,
+    toStatus: taken.to as SessionStatus,
+    at: taken.at,
+    bySubject: taken.by.subject,
+    detail: taken.detail,
+  });
+};

@@ -1,21 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  NotFoundError,
-  checkVersion,
   createOnce,
-  inTransaction,
   optionalText,
+  recordStep,
   requireText,
   requireActiveHome,
   scopedIdempotencyKey,
+  takeStep,
   type Caller,
   isUuid,
 } from '@cppcc/toolkit';
-import { SessionEvent } from './session-event.entity';
 import { Session, SessionStatus } from './session.entity';
 import type { ScheduleSessionInput } from './session.inputs';
-import { nextStatus, type SessionStep } from './session.workflow';
+import { SESSION_WORKFLOW, type SessionStep } from './session.workflow';
 
 const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
 
@@ -50,25 +48,6 @@ async function requireDepartments(
     if (!department)
       throw new BadUserInputError(`There is no department ${id}.`, `${field}.${index}`);
     return department;
-  });
-}
-
-/** Records a step of the session's life beside the change it made. */
-function recordStep(
-  tx: EntityManager,
-  caller: Caller,
-  session: Session,
-  step: SessionStep | 'schedule',
-  from: SessionStatus | null,
-  detail: Record<string, unknown> = {},
-): void {
-  tx.create(SessionEvent, {
-    sessionId: session.id,
-    step,
-    fromStatus: from,
-    toStatus: session.status,
-    bySubject: caller.subject,
-    detail,
   });
 }
 
@@ -141,14 +120,14 @@ export async function scheduleSession(
       idempotencyKey: key,
     });
     await tx.flush();
-    recordStep(tx, caller, session, 'schedule', null);
+    recordStep(tx, caller, SESSION_WORKFLOW, session, 'schedule', null);
     await tx.flush();
     return session;
   });
 }
 
-/** Takes one step of a session's life (the transition table decides), with its changes. */
-async function step(
+/** Takes one step of a session's life (SESSION_STEPS decides), with its changes. */
+function step(
   em: EntityManager,
   caller: Caller,
   sessionId: string,
@@ -156,17 +135,7 @@ async function step(
   name: SessionStep,
   change: (session: Session) => Record<string, unknown>,
 ): Promise<Session> {
-  return inTransaction(em, 'Session', async (tx) => {
-    const session = isUuid(sessionId) ? await tx.findOne(Session, { id: sessionId }) : null;
-    if (!session) throw new NotFoundError('Session', sessionId);
-    checkVersion('Session', session, expectedVersion);
-    const from = session.status;
-    session.status = nextStatus(from, name);
-    const detail = change(session);
-    recordStep(tx, caller, session, name, from, detail);
-    await tx.flush();
-    return session;
-  });
+  return takeStep(em, caller, SESSION_WORKFLOW, sessionId, expectedVersion, name, change);
 }
 
 export function rescheduleSession(

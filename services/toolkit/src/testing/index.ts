@@ -188,3 +188,12 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
     }
   }
 }
+
+export {
+  mutationSurfaces,
+  surfaceMismatches,
+  walkWorkflow,
+  type RecordState,
+  type WalkResult,
+  type WorkflowWalk,
+} from './workflow-harness';
