@@ -25,3 +25,4 @@ export * from './workflow';
 export * from './bulk-load';
 export * from './report';
 export * from './cache-hints';
+export * from './mutation-form';

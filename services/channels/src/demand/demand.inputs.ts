@@ -3,7 +3,7 @@ import { DemandCategory } from './demand.entity';
 
 @InputType({ description: 'A demand raised at a home, by a participant or a resident.' })
 export class RaiseDemandInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The home it is raised at.' })
   homeId: string;
 
   @Field(() => String, {
@@ -13,10 +13,10 @@ export class RaiseDemandInput {
   })
   divisionCode?: string | null;
 
-  @Field(() => DemandCategory)
+  @Field(() => DemandCategory, { description: 'What it is about.' })
   category: DemandCategory;
 
-  @Field()
+  @Field({ description: 'What the resident asks for, in their words.' })
   content: string;
 
   @Field(() => Boolean, { nullable: true, description: 'A formal petition matter (信访事项).' })
@@ -44,9 +44,9 @@ export class RaiseDemandInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The demand a step applies to, and the version the caller last saw.' })
 export class DemandStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The demand.' })
   demandId: string;
 
   @Field(() => Int, {

@@ -8,10 +8,10 @@ export class SubmitPlenaryItemInput {
   })
   divisionCode?: string | null;
 
-  @Field()
+  @Field({ description: 'The title.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   content: string;
 
   @Field(() => [ID], { nullable: true, description: 'The members who wrote it.' })
@@ -33,9 +33,12 @@ export class SubmitPlenaryItemInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description:
+    'The plenary speech or special report a step applies to, and the version the caller last saw.',
+})
 export class PlenaryStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The speech or special report.' })
   id: string;
 
   @Field(() => Int, {

@@ -8,10 +8,10 @@ export class DraftSentimentReportInput {
   })
   divisionCode?: string | null;
 
-  @Field()
+  @Field({ description: 'The title.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   content: string;
 
   @Field(() => [ID], { description: 'The members who wrote it (one at least).' })
@@ -30,9 +30,11 @@ export class DraftSentimentReportInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: 'The sentiment report a step applies to, and the version the caller last saw.',
+})
 export class SentimentReportStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The sentiment report.' })
   reportId: string;
 
   @Field(() => Int, {

@@ -39,7 +39,8 @@ export class MemberAttendanceResolver {
   })
   attendance(
     @Root() member: MemberReference,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'The calendar year, e.g. 2026 (China Standard Time).' })
+    year: number,
     @Ctx() { loaders }: Context,
   ) {
     requireIntBetween(year, 'year', 2000, 2100);

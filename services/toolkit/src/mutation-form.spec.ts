@@ -1,0 +1,76 @@
+import { BadUserInputError } from './errors';
+import { deprecatedArg, inputOrDeprecatedArgs } from './mutation-form';
+
+interface MarkPilot {
+  homeId: string;
+  cohortYear: number;
+  note?: string | null;
+}
+
+function fieldOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof BadUserInputError) return error.field;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('a mutation in its one form or its deprecated one', () => {
+  it('takes the values from input', () => {
+    expect(
+      inputOrDeprecatedArgs<MarkPilot>({ homeId: 'h', cohortYear: 2020 }, {}, [
+        'homeId',
+        'cohortYear',
+      ]),
+    ).toEqual({ homeId: 'h', cohortYear: 2020 });
+  });
+
+  it('takes them from the deprecated arguments when input is left out', () => {
+    expect(
+      inputOrDeprecatedArgs<MarkPilot>(null, { homeId: 'h', cohortYear: 2020, note: null }, [
+        'homeId',
+        'cohortYear',
+      ]),
+    ).toEqual({ homeId: 'h', cohortYear: 2020 });
+  });
+
+  it('merges an input with a deprecated argument beside it (updateHome(id:, input:))', () => {
+    expect(
+      inputOrDeprecatedArgs<MarkPilot>({ cohortYear: 2020 }, { homeId: 'h' }, [
+        'homeId',
+        'cohortYear',
+      ]),
+    ).toEqual({ homeId: 'h', cohortYear: 2020 });
+  });
+
+  it('refuses a value given both ways, naming the input field', () => {
+    expect(
+      fieldOf(() =>
+        inputOrDeprecatedArgs<MarkPilot>({ homeId: 'a', cohortYear: 2020 }, { homeId: 'b' }, [
+          'homeId',
+        ]),
+      ),
+    ).toBe('input.homeId');
+  });
+
+  it('refuses a required value given neither way, naming the input field', () => {
+    expect(
+      fieldOf(() =>
+        inputOrDeprecatedArgs<MarkPilot>({ homeId: 'h' }, { cohortYear: null }, [
+          'homeId',
+          'cohortYear',
+        ]),
+      ),
+    ).toBe('input.cohortYear');
+  });
+
+  it('describes a deprecated argument as the input field it stands for', () => {
+    expect(deprecatedArg('markHomeAsPilot', 'homeId')).toEqual({
+      nullable: true,
+      deprecationReason: 'Use markHomeAsPilot(input:)',
+      description: 'The older form of `input.homeId`; give one or the other.',
+    });
+  });
+});
