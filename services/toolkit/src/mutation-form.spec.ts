@@ -3,7 +3,7 @@ import { deprecatedArg, inputOrDeprecatedArgs } from './mutation-form';
 
 interface MarkPilot {
   homeId: string;
-  cohortYear: number;
+  cohortYear: number | null;
   note?: string | null;
 }
 
