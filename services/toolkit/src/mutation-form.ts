@@ -44,3 +44,7 @@ export function inputOrDeprecatedArgs<T extends object>(
   }
   return merged as T;
 }
+
+/** How a workflow step fails, said once for every step's input type. */
+export const STEP_ERRORS =
+  'A step fails, writing nothing, with NOT_FOUND when the record is absent or outside your jurisdiction, CONFLICT when `expectedVersion` is stale, INVALID_TRANSITION (with `currentState`) when the step is not allowed from where the record stands, FORBIDDEN when your role may not take it, and BAD_USER_INPUT (with `field`) for a value that breaks a rule.';

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DemandCategory } from './demand.entity';
 
@@ -44,7 +45,9 @@ export class RaiseDemandInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'The demand a step applies to, and the version the caller last saw.' })
+@InputType({
+  description: `The demand a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class DemandStepInput {
   @Field(() => ID, { description: 'The demand.' })
   demandId: string;

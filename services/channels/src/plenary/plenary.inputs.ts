@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
@@ -34,8 +35,7 @@ export class SubmitPlenaryItemInput {
 }
 
 @InputType({
-  description:
-    'The plenary speech or special report a step applies to, and the version the caller last saw.',
+  description: `The plenary speech or special report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
 export class PlenaryStepInput {
   @Field(() => ID, { description: 'The speech or special report.' })

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind } from './proposal.entity';
 
@@ -49,7 +50,9 @@ export class DraftProposalInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'The proposal a step applies to, and the version the caller last saw.' })
+@InputType({
+  description: `The proposal a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class ProposalStepInput {
   @Field(() => ID, { description: 'The proposal.' })
   proposalId: string;

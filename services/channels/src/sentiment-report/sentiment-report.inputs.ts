@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A sentiment report drafted by members.' })
@@ -31,7 +32,7 @@ export class DraftSentimentReportInput {
 }
 
 @InputType({
-  description: 'The sentiment report a step applies to, and the version the caller last saw.',
+  description: `The sentiment report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
 export class SentimentReportStepInput {
   @Field(() => ID, { description: 'The sentiment report.' })

@@ -1,4 +1,4 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ActionOwnerKind } from './minutes.entity';
 
@@ -61,7 +61,9 @@ export class EditMinutesInput {
   actions?: FollowUpActionInput[] | null;
 }
 
-@InputType({ description: 'The minutes a step applies to, and the version the caller last saw.' })
+@InputType({
+  description: `The minutes a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class MinutesStepInput {
   @Field(() => ID, { description: 'The minutes.' })
   minutesId: string;

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SessionKind } from './session.entity';
 
@@ -43,7 +44,9 @@ export class ScheduleSessionInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'The session a step applies to, and the version the caller last saw.' })
+@InputType({
+  description: `The session a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class SessionStepInput {
   @Field(() => ID, { description: 'The session.' })
   sessionId: string;
