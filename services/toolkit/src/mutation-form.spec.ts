@@ -1,5 +1,5 @@
 import { BadUserInputError } from './errors';
-import { deprecatedArg, inputOrDeprecatedArgs } from './mutation-form';
+import { deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from './mutation-form';
 
 interface MarkPilot {
   homeId: string;
@@ -72,5 +72,33 @@ describe('a mutation in its one form or its deprecated one', () => {
       deprecationReason: 'Use markHomeAsPilot(input:)',
       description: 'The older form of `input.homeId`; give one or the other.',
     });
+  });
+});
+
+describe('the errors of a mutation called in its input form', () => {
+  const failing = (field: string) => () =>
+    Promise.reject(new BadUserInputError('Not a title.', field));
+
+  it('name the field under input when the caller used input', async () => {
+    await expect(withInputPaths(true, failing('items.0.title'))).rejects.toMatchObject({
+      field: 'input.items.0.title',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.items.0.title' },
+    });
+  });
+
+  it('keep the path as it is for the deprecated form, or when it already starts at input', async () => {
+    await expect(withInputPaths(false, failing('items.0.title'))).rejects.toMatchObject({
+      field: 'items.0.title',
+    });
+    await expect(withInputPaths(true, failing('input.name'))).rejects.toMatchObject({
+      field: 'input.name',
+    });
+  });
+
+  it('pass other errors and results through', async () => {
+    await expect(withInputPaths(true, () => Promise.resolve(7))).resolves.toBe(7);
+    await expect(withInputPaths(true, () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
   });
 });

@@ -48,3 +48,19 @@ export function inputOrDeprecatedArgs<T extends object>(
 /** How a workflow step fails, said once for every step's input type. */
 export const STEP_ERRORS =
   'A step fails, writing nothing, with NOT_FOUND when the record is absent or outside your jurisdiction, CONFLICT when `expectedVersion` is stale, INVALID_TRANSITION (with `currentState`) when the step is not allowed from where the record stands, FORBIDDEN when your role may not take it, and BAD_USER_INPUT (with `field`) for a value that breaks a rule.';
+
+/**
+ * Runs a mutation's service call so that, when the caller used the `input` form, a
+ * BAD_USER_INPUT names the field where the caller put it (`input.items.0.title`, not
+ * `items.0.title`): services name the older arguments' paths, which the deprecated form still
+ * uses as they are.
+ */
+export async function withInputPaths<T>(usedInput: boolean, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!usedInput || !(error instanceof BadUserInputError)) throw error;
+    if (error.field === 'input' || error.field.startsWith('input.')) throw error;
+    throw new BadUserInputError(error.message, `input.${error.field}`);
+  }
+}

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs } from '@cppcc/toolkit';
+import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Session } from '../session/session.entity';
 import { DemandReference } from '../shared/references';
@@ -36,7 +36,9 @@ export class AgendaItemResolver {
       'sessionId',
       'items',
     ]);
-    return setAgenda(em, caller, given.sessionId!, given.items!, given.expectedVersion ?? null);
+    return withInputPaths(input != null, () =>
+      setAgenda(em, caller, given.sessionId!, given.items!, given.expectedVersion ?? null),
+    );
   }
 }
 

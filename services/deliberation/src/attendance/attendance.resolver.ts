@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs } from '@cppcc/toolkit';
+import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Session } from '../session/session.entity';
 import { DepartmentReference, MemberReference, ParticipantReference } from '../shared/references';
@@ -56,12 +56,8 @@ export class AttendanceResolver {
       'sessionId',
       'entries',
     ]);
-    return recordAttendance(
-      em,
-      caller,
-      given.sessionId!,
-      given.entries!,
-      given.expectedVersion ?? null,
+    return withInputPaths(input != null, () =>
+      recordAttendance(em, caller, given.sessionId!, given.entries!, given.expectedVersion ?? null),
     );
   }
 }

@@ -522,6 +522,14 @@ describe('the agenda and attendance of a session', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.sessionId',
     });
+    const blank = await graph.send(
+      `mutation($input: SetAgendaInput) { setAgenda(input: $input) { version } }`,
+      { input: { sessionId: session.id, items: [{ title: '  ' }] } },
+    );
+    expect(blank.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.items.0.title',
+    });
     const neither = await graph.send(`mutation { setAgenda(input: { items: [] }) { version } }`);
     expect(neither.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

@@ -222,6 +222,15 @@ describe('a consultation home', () => {
       code: 'BAD_USER_INPUT',
       field: 'input.homeId',
     });
+    const outsider = await createMember();
+    const notServing = await graph.send(
+      `mutation($input: SetHomeLeaderInput) { setHomeLeader(input: $input) { id } }`,
+      { input: { homeId: home.id, memberId: outsider } },
+    );
+    expect(notServing.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.memberId',
+    });
     const after = await graph.query(`query($id: ID!) { home(id: $id) { name } }`, { id: home.id });
     expect(after.home.name).toBe('一式之家（新）');
   });

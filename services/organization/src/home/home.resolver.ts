@@ -18,6 +18,7 @@ import {
   inputOrDeprecatedArgs,
   toPage,
   deprecatedArg,
+  withInputPaths,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Committee } from '../committee/committee.entity';
@@ -170,7 +171,9 @@ export class HomeResolver {
     @Ctx() { em }: Context,
   ) {
     const given = inputOrDeprecatedArgs(input, { homeId, cohortYear }, ['homeId', 'cohortYear']);
-    return markHomeAsPilot(em, given.homeId!, given.cohortYear!);
+    return withInputPaths(input != null, () =>
+      markHomeAsPilot(em, given.homeId!, given.cohortYear!),
+    );
   }
 
   @OnSurfaces('city', 'county')
@@ -202,7 +205,9 @@ export class HomeResolver {
     @Ctx() { em }: Context,
   ) {
     const given = inputOrDeprecatedArgs(input, { homeId, memberId, until }, ['homeId', 'memberId']);
-    return removeHomeMember(em, given.homeId!, given.memberId!, given.until ?? null);
+    return withInputPaths(input != null, () =>
+      removeHomeMember(em, given.homeId!, given.memberId!, given.until ?? null),
+    );
   }
 
   @OnSurfaces('city', 'county')
@@ -222,7 +227,7 @@ export class HomeResolver {
     @Ctx() { em }: Context,
   ) {
     const given = inputOrDeprecatedArgs(input, { homeId, memberId }, ['homeId', 'memberId']);
-    return setHomeLeader(em, given.homeId!, given.memberId!);
+    return withInputPaths(input != null, () => setHomeLeader(em, given.homeId!, given.memberId!));
   }
 }
 
