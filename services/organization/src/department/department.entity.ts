@@ -42,7 +42,8 @@ registerEnumType(DepartmentKind, {
 // Reports name departments as a dimension; their names may be kept as long as the figures.
 @CacheFor()
 @ObjectType({
-  description: 'A government department: joins consultations, handles proposals and reports.',
+  description:
+    'A government department (市有关部门, as a handler of proposals 承办单位): joins consultations, handles proposals and reports.',
 })
 @Entity({ tableName: 'department' })
 export class Department extends EditableRecord {

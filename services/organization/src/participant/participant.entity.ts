@@ -40,7 +40,8 @@ export const PARTICIPANT_POLICY: RecordPolicy = { public: false };
 /** A non-member who takes part in a home's consultations. */
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: 'A non-member who takes part in consultations (resident, expert, lawyer …).',
+  description:
+    'A non-member who takes part in consultations (群众代表 etc.): resident representatives, retired cadres, experts, lawyers …',
 })
 @Filter(jurisdictionFilter(PARTICIPANT_POLICY))
 @Entity({ tableName: 'participant' })
