@@ -32,7 +32,7 @@ registerEnumType(DemandCategory, {
   },
 });
 
-/** DOMAIN.md: RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED → ANSWERED → CLOSED. */
+/** A demand's states; `DEMAND_STEPS` (demand.workflow.ts) says which step leads where. */
 export enum DemandStatus {
   RECEIVED = 'RECEIVED',
   ON_AGENDA = 'ON_AGENDA',
