@@ -1,6 +1,7 @@
 /**
  * npm run schema            prints every subgraph's SDL, composes schema/supergraph.graphql and
- *                           the contract of each surface in schema/contracts/
+ *                           the contract of each surface in schema/contracts/, and prints the API
+ *                           schema each surface's clients see in schema/api/
  * npm run schema -- --check fails when a checked-in file differs from what the code prints
  */
 import 'reflect-metadata';
@@ -8,6 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import {
   REPO_ROOT,
+  apiSchemaFile,
+  printApiSchemas,
   TRUSTED_DOCUMENTS_MANIFEST,
   buildTrustedDocumentsManifest,
   SUPERGRAPH_FILE,
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   outputs.set(SUPERGRAPH_FILE, composeSupergraph(entries, sdls));
   const contracts = composeContracts(entries, sdls);
   for (const [surface, sdl] of contracts) outputs.set(contractFile(surface), sdl);
+  for (const [surface, sdl] of printApiSchemas(contracts)) outputs.set(apiSchemaFile(surface), sdl);
   outputs.set(TRUSTED_DOCUMENTS_MANIFEST, buildTrustedDocumentsManifest(contracts));
   const stale: string[] = [];
   for (const [file, content] of outputs) {

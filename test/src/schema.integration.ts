@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import {
+  GENERATED_HEADER,
   TRUSTED_DOCUMENTS_MANIFEST,
+  apiSchemaFile,
+  descriptionCoverage,
+  printApiSchemas,
   buildTrustedDocumentsManifest,
   composeContracts,
   composeSupergraph,
@@ -9,6 +13,7 @@ import {
   readSupergraphConfig,
   SUPERGRAPH_FILE,
 } from '@cppcc/scripts';
+import { buildSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 
 describe('the checked-in schema files', () => {
@@ -41,6 +46,11 @@ describe('the checked-in schema files', () => {
         surface,
         sdl,
       });
+    for (const [surface, sdl] of printApiSchemas(contracts))
+      expect({ surface, sdl: readFileSync(apiSchemaFile(surface), 'utf8') }).toEqual({
+        surface,
+        sdl,
+      });
     expect(readFileSync(TRUSTED_DOCUMENTS_MANIFEST, 'utf8')).toBe(
       buildTrustedDocumentsManifest(contracts),
     );
@@ -48,6 +58,61 @@ describe('the checked-in schema files', () => {
 
   it('compose into the checked-in supergraph', () => {
     expect(composeSupergraph(entries, printed)).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
+  });
+
+  it('print, per surface, the API schema its clients see: no federation machinery, nothing hidden', () => {
+    const contracts = composeContracts(entries, printed);
+    const city = readFileSync(apiSchemaFile('city'), 'utf8');
+    const publicSchema = readFileSync(apiSchemaFile('public'), 'utf8');
+    for (const sdl of [city, publicSchema]) {
+      expect(sdl).not.toMatch(/@(join__|link|inaccessible|tag|key|shareable|external|requires)\b/);
+      expect(sdl).not.toMatch(/\b(join|link)__/);
+      expect(() => buildSchema(sdl)).not.toThrow();
+    }
+    // The public surface writes nothing; the city's contract still marks what it hides.
+    expect(publicSchema).not.toMatch(/^type Mutation/m);
+    expect(city).toMatch(/^type Mutation/m);
+    expect(contracts.get('public')).toMatch(/@inaccessible/);
+  });
+
+  it('start every generated schema file with the do-not-edit line', () => {
+    const files = [
+      ...entries.map((entry) => entry.file),
+      SUPERGRAPH_FILE,
+      ...(['city', 'county', 'home', 'department', 'public'] as const).flatMap((surface) => [
+        contractFile(surface),
+        apiSchemaFile(surface),
+      ]),
+    ];
+    for (const file of files)
+      expect({ file, first: readFileSync(file, 'utf8').split('\n')[0] }).toEqual({
+        file,
+        first: GENERATED_HEADER,
+      });
+  });
+
+  it('describe at least 95% of the supergraph: types, fields, arguments, input fields, enum values', () => {
+    const coverage = descriptionCoverage(buildSchema(composeSupergraph(entries, printed)));
+    const ratio = coverage.described / coverage.total;
+    // The list of what is missing is the message a failing run shows.
+    expect({ ratio: ratio >= 0.95, missing: ratio >= 0.95 ? [] : coverage.missing }).toEqual({
+      ratio: true,
+      missing: [],
+    });
+  });
+
+  it('count an undescribed field, argument and enum value as missing', () => {
+    const coverage = descriptionCoverage(
+      buildSchema(`
+        type Query { "Described." a(x: Int): E  b: Int }
+        "Described." enum E { "Described." ON OFF }
+      `),
+    );
+    expect(coverage).toEqual({
+      total: 6,
+      described: 3,
+      missing: ['Query.a(x)', 'Query.b', 'E.OFF'],
+    });
   });
 
   it('refuse to compose when two subgraphs disagree on a shared type', () => {

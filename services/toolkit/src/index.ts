@@ -46,3 +46,4 @@ export {
 export * from './bulk-load';
 export * from './report';
 export * from './cache-hints';
+export * from './mutation-form';

@@ -108,16 +108,16 @@ export function Connection<T extends object>(
     @Field({ description: 'Pass as `after` to continue after this item.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${nodeName} itself.` })
     node: T;
   }
 
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${nodeName}s.` })
   class ConnectionType {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' })
     edges: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and where to continue.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list holds.' })

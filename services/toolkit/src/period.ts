@@ -97,3 +97,14 @@ export function periodOf(args: PeriodArgs, { allowQuarter }: { allowQuarter: boo
     key: `${from}..${to}`,
   };
 }
+
+/**
+ * The public descriptions of a figure's period arguments, one wording for every stat and report
+ * (lists take instants instead, and say so on their own arguments).
+ */
+export const PERIOD_ARG_DESCRIPTIONS = {
+  year: 'The calendar year counted, e.g. 2026 (China Standard Time); or give `from` and `to`.',
+  quarter: 'With `year`: one quarter, 1–4 (Q1 is January to March, China Standard Time).',
+  from: 'Instead of `year`: the first day counted, `YYYY-MM-DD`, included, a day in China Standard Time; give `to` too.',
+  to: 'Instead of `year`: the last day counted, `YYYY-MM-DD`, included, a day in China Standard Time; give `from` too.',
+} as const;

@@ -11,5 +11,6 @@ export const DateTimeScalar = DateTimeResolver;
 export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',
-  description: 'A calendar date, `YYYY-MM-DD`.',
+  description:
+    'A calendar date, `YYYY-MM-DD`, with no time of day: a day of the calendar in China Standard Time (UTC+8), e.g. `2026-03-14`.',
 });

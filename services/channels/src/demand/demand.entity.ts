@@ -15,9 +15,24 @@ export enum DemandCategory {
   EMPLOYMENT = 'EMPLOYMENT',
   OTHER = 'OTHER',
 }
-registerEnumType(DemandCategory, { name: 'DemandCategory' });
+registerEnumType(DemandCategory, {
+  name: 'DemandCategory',
+  description: 'What a demand (诉求) is about.',
+  valuesConfig: {
+    INFRASTRUCTURE: { description: 'Roads, water, power, public works (基础设施).' },
+    LAND_AND_HOUSING: { description: 'Land, housing, relocation (土地住房).' },
+    SOCIAL_SECURITY: { description: 'Pensions, insurance, assistance (社会保障).' },
+    EDUCATION: { description: 'Schools and education (教育).' },
+    HEALTH: { description: 'Health care (医疗卫生).' },
+    ENVIRONMENT: { description: 'Environment and sanitation (生态环境).' },
+    AGRICULTURE: { description: 'Farming and rural affairs (农业农村).' },
+    PUBLIC_SAFETY: { description: 'Safety and public order (公共安全).' },
+    EMPLOYMENT: { description: 'Jobs and wages (就业).' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
 
-/** DOMAIN.md: RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED → ANSWERED → CLOSED. */
+/** A demand's states; `DEMAND_STEPS` (demand.workflow.ts) says which step leads where. */
 export enum DemandStatus {
   RECEIVED = 'RECEIVED',
   ON_AGENDA = 'ON_AGENDA',
@@ -26,14 +41,39 @@ export enum DemandStatus {
   ANSWERED = 'ANSWERED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(DemandStatus, { name: 'DemandStatus' });
+registerEnumType(DemandStatus, {
+  name: 'DemandStatus',
+  description:
+    'Where a demand stands: RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED → ANSWERED → CLOSED.',
+  valuesConfig: {
+    RECEIVED: { description: 'Recorded at the home, not yet taken up.' },
+    ON_AGENDA: { description: 'Put on an agenda item (议题) of a session.' },
+    RESOLVED_AT_HOME: { description: 'Settled at the home; `resolution` says how.' },
+    ESCALATED: {
+      description:
+        'Gone up as a proposal, sentiment report, plenary speech or special report; `escalations` lists them.',
+    },
+    ANSWERED: { description: 'A department answered what it went up as.' },
+    CLOSED: { description: 'The resident was told; nothing more to do.' },
+  },
+});
 
 /** Who raised a demand: a registered participant of the home, or a resident who came once. */
 export enum DemandRaiser {
   PARTICIPANT = 'PARTICIPANT',
   RESIDENT = 'RESIDENT',
 }
-registerEnumType(DemandRaiser, { name: 'DemandRaiser' });
+registerEnumType(DemandRaiser, {
+  name: 'DemandRaiser',
+  description: 'Who raised a demand.',
+  valuesConfig: {
+    PARTICIPANT: { description: 'A registered participant of the home; `participant` names them.' },
+    RESIDENT: {
+      description:
+        'A resident who came once; `residentName` and `residentContact` hold their details (personal data).',
+    },
+  },
+});
 
 /** Which demands a caller may see (RecordPolicy). */
 export const DEMAND_POLICY: RecordPolicy = {
@@ -64,7 +104,7 @@ export class Demand {
     | 'escalatedAt'
     | 'idempotencyKey';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the demand.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -75,11 +115,11 @@ export class Demand {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field(() => DemandCategory)
+  @Field(() => DemandCategory, { description: 'What it is about.' })
   @Property({ type: 'text' })
   category: DemandCategory;
 
-  @Field()
+  @Field({ description: 'What the resident asks for, in their words.' })
   @Property({ type: 'text' })
   content: string;
 
@@ -87,15 +127,15 @@ export class Demand {
   @Property({ type: 'boolean' })
   isPetition: boolean = false;
 
-  @Field(() => DemandStatus)
+  @Field(() => DemandStatus, { description: 'Where it stands.' })
   @Property({ type: 'text' })
   status: DemandStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the home received it, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz' })
   receivedAt: Date;
 
-  @Field(() => DemandRaiser)
+  @Field(() => DemandRaiser, { description: 'A registered participant, or a resident.' })
   @Property({ type: 'text' })
   raisedByKind: DemandRaiser = DemandRaiser.RESIDENT;
 

@@ -1,9 +1,10 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DemandCategory } from './demand.entity';
 
 @InputType({ description: 'A demand raised at a home, by a participant or a resident.' })
 export class RaiseDemandInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The home it is raised at.' })
   homeId: string;
 
   @Field(() => String, {
@@ -13,10 +14,10 @@ export class RaiseDemandInput {
   })
   divisionCode?: string | null;
 
-  @Field(() => DemandCategory)
+  @Field(() => DemandCategory, { description: 'What it is about.' })
   category: DemandCategory;
 
-  @Field()
+  @Field({ description: 'What the resident asks for, in their words.' })
   content: string;
 
   @Field(() => Boolean, { nullable: true, description: 'A formal petition matter (信访事项).' })
@@ -44,9 +45,11 @@ export class RaiseDemandInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: `The demand a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class DemandStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The demand.' })
   demandId: string;
 
   @Field(() => Int, {

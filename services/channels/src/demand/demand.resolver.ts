@@ -50,13 +50,16 @@ class DemandsArgs extends PageArgs {
   })
   divisionCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Demands raised at this home only.' })
   homeId?: string | null;
 
-  @Field(() => [DemandStatus], { nullable: true })
+  @Field(() => [DemandStatus], {
+    nullable: true,
+    description: 'Demands in one of these statuses only.',
+  })
   status?: DemandStatus[] | null;
 
-  @Field(() => DemandCategory, { nullable: true })
+  @Field(() => DemandCategory, { nullable: true, description: 'Demands of this category only.' })
   category?: DemandCategory | null;
 
   @Field(() => Boolean, {
@@ -68,10 +71,18 @@ class DemandsArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: 'Received in this year (China Standard Time).' })
   year?: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'Received at or after.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Received at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00`.',
+  })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Received before.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Received before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
+  })
   to?: Date | null;
 }
 
@@ -82,7 +93,10 @@ export class DemandResolver {
     nullable: true,
     description: 'A demand by id; null when absent or outside your jurisdiction.',
   })
-  demand(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  demand(
+    @Arg('id', () => ID, { description: 'The UUID of the demand.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return isUuid(id) ? loaders.demand.byId.load(id) : null;
   }
 
@@ -118,7 +132,8 @@ export class DemandResolver {
       'Records a demand raised at a home (RECEIVED). Retrying with the same key is safe.',
   })
   raiseDemand(
-    @Arg('input', () => RaiseDemandInput) input: RaiseDemandInput,
+    @Arg('input', () => RaiseDemandInput, { description: 'The demand and who raised it.' })
+    input: RaiseDemandInput,
     @Ctx() { em, caller }: Context,
   ) {
     return raiseDemand(em, caller, input);
@@ -127,9 +142,16 @@ export class DemandResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Demand, { description: "Puts a demand on a session's agenda item." })
   putDemandOnAgenda(
-    @Arg('input', () => DemandStepInput) input: DemandStepInput,
-    @Arg('sessionId', () => ID) sessionId: string,
-    @Arg('agendaItemId', () => ID) agendaItemId: string,
+    @Arg('input', () => DemandStepInput, {
+      description: 'The demand and, optionally, the version you last saw.',
+    })
+    input: DemandStepInput,
+    @Arg('sessionId', () => ID, { description: 'The session whose agenda takes it up.' })
+    sessionId: string,
+    @Arg('agendaItemId', () => ID, {
+      description: 'The agenda item (议题) of that session it goes on.',
+    })
+    agendaItemId: string,
     @Ctx() { em, caller }: Context,
   ) {
     return putDemandOnAgenda(
@@ -147,8 +169,14 @@ export class DemandResolver {
     description: 'Records that a demand was settled at the home, and how.',
   })
   resolveDemandAtHome(
-    @Arg('input', () => DemandStepInput) input: DemandStepInput,
-    @Arg('resolution', () => String) resolution: string,
+    @Arg('input', () => DemandStepInput, {
+      description: 'The demand and, optionally, the version you last saw.',
+    })
+    input: DemandStepInput,
+    @Arg('resolution', () => String, {
+      description: 'How it was settled at the home, shown on the demand.',
+    })
+    resolution: string,
     @Ctx() { em, caller }: Context,
   ) {
     return resolveDemandAtHome(em, caller, input.demandId, input.expectedVersion, resolution);
@@ -159,8 +187,12 @@ export class DemandResolver {
     description: 'Closes a resolved or answered demand once the resident was told.',
   })
   closeDemand(
-    @Arg('input', () => DemandStepInput) input: DemandStepInput,
-    @Arg('note', () => String) note: string,
+    @Arg('input', () => DemandStepInput, {
+      description: 'The demand and, optionally, the version you last saw.',
+    })
+    input: DemandStepInput,
+    @Arg('note', () => String, { description: 'How the resident was told, shown on the demand.' })
+    note: string,
     @Ctx() { em, caller }: Context,
   ) {
     return closeDemand(em, caller, input.demandId, input.expectedVersion, note);
@@ -207,7 +239,10 @@ export class DemandResolver {
     return demand.sessionId ? ref(demand.sessionId) : null;
   }
 
-  @FieldResolver(() => AgendaItemReference, { nullable: true })
+  @FieldResolver(() => AgendaItemReference, {
+    nullable: true,
+    description: 'The agenda item (议题) it was put on.',
+  })
   agendaItem(@Root() demand: Demand) {
     return demand.agendaItemId ? ref(demand.agendaItemId) : null;
   }
@@ -237,7 +272,11 @@ export class HomeDemandsResolver {
   demands(
     @Root() home: Home,
     @Args(() => PageArgs) args: PageArgs,
-    @Arg('status', () => [DemandStatus], { nullable: true }) status: DemandStatus[] | null,
+    @Arg('status', () => [DemandStatus], {
+      nullable: true,
+      description: 'Demands in one of these statuses only.',
+    })
+    status: DemandStatus[] | null,
     @Ctx() { loaders }: Context,
   ) {
     return loaders.demand.ofHome(status ?? []).load({ key: home.id, page: toPage(args) });

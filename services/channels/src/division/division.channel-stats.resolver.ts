@@ -1,21 +1,24 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CacheFor, DateScalar, OnSurfaces, periodOf } from '@cppcc/toolkit';
+import {
+  CacheFor,
+  DateScalar,
+  OnSurfaces,
+  PERIOD_ARG_DESCRIPTIONS,
+  periodOf,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { DivisionReference } from '../shared/references';
 import { ChannelStats } from './division.channel-stats';
 
 @ArgsType()
 class ChannelStatsArgs {
-  @Field(() => Int, { nullable: true, description: 'A calendar year (China Standard Time).' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
   year?: number | null;
 
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: 'Instead of a year: the first day counted (with `to`).',
-  })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day counted (included).' })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
   to?: string | null;
 }
 

@@ -38,11 +38,11 @@ export class ChannelEvent {
   @Property({ type: 'text', nullable: true })
   fromStatus: string | null;
 
-  @Field()
+  @Field({ description: 'The state after the step, e.g. REGISTERED.' })
   @Property({ type: 'text' })
   toStatus: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the step was taken, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   at: Date = new Date();
 

@@ -42,7 +42,10 @@ export class SessionOutcomesResolver {
 
 @ArgsType()
 class AssignedProposalsArgs extends PageArgs {
-  @Field(() => [ProposalStatus], { nullable: true })
+  @Field(() => [ProposalStatus], {
+    nullable: true,
+    description: 'Proposals in one of these statuses only.',
+  })
   status?: ProposalStatus[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Overdue ones only, or none.' })

@@ -10,7 +10,17 @@ export enum PlenaryStatus {
   DECLINED = 'DECLINED',
   DELIVERED = 'DELIVERED',
 }
-registerEnumType(PlenaryStatus, { name: 'PlenaryStatus' });
+registerEnumType(PlenaryStatus, {
+  name: 'PlenaryStatus',
+  description:
+    'Where a plenary speech or special report stands: SUBMITTED → ACCEPTED | DECLINED; ACCEPTED → DELIVERED.',
+  valuesConfig: {
+    SUBMITTED: { description: 'Submitted to the CPPCC, waiting to be chosen.' },
+    ACCEPTED: { description: 'Chosen for the plenary session, or for the report.' },
+    DECLINED: { description: 'Not chosen; `declineReason` says why.' },
+    DELIVERED: { description: 'Delivered (`deliveredOn`), with its `outcome` when known.' },
+  },
+});
 
 /** Speeches and special reports of the CPPCC in the caller's jurisdiction. */
 export const PLENARY_POLICY: RecordPolicy = { public: false };
@@ -36,7 +46,7 @@ export abstract class PlenaryItem {
     | 'deliveredOn'
     | 'idempotencyKey';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -44,11 +54,11 @@ export abstract class PlenaryItem {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field()
+  @Field({ description: 'The title.' })
   @Property({ type: 'text' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   @Property({ type: 'text' })
   content: string;
 
@@ -67,11 +77,11 @@ export abstract class PlenaryItem {
   @Property({ type: 'uuid[]' })
   homeIds: string[] = [];
 
-  @Field(() => PlenaryStatus)
+  @Field(() => PlenaryStatus, { description: 'SUBMITTED, ACCEPTED, DECLINED or DELIVERED.' })
   @Property({ type: 'text' })
   status: PlenaryStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was declined (only when DECLINED).' })
   @Property({ type: 'text', nullable: true })
   declineReason: string | null = null;
 
@@ -82,7 +92,10 @@ export abstract class PlenaryItem {
   @Property({ type: 'text', nullable: true })
   outcome: string | null = null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was delivered (`YYYY-MM-DD`); null until DELIVERED.',
+  })
   @Property({ type: 'date', nullable: true })
   deliveredOn: string | null = null;
 

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
@@ -8,10 +9,10 @@ export class SubmitPlenaryItemInput {
   })
   divisionCode?: string | null;
 
-  @Field()
+  @Field({ description: 'The title.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   content: string;
 
   @Field(() => [ID], { nullable: true, description: 'The members who wrote it.' })
@@ -33,9 +34,11 @@ export class SubmitPlenaryItemInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: `The plenary speech or special report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class PlenaryStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The speech or special report.' })
   id: string;
 
   @Field(() => Int, {

@@ -48,9 +48,15 @@ class PlenaryItemsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Of this CPPCC (a code prefix).' })
   divisionCode?: string | null;
 
-  @Field(() => [PlenaryStatus], { nullable: true })
+  @Field(() => [PlenaryStatus], {
+    nullable: true,
+    description: 'Only those in one of these statuses.',
+  })
   status?: PlenaryStatus[] | null;
 }
+
+const STEP_INPUT_DESCRIPTION = (label: string) =>
+  `The ${label} and, optionally, the version you last saw.`;
 
 /**
  * The queries, steps and fields of speeches and of special reports: the same shape under each
@@ -71,7 +77,10 @@ function plenaryResolver<T extends PlenaryItem>(
   class PlenaryResolver {
     @OnSurfaces('city', 'county')
     @Query(() => entity, { name: singular, nullable: true, description: `A ${label} by id.` })
-    one(@Arg('id', () => ID) id: string, @Ctx() { em }: Context) {
+    one(
+      @Arg('id', () => ID, { description: `The UUID of the ${label}.` }) id: string,
+      @Ctx() { em }: Context,
+    ) {
       return isUuid(id) ? em.findOne(entity, { id } as never) : null;
     }
 
@@ -99,7 +108,8 @@ function plenaryResolver<T extends PlenaryItem>(
       description: `Submits a ${label}; the demands it cites go up. Retrying with the same key is safe.`,
     })
     submit(
-      @Arg('input', () => SubmitPlenaryItemInput) input: SubmitPlenaryItemInput,
+      @Arg('input', () => SubmitPlenaryItemInput, { description: `The new ${label}.` })
+      input: SubmitPlenaryItemInput,
       @Ctx() { em, caller }: Context,
     ) {
       return submitPlenaryItem(em, caller, flow, input);
@@ -108,7 +118,8 @@ function plenaryResolver<T extends PlenaryItem>(
     @OnSurfaces('city', 'county')
     @Mutation(() => entity, { name: `accept${Type}`, description: `Chooses the ${label}.` })
     accept(
-      @Arg('input', () => PlenaryStepInput) input: PlenaryStepInput,
+      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
+      input: PlenaryStepInput,
       @Ctx() { em, caller }: Context,
     ) {
       return acceptPlenaryItem(em, caller, flow, input.id, input.expectedVersion);
@@ -120,8 +131,10 @@ function plenaryResolver<T extends PlenaryItem>(
       description: `Declines the ${label}, with the reason.`,
     })
     decline(
-      @Arg('input', () => PlenaryStepInput) input: PlenaryStepInput,
-      @Arg('reason', () => String) reason: string,
+      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
+      input: PlenaryStepInput,
+      @Arg('reason', () => String, { description: 'Why it is declined, shown to the authors.' })
+      reason: string,
       @Ctx() { em, caller }: Context,
     ) {
       return declinePlenaryItem(em, caller, flow, input.id, input.expectedVersion, reason);
@@ -133,9 +146,14 @@ function plenaryResolver<T extends PlenaryItem>(
       description: `Records that the ${label} was delivered, and what came of it.`,
     })
     deliver(
-      @Arg('input', () => PlenaryStepInput) input: PlenaryStepInput,
-      @Arg('deliveredOn', () => DateScalar) deliveredOn: string,
-      @Arg('outcome', () => String, { nullable: true }) outcome: string | null,
+      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
+      input: PlenaryStepInput,
+      @Arg('deliveredOn', () => DateScalar, {
+        description: 'The day it was delivered (`YYYY-MM-DD`, China Standard Time).',
+      })
+      deliveredOn: string,
+      @Arg('outcome', () => String, { nullable: true, description: 'What came of it, if known.' })
+      outcome: string | null,
       @Ctx() { em, caller }: Context,
     ) {
       return deliverPlenaryItem(
@@ -154,12 +172,15 @@ function plenaryResolver<T extends PlenaryItem>(
       return { code: item.divisionCode };
     }
 
-    @FieldResolver(() => [MemberReference])
+    @FieldResolver(() => [MemberReference], { description: 'The members who wrote it.' })
     authors(@Root() item: PlenaryItem) {
       return refs(item.authorMemberIds);
     }
 
-    @FieldResolver(() => CommitteeReference, { nullable: true })
+    @FieldResolver(() => CommitteeReference, {
+      nullable: true,
+      description: 'The committee that puts it forward, when one does rather than members.',
+    })
     committee(@Root() item: PlenaryItem) {
       return item.committeeId ? ref(item.committeeId) : null;
     }

@@ -5,76 +5,125 @@ import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolki
 
 /** Who puts a proposal forward. */
 export enum ProposalKind {
-  /** A member alone. */
   MEMBER = 'MEMBER',
-  /** A group of members (联名提案): a lead proposer and co-signers. */
   MEMBER_GROUP = 'MEMBER_GROUP',
-  /** A special committee of the CPPCC. */
   SPECIAL_COMMITTEE = 'SPECIAL_COMMITTEE',
-  /** A participating party, people's organisation or sector group (党派团体). */
   PARTY_GROUP = 'PARTY_GROUP',
 }
-registerEnumType(ProposalKind, { name: 'ProposalKind' });
+registerEnumType(ProposalKind, {
+  name: 'ProposalKind',
+  description: 'Who puts a proposal forward.',
+  valuesConfig: {
+    MEMBER: { description: 'A member alone (委员提案).' },
+    MEMBER_GROUP: { description: 'A group of members (联名提案): a lead proposer and co-signers.' },
+    SPECIAL_COMMITTEE: { description: 'A special committee of the CPPCC (专委会提案).' },
+    PARTY_GROUP: {
+      description: 'A participating party, people’s organisation or sector group (党派团体提案).',
+    },
+  },
+});
 
-/** DOMAIN.md's proposal workflow; `PROPOSAL_STEPS` says which step leads where. */
+/** A proposal's states; `PROPOSAL_STEPS` (proposal.workflow.ts) says which step leads where. */
 export enum ProposalStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
-  /** 立案: registered with a number. */
   REGISTERED = 'REGISTERED',
-  /** 不立案, with one of the fixed reasons. */
   NOT_REGISTERED = 'NOT_REGISTERED',
-  /** Returned to the proposer for revision. */
   RETURNED = 'RETURNED',
-  /** Merged into another proposal on the same matter. */
   MERGED = 'MERGED',
-  /** Assigned to a lead department (and co-handling ones), not yet accepted. */
   ASSIGNED = 'ASSIGNED',
   HANDLING = 'HANDLING',
   REPLIED = 'REPLIED',
-  /** Handled again after the proposer was dissatisfied with the first reply. */
   REHANDLING = 'REHANDLING',
   EVALUATED = 'EVALUATED',
   CLOSED = 'CLOSED',
 }
-registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description:
+    'Where a proposal (提案) stands: DRAFT → SUBMITTED → REGISTERED (立案) | NOT_REGISTERED | RETURNED | MERGED; REGISTERED → ASSIGNED → HANDLING → REPLIED → EVALUATED (→ REHANDLING → REPLIED when dissatisfied) → CLOSED.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; editable.' },
+    SUBMITTED: { description: 'Submitted, with its co-signers; waiting for review.' },
+    REGISTERED: { description: '立案: registered with a number; waiting to be assigned.' },
+    NOT_REGISTERED: {
+      description: '不立案: not registered, for one of the fixed reasons (`notRegisteredReason`).',
+    },
+    RETURNED: { description: 'Returned to the proposer for revision (`returnReason`).' },
+    MERGED: { description: 'Merged into another proposal on the same matter (`mergedInto`).' },
+    ASSIGNED: {
+      description:
+        'Assigned to a lead department (主办单位) and co-handling ones (会办单位), not yet accepted; the lead may send it back within 10 days.',
+    },
+    HANDLING: { description: 'Accepted by the lead department; being handled until `dueOn`.' },
+    REPLIED: { description: 'The lead department replied (`reply`); waiting for the evaluation.' },
+    REHANDLING: {
+      description: 'Handled again after the proposer was dissatisfied with the first reply.',
+    },
+    EVALUATED: { description: 'The proposer evaluated the reply (`evaluation`).' },
+    CLOSED: { description: 'Done.' },
+  },
+});
 
 /** Why a proposal is not registered (不予立案): the fixed list the review chooses from. */
 export enum NotRegisteredReason {
-  /** Outside what the CPPCC and the government can act on. */
   OUTSIDE_SCOPE = 'OUTSIDE_SCOPE',
-  /** States a problem with no concrete suggestion. */
   NO_CONCRETE_SUGGESTION = 'NO_CONCRETE_SUGGESTION',
-  /** One person's case, or a personnel matter. */
   INDIVIDUAL_CASE = 'INDIVIDUAL_CASE',
-  /** Before a court or arbitration. */
   UNDER_LITIGATION = 'UNDER_LITIGATION',
-  /** Already solved, or being solved under a plan in force. */
   ALREADY_ADDRESSED = 'ALREADY_ADDRESSED',
-  /** The internal affairs of a party or organisation. */
   INTERNAL_AFFAIRS = 'INTERNAL_AFFAIRS',
 }
-registerEnumType(NotRegisteredReason, { name: 'NotRegisteredReason' });
+registerEnumType(NotRegisteredReason, {
+  name: 'NotRegisteredReason',
+  description:
+    'Why a proposal is not registered (不予立案): the fixed list the review chooses from.',
+  valuesConfig: {
+    OUTSIDE_SCOPE: { description: 'Outside what the CPPCC and the government can act on.' },
+    NO_CONCRETE_SUGGESTION: { description: 'States a problem with no concrete suggestion.' },
+    INDIVIDUAL_CASE: { description: 'One person’s case, or a personnel matter.' },
+    UNDER_LITIGATION: { description: 'Before a court or arbitration.' },
+    ALREADY_ADDRESSED: { description: 'Already solved, or being solved under a plan in force.' },
+    INTERNAL_AFFAIRS: { description: 'The internal affairs of a party or organisation.' },
+  },
+});
 
 /** How a department's reply classes the outcome. */
 export enum ReplyResultClass {
-  /** Solved or adopted. */
   A = 'A',
-  /** Being solved, or planned. */
   B = 'B',
-  /** Limited by present conditions; explained. */
   C = 'C',
-  /** Kept for reference. */
   D = 'D',
 }
-registerEnumType(ReplyResultClass, { name: 'ReplyResultClass' });
+registerEnumType(ReplyResultClass, {
+  name: 'ReplyResultClass',
+  description: 'How a department’s reply (答复) classes the outcome of a proposal.',
+  valuesConfig: {
+    A: { description: 'A 类: solved or adopted (已解决或采纳).' },
+    B: { description: 'B 类: being solved, or planned (正在解决或列入计划).' },
+    C: { description: 'C 类: limited by present conditions, explained (因条件限制暂不能解决).' },
+    D: { description: 'D 类: kept for reference (留作参考).' },
+  },
+});
 
+/** The proposer's evaluation of a reply. */
 export enum Evaluation {
   SATISFIED = 'SATISFIED',
   BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
   DISSATISFIED = 'DISSATISFIED',
 }
-registerEnumType(Evaluation, { name: 'Evaluation' });
+registerEnumType(Evaluation, {
+  name: 'Evaluation',
+  description: 'The proposer’s evaluation of a department’s reply.',
+  valuesConfig: {
+    SATISFIED: { description: '满意: satisfied.' },
+    BASICALLY_SATISFIED: { description: '基本满意: basically satisfied.' },
+    DISSATISFIED: {
+      description:
+        '不满意: dissatisfied; after a first reply the proposal is handled again (REHANDLING).',
+    },
+  },
+});
 
 /**
  * Which proposals a caller may see: those of the CPPCC (city or county) in its jurisdiction; a
@@ -126,7 +175,7 @@ export class Proposal {
     | 'closedAt'
     | 'idempotencyKey';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the proposal.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -145,7 +194,7 @@ export class Proposal {
   @Property({ type: 'integer', nullable: true })
   number: number | null = null;
 
-  @Field(() => ProposalKind)
+  @Field(() => ProposalKind, { description: 'Who puts it forward.' })
   @Property({ type: 'text' })
   kind: ProposalKind;
 
@@ -165,11 +214,11 @@ export class Proposal {
   @Property({ type: 'uuid[]' })
   coSignerIds: string[] = [];
 
-  @Field()
+  @Field({ description: 'The title (案由), e.g. 关于加快农村公路提档升级的建议.' })
   @Property({ type: 'text' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text: the situation, the problem, the suggestions.' })
   @Property({ type: 'text' })
   content: string;
 
@@ -183,7 +232,7 @@ export class Proposal {
   @Property({ type: 'uuid[]' })
   homeIds: string[] = [];
 
-  @Field(() => ProposalStatus)
+  @Field(() => ProposalStatus, { description: 'Where it stands in its workflow.' })
   @Property({ type: 'text' })
   status: ProposalStatus;
 
@@ -191,7 +240,10 @@ export class Proposal {
   @Property({ type: 'boolean' })
   isKey: boolean = false;
 
-  @Field(() => NotRegisteredReason, { nullable: true })
+  @Field(() => NotRegisteredReason, {
+    nullable: true,
+    description: 'Why it was not registered (only when NOT_REGISTERED).',
+  })
   @Property({ type: 'text', nullable: true })
   notRegisteredReason: NotRegisteredReason | null = null;
 
@@ -216,7 +268,10 @@ export class Proposal {
   @Property({ type: 'uuid[]' })
   departmentIds: string[] = [];
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was assigned (`YYYY-MM-DD`, China Standard Time).',
+  })
   @Property({ type: 'date', nullable: true })
   assignedOn: string | null = null;
 
@@ -253,15 +308,18 @@ export class Proposal {
   @Property({ type: 'text', nullable: true })
   evaluationComment: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was submitted, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was registered (立案), ISO 8601 (UTC).',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   registeredAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind } from './proposal.entity';
 
@@ -12,7 +13,7 @@ export class DraftProposalInput {
   @Field(() => Int, { nullable: true, description: "The session's year; this year by default." })
   year?: number | null;
 
-  @Field(() => ProposalKind)
+  @Field(() => ProposalKind, { description: 'Who puts it forward.' })
   kind: ProposalKind;
 
   @Field(() => ID, { nullable: true, description: 'The lead proposer (MEMBER, MEMBER_GROUP).' })
@@ -30,10 +31,10 @@ export class DraftProposalInput {
   @Field(() => String, { nullable: true, description: 'The proposing party or group.' })
   groupName?: string | null;
 
-  @Field()
+  @Field({ description: 'The title (案由).' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text: the situation, the problem, the suggestions.' })
   content: string;
 
   @Field(() => [ID], { nullable: true, description: 'The demands it carries up.' })
@@ -49,9 +50,11 @@ export class DraftProposalInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: `The proposal a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class ProposalStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The proposal.' })
   proposalId: string;
 
   @Field(() => Int, {
@@ -63,12 +66,12 @@ export class ProposalStepInput {
 
 @InputType({ description: 'What an edit of a draft (or returned) proposal changes.' })
 export class ProposalChanges {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new title.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new text.' })
   content?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'The co-signers, replacing the current list.' })
   coSignerIds?: string[] | null;
 }

@@ -68,25 +68,27 @@ export const ProposalConnection = Connection(Proposal);
 
 @ObjectType({ description: "The lead department's reply." })
 export class ProposalReply {
-  @Field()
+  @Field({ description: 'The reply (答复), as sent to the proposer.' })
   text: string;
 
-  @Field(() => ReplyResultClass)
+  @Field(() => ReplyResultClass, {
+    description: 'A solved, B being solved, C limited, D for reference.',
+  })
   resultClass: ReplyResultClass;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the reply (`YYYY-MM-DD`).' })
   repliedOn: string;
 
-  @Field(() => DepartmentReference)
+  @Field(() => DepartmentReference, { description: 'The department that replied.' })
   department: DepartmentReference;
 }
 
 @ObjectType({ description: "The proposer's evaluation of the reply." })
 export class ProposalEvaluation {
-  @Field(() => Evaluation)
+  @Field(() => Evaluation, { description: 'Satisfied, basically satisfied or dissatisfied.' })
   result: Evaluation;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The proposer’s comment, if any.' })
   comment: string | null;
 }
 
@@ -98,13 +100,16 @@ class ProposalsArgs extends PageArgs {
   })
   divisionCode?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Proposals to the session of this year only.' })
   year?: number | null;
 
-  @Field(() => [ProposalStatus], { nullable: true })
+  @Field(() => [ProposalStatus], {
+    nullable: true,
+    description: 'Proposals in one of these statuses only.',
+  })
   status?: ProposalStatus[] | null;
 
-  @Field(() => ProposalKind, { nullable: true })
+  @Field(() => ProposalKind, { nullable: true, description: 'Proposals of this kind only.' })
   kind?: ProposalKind | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Key proposals (重点提案) only, or none.' })
@@ -132,7 +137,10 @@ export class ProposalResolver {
     nullable: true,
     description: 'A proposal by id; null when absent or outside your jurisdiction.',
   })
-  proposal(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  proposal(
+    @Arg('id', () => ID, { description: 'The UUID of the proposal.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return isUuid(id) ? loaders.proposal.byId.load(id) : null;
   }
 
@@ -169,7 +177,8 @@ export class ProposalResolver {
     description: 'Drafts a proposal (DRAFT). Retrying with the same key is safe.',
   })
   draftProposal(
-    @Arg('input', () => DraftProposalInput) input: DraftProposalInput,
+    @Arg('input', () => DraftProposalInput, { description: 'The new proposal.' })
+    input: DraftProposalInput,
     @Ctx() { em, caller }: Context,
   ) {
     return draftProposal(em, caller, input);
@@ -178,8 +187,14 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Edits a draft or returned proposal.' })
   editProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('changes', () => ProposalChanges) changes: ProposalChanges,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('changes', () => ProposalChanges, {
+      description: 'The new title, content or co-signers; fields left out keep their value.',
+    })
+    changes: ProposalChanges,
     @Ctx() { em, caller }: Context,
   ) {
     return editProposal(em, caller, input.proposalId, input.expectedVersion, changes);
@@ -190,7 +205,10 @@ export class ProposalResolver {
     description: 'Submits a draft; the demands it cites go up (ESCALATED).',
   })
   submitProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return submitProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -199,8 +217,15 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: '立案: registers it with the next number of its year.' })
   registerProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('isKey', () => Boolean, { defaultValue: false }) isKey: boolean,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('isKey', () => Boolean, {
+      defaultValue: false,
+      description: 'Flags it as a key proposal (重点提案); false unless given.',
+    })
+    isKey: boolean,
     @Ctx() { em, caller }: Context,
   ) {
     return registerProposal(em, caller, input.proposalId, input.expectedVersion, isKey);
@@ -209,9 +234,20 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: '不立案: declines it for one of the fixed reasons.' })
   declineProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('reason', () => NotRegisteredReason) reason: NotRegisteredReason,
-    @Arg('turnIntoOpinion', () => Boolean, { defaultValue: false }) turnIntoOpinion: boolean,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('reason', () => NotRegisteredReason, {
+      description: 'Why it is not registered (不予立案): one of the fixed reasons.',
+    })
+    reason: NotRegisteredReason,
+    @Arg('turnIntoOpinion', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Passes it on as an opinion or suggestion (意见建议) instead; false unless given.',
+    })
+    turnIntoOpinion: boolean,
     @Ctx() { em, caller }: Context,
   ) {
     return declineProposal(
@@ -227,8 +263,12 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Returns it to the proposer for revision.' })
   returnProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('reason', () => String) reason: string,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('reason', () => String, { description: 'What to revise, shown to the proposer.' })
+    reason: string,
     @Ctx() { em, caller }: Context,
   ) {
     return returnProposal(em, caller, input.proposalId, input.expectedVersion, reason);
@@ -237,7 +277,10 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'A returned proposal becomes a draft again.' })
   reviseProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return reviseProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -246,8 +289,14 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Merges it into another proposal on the same matter.' })
   mergeProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('intoProposalId', () => ID) intoProposalId: string,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('intoProposalId', () => ID, {
+      description: 'The proposal on the same matter it is merged into.',
+    })
+    intoProposalId: string,
     @Ctx() { em, caller }: Context,
   ) {
     return mergeProposal(em, caller, input.proposalId, input.expectedVersion, intoProposalId);
@@ -258,9 +307,19 @@ export class ProposalResolver {
     description: 'Assigns it to a lead department and co-handling ones; due in three months.',
   })
   assignProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('leadDepartmentId', () => ID) leadDepartmentId: string,
-    @Arg('coDepartmentIds', () => [ID], { nullable: true }) coDepartmentIds: string[] | null,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('leadDepartmentId', () => ID, {
+      description: 'The lead department (主办单位) that answers it.',
+    })
+    leadDepartmentId: string,
+    @Arg('coDepartmentIds', () => [ID], {
+      nullable: true,
+      description: 'Co-handling departments (会办单位), if any.',
+    })
+    coDepartmentIds: string[] | null,
     @Ctx() { em, caller }: Context,
   ) {
     return assignProposal(
@@ -276,7 +335,10 @@ export class ProposalResolver {
   @OnSurfaces('department')
   @Mutation(() => Proposal, { description: 'The lead department accepts the proposal.' })
   acceptProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return acceptProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -287,8 +349,14 @@ export class ProposalResolver {
     description: 'The lead department asks to send it back (within 10 days of assignment).',
   })
   sendBackProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('reason', () => String) reason: string,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('reason', () => String, {
+      description: 'Why the department should not handle it, e.g. outside its remit.',
+    })
+    reason: string,
     @Ctx() { em, caller }: Context,
   ) {
     return sendBackProposal(em, caller, input.proposalId, input.expectedVersion, reason);
@@ -299,9 +367,15 @@ export class ProposalResolver {
     description: 'The one extension of the due date (six months at most).',
   })
   extendProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('dueOn', () => DateScalar) dueOn: string,
-    @Arg('reason', () => String) reason: string,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('dueOn', () => DateScalar, {
+      description: 'The new due date (`YYYY-MM-DD`), at most six months after assignment.',
+    })
+    dueOn: string,
+    @Arg('reason', () => String, { description: 'Why more time is needed.' }) reason: string,
     @Ctx() { em, caller }: Context,
   ) {
     return extendProposal(em, caller, input.proposalId, input.expectedVersion, dueOn, reason);
@@ -312,9 +386,17 @@ export class ProposalResolver {
     description: "The lead department's reply; the cited demands are answered.",
   })
   replyToProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('text', () => String) text: string,
-    @Arg('resultClass', () => ReplyResultClass) resultClass: ReplyResultClass,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('text', () => String, { description: 'The reply (答复), as sent to the proposer.' })
+    text: string,
+    @Arg('resultClass', () => ReplyResultClass, {
+      description:
+        'How the reply classes the outcome: A solved, B being solved, C limited by conditions, D for reference.',
+    })
+    resultClass: ReplyResultClass,
     @Ctx() { em, caller }: Context,
   ) {
     return replyToProposal(em, caller, input.proposalId, input.expectedVersion, text, resultClass);
@@ -326,9 +408,19 @@ export class ProposalResolver {
       "Records the proposer's evaluation; dissatisfied with a first reply, it is handled again.",
   })
   evaluateProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
-    @Arg('evaluation', () => Evaluation) evaluation: Evaluation,
-    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
+    @Arg('evaluation', () => Evaluation, {
+      description: 'SATISFIED, BASICALLY_SATISFIED or DISSATISFIED (满意, 基本满意, 不满意).',
+    })
+    evaluation: Evaluation,
+    @Arg('comment', () => String, {
+      nullable: true,
+      description: 'The proposer’s comment, if any.',
+    })
+    comment: string | null,
     @Ctx() { em, caller }: Context,
   ) {
     return evaluateProposal(
@@ -344,7 +436,10 @@ export class ProposalResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Closes an evaluated proposal.' })
   closeProposal(
-    @Arg('input', () => ProposalStepInput) input: ProposalStepInput,
+    @Arg('input', () => ProposalStepInput, {
+      description: 'The proposal and, optionally, the version you last saw.',
+    })
+    input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return closeProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -355,12 +450,17 @@ export class ProposalResolver {
     return { code: proposal.divisionCode };
   }
 
-  @FieldResolver(() => MemberReference, { nullable: true })
+  @FieldResolver(() => MemberReference, {
+    nullable: true,
+    description: 'The lead proposer (MEMBER, MEMBER_GROUP).',
+  })
   leadProposer(@Root() proposal: Proposal) {
     return proposal.leadMemberId ? ref(proposal.leadMemberId) : null;
   }
 
-  @FieldResolver(() => [MemberReference])
+  @FieldResolver(() => [MemberReference], {
+    description: 'The co-signers of a joint proposal (联名提案).',
+  })
   coSigners(@Root() proposal: Proposal) {
     return refs(proposal.coSignerIds);
   }
@@ -381,12 +481,17 @@ export class ProposalResolver {
     return proposal.mergedIntoId ? loaders.proposal.byId.load(proposal.mergedIntoId) : null;
   }
 
-  @FieldResolver(() => DepartmentReference, { nullable: true })
+  @FieldResolver(() => DepartmentReference, {
+    nullable: true,
+    description: 'The lead department (主办单位) once assigned.',
+  })
   leadDepartment(@Root() proposal: Proposal) {
     return proposal.leadDepartmentId ? ref(proposal.leadDepartmentId) : null;
   }
 
-  @FieldResolver(() => [DepartmentReference])
+  @FieldResolver(() => [DepartmentReference], {
+    description: 'The co-handling departments (会办单位).',
+  })
   coDepartments(@Root() proposal: Proposal) {
     return refs(proposal.coDepartmentIds);
   }
@@ -400,7 +505,10 @@ export class ProposalResolver {
     );
   }
 
-  @FieldResolver(() => ProposalReply, { nullable: true })
+  @FieldResolver(() => ProposalReply, {
+    nullable: true,
+    description: 'The lead department’s reply, once REPLIED (the latest one after rehandling).',
+  })
   reply(@Root() proposal: Proposal): ProposalReply | null {
     if (!proposal.replyText) return null;
     return {
@@ -411,7 +519,10 @@ export class ProposalResolver {
     };
   }
 
-  @FieldResolver(() => ProposalEvaluation, { nullable: true })
+  @FieldResolver(() => ProposalEvaluation, {
+    nullable: true,
+    description: 'The proposer’s evaluation of the reply, once EVALUATED.',
+  })
   evaluation(@Root() proposal: Proposal): ProposalEvaluation | null {
     return proposal.evaluation
       ? { result: proposal.evaluation, comment: proposal.evaluationComment }

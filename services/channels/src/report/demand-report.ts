@@ -13,6 +13,7 @@ import {
   townshipCodeSql,
   type Caller,
   type DimensionColumns,
+  PERIOD_ARG_DESCRIPTIONS,
 } from '@cppcc/toolkit';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DEMAND_POLICY, DemandCategory, DemandStatus } from '../demand/demand.entity';
@@ -22,23 +23,26 @@ import { DivisionReference } from '../shared/references';
 
 /** What a demand report can group by. */
 export enum DemandDimension {
-  /** The county of the village or community it concerns. */
   COUNTY = 'COUNTY',
-  /** The township (镇/乡/街道) of the village or community it concerns. */
   TOWNSHIP = 'TOWNSHIP',
   CATEGORY = 'CATEGORY',
-  /** Where it stands now. */
   STATUS = 'STATUS',
-  /** What it first went up as (NONE when it has not gone up). */
   CHANNEL = 'CHANNEL',
-  /** The year and quarter it was received (China Standard Time). */
   QUARTER = 'QUARTER',
-  /** The year it was received. */
   YEAR = 'YEAR',
 }
 registerEnumType(DemandDimension, {
   name: 'DemandDimension',
   description: 'A dimension a demand report groups by.',
+  valuesConfig: {
+    COUNTY: { description: 'The county-level unit of the village or community it concerns.' },
+    TOWNSHIP: { description: 'The township (镇/乡/街道) of the village or community it concerns.' },
+    CATEGORY: { description: 'What it is about.' },
+    STATUS: { description: 'Where it stands now.' },
+    CHANNEL: { description: 'What it first went up as (NONE when it has not gone up).' },
+    QUARTER: { description: 'The year and quarter it was received (China Standard Time).' },
+    YEAR: { description: 'The year it was received (China Standard Time).' },
+  },
 });
 
 /** What a demand went up as: the first channel that cited it, or none. */
@@ -51,6 +55,13 @@ export enum DemandChannel {
 }
 registerEnumType(DemandChannel, {
   name: 'DemandChannel',
+  valuesConfig: {
+    NONE: { description: 'Not gone up: still at the home, or settled there.' },
+    PROPOSAL: { description: 'A proposal (提案).' },
+    SENTIMENT_REPORT: { description: 'A sentiment report (社情民意信息).' },
+    SPEECH: { description: 'A plenary speech (大会发言).' },
+    SPECIAL_REPORT: { description: 'A special report (专题报告).' },
+  },
   description:
     'What a demand went up as: the channel of the first proposal, sentiment report, speech or special report that cited it when submitted (its own escalation step says which), or NONE.',
 });
@@ -70,16 +81,16 @@ const DIMENSIONS: DimensionColumns<DemandDimension> = {
     'Which demands a report counts; every part optional. The period is when they were received: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
 export class DemandReportFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
   year?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'With `year`: one quarter (1–4).' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
   quarter?: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
   to?: string | null;
 
   @Field(() => String, {
@@ -88,10 +99,13 @@ export class DemandReportFilter {
   })
   divisionCode?: string | null;
 
-  @Field(() => [DemandCategory], { nullable: true })
+  @Field(() => [DemandCategory], {
+    nullable: true,
+    description: 'Only demands of these categories.',
+  })
   category?: DemandCategory[] | null;
 
-  @Field(() => [DemandStatus], { nullable: true })
+  @Field(() => [DemandStatus], { nullable: true, description: 'Only demands in these statuses.' })
   status?: DemandStatus[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only petition matters (信访), or none.' })
@@ -104,19 +118,19 @@ export class DemandReportFilter {
     'One group of demands: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
 })
 export class DemandReportRow {
-  @Field(() => DivisionReference, { nullable: true })
+  @Field(() => DivisionReference, { nullable: true, description: 'COUNTY: the county-level unit.' })
   county: DivisionReference | null;
 
-  @Field(() => DivisionReference, { nullable: true })
+  @Field(() => DivisionReference, { nullable: true, description: 'TOWNSHIP: the township.' })
   township: DivisionReference | null;
 
-  @Field(() => DemandCategory, { nullable: true })
+  @Field(() => DemandCategory, { nullable: true, description: 'CATEGORY: the category.' })
   category: DemandCategory | null;
 
-  @Field(() => DemandStatus, { nullable: true })
+  @Field(() => DemandStatus, { nullable: true, description: 'STATUS: where they stand.' })
   status: DemandStatus | null;
 
-  @Field(() => DemandChannel, { nullable: true })
+  @Field(() => DemandChannel, { nullable: true, description: 'CHANNEL: what they went up as.' })
   channel: DemandChannel | null;
 
   @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year received.' })

@@ -14,6 +14,7 @@ import {
   todayInCity,
   type Caller,
   type DimensionColumns,
+  PERIOD_ARG_DESCRIPTIONS,
 } from '@cppcc/toolkit';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
@@ -28,22 +29,28 @@ import { DepartmentReference, DivisionReference } from '../shared/references';
 
 /** What a proposal report can group by. */
 export enum ProposalDimension {
-  /** The county whose CPPCC it went to (none for the city CPPCC's own). */
   COUNTY = 'COUNTY',
-  /** The year it was submitted (China Standard Time). */
   YEAR = 'YEAR',
-  /** The year and quarter it was submitted. */
   QUARTER = 'QUARTER',
   STATUS = 'STATUS',
-  /** Its lead department (主办单位); none until assigned. */
   DEPARTMENT = 'DEPARTMENT',
   KIND = 'KIND',
-  /** The result class of its reply (A–D); none until replied. */
   RESULT_CLASS = 'RESULT_CLASS',
 }
 registerEnumType(ProposalDimension, {
   name: 'ProposalDimension',
   description: 'A dimension a proposal report groups by.',
+  valuesConfig: {
+    COUNTY: {
+      description: 'The county whose CPPCC it went to (null for the city CPPCC’s own).',
+    },
+    YEAR: { description: 'The year it was submitted (China Standard Time).' },
+    QUARTER: { description: 'The year and quarter it was submitted (China Standard Time).' },
+    STATUS: { description: 'Where it stands now.' },
+    DEPARTMENT: { description: 'Its lead department (主办单位); null until assigned.' },
+    KIND: { description: 'Who put it forward.' },
+    RESULT_CLASS: { description: 'The result class of its reply (A–D); null until replied.' },
+  },
 });
 
 /** Each dimension's columns of the facts: a fixed map, so no input reaches the SQL text. */
@@ -62,16 +69,16 @@ const DIMENSIONS: DimensionColumns<ProposalDimension> = {
     'Which proposals a report counts; every part optional. The period is when they were submitted: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
 export class ProposalReportFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
   year?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'With `year`: one quarter (1–4).' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
   quarter?: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
   to?: string | null;
 
   @Field(() => String, {
@@ -81,10 +88,13 @@ export class ProposalReportFilter {
   })
   divisionCode?: string | null;
 
-  @Field(() => [ProposalStatus], { nullable: true })
+  @Field(() => [ProposalStatus], {
+    nullable: true,
+    description: 'Only proposals in these statuses.',
+  })
   status?: ProposalStatus[] | null;
 
-  @Field(() => [ProposalKind], { nullable: true })
+  @Field(() => [ProposalKind], { nullable: true, description: 'Only proposals of these kinds.' })
   kind?: ProposalKind[] | null;
 
   @Field(() => ID, {
@@ -116,16 +126,19 @@ export class ProposalReportRow {
   @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter submitted (1–4).' })
   quarter: number | null;
 
-  @Field(() => ProposalStatus, { nullable: true })
+  @Field(() => ProposalStatus, { nullable: true, description: 'STATUS: where they stand.' })
   status: ProposalStatus | null;
 
   @Field(() => DepartmentReference, { nullable: true, description: 'DEPARTMENT: the lead one.' })
   department: DepartmentReference | null;
 
-  @Field(() => ProposalKind, { nullable: true })
+  @Field(() => ProposalKind, { nullable: true, description: 'KIND: who put them forward.' })
   kind: ProposalKind | null;
 
-  @Field(() => ReplyResultClass, { nullable: true })
+  @Field(() => ReplyResultClass, {
+    nullable: true,
+    description: 'RESULT_CLASS: the reply’s class.',
+  })
   resultClass: ReplyResultClass | null;
 
   @Field(() => Int, { description: 'Proposals submitted (drafts are not counted).' })

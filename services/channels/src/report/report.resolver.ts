@@ -9,6 +9,7 @@ import {
   proposalReport,
 } from './proposal-report';
 
+const GROUP_BY = 'The dimensions to group by, in order; an empty list gives one row of totals.';
 const FIRST = `Groups returned at most (default ${REPORT_DEFAULT_ROWS}, at most ${REPORT_MAX_ROWS}); the gateway counts them in the request's cost.`;
 
 /** Analysts' reports over the channels' records: one statement each, within jurisdiction. */
@@ -21,8 +22,12 @@ export class ChannelReportResolver {
       'Proposals submitted, grouped by the dimensions you choose (none: one row of totals), with their figures, within your jurisdiction: a county its own CPPCC’s proposals, the city all, a department those it handles (lead or co-handling). Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',
   })
   proposalReport(
-    @Arg('groupBy', () => [ProposalDimension]) groupBy: ProposalDimension[],
-    @Arg('filter', () => ProposalReportFilter, { nullable: true })
+    @Arg('groupBy', () => [ProposalDimension], { description: GROUP_BY })
+    groupBy: ProposalDimension[],
+    @Arg('filter', () => ProposalReportFilter, {
+      nullable: true,
+      description: 'Which proposals to count; all in your jurisdiction when left out.',
+    })
     filter: ProposalReportFilter | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | null,
     @Ctx() { em, caller }: Context,
@@ -37,8 +42,11 @@ export class ChannelReportResolver {
       'Demands received, grouped by the dimensions you choose (none: one row of totals), with what became of them, within your jurisdiction. Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',
   })
   demandReport(
-    @Arg('groupBy', () => [DemandDimension]) groupBy: DemandDimension[],
-    @Arg('filter', () => DemandReportFilter, { nullable: true })
+    @Arg('groupBy', () => [DemandDimension], { description: GROUP_BY }) groupBy: DemandDimension[],
+    @Arg('filter', () => DemandReportFilter, {
+      nullable: true,
+      description: 'Which demands to count; all in your jurisdiction when left out.',
+    })
     filter: DemandReportFilter | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST }) first: number | null,
     @Ctx() { em, caller }: Context,

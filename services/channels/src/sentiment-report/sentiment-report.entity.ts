@@ -3,23 +3,39 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
 
-/** DOMAIN.md's sentiment-report workflow; `SENTIMENT_REPORT_STEPS` says which step leads where. */
+/**
+ * A sentiment report's states; `SENTIMENT_REPORT_STEPS` (sentiment-report.workflow.ts) says which
+ * step leads where.
+ */
 export enum SentimentReportStatus {
   DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
   NOT_ADOPTED = 'NOT_ADOPTED',
   ADOPTED = 'ADOPTED',
-  /** Edited by the office for issue (编发). */
   EDITED = 'EDITED',
   ISSUED = 'ISSUED',
-  /** A leader gave an instruction (批示) on it. */
   INSTRUCTED = 'INSTRUCTED',
   FORWARDED = 'FORWARDED',
-  /** Departments gave their feedback. */
   FEEDBACK = 'FEEDBACK',
   CLOSED = 'CLOSED',
 }
-registerEnumType(SentimentReportStatus, { name: 'SentimentReportStatus' });
+registerEnumType(SentimentReportStatus, {
+  name: 'SentimentReportStatus',
+  description:
+    'Where a sentiment report (社情民意信息) stands: DRAFT → SUBMITTED → NOT_ADOPTED (the end) | ADOPTED → EDITED → ISSUED → (INSTRUCTED) → FORWARDED → FEEDBACK → CLOSED.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written by its authors.' },
+    SUBMITTED: { description: 'Submitted to the CPPCC office; waiting to be adopted or not.' },
+    NOT_ADOPTED: { description: 'Not adopted (`notAdoptedReason`); the end.' },
+    ADOPTED: { description: 'Adopted (采用) by the office.' },
+    EDITED: { description: 'Edited by the office for issue (编发).' },
+    ISSUED: { description: 'Sent to the party committee, government or above (`issuedTo`).' },
+    INSTRUCTED: { description: 'A leader gave an instruction (批示) on it (`instructions`).' },
+    FORWARDED: { description: 'Forwarded to departments (`forwardedTo`) for their feedback.' },
+    FEEDBACK: { description: 'Departments gave their feedback (`feedback`).' },
+    CLOSED: { description: 'Closed; the feedback is shown to the authors.' },
+  },
+});
 
 /** Where an adopted report is sent. */
 export enum IssuedTo {
@@ -28,14 +44,31 @@ export enum IssuedTo {
   PROVINCE_CPPCC = 'PROVINCE_CPPCC',
   NATIONAL_CPPCC = 'NATIONAL_CPPCC',
 }
-registerEnumType(IssuedTo, { name: 'IssuedTo' });
+registerEnumType(IssuedTo, {
+  name: 'IssuedTo',
+  description: 'Where an adopted sentiment report is sent.',
+  valuesConfig: {
+    CITY_PARTY_COMMITTEE: { description: 'The city party committee (市委).' },
+    CITY_GOVERNMENT: { description: 'The city government (市政府).' },
+    PROVINCE_CPPCC: { description: 'The provincial CPPCC (省政协).' },
+    NATIONAL_CPPCC: { description: 'The national CPPCC (全国政协).' },
+  },
+});
 
 export enum InstructionLevel {
   CITY = 'CITY',
   PROVINCE = 'PROVINCE',
   NATIONAL = 'NATIONAL',
 }
-registerEnumType(InstructionLevel, { name: 'InstructionLevel' });
+registerEnumType(InstructionLevel, {
+  name: 'InstructionLevel',
+  description: 'The level of the leader who gave an instruction (批示).',
+  valuesConfig: {
+    CITY: { description: 'A city leader (市领导).' },
+    PROVINCE: { description: 'A provincial leader (省领导).' },
+    NATIONAL: { description: 'A national leader (中央领导).' },
+  },
+});
 
 /** Reports of the CPPCC in the caller's jurisdiction; a department, those forwarded to it. */
 export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
@@ -66,7 +99,7 @@ export class SentimentReport {
     | 'closedAt'
     | 'idempotencyKey';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -74,11 +107,11 @@ export class SentimentReport {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field()
+  @Field({ description: 'The title.' })
   @Property({ type: 'text' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   @Property({ type: 'text' })
   content: string;
 
@@ -94,15 +127,15 @@ export class SentimentReport {
   @Property({ type: 'uuid[]' })
   homeIds: string[] = [];
 
-  @Field(() => SentimentReportStatus)
+  @Field(() => SentimentReportStatus, { description: 'Where it stands in its workflow.' })
   @Property({ type: 'text' })
   status: SentimentReportStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was not adopted (NOT_ADOPTED).' })
   @Property({ type: 'text', nullable: true })
   notAdoptedReason: string | null = null;
 
-  @Field(() => [IssuedTo])
+  @Field(() => [IssuedTo], { description: 'Where it was sent once ISSUED; empty before.' })
   @Property({ type: 'text[]' })
   issuedTo: IssuedTo[] = [];
 
@@ -110,15 +143,15 @@ export class SentimentReport {
   @Property({ type: 'uuid[]' })
   departmentIds: string[] = [];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was submitted, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was issued, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   issuedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
@@ -142,7 +175,7 @@ export class SentimentReport {
 export class LeaderInstruction {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -156,15 +189,15 @@ export class LeaderInstruction {
   @Property({ type: 'text' })
   leader: string;
 
-  @Field(() => InstructionLevel)
+  @Field(() => InstructionLevel, { description: 'City, province or national leader.' })
   @Property({ type: 'text' })
   level: InstructionLevel;
 
-  @Field()
+  @Field({ description: 'The text, as given.' })
   @Property({ type: 'text' })
   text: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was given (`YYYY-MM-DD`).' })
   @Property({ type: 'date' })
   givenOn: string;
 
@@ -178,7 +211,7 @@ export class LeaderInstruction {
 export class DepartmentFeedback {
   [OptionalProps]?: 'createdAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -191,11 +224,11 @@ export class DepartmentFeedback {
   @Property({ type: 'uuid' })
   departmentId: string;
 
-  @Field()
+  @Field({ description: 'The text, as given.' })
   @Property({ type: 'text' })
   text: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was given (`YYYY-MM-DD`).' })
   @Property({ type: 'date' })
   givenOn: string;
 

@@ -1,3 +1,4 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'A sentiment report drafted by members.' })
@@ -8,10 +9,10 @@ export class DraftSentimentReportInput {
   })
   divisionCode?: string | null;
 
-  @Field()
+  @Field({ description: 'The title.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The full text.' })
   content: string;
 
   @Field(() => [ID], { description: 'The members who wrote it (one at least).' })
@@ -30,9 +31,11 @@ export class DraftSentimentReportInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: `The sentiment report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class SentimentReportStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The sentiment report.' })
   reportId: string;
 
   @Field(() => Int, {

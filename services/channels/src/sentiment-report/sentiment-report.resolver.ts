@@ -64,13 +64,13 @@ class LeaderInstructionInput {
   @Field({ description: 'Who gave it, by office.' })
   leader: string;
 
-  @Field(() => InstructionLevel)
+  @Field(() => InstructionLevel, { description: 'City, province or national leader.' })
   level: InstructionLevel;
 
-  @Field()
+  @Field({ description: 'The instruction, as given.' })
   text: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was given (`YYYY-MM-DD`).' })
   givenOn: string;
 }
 
@@ -79,7 +79,10 @@ class SentimentReportsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Reports of this CPPCC (a code prefix).' })
   divisionCode?: string | null;
 
-  @Field(() => [SentimentReportStatus], { nullable: true })
+  @Field(() => [SentimentReportStatus], {
+    nullable: true,
+    description: 'Reports in one of these statuses only.',
+  })
   status?: SentimentReportStatus[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Forwarded to this department.' })
@@ -96,7 +99,10 @@ export class SentimentReportResolver {
     nullable: true,
     description: 'A sentiment report by id; null when absent or outside your jurisdiction.',
   })
-  sentimentReport(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  sentimentReport(
+    @Arg('id', () => ID, { description: 'The UUID of the report.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return isUuid(id) ? loaders.sentimentReport.byId.load(id) : null;
   }
 
@@ -137,7 +143,8 @@ export class SentimentReportResolver {
     description: 'Drafts a report (DRAFT). Retrying with the same key is safe.',
   })
   draftSentimentReport(
-    @Arg('input', () => DraftSentimentReportInput) input: DraftSentimentReportInput,
+    @Arg('input', () => DraftSentimentReportInput, { description: 'The new report.' })
+    input: DraftSentimentReportInput,
     @Ctx() { em, caller }: Context,
   ) {
     return draftSentimentReport(em, caller, input);
@@ -148,16 +155,22 @@ export class SentimentReportResolver {
     description: 'Submits a draft; the demands it reports go up.',
   })
   submitSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return submitSentimentReport(em, caller, input.reportId, input.expectedVersion);
   }
 
   @OnSurfaces('city', 'county')
-  @Mutation(() => SentimentReport)
+  @Mutation(() => SentimentReport, { description: 'The office adopts (采用) a submitted report.' })
   adoptSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return adoptSentimentReport(em, caller, input.reportId, input.expectedVersion);
@@ -166,8 +179,12 @@ export class SentimentReportResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: 'Not adopted, with the reason (the end).' })
   rejectSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('reason', () => String) reason: string,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('reason', () => String, { description: 'Why it is not adopted, shown to the author.' })
+    reason: string,
     @Ctx() { em, caller }: Context,
   ) {
     return rejectSentimentReport(em, caller, input.reportId, input.expectedVersion, reason);
@@ -176,9 +193,20 @@ export class SentimentReportResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: "The office's edit for issue (编发)." })
   editSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('title', () => String, { nullable: true }) title: string | null,
-    @Arg('content', () => String, { nullable: true }) content: string | null,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('title', () => String, {
+      nullable: true,
+      description: 'The edited title; left out, it stays.',
+    })
+    title: string | null,
+    @Arg('content', () => String, {
+      nullable: true,
+      description: 'The edited text; left out, it stays.',
+    })
+    content: string | null,
     @Ctx() { em, caller }: Context,
   ) {
     return editSentimentReport(em, caller, input.reportId, input.expectedVersion, title, content);
@@ -189,8 +217,15 @@ export class SentimentReportResolver {
     description: 'Issues it to the party committee, government or above.',
   })
   issueSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('issuedTo', () => [IssuedTo]) issuedTo: IssuedTo[],
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('issuedTo', () => [IssuedTo], {
+      description:
+        'Where it is sent: city party committee, city government, province or national CPPCC.',
+    })
+    issuedTo: IssuedTo[],
     @Ctx() { em, caller }: Context,
   ) {
     return issueSentimentReport(em, caller, input.reportId, input.expectedVersion, issuedTo);
@@ -199,8 +234,14 @@ export class SentimentReportResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: "Records a leader's instruction (批示)." })
   recordLeaderInstruction(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('instruction', () => LeaderInstructionInput) instruction: LeaderInstructionInput,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('instruction', () => LeaderInstructionInput, {
+      description: 'The instruction (批示): who gave it, at which level, its text and date.',
+    })
+    instruction: LeaderInstructionInput,
     @Ctx() { em, caller }: Context,
   ) {
     return recordLeaderInstruction(em, caller, input.reportId, input.expectedVersion, instruction);
@@ -211,8 +252,14 @@ export class SentimentReportResolver {
     description: 'Forwards it to departments for their feedback.',
   })
   forwardSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('departmentIds', () => [ID]) departmentIds: string[],
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('departmentIds', () => [ID], {
+      description: 'The departments (承办单位) that receive it and give feedback.',
+    })
+    departmentIds: string[],
     @Ctx() { em, caller }: Context,
   ) {
     return forwardSentimentReport(em, caller, input.reportId, input.expectedVersion, departmentIds);
@@ -223,8 +270,14 @@ export class SentimentReportResolver {
     description: "A department's feedback on a report forwarded to it.",
   })
   giveSentimentFeedback(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
-    @Arg('text', () => String) text: string,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
+    @Arg('text', () => String, {
+      description: 'The department’s feedback (反馈), shown to the author when closed.',
+    })
+    text: string,
     @Ctx() { em, caller }: Context,
   ) {
     return giveSentimentFeedback(em, caller, input.reportId, input.expectedVersion, text);
@@ -235,7 +288,10 @@ export class SentimentReportResolver {
     description: 'Closes it; the feedback is shown to the authors.',
   })
   closeSentimentReport(
-    @Arg('input', () => SentimentReportStepInput) input: SentimentReportStepInput,
+    @Arg('input', () => SentimentReportStepInput, {
+      description: 'The sentiment report and, optionally, the version you last saw.',
+    })
+    input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return closeSentimentReport(em, caller, input.reportId, input.expectedVersion);
@@ -246,7 +302,7 @@ export class SentimentReportResolver {
     return { code: report.divisionCode };
   }
 
-  @FieldResolver(() => [MemberReference])
+  @FieldResolver(() => [MemberReference], { description: 'The members who wrote it.' })
   authors(@Root() report: SentimentReport) {
     return refs(report.authorMemberIds);
   }
@@ -286,7 +342,7 @@ export class SentimentReportResolver {
 
 @Resolver(() => DepartmentFeedback)
 export class DepartmentFeedbackResolver {
-  @FieldResolver(() => DepartmentReference)
+  @FieldResolver(() => DepartmentReference, { description: 'The department that gave it.' })
   department(@Root() feedback: DepartmentFeedback) {
     return ref(feedback.departmentId);
   }

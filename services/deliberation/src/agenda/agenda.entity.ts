@@ -16,7 +16,7 @@ export const AGENDA_ITEM_POLICY: RecordPolicy = {
 @Filter(jurisdictionFilter(AGENDA_ITEM_POLICY))
 @Entity({ tableName: 'agenda_item' })
 export class AgendaItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the agenda item.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -33,11 +33,11 @@ export class AgendaItem {
   @Property({ type: 'integer' })
   position: number;
 
-  @Field()
+  @Field({ description: 'The topic, e.g. 村道修缮.' })
   @Property({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What is to be discussed.' })
   @Property({ type: 'text', nullable: true })
   description: string | null;
 

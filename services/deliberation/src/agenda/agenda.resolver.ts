@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { OnSurfaces } from '@cppcc/toolkit';
+import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Session } from '../session/session.entity';
 import { DemandReference } from '../shared/references';
 import { AgendaItem } from './agenda.entity';
-import { AgendaItemInput } from './agenda.inputs';
+import { AgendaItemInput, SetAgendaInput } from './agenda.inputs';
 import { setAgenda } from './agenda.service';
 
 @Resolver(() => AgendaItem)
@@ -19,12 +19,26 @@ export class AgendaItemResolver {
     description: "Sets a planned or held session's agenda, replacing the one it had.",
   })
   setAgenda(
-    @Arg('sessionId', () => ID) sessionId: string,
-    @Arg('items', () => [AgendaItemInput]) items: AgendaItemInput[],
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('input', () => SetAgendaInput, {
+      nullable: true,
+      description:
+        'The session and its agenda. Required, unless the deprecated arguments are given.',
+    })
+    input: SetAgendaInput | null,
+    @Arg('sessionId', () => ID, deprecatedArg('setAgenda', 'sessionId')) sessionId: string | null,
+    @Arg('items', () => [AgendaItemInput], deprecatedArg('setAgenda', 'items'))
+    items: AgendaItemInput[] | null,
+    @Arg('expectedVersion', () => Int, deprecatedArg('setAgenda', 'expectedVersion'))
+    expectedVersion: number | null,
     @Ctx() { em, caller }: Context,
   ) {
-    return setAgenda(em, caller, sessionId, items, expectedVersion);
+    const given = inputOrDeprecatedArgs(input, { sessionId, items, expectedVersion }, [
+      'sessionId',
+      'items',
+    ]);
+    return withInputPaths(input != null, () =>
+      setAgenda(em, caller, given.sessionId!, given.items!, given.expectedVersion ?? null),
+    );
   }
 }
 

@@ -4,16 +4,16 @@ import { AttendanceStatus, type Attendance } from './attendance.entity';
 /** How many were invited, came, stayed away or were excused. */
 @ObjectType({ description: 'Attendance of a session in numbers.' })
 export class AttendanceCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People invited, whatever came of it.' })
   invited: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, present.' })
   present: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, absent without excuse.' })
   absent: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of those, excused (请假).' })
   excused: number;
 }
 

@@ -8,7 +8,15 @@ export enum AttendeeKind {
   PARTICIPANT = 'PARTICIPANT',
   DEPARTMENT = 'DEPARTMENT',
 }
-registerEnumType(AttendeeKind, { name: 'AttendeeKind' });
+registerEnumType(AttendeeKind, {
+  name: 'AttendeeKind',
+  description: 'Who an attendee is.',
+  valuesConfig: {
+    MEMBER: { description: 'A CPPCC member (委员).' },
+    PARTICIPANT: { description: 'A participant: resident, expert, lawyer … (参加协商的人员).' },
+    DEPARTMENT: { description: 'A department (承办单位), through its staff.' },
+  },
+});
 
 /** What someone does at the table. */
 export enum AttendanceRole {
@@ -23,7 +31,22 @@ export enum AttendanceRole {
   DEPARTMENT = 'DEPARTMENT',
   OTHER = 'OTHER',
 }
-registerEnumType(AttendanceRole, { name: 'AttendanceRole' });
+registerEnumType(AttendanceRole, {
+  name: 'AttendanceRole',
+  description: 'What someone does at the table.',
+  valuesConfig: {
+    CHAIR: { description: 'Chairs the session (主持人).' },
+    MEMBER: { description: 'A CPPCC member taking part (委员).' },
+    RESIDENT_REPRESENTATIVE: { description: '村民代表 or 居民代表: speaks for residents.' },
+    PARTY_MEMBER_REPRESENTATIVE: { description: '党员代表: a party members’ representative.' },
+    RETIRED_CADRE: { description: '离退休老同志: a retired cadre.' },
+    PERSON_WITH_DEMAND: { description: '有诉求的群众: a resident who brought the matter.' },
+    EXPERT: { description: '专家学者: an expert or scholar.' },
+    LAWYER: { description: '法律方面专业人员: a lawyer or other legal professional.' },
+    DEPARTMENT: { description: 'Speaks for a department (部门代表).' },
+    OTHER: { description: 'Any other part.' },
+  },
+});
 
 export enum AttendanceStatus {
   INVITED = 'INVITED',
@@ -31,7 +54,16 @@ export enum AttendanceStatus {
   ABSENT = 'ABSENT',
   EXCUSED = 'EXCUSED',
 }
-registerEnumType(AttendanceStatus, { name: 'AttendanceStatus' });
+registerEnumType(AttendanceStatus, {
+  name: 'AttendanceStatus',
+  description: 'Whether someone invited came.',
+  valuesConfig: {
+    INVITED: { description: 'Invited; not yet recorded as present or not.' },
+    PRESENT: { description: 'Came.' },
+    ABSENT: { description: 'Did not come, without excuse.' },
+    EXCUSED: { description: 'Did not come, excused (请假).' },
+  },
+});
 
 /** Lies under its session's home; not public. */
 export const ATTENDANCE_POLICY: RecordPolicy = {
@@ -45,7 +77,7 @@ export const ATTENDANCE_POLICY: RecordPolicy = {
 @Filter(jurisdictionFilter(ATTENDANCE_POLICY))
 @Entity({ tableName: 'attendance' })
 export class Attendance {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the attendance row.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -58,18 +90,20 @@ export class Attendance {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field(() => AttendeeKind)
+  @Field(() => AttendeeKind, {
+    description: 'MEMBER, PARTICIPANT or DEPARTMENT: which of the fields below is set.',
+  })
   @Property({ type: 'text' })
   attendeeKind: AttendeeKind;
 
   @Property({ type: 'uuid' })
   attendeeId: string;
 
-  @Field(() => AttendanceRole)
+  @Field(() => AttendanceRole, { description: 'What they do at the table.' })
   @Property({ type: 'text' })
   role: AttendanceRole;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, { description: 'Whether they came.' })
   @Property({ type: 'text' })
   status: AttendanceStatus;
 }

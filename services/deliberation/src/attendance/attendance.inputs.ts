@@ -1,17 +1,37 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { AttendanceRole, AttendanceStatus, AttendeeKind } from './attendance.entity';
 
-@InputType()
+@InputType({ description: 'One attendee of a session: who, in which role, whether they came.' })
 export class AttendanceInput {
-  @Field(() => AttendeeKind)
+  @Field(() => AttendeeKind, { description: 'MEMBER, PARTICIPANT or DEPARTMENT.' })
   attendeeKind: AttendeeKind;
 
   @Field(() => ID, { description: 'The member, participant or department.' })
   attendeeId: string;
 
-  @Field(() => AttendanceRole)
+  @Field(() => AttendanceRole, { description: 'What they do at the table.' })
   role: AttendanceRole;
 
-  @Field(() => AttendanceStatus)
+  @Field(() => AttendanceStatus, {
+    description: 'INVITED before the session; after it, whether they came.',
+  })
   status: AttendanceStatus;
+}
+
+@InputType({ description: 'Invitations to a session, or who came, in bulk.' })
+export class RecordAttendanceInput {
+  @Field(() => ID, { nullable: true, description: 'The session. Required.' })
+  sessionId?: string | null;
+
+  @Field(() => [AttendanceInput], {
+    nullable: true,
+    description: 'A row per attendee; a row already there is updated in place. Required.',
+  })
+  entries?: AttendanceInput[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, fails with CONFLICT if the session changed since.',
+  })
+  expectedVersion?: number | null;
 }

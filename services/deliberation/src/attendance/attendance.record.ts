@@ -12,7 +12,7 @@ import { AttendanceCounts } from './attendance.counts';
     "A member's attendance at held sessions in a year (invited: held sessions they were invited to).",
 })
 export class AttendanceRecord extends AttendanceCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year counted.' })
   year: number;
 
   @Field(() => Float, { nullable: true, description: 'absent / invited; null when never invited.' })

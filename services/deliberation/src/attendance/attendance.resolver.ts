@@ -1,25 +1,34 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { OnSurfaces } from '@cppcc/toolkit';
+import { OnSurfaces, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Session } from '../session/session.entity';
 import { DepartmentReference, MemberReference, ParticipantReference } from '../shared/references';
 import { Attendance, AttendeeKind } from './attendance.entity';
-import { AttendanceInput } from './attendance.inputs';
+import { AttendanceInput, RecordAttendanceInput } from './attendance.inputs';
 import { recordAttendance } from './attendance.service';
 
 @Resolver(() => Attendance)
 export class AttendanceResolver {
-  @FieldResolver(() => MemberReference, { nullable: true })
+  @FieldResolver(() => MemberReference, {
+    nullable: true,
+    description: 'The member, when `attendeeKind` is MEMBER.',
+  })
   member(@Root() row: Attendance): MemberReference | null {
     return row.attendeeKind === AttendeeKind.MEMBER ? { id: row.attendeeId } : null;
   }
 
-  @FieldResolver(() => ParticipantReference, { nullable: true })
+  @FieldResolver(() => ParticipantReference, {
+    nullable: true,
+    description: 'The participant, when `attendeeKind` is PARTICIPANT.',
+  })
   participant(@Root() row: Attendance): ParticipantReference | null {
     return row.attendeeKind === AttendeeKind.PARTICIPANT ? { id: row.attendeeId } : null;
   }
 
-  @FieldResolver(() => DepartmentReference, { nullable: true })
+  @FieldResolver(() => DepartmentReference, {
+    nullable: true,
+    description: 'The department, when `attendeeKind` is DEPARTMENT.',
+  })
   department(@Root() row: Attendance): DepartmentReference | null {
     return row.attendeeKind === AttendeeKind.DEPARTMENT ? { id: row.attendeeId } : null;
   }
@@ -30,11 +39,25 @@ export class AttendanceResolver {
       'Records invitations, and after the session who came, in bulk (a row per attendee, updated in place).',
   })
   recordAttendance(
-    @Arg('sessionId', () => ID) sessionId: string,
-    @Arg('entries', () => [AttendanceInput]) entries: AttendanceInput[],
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('input', () => RecordAttendanceInput, {
+      nullable: true,
+      description: 'The session and the rows. Required, unless the deprecated arguments are given.',
+    })
+    input: RecordAttendanceInput | null,
+    @Arg('sessionId', () => ID, deprecatedArg('recordAttendance', 'sessionId'))
+    sessionId: string | null,
+    @Arg('entries', () => [AttendanceInput], deprecatedArg('recordAttendance', 'entries'))
+    entries: AttendanceInput[] | null,
+    @Arg('expectedVersion', () => Int, deprecatedArg('recordAttendance', 'expectedVersion'))
+    expectedVersion: number | null,
     @Ctx() { em, caller }: Context,
   ) {
-    return recordAttendance(em, caller, sessionId, entries, expectedVersion);
+    const given = inputOrDeprecatedArgs(input, { sessionId, entries, expectedVersion }, [
+      'sessionId',
+      'entries',
+    ]);
+    return withInputPaths(input != null, () =>
+      recordAttendance(em, caller, given.sessionId!, given.entries!, given.expectedVersion ?? null),
+    );
   }
 }

@@ -13,16 +13,18 @@ export class Home {
   description: 'How many activities a home held in a quarter against the one required.',
 })
 export class HomeCadence {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year asked for.' })
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The quarter asked for, 1–4.' })
   quarter: number;
 
   @Field(() => Int, { description: 'Sessions held in the quarter.' })
   held: number;
 
-  @Field(() => Int, { description: 'Sessions the seed asks for: one per quarter.' })
+  @Field(() => Int, {
+    description: 'Sessions required: in principle one consultation activity per home per quarter.',
+  })
   required: number;
 
   @Field({ description: 'True when the home held at least the required sessions.' })

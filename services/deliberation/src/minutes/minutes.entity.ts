@@ -9,20 +9,43 @@ export enum MinutesStatus {
   /** Summary and consensus visible on the public surface. */
   PUBLISHED = 'PUBLISHED',
 }
-registerEnumType(MinutesStatus, { name: 'MinutesStatus' });
+registerEnumType(MinutesStatus, {
+  name: 'MinutesStatus',
+  description: 'Where minutes stand: DRAFT → APPROVED → PUBLISHED.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; editable with `expectedVersion`.' },
+    APPROVED: { description: 'Approved by the home’s leader or county staff; no longer edited.' },
+    PUBLISHED: { description: 'Summary and consensus visible on the public surface.' },
+  },
+});
 
 export enum ActionOwnerKind {
   MEMBER = 'MEMBER',
   DEPARTMENT = 'DEPARTMENT',
 }
-registerEnumType(ActionOwnerKind, { name: 'ActionOwnerKind' });
+registerEnumType(ActionOwnerKind, {
+  name: 'ActionOwnerKind',
+  description: 'Who owns a follow-up action.',
+  valuesConfig: {
+    MEMBER: { description: 'A CPPCC member (委员); `member` names them.' },
+    DEPARTMENT: { description: 'A department (承办单位); `department` names it.' },
+  },
+});
 
 export enum ActionStatus {
   OPEN = 'OPEN',
   DONE = 'DONE',
   DROPPED = 'DROPPED',
 }
-registerEnumType(ActionStatus, { name: 'ActionStatus' });
+registerEnumType(ActionStatus, {
+  name: 'ActionStatus',
+  description: 'Where a follow-up action stands.',
+  valuesConfig: {
+    OPEN: { description: 'Still to be done.' },
+    DONE: { description: 'Done.' },
+    DROPPED: { description: 'Given up, no longer followed.' },
+  },
+});
 
 /** Minutes lie under their session's home; the public sees published ones. */
 export const MINUTES_POLICY: RecordPolicy = {
@@ -41,7 +64,7 @@ export class Minutes {
   [OptionalProps]?:
     'version' | 'createdAt' | 'updatedAt' | 'approvedBy' | 'approvedAt' | 'publishedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -67,7 +90,7 @@ export class Minutes {
   @Property({ type: 'text[]' })
   disagreements: string[];
 
-  @Field(() => MinutesStatus)
+  @Field(() => MinutesStatus, { description: 'DRAFT, APPROVED or PUBLISHED.' })
   @Property({ type: 'text' })
   status: MinutesStatus;
 
@@ -81,11 +104,14 @@ export class Minutes {
   @Property({ type: 'text', nullable: true })
   approvedBy: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When they were approved, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', nullable: true })
   approvedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When they were published, ISO 8601 (UTC); null until PUBLISHED.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
 
@@ -102,7 +128,7 @@ export class Minutes {
 export class FollowUpAction {
   [OptionalProps]?: 'status';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -118,22 +144,22 @@ export class FollowUpAction {
   @Property({ type: 'integer' })
   position: number;
 
-  @Field()
+  @Field({ description: 'What is to be done, e.g. 联系交通局实地查看村道.' })
   @Property({ type: 'text' })
   description: string;
 
-  @Field(() => ActionOwnerKind)
+  @Field(() => ActionOwnerKind, { description: 'MEMBER or DEPARTMENT.' })
   @Property({ type: 'text' })
   ownerKind: ActionOwnerKind;
 
   @Property({ type: 'uuid' })
   ownerId: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Due by this day (`YYYY-MM-DD`, China Standard Time).' })
   @Property({ type: 'date' })
   dueOn: string;
 
-  @Field(() => ActionStatus)
+  @Field(() => ActionStatus, { description: 'OPEN, DONE or DROPPED.' })
   @Property({ type: 'text' })
   status: ActionStatus = ActionStatus.OPEN;
 }

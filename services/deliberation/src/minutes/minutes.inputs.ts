@@ -1,43 +1,46 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ActionOwnerKind } from './minutes.entity';
 
-@InputType()
+@InputType({ description: 'A follow-up action: what, who, by when.' })
 export class FollowUpActionInput {
-  @Field()
+  @Field({ description: 'What is to be done.' })
   description: string;
 
-  @Field(() => ActionOwnerKind)
+  @Field(() => ActionOwnerKind, { description: 'Whether a member or a department owns it.' })
   ownerKind: ActionOwnerKind;
 
   @Field(() => ID, { description: 'The member or department that owns the action.' })
   ownerId: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Due by this day (`YYYY-MM-DD`).' })
   dueOn: string;
 }
 
-@InputType()
+@InputType({ description: 'The first draft of the minutes (纪要) of a held session.' })
 export class DraftMinutesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session, which must be HELD.' })
   sessionId: string;
 
-  @Field()
+  @Field({ description: 'What the session discussed.' })
   summary: string;
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Points of consensus (共识).' })
   consensus: string[];
 
-  @Field(() => [String], { defaultValue: [] })
+  @Field(() => [String], { defaultValue: [], description: 'Disagreements that remain.' })
   disagreements: string[];
 
-  @Field(() => [FollowUpActionInput], { defaultValue: [] })
+  @Field(() => [FollowUpActionInput], {
+    defaultValue: [],
+    description: 'Follow-up actions agreed, in order.',
+  })
   actions: FollowUpActionInput[];
 }
 
-@InputType()
+@InputType({ description: 'Changes to draft minutes; fields left out keep their value.' })
 export class EditMinutesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The minutes.' })
   minutesId: string;
 
   @Field(() => Int, {
@@ -45,24 +48,29 @@ export class EditMinutesInput {
   })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new summary.' })
   summary?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Replaces the points of consensus.' })
   consensus?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Replaces the disagreements.' })
   disagreements?: string[] | null;
 
   @Field(() => [FollowUpActionInput], { nullable: true, description: 'Replaces the actions.' })
   actions?: FollowUpActionInput[] | null;
 }
 
-@InputType()
+@InputType({
+  description: `The minutes a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class MinutesStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The minutes.' })
   minutesId: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if the minutes changed since.',
+  })
   expectedVersion?: number | null;
 }

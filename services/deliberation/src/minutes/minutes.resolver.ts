@@ -17,7 +17,8 @@ export class MinutesResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Minutes, { description: 'Drafts the minutes of a held session.' })
   draftMinutes(
-    @Arg('input', () => DraftMinutesInput) input: DraftMinutesInput,
+    @Arg('input', () => DraftMinutesInput, { description: 'The session and the draft.' })
+    input: DraftMinutesInput,
     @Ctx() { em, caller }: Context,
   ) {
     return draftMinutes(em, caller, input);
@@ -28,7 +29,10 @@ export class MinutesResolver {
     description: 'Edits draft minutes against the version they were read at.',
   })
   editMinutes(
-    @Arg('input', () => EditMinutesInput) input: EditMinutesInput,
+    @Arg('input', () => EditMinutesInput, {
+      description: 'The minutes, their version and the changes.',
+    })
+    input: EditMinutesInput,
     @Ctx() { em, caller }: Context,
   ) {
     return editMinutes(em, caller, input);
@@ -37,7 +41,8 @@ export class MinutesResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Minutes, { description: "Approval by the home's leader or county staff." })
   approveMinutes(
-    @Arg('input', () => MinutesStepInput) input: MinutesStepInput,
+    @Arg('input', () => MinutesStepInput, { description: 'The minutes and their version.' })
+    input: MinutesStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return approveMinutes(em, caller, input.minutesId, input.expectedVersion);
@@ -48,7 +53,8 @@ export class MinutesResolver {
     description: 'Publishes approved minutes: summary and consensus become public.',
   })
   publishMinutes(
-    @Arg('input', () => MinutesStepInput) input: MinutesStepInput,
+    @Arg('input', () => MinutesStepInput, { description: 'The minutes and their version.' })
+    input: MinutesStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return publishMinutes(em, caller, input.minutesId, input.expectedVersion);

@@ -18,8 +18,14 @@ export class SessionReportResolver {
       'Consultation sessions, grouped by the dimensions you choose (none: one row of totals), with how many were held, cancelled, crossed county lines, who came and whose minutes are published, within your jurisdiction. Put YEAR or QUARTER in `groupBy` for a series in time order (a trend).',
   })
   sessionReport(
-    @Arg('groupBy', () => [SessionDimension]) groupBy: SessionDimension[],
-    @Arg('filter', () => SessionReportFilter, { nullable: true })
+    @Arg('groupBy', () => [SessionDimension], {
+      description: 'The dimensions to group by, in order; an empty list gives one row of totals.',
+    })
+    groupBy: SessionDimension[],
+    @Arg('filter', () => SessionReportFilter, {
+      nullable: true,
+      description: 'Which sessions to count; all in your jurisdiction when left out.',
+    })
     filter: SessionReportFilter | null,
     @Arg('first', () => Int, {
       nullable: true,

@@ -14,6 +14,7 @@ import {
   townshipCodeSql,
   type Caller,
   type DimensionColumns,
+  PERIOD_ARG_DESCRIPTIONS,
 } from '@cppcc/toolkit';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
@@ -24,22 +25,32 @@ import { DivisionReference } from '../shared/references';
 
 /** What a session report can group by. */
 export enum SessionDimension {
-  /** The county of the home. */
   COUNTY = 'COUNTY',
-  /** The township (镇/乡/街道) of the home; none for a home above township level. */
   TOWNSHIP = 'TOWNSHIP',
   HOME = 'HOME',
   KIND = 'KIND',
-  /** The year and quarter it was held (or scheduled, when not held), China Standard Time. */
   QUARTER = 'QUARTER',
-  /** The year it was held (or scheduled). */
   YEAR = 'YEAR',
-  /** Where it stands: PLANNED, HELD, CANCELLED. */
   STATUS = 'STATUS',
 }
 registerEnumType(SessionDimension, {
   name: 'SessionDimension',
   description: 'A dimension a session report groups by.',
+  valuesConfig: {
+    COUNTY: { description: 'The county-level unit of the home (the row’s `county`).' },
+    TOWNSHIP: {
+      description:
+        'The township (镇/乡/街道) of the home (the row’s `township`); null for a home above township level.',
+    },
+    HOME: { description: 'The home (the row’s `home`).' },
+    KIND: { description: 'The form of the session (the row’s `kind`).' },
+    QUARTER: {
+      description:
+        'The year and quarter it was held (or scheduled, when not held), China Standard Time.',
+    },
+    YEAR: { description: 'The year it was held (or scheduled), China Standard Time.' },
+    STATUS: { description: 'Where it stands: PLANNED, HELD, CANCELLED.' },
+  },
 });
 
 const DIMENSIONS: DimensionColumns<SessionDimension> = {
@@ -57,16 +68,16 @@ const DIMENSIONS: DimensionColumns<SessionDimension> = {
     'Which sessions a report counts; every part optional. The period is when a session was held, or, not held, when it was scheduled: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
 export class SessionReportFilter {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
   year?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'With `year`: one quarter (1–4).' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
   quarter?: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
   to?: string | null;
 
   @Field(() => String, {
@@ -75,10 +86,13 @@ export class SessionReportFilter {
   })
   divisionCode?: string | null;
 
-  @Field(() => [SessionKind], { nullable: true })
+  @Field(() => [SessionKind], { nullable: true, description: 'Only sessions of these forms.' })
   kind?: SessionKind[] | null;
 
-  @Field(() => [SessionStatus], { nullable: true })
+  @Field(() => [SessionStatus], {
+    nullable: true,
+    description: 'Only sessions in these statuses.',
+  })
   status?: SessionStatus[] | null;
 }
 
@@ -88,16 +102,16 @@ export class SessionReportFilter {
     'One group of sessions: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
 })
 export class SessionReportRow {
-  @Field(() => DivisionReference, { nullable: true })
+  @Field(() => DivisionReference, { nullable: true, description: 'COUNTY: the county-level unit.' })
   county: DivisionReference | null;
 
-  @Field(() => DivisionReference, { nullable: true })
+  @Field(() => DivisionReference, { nullable: true, description: 'TOWNSHIP: the township.' })
   township: DivisionReference | null;
 
-  @Field(() => Home, { nullable: true })
+  @Field(() => Home, { nullable: true, description: 'HOME: the home.' })
   home: Home | null;
 
-  @Field(() => SessionKind, { nullable: true })
+  @Field(() => SessionKind, { nullable: true, description: 'KIND: the form of the sessions.' })
   kind: SessionKind | null;
 
   @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year.' })
@@ -106,7 +120,7 @@ export class SessionReportRow {
   @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter (1–4).' })
   quarter: number | null;
 
-  @Field(() => SessionStatus, { nullable: true })
+  @Field(() => SessionStatus, { nullable: true, description: 'STATUS: where they stand.' })
   status: SessionStatus | null;
 
   @Field(() => Int, { description: 'Sessions, whatever their state.' })
@@ -120,7 +134,7 @@ export class SessionReportRow {
 
   @Field(() => Int, {
     description:
-      'Held sessions on a matter that crosses county lines (the seed’s rule 3), as `sessionStats` counts them.',
+      'Held sessions on a matter that crosses county lines (a city special committee coordinates them), as `sessionStats` counts them.',
   })
   crossCounty: number;
 

@@ -19,15 +19,15 @@ export class SessionEvent {
   @Property({ type: 'text' })
   step: string;
 
-  @Field(() => SessionStatus, { nullable: true })
+  @Field(() => SessionStatus, { nullable: true, description: 'The status before; null at first.' })
   @Property({ type: 'text', nullable: true })
   fromStatus: SessionStatus | null;
 
-  @Field(() => SessionStatus)
+  @Field(() => SessionStatus, { description: 'The status after the step.' })
   @Property({ type: 'text' })
   toStatus: SessionStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the step was taken, ISO 8601 (UTC).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   at: Date = new Date();
 

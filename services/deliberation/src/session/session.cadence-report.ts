@@ -19,22 +19,24 @@ export const GRACE_DAYS_FOR_NEW_HOMES = 45;
   description: 'A home in the cadence report: what it held in the quarter against what it had to.',
 })
 export class CadenceRow {
-  @Field(() => Home)
+  @Field(() => Home, { description: 'The home.' })
   home: Home;
 
-  @Field(() => DivisionReference)
+  @Field(() => DivisionReference, { description: 'The township or village the home is in.' })
   division: DivisionReference;
 
   @Field({ description: 'The home’s status now (a suspended home is not required to meet).' })
   status: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Sessions it held in the quarter.' })
   held: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Sessions it had to hold: 1, or 0 when it was not required to meet.',
+  })
   required: number;
 
-  @Field()
+  @Field({ description: 'True when it held at least what it had to.' })
   compliant: boolean;
 }
 
@@ -42,10 +44,10 @@ export class CadenceRow {
   description: 'Compliance of the homes of one division directly under the report’s division.',
 })
 export class CadenceSummary {
-  @Field(() => DivisionReference)
+  @Field(() => DivisionReference, { description: 'The division summed up.' })
   division: DivisionReference;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Homes in it (and below it).' })
   homes: number;
 
   @Field(() => Int, { description: 'Homes required to meet in the quarter.' })
@@ -61,15 +63,18 @@ export class CadenceSummary {
   rate: number | null;
 }
 
-@ObjectType({ description: 'Which homes of a division met in a quarter (the seed’s rule 5).' })
+@ObjectType({
+  description:
+    'Which homes of a division met in a quarter: in principle each home holds one consultation activity per quarter.',
+})
 export class CadenceReport {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The code of the division reported on.' })
   divisionCode: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year reported on.' })
   year: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The quarter reported on, 1–4 (China Standard Time).' })
   quarter: number;
 
   @Field(() => [CadenceRow], {

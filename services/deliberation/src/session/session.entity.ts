@@ -16,14 +16,37 @@ export enum SessionKind {
   /** 宣传政策: a policy briefing */
   BRIEFING = 'BRIEFING',
 }
-registerEnumType(SessionKind, { name: 'SessionKind' });
+registerEnumType(SessionKind, {
+  name: 'SessionKind',
+  description: 'The form a consultation activity (协商议事活动) takes.',
+  valuesConfig: {
+    FORUM: { description: '座谈会: a forum.' },
+    COUNCIL: { description: '协商议事会: a consultation council.' },
+    FACE_TO_FACE: { description: '面对面协商: residents and departments face to face.' },
+    MULTI_PARTY: {
+      description:
+        '多方协商平台 on a petition matter (信访事项): residents, interested parties, members and departments meet.',
+    },
+    BRIEFING: {
+      description: '宣传政策: a policy briefing that explains policy and answers doubts.',
+    },
+  },
+});
 
 export enum SessionStatus {
   PLANNED = 'PLANNED',
   HELD = 'HELD',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(SessionStatus, { name: 'SessionStatus' });
+registerEnumType(SessionStatus, {
+  name: 'SessionStatus',
+  description: 'Where a session stands: PLANNED → HELD, or PLANNED → CANCELLED.',
+  valuesConfig: {
+    PLANNED: { description: 'Scheduled, not yet held; may be rescheduled or cancelled.' },
+    HELD: { description: 'Took place (`heldAt` says when); counts towards the cadence.' },
+    CANCELLED: { description: 'Called off (`cancelReason` says why).' },
+  },
+});
 
 /** Which sessions a caller may see (RecordPolicy). */
 export const SESSION_POLICY: RecordPolicy = {
@@ -54,7 +77,7 @@ export class Session {
     | 'idempotencyKey'
     | 'publishedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the session.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -65,23 +88,29 @@ export class Session {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field()
+  @Field({ description: 'The title, e.g. 关于村道修缮的协商议事会.' })
   @Property({ type: 'text' })
   title: string;
 
-  @Field(() => SessionKind)
+  @Field(() => SessionKind, { description: 'Its form: forum, council, face to face …' })
   @Property({ type: 'text' })
   kind: SessionKind;
 
-  @Field(() => SessionStatus)
+  @Field(() => SessionStatus, { description: 'PLANNED, HELD or CANCELLED.' })
   @Property({ type: 'text' })
   status: SessionStatus;
 
-  @Field(() => Date)
+  @Field(() => Date, {
+    description:
+      'When it is (or was) scheduled to start, ISO 8601 (UTC); China Standard Time is UTC+8.',
+  })
   @Property({ type: 'timestamptz' })
   scheduledAt: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it took place, ISO 8601 (UTC); null unless HELD.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   heldAt: Date | null = null;
 

@@ -4,6 +4,7 @@ import {
   DateScalar,
   OnSurfaces,
   PageArgs,
+  PERIOD_ARG_DESCRIPTIONS,
   periodOf,
   requireIntBetween,
   toPage,
@@ -39,7 +40,8 @@ export class MemberAttendanceResolver {
   })
   attendance(
     @Root() member: MemberReference,
-    @Arg('year', () => Int) year: number,
+    @Arg('year', () => Int, { description: 'The calendar year, e.g. 2026 (China Standard Time).' })
+    year: number,
     @Ctx() { loaders }: Context,
   ) {
     requireIntBetween(year, 'year', 2000, 2100);
@@ -49,19 +51,16 @@ export class MemberAttendanceResolver {
 
 @ArgsType()
 class SessionStatsArgs {
-  @Field(() => Int, { nullable: true, description: 'A year; with `quarter`, one quarter of it.' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
   year?: number | null;
 
-  @Field(() => Int, { nullable: true, description: '1–4, with `year`.' })
+  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
   quarter?: number | null;
 
-  @Field(() => DateScalar, {
-    nullable: true,
-    description: 'Instead of a year: the first day counted (with `to`).',
-  })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
   from?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'The last day counted (included).' })
+  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
   to?: string | null;
 }
 

@@ -1,21 +1,24 @@
+import { STEP_ERRORS } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { SessionKind } from './session.entity';
 
-@InputType()
+@InputType({ description: 'A consultation activity to schedule for a home.' })
 export class ScheduleSessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The home that holds it.' })
   homeId: string;
 
-  @Field()
+  @Field({ description: 'The title, e.g. 关于村道修缮的协商议事会.' })
   title: string;
 
-  @Field(() => SessionKind)
+  @Field(() => SessionKind, { description: 'Its form: forum, council, face to face …' })
   kind: SessionKind;
 
-  @Field(() => Date)
+  @Field(() => Date, {
+    description: 'When it starts, ISO 8601 with offset, e.g. `2026-03-14T09:30:00+08:00`.',
+  })
   scheduledAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where, e.g. 村委会二楼会议室.' })
   location?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Departments invited to take part.' })
@@ -30,7 +33,7 @@ export class ScheduleSessionInput {
   @Field(() => ID, {
     nullable: true,
     description:
-      'The city special committee that coordinates: required when city departments take part or the matter crosses county lines (rule 3).',
+      'The city special committee (专门委员会) that coordinates: required when city departments take part or the matter crosses county lines, else BAD_USER_INPUT.',
   })
   coordinatingCommitteeId?: string | null;
 
@@ -41,9 +44,11 @@ export class ScheduleSessionInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({
+  description: `The session a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
 export class SessionStepInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The session.' })
   sessionId: string;
 
   @Field(() => Int, {

@@ -53,19 +53,27 @@ class SessionsArgs extends PageArgs {
   })
   divisionCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Sessions of this home only.' })
   homeId?: string | null;
 
-  @Field(() => SessionStatus, { nullable: true })
+  @Field(() => SessionStatus, { nullable: true, description: 'Sessions in this status only.' })
   status?: SessionStatus | null;
 
-  @Field(() => SessionKind, { nullable: true })
+  @Field(() => SessionKind, { nullable: true, description: 'Sessions of this form only.' })
   kind?: SessionKind | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled at or after this moment.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Scheduled at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00` for the start of a day in China Standard Time.',
+  })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled before this moment.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Scheduled before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
+  })
   to?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'Sessions this department is invited to.' })
@@ -82,7 +90,10 @@ export class SessionResolver {
     nullable: true,
     description: 'A session by id; null when absent or outside your jurisdiction.',
   })
-  session(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  session(
+    @Arg('id', () => ID, { description: 'The UUID of the session.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.session.byId.load(id);
   }
 
@@ -92,9 +103,15 @@ export class SessionResolver {
       'Which homes of a division met in a quarter, with a summary per division under it.',
   })
   cadenceReport(
-    @Arg('divisionCode', () => String) divisionCode: string,
-    @Arg('year', () => Int) year: number,
-    @Arg('quarter', () => Int) quarter: number,
+    @Arg('divisionCode', () => String, {
+      description: 'The division whose homes are counted: its code, e.g. `320706`.',
+    })
+    divisionCode: string,
+    @Arg('year', () => Int, { description: 'The year, e.g. 2026.' }) year: number,
+    @Arg('quarter', () => Int, {
+      description: 'The quarter, 1–4, in China Standard Time (Q1 is January to March).',
+    })
+    quarter: number,
     @Ctx() { em, caller }: Context,
   ) {
     return cadenceReport(em, caller, divisionCode, year, quarter);
@@ -129,7 +146,8 @@ export class SessionResolver {
 
   @FieldResolver(() => CommitteeReference, {
     nullable: true,
-    description: 'The city special committee that coordinates it (the seed’s rule 3).',
+    description:
+      'The city special committee (专门委员会) that coordinates it: one does when city departments take part or the matter crosses county lines.',
   })
   coordinatingCommittee(@Root() session: Session): CommitteeReference | null {
     return session.coordinatingCommitteeId ? { id: session.coordinatingCommitteeId } : null;
@@ -185,7 +203,8 @@ export class SessionResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Schedules a consultation activity of a home.' })
   scheduleSession(
-    @Arg('input', () => ScheduleSessionInput) input: ScheduleSessionInput,
+    @Arg('input', () => ScheduleSessionInput, { description: 'The new session.' })
+    input: ScheduleSessionInput,
     @Ctx() { em, caller }: Context,
   ) {
     return scheduleSession(em, caller, input);
@@ -194,8 +213,10 @@ export class SessionResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Moves a planned session to another date (改期).' })
   rescheduleSession(
-    @Arg('input', () => SessionStepInput) input: SessionStepInput,
-    @Arg('scheduledAt', () => Date) scheduledAt: Date,
+    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
+    input: SessionStepInput,
+    @Arg('scheduledAt', () => Date, { description: 'The new date and time, ISO 8601 with offset.' })
+    scheduledAt: Date,
     @Ctx() { em, caller }: Context,
   ) {
     return rescheduleSession(em, caller, input.sessionId, scheduledAt, input.expectedVersion);
@@ -204,8 +225,10 @@ export class SessionResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Records that a planned session took place.' })
   recordSessionHeld(
-    @Arg('input', () => SessionStepInput) input: SessionStepInput,
-    @Arg('heldAt', () => Date) heldAt: Date,
+    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
+    input: SessionStepInput,
+    @Arg('heldAt', () => Date, { description: 'When it took place, ISO 8601 with offset.' })
+    heldAt: Date,
     @Ctx() { em, caller }: Context,
   ) {
     return recordSessionHeld(em, caller, input.sessionId, heldAt, input.expectedVersion);
@@ -214,8 +237,10 @@ export class SessionResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Calls off a planned session, with the reason.' })
   cancelSession(
-    @Arg('input', () => SessionStepInput) input: SessionStepInput,
-    @Arg('reason', () => String) reason: string,
+    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
+    input: SessionStepInput,
+    @Arg('reason', () => String, { description: 'Why it is called off, shown on the session.' })
+    reason: string,
     @Ctx() { em, caller }: Context,
   ) {
     return cancelSession(em, caller, input.sessionId, reason, input.expectedVersion);
@@ -229,10 +254,13 @@ export class SessionResolver {
 
 @ArgsType()
 class HomeSessionsArgs extends PageArgs {
-  @Field(() => [SessionStatus], { nullable: true })
+  @Field(() => [SessionStatus], {
+    nullable: true,
+    description: 'Sessions in one of these statuses only.',
+  })
   status?: SessionStatus[] | null;
 
-  @Field(() => SessionKind, { nullable: true })
+  @Field(() => SessionKind, { nullable: true, description: 'Sessions of this form only.' })
   kind?: SessionKind | null;
 
   @Field(() => Int, {
@@ -244,10 +272,18 @@ class HomeSessionsArgs extends PageArgs {
   @Field(() => Int, { nullable: true, description: '1–4, with `year`.' })
   quarter?: number | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled at or after this moment.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Scheduled at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00` for the start of a day in China Standard Time.',
+  })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Scheduled before this moment.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Scheduled before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
+  })
   to?: Date | null;
 }
 
@@ -291,12 +327,16 @@ export class HomeSessionsResolver {
 
   @FieldResolver(() => HomeCadence, {
     nullable: true,
-    description: 'Whether the home held its one activity in the quarter (the seed’s rule 5).',
+    description:
+      'Whether the home held its activity in the quarter: in principle one consultation activity per home per quarter.',
   })
   async cadence(
     @Root() home: Home,
-    @Arg('year', () => Int) year: number,
-    @Arg('quarter', () => Int) quarter: number,
+    @Arg('year', () => Int, { description: 'The year, e.g. 2026.' }) year: number,
+    @Arg('quarter', () => Int, {
+      description: 'The quarter, 1–4, in China Standard Time (Q1 is January to March).',
+    })
+    quarter: number,
     @Ctx() { loaders }: Context,
   ): Promise<HomeCadence> {
     const held = await loaders.session.heldInQuarter.load({ homeId: home.id, year, quarter });

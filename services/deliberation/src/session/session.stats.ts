@@ -38,7 +38,7 @@ export class SessionStats {
 
   @Field(() => Int, {
     description:
-      'Held sessions on a matter that crosses county lines: a division involved lies in another county, or above county level (the seed’s rule 3: a city special committee coordinates them).',
+      'Held sessions on a matter that crosses county lines: a division involved lies in another county, or above county level (a city special committee coordinates them).',
   })
   crossCountySessions: number;
 

@@ -494,6 +494,49 @@ describe('the agenda and attendance of a session', () => {
     });
   });
 
+  it('takes setAgenda and recordAttendance in the one form verbNoun(input:) too', async () => {
+    const session = await sessionIn(SessionStatus.PLANNED);
+    const agenda = await graph.query(
+      `mutation($input: SetAgendaInput) { setAgenda(input: $input) { version agenda { title } } }`,
+      { input: { sessionId: session.id, items: [{ title: '村道修缮' }], expectedVersion: 1 } },
+    );
+    expect(agenda.setAgenda.agenda).toEqual([{ title: '村道修缮' }]);
+    const member = randomUUID();
+    const attended = await graph.query(
+      `mutation($input: RecordAttendanceInput) { recordAttendance(input: $input) { attendanceCounts { invited } } }`,
+      {
+        input: {
+          sessionId: session.id,
+          entries: [
+            { attendeeKind: 'MEMBER', attendeeId: member, role: 'CHAIR', status: 'INVITED' },
+          ],
+        },
+      },
+    );
+    expect(attended.recordAttendance.attendanceCounts.invited).toBe(1);
+    const both = await graph.send(
+      `mutation($id: ID!, $input: SetAgendaInput) { setAgenda(sessionId: $id, input: $input) { version } }`,
+      { id: session.id, input: { sessionId: session.id, items: [] } },
+    );
+    expect(both.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.sessionId',
+    });
+    const blank = await graph.send(
+      `mutation($input: SetAgendaInput) { setAgenda(input: $input) { version } }`,
+      { input: { sessionId: session.id, items: [{ title: '  ' }] } },
+    );
+    expect(blank.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.items.0.title',
+    });
+    const neither = await graph.send(`mutation { setAgenda(input: { items: [] }) { version } }`);
+    expect(neither.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.sessionId',
+    });
+  });
+
   it('invites before and records presence after the session, in bulk, a row per attendee', async () => {
     const session = await sessionIn(SessionStatus.PLANNED);
     const [member, department] = [randomUUID(), randomUUID()];

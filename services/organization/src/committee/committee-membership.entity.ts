@@ -7,7 +7,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: "A member's seat on a committee for a term." })
 @Entity({ tableName: 'committee_membership' })
 export class CommitteeMembership {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the seat.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -8,7 +8,19 @@ export enum CommitteeKind {
   /** 专门委员会: a special committee of the city CPPCC */
   SPECIAL = 'SPECIAL',
 }
-registerEnumType(CommitteeKind, { name: 'CommitteeKind' });
+registerEnumType(CommitteeKind, {
+  name: 'CommitteeKind',
+  description: 'A CPPCC committee, or a special committee of the city CPPCC.',
+  valuesConfig: {
+    CPPCC: {
+      description: '政协委员会: the CPPCC committee of the city or of a county-level unit.',
+    },
+    SPECIAL: {
+      description:
+        '专门委员会: a special committee of the city CPPCC (e.g. 提案委, 农业农村委); it coordinates matters that involve city departments or cross county lines.',
+    },
+  },
+});
 
 /**
  * A CPPCC committee (政协) of the city or of a county-level unit, or one of the city CPPCC's
@@ -21,11 +33,11 @@ registerEnumType(CommitteeKind, { name: 'CommitteeKind' });
 })
 @Entity({ tableName: 'committee' })
 export class Committee {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the committee.' })
   @PrimaryKey({ type: 'uuid' })
   id: string;
 
-  @Field(() => CommitteeKind)
+  @Field(() => CommitteeKind, { description: 'CPPCC (政协) or SPECIAL (专门委员会).' })
   @Property({ type: 'text' })
   kind: CommitteeKind;
 

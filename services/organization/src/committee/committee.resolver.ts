@@ -13,7 +13,11 @@ export class CommitteeResolver {
     description: 'The CPPCC committees and special committees, city first.',
   })
   committees(
-    @Arg('kind', () => CommitteeKind, { nullable: true }) kind: CommitteeKind | null,
+    @Arg('kind', () => CommitteeKind, {
+      nullable: true,
+      description: 'Only committees of this kind; all when left out.',
+    })
+    kind: CommitteeKind | null,
     @Ctx() { em }: Context,
   ) {
     return em.find(Committee, kind ? { kind } : {}, {
@@ -21,8 +25,11 @@ export class CommitteeResolver {
     });
   }
 
-  @Query(() => Committee, { nullable: true })
-  committee(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => Committee, { nullable: true, description: 'A committee by id; null when absent.' })
+  committee(
+    @Arg('id', () => ID, { description: 'The UUID of the committee.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.committee.byId.load(id);
   }
 
@@ -54,12 +61,15 @@ export class CommitteeResolver {
 
 @Resolver(() => CommitteeMembership)
 export class CommitteeMembershipResolver {
-  @FieldResolver(() => Committee, { nullable: true })
+  @FieldResolver(() => Committee, { nullable: true, description: 'The committee of the seat.' })
   committee(@Root() seat: CommitteeMembership, @Ctx() { loaders }: Context) {
     return loaders.committee.byId.load(seat.committeeId);
   }
 
-  @FieldResolver(() => Member, { nullable: true })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The member who holds the seat; null when outside your jurisdiction.',
+  })
   member(@Root() seat: CommitteeMembership, @Ctx() { loaders }: Context) {
     return loaders.member.byId.load(seat.memberId);
   }

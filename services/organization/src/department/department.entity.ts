@@ -8,7 +8,14 @@ export enum DepartmentLevel {
   CITY = 'CITY',
   COUNTY = 'COUNTY',
 }
-registerEnumType(DepartmentLevel, { name: 'DepartmentLevel' });
+registerEnumType(DepartmentLevel, {
+  name: 'DepartmentLevel',
+  description: 'Which government a department belongs to.',
+  valuesConfig: {
+    CITY: { description: 'A department of the city government (市有关部门).' },
+    COUNTY: { description: 'A department of a county or district government (县区部门).' },
+  },
+});
 
 export enum DepartmentKind {
   /** 政府组成部门, e.g. 住房和城乡建设局 */
@@ -18,14 +25,25 @@ export enum DepartmentKind {
   /** 事业单位 or 国有企业 that handles proposals (e.g. 供电公司) */
   PUBLIC_BODY = 'PUBLIC_BODY',
 }
-registerEnumType(DepartmentKind, { name: 'DepartmentKind' });
+registerEnumType(DepartmentKind, {
+  name: 'DepartmentKind',
+  description: 'What kind of body a department is.',
+  valuesConfig: {
+    GOVERNMENT_DEPARTMENT: { description: '政府组成部门, e.g. 住房和城乡建设局.' },
+    DIRECT_AGENCY: { description: '政府直属机构, e.g. 信访局.' },
+    PUBLIC_BODY: {
+      description: '事业单位 or 国有企业 that handles proposals, e.g. 供电公司.',
+    },
+  },
+});
 
 /** A government department (市有关部门 / 承办单位): joins consultations, handles proposals. */
 @Directive('@key(fields: "id")')
 // Reports name departments as a dimension; their names may be kept as long as the figures.
 @CacheFor()
 @ObjectType({
-  description: 'A government department: joins consultations, handles proposals and reports.',
+  description:
+    'A government department (市有关部门, as a handler of proposals 承办单位): joins consultations, handles proposals and reports.',
 })
 @Entity({ tableName: 'department' })
 export class Department extends EditableRecord {
@@ -37,7 +55,7 @@ export class Department extends EditableRecord {
   @Property({ type: 'text' })
   shortName: string;
 
-  @Field(() => DepartmentLevel)
+  @Field(() => DepartmentLevel, { description: 'CITY or COUNTY government.' })
   @Property({ type: 'text' })
   level: DepartmentLevel;
 
@@ -45,7 +63,9 @@ export class Department extends EditableRecord {
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
 
-  @Field(() => DepartmentKind)
+  @Field(() => DepartmentKind, {
+    description: 'A government department, a directly affiliated agency or a public body.',
+  })
   @Property({ type: 'text' })
   kind: DepartmentKind;
 

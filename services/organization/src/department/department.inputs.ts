@@ -1,11 +1,11 @@
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '@cppcc/toolkit';
 import { PolicyArea } from '../shared/policy-area';
 import { DepartmentKind, DepartmentLevel } from './department.entity';
 
 @ArgsType()
 export class DepartmentsArgs extends PageArgs {
-  @Field(() => DepartmentLevel, { nullable: true })
+  @Field(() => DepartmentLevel, { nullable: true, description: 'City or county departments only.' })
   level?: DepartmentLevel | null;
 
   @Field(() => String, {
@@ -27,7 +27,7 @@ export class DepartmentsArgs extends PageArgs {
   nameContains?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new department (承办单位).' })
 export class CreateDepartmentInput {
   @Field({ description: 'The full name, e.g. 连云港市农业农村局.' })
   name: string;
@@ -41,10 +41,13 @@ export class CreateDepartmentInput {
   })
   divisionCode: string;
 
-  @Field(() => DepartmentKind)
+  @Field(() => DepartmentKind, { description: 'What kind of body it is.' })
   kind: DepartmentKind;
 
-  @Field(() => [PolicyArea], { defaultValue: [] })
+  @Field(() => [PolicyArea], {
+    defaultValue: [],
+    description: 'The policy areas it works on; none unless given.',
+  })
   policyAreas: PolicyArea[];
 
   @Field(() => String, {
@@ -54,20 +57,33 @@ export class CreateDepartmentInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a department; fields left out keep their value.' })
 export class UpdateDepartmentInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The department to change. Required, unless given as the deprecated `id` argument beside `input`.',
+  })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new full name.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new short name.' })
   shortName?: string | null;
 
-  @Field(() => DepartmentKind, { nullable: true })
+  @Field(() => DepartmentKind, { nullable: true, description: 'The new kind.' })
   kind?: DepartmentKind | null;
 
-  @Field(() => [PolicyArea], { nullable: true })
+  @Field(() => [PolicyArea], {
+    nullable: true,
+    description: 'The policy areas, replacing the current list.',
+  })
   policyAreas?: PolicyArea[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the edit fails with CONFLICT if the department changed since.',
+  })
   expectedVersion?: number | null;
 }

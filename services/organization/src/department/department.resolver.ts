@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, Connection } from '@cppcc/toolkit';
+import { OnSurfaces, Connection, inputOrDeprecatedArgs, deprecatedArg } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Department } from './department.entity';
@@ -10,8 +10,14 @@ const DepartmentConnection = Connection(Department);
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => Department, { nullable: true })
-  department(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => Department, {
+    nullable: true,
+    description: 'A department by id; null when absent or not visible to you.',
+  })
+  department(
+    @Arg('id', () => ID, { description: 'The UUID of the department.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.department.byId.load(id);
   }
 
@@ -28,22 +34,34 @@ export class DepartmentResolver {
   }
 
   @OnSurfaces('city')
-  @Mutation(() => Department)
+  @Mutation(() => Department, {
+    description:
+      'Adds a city or county department. Retrying with the same `idempotencyKey` is safe.',
+  })
   createDepartment(
-    @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput,
+    @Arg('input', () => CreateDepartmentInput, { description: 'The new department.' })
+    input: CreateDepartmentInput,
     @Ctx() { em, caller }: Context,
   ) {
     return createDepartment(em, caller, input);
   }
 
   @OnSurfaces('city')
-  @Mutation(() => Department)
+  @Mutation(() => Department, {
+    description:
+      'Changes a department. NOT_FOUND when absent; CONFLICT on a stale `expectedVersion`.',
+  })
   updateDepartment(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
+    @Arg('input', () => UpdateDepartmentInput, {
+      description: 'The department (`id`) and its changes.',
+    })
+    input: UpdateDepartmentInput,
+    @Arg('id', () => ID, deprecatedArg('updateDepartment', 'id'))
+    id: string | null,
     @Ctx() { em }: Context,
   ) {
-    return updateDepartment(em, id, input);
+    const { id: departmentId } = inputOrDeprecatedArgs(input, { id }, ['id']);
+    return updateDepartment(em, departmentId!, input);
   }
 }
 

@@ -5,11 +5,50 @@ import { DivisionKind, DivisionLevel } from './division.kind';
 
 registerEnumType(DivisionLevel, {
   name: 'DivisionLevel',
-  description: 'A level of the administrative hierarchy.',
+  description: 'A level of the administrative hierarchy, read from the length of the code.',
+  valuesConfig: {
+    CITY: { description: 'The city (地级市), a 4-digit code such as `3207`.' },
+    COUNTY: {
+      description: 'A county-level unit (区, 县, 开发区), a 6-digit code such as `320706`.',
+    },
+    TOWNSHIP: {
+      description: 'A township-level unit (镇, 乡, 街道, farm, zone), a 9-digit code.',
+    },
+    VILLAGE: { description: 'A village or community (村委会, 居委会 …), a 12-digit code.' },
+  },
 });
 registerEnumType(DivisionKind, {
   name: 'DivisionKind',
-  description: 'What kind of unit a division is.',
+  description: 'What kind of unit a division is, as its published name says.',
+  valuesConfig: {
+    PREFECTURE_CITY: { description: '地级市: a prefecture-level city (the city level).' },
+    DISTRICT: { description: '市辖区: an urban district (county level).' },
+    COUNTY: { description: '县: a county (county level).' },
+    COUNTY_CITY: { description: '县级市: a county-level city (county level).' },
+    DEVELOPMENT_ZONE: {
+      description: '开发区 at county level, e.g. 连云港经济技术开发区.',
+    },
+    TOWN: { description: '镇: a town (township level).' },
+    TOWNSHIP: { description: '乡: a rural township (township level).' },
+    SUBDISTRICT: { description: '街道: an urban street office (township level).' },
+    STATE_FARM: {
+      description: '农场, 林场, 盐场: a state farm counted as a township-level unit.',
+    },
+    ZONE: { description: '开发区, 园区, 产业区 at township level.' },
+    OTHER_TOWNSHIP_UNIT: {
+      description: 'Any other township-level unit, e.g. 连云港碱厂 or 农业技术服务中心.',
+    },
+    VILLAGE_COMMITTEE: { description: '村民委员会 (村委会): a village (village level).' },
+    RESIDENTS_COMMITTEE: {
+      description: '居民委员会 (居委会): an urban community (village level).',
+    },
+    COMMUNITY: {
+      description: '社区 of a farm, zone or management area that is not a 居委会 (village level).',
+    },
+    VIRTUAL_COMMUNITY: {
+      description: '虚拟社区: a statistical placeholder of a farm or zone (village level).',
+    },
+  },
 });
 
 /**
@@ -31,11 +70,13 @@ export class Division {
   @Property({ type: 'text' })
   name: string;
 
-  @Field(() => DivisionLevel)
+  @Field(() => DivisionLevel, {
+    description: 'CITY, COUNTY, TOWNSHIP or VILLAGE: the length of the code.',
+  })
   @Property({ type: 'text' })
   level: DivisionLevel;
 
-  @Field(() => DivisionKind)
+  @Field(() => DivisionKind, { description: 'What kind of unit it is, e.g. 街道 or 村委会.' })
   @Property({ type: 'text' })
   kind: DivisionKind;
 

@@ -10,7 +10,7 @@ export class DivisionsArgs extends PageArgs {
   })
   parentCode?: string | null;
 
-  @Field(() => DivisionLevel, { nullable: true })
+  @Field(() => DivisionLevel, { nullable: true, description: 'Only divisions of this level.' })
   level?: DivisionLevel | null;
 
   @Field(() => String, {

@@ -12,7 +12,11 @@ import { DivisionConnection } from './division.types';
 @Resolver(() => Division)
 export class DivisionResolver {
   @Query(() => Division, { nullable: true, description: 'A division by its statistics code.' })
-  division(@Arg('code', () => String) code: string, @Ctx() { loaders }: Context) {
+  division(
+    @Arg('code', () => String, { description: 'The statistics code, e.g. `3207` or `320706`.' })
+    code: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.division.byCode.load(code);
   }
 
@@ -56,7 +60,11 @@ export class DivisionResolver {
   homes(
     @Root() division: Division,
     @Args(() => PageArgs) args: PageArgs,
-    @Arg('filter', () => HomesFilter, { nullable: true }) filter: HomesFilter | null,
+    @Arg('filter', () => HomesFilter, {
+      nullable: true,
+      description: 'Which homes; all when left out.',
+    })
+    filter: HomesFilter | null,
     @Ctx() { loaders }: Context,
   ) {
     return loaders.home.pageUnderDivision.load({

@@ -8,13 +8,20 @@ export enum HomeRole {
   LEADER = 'LEADER',
   MEMBER = 'MEMBER',
 }
-registerEnumType(HomeRole, { name: 'HomeRole' });
+registerEnumType(HomeRole, {
+  name: 'HomeRole',
+  description: 'What a member does in a home.',
+  valuesConfig: {
+    LEADER: { description: '负责人: the member in charge; exactly one per home.' },
+    MEMBER: { description: 'A member serving in the home.' },
+  },
+});
 
 /** A member serving in a home, from `since` until `until` (open while serving). */
 @ObjectType({ description: 'A member serving in a home, with their role and dates.' })
 @Entity({ tableName: 'home_membership' })
 export class HomeMembership {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of this period of service.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -24,7 +31,7 @@ export class HomeMembership {
   @Property({ type: 'uuid' })
   memberId: string;
 
-  @Field(() => HomeRole)
+  @Field(() => HomeRole, { description: 'LEADER (负责人) or MEMBER.' })
   @Property({ type: 'text' })
   role: HomeRole;
 

@@ -9,7 +9,14 @@ export enum HomeKind {
   /** 政协市民协商民主之家: in a street or community */
   CITIZEN = 'CITIZEN',
 }
-registerEnumType(HomeKind, { name: 'HomeKind' });
+registerEnumType(HomeKind, {
+  name: 'HomeKind',
+  description: 'Which of the two kinds of 协商民主之家 a home is.',
+  valuesConfig: {
+    VILLAGER: { description: '政协村民协商民主之家: a villagers’ home, in a township or village.' },
+    CITIZEN: { description: '政协市民协商民主之家: a citizens’ home, in a street or community.' },
+  },
+});
 
 export enum HomeStatus {
   /** One of the first homes a committee picked to try the model (试点). */
@@ -18,7 +25,15 @@ export enum HomeStatus {
   /** Not holding activities for now; kept with its history. */
   SUSPENDED = 'SUSPENDED',
 }
-registerEnumType(HomeStatus, { name: 'HomeStatus' });
+registerEnumType(HomeStatus, {
+  name: 'HomeStatus',
+  description: 'Whether a home is running.',
+  valuesConfig: {
+    PILOT: { description: 'One of the first homes a committee picked to try the model (试点).' },
+    ACTIVE: { description: 'Running: holds consultation activities.' },
+    SUSPENDED: { description: 'Not holding activities for now; kept with its history.' },
+  },
+});
 
 /** Which homes a caller may see (RecordPolicy). */
 export const HOME_POLICY: RecordPolicy = { public: true, homeProperty: 'id', homeColumn: 'id' };
@@ -33,11 +48,11 @@ export class Home extends EditableRecord {
   @Property({ type: 'text' })
   name: string;
 
-  @Field(() => HomeKind)
+  @Field(() => HomeKind, { description: 'VILLAGER (村民) or CITIZEN (市民) home.' })
   @Property({ type: 'text' })
   kind: HomeKind;
 
-  @Field(() => HomeStatus)
+  @Field(() => HomeStatus, { description: 'PILOT, ACTIVE or SUSPENDED.' })
   @Property({ type: 'text' })
   status: HomeStatus;
 

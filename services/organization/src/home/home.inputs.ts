@@ -11,10 +11,13 @@ export class HomesFilter {
   })
   divisionCode?: string | null;
 
-  @Field(() => HomeKind, { nullable: true })
+  @Field(() => HomeKind, { nullable: true, description: 'Only homes of this kind.' })
   kind?: HomeKind | null;
 
-  @Field(() => [HomeStatus], { nullable: true })
+  @Field(() => [HomeStatus], {
+    nullable: true,
+    description: 'Only homes in one of these statuses.',
+  })
   status?: HomeStatus[] | null;
 
   @Field(() => Int, { nullable: true, description: 'Homes piloted in this cohort year.' })
@@ -27,9 +30,9 @@ export class HomesFilter {
   nameContains?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new consultation home (协商民主之家).' })
 export class CreateHomeInput {
-  @Field()
+  @Field({ description: 'The name as it will be shown, e.g. 浦南镇政协村民协商民主之家.' })
   name: string;
 
   @Field({ description: 'A township- or village-level division code.' })
@@ -54,9 +57,16 @@ export class CreateHomeInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a home; fields left out keep their value.' })
 export class UpdateHomeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The home to change. Required, unless given as the deprecated `id` argument beside `input`.',
+  })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new name.' })
   name?: string | null;
 
   @Field(() => String, {
@@ -66,10 +76,13 @@ export class UpdateHomeInput {
   })
   divisionCode?: string | null;
 
-  @Field(() => HomeKind, { nullable: true })
+  @Field(() => HomeKind, { nullable: true, description: 'The new kind.' })
   kind?: HomeKind | null;
 
-  @Field(() => HomeStatus, { nullable: true })
+  @Field(() => HomeStatus, {
+    nullable: true,
+    description: 'The new status, e.g. SUSPENDED to pause a home.',
+  })
   status?: HomeStatus | null;
 
   @Field(() => Int, {
@@ -79,12 +92,12 @@ export class UpdateHomeInput {
   expectedVersion?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'A member who starts serving in a home.' })
 export class AssignHomeMemberInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The home.' })
   homeId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The CPPCC member (委员) who starts serving.' })
   memberId: string;
 
   @Field(() => HomeRole, {
@@ -98,4 +111,37 @@ export class AssignHomeMemberInput {
     description: 'First day of service; defaults to today.',
   })
   since?: string | null;
+}
+
+@InputType({ description: 'A home to make a pilot (试点) of a cohort year.' })
+export class MarkHomeAsPilotInput {
+  @Field(() => ID, { nullable: true, description: 'The home. Required.' })
+  homeId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The pilot year, e.g. 2020. Required.' })
+  cohortYear?: number | null;
+}
+
+@InputType({ description: 'A member who stops serving in a home.' })
+export class RemoveHomeMemberInput {
+  @Field(() => ID, { nullable: true, description: 'The home. Required.' })
+  homeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The serving member. Required.' })
+  memberId?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of service (`YYYY-MM-DD`); defaults to today in China Standard Time.',
+  })
+  until?: string | null;
+}
+
+@InputType({ description: 'A serving member who becomes the leader (负责人) of a home.' })
+export class SetHomeLeaderInput {
+  @Field(() => ID, { nullable: true, description: 'The home. Required.' })
+  homeId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The member, already serving there. Required.' })
+  memberId?: string | null;
 }

@@ -176,6 +176,65 @@ describe('a consultation home', () => {
     expect(after.home.name).toBe('版本之家（新）');
   });
 
+  it('takes its mutations in the one form verbNoun(input:), and still in the deprecated one', async () => {
+    const home = (
+      await graph.query(CREATE_HOME, { input: { name: '一式之家', divisionCode: '320706001' } })
+    ).createHome;
+    const [a, b] = [await createMember(), await createMember()];
+    const assign = `mutation($input: AssignHomeMemberInput!) { assignHomeMember(input: $input) { id } }`;
+    await graph.query(assign, { input: { homeId: home.id, memberId: a } });
+    await graph.query(assign, { input: { homeId: home.id, memberId: b } });
+
+    const leader = await graph.query(
+      `mutation($input: SetHomeLeaderInput) { setHomeLeader(input: $input) { leader { id } } }`,
+      { input: { homeId: home.id, memberId: a } },
+    );
+    expect(leader.setHomeLeader.leader.id).toBe(a);
+    const removed = await graph.query(
+      `mutation($input: RemoveHomeMemberInput) { removeHomeMember(input: $input) { compliance { memberCount } } }`,
+      { input: { homeId: home.id, memberId: b } },
+    );
+    expect(removed.removeHomeMember.compliance.memberCount).toBe(1);
+    const pilot = await graph.query(
+      `mutation($input: MarkHomeAsPilotInput) { markHomeAsPilot(input: $input) { status pilotCohortYear } }`,
+      { input: { homeId: home.id, cohortYear: 2020 } },
+    );
+    expect(pilot.markHomeAsPilot).toEqual({ status: 'PILOT', pilotCohortYear: 2020 });
+    const renamed = await graph.query(
+      `mutation($input: UpdateHomeInput!) { updateHome(input: $input) { name } }`,
+      { input: { id: home.id, name: '一式之家（新）' } },
+    );
+    expect(renamed.updateHome.name).toBe('一式之家（新）');
+
+    // A value given both ways, or a required one given neither way, is refused, naming it.
+    const both = await graph.send(
+      `mutation($id: ID!, $input: UpdateHomeInput!) { updateHome(id: $id, input: $input) { name } }`,
+      { id: home.id, input: { id: home.id, name: '两次' } },
+    );
+    expect(both.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.id',
+    });
+    const neither = await graph.send(
+      `mutation { markHomeAsPilot(input: { cohortYear: 2020 }) { id } }`,
+    );
+    expect(neither.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.homeId',
+    });
+    const outsider = await createMember();
+    const notServing = await graph.send(
+      `mutation($input: SetHomeLeaderInput) { setHomeLeader(input: $input) { id } }`,
+      { input: { homeId: home.id, memberId: outsider } },
+    );
+    expect(notServing.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.memberId',
+    });
+    const after = await graph.query(`query($id: ID!) { home(id: $id) { name } }`, { id: home.id });
+    expect(after.home.name).toBe('一式之家（新）');
+  });
+
   it('counts pilots per county-level unit against the target of 3–4', async () => {
     for (const code of ['320722101', '320722103', '320722104']) {
       const home = (

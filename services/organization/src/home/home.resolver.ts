@@ -10,7 +10,16 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { HiddenOn, OnSurfaces, DateScalar, PageArgs, toPage } from '@cppcc/toolkit';
+import {
+  HiddenOn,
+  OnSurfaces,
+  DateScalar,
+  PageArgs,
+  inputOrDeprecatedArgs,
+  toPage,
+  deprecatedArg,
+  withInputPaths,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Committee } from '../committee/committee.entity';
 import { Division } from '../division/division.entity';
@@ -20,6 +29,9 @@ import {
   AssignHomeMemberInput,
   CreateHomeInput,
   HomesFilter,
+  MarkHomeAsPilotInput,
+  RemoveHomeMemberInput,
+  SetHomeLeaderInput,
   UpdateHomeInput,
 } from './home.inputs';
 import { HomeMembership, HomeRole } from './home-membership.entity';
@@ -43,7 +55,10 @@ export class HomeResolver {
     nullable: true,
     description: 'A home by id; null when absent or outside your jurisdiction.',
   })
-  home(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  home(
+    @Arg('id', () => ID, { description: 'The UUID of the home.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.home.byId.load(id);
   }
 
@@ -52,7 +67,11 @@ export class HomeResolver {
     description: 'Homes in your jurisdiction, filtered, in division and name order.',
   })
   homes(
-    @Arg('filter', () => HomesFilter, { nullable: true }) filter: HomesFilter | null,
+    @Arg('filter', () => HomesFilter, {
+      nullable: true,
+      description: 'Which homes; all when left out.',
+    })
+    filter: HomesFilter | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { em }: Context,
   ) {
@@ -63,7 +82,10 @@ export class HomeResolver {
   @Query(() => [PilotRollout], {
     description: 'Pilot homes per county-level unit in a cohort year, against the target of 3–4.',
   })
-  pilotRollout(@Arg('cohortYear', () => Int) cohortYear: number, @Ctx() { em, caller }: Context) {
+  pilotRollout(
+    @Arg('cohortYear', () => Int, { description: 'The pilot year, e.g. 2020.' }) cohortYear: number,
+    @Ctx() { em, caller }: Context,
+  ) {
     return pilotRollout(em, caller, cohortYear);
   }
 
@@ -102,7 +124,8 @@ export class HomeResolver {
   }
 
   @FieldResolver(() => HomeCompliance, {
-    description: "Whether the home meets the seed's staffing rule.",
+    description:
+      'Whether the home meets the staffing rule: at least 3 members serving, exactly one leader.',
   })
   async compliance(@Root() home: Home, @Ctx() { loaders }: Context) {
     return complianceOf(await loaders.home.servingMemberships.load(home.id));
@@ -111,36 +134,53 @@ export class HomeResolver {
   @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'Sets up a home in a township or village.' })
   createHome(
-    @Arg('input', () => CreateHomeInput) input: CreateHomeInput,
+    @Arg('input', () => CreateHomeInput, { description: 'The new home.' }) input: CreateHomeInput,
     @Ctx() { em, caller }: Context,
   ) {
     return createHome(em, caller, input);
   }
 
   @OnSurfaces('city', 'county')
-  @Mutation(() => Home)
+  @Mutation(() => Home, {
+    description:
+      'Changes a home’s name, division, kind or status. NOT_FOUND outside your jurisdiction; CONFLICT on a stale `expectedVersion`.',
+  })
   updateHome(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateHomeInput) input: UpdateHomeInput,
+    @Arg('input', () => UpdateHomeInput, { description: 'The home (`id`) and its changes.' })
+    input: UpdateHomeInput,
+    @Arg('id', () => ID, deprecatedArg('updateHome', 'id'))
+    id: string | null,
     @Ctx() { em, caller }: Context,
   ) {
-    return updateHome(em, caller, id, input);
+    const { id: homeId } = inputOrDeprecatedArgs(input, { id }, ['id']);
+    return updateHome(em, caller, homeId!, input);
   }
 
   @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'Makes the home a pilot (试点) of a cohort year.' })
   markHomeAsPilot(
-    @Arg('homeId', () => ID) homeId: string,
-    @Arg('cohortYear', () => Int) cohortYear: number,
+    @Arg('input', () => MarkHomeAsPilotInput, {
+      nullable: true,
+      description: 'The home and the year. Required, unless the deprecated arguments are given.',
+    })
+    input: MarkHomeAsPilotInput | null,
+    @Arg('homeId', () => ID, deprecatedArg('markHomeAsPilot', 'homeId'))
+    homeId: string | null,
+    @Arg('cohortYear', () => Int, deprecatedArg('markHomeAsPilot', 'cohortYear'))
+    cohortYear: number | null,
     @Ctx() { em }: Context,
   ) {
-    return markHomeAsPilot(em, homeId, cohortYear);
+    const given = inputOrDeprecatedArgs(input, { homeId, cohortYear }, ['homeId', 'cohortYear']);
+    return withInputPaths(input != null, () =>
+      markHomeAsPilot(em, given.homeId!, given.cohortYear!),
+    );
   }
 
   @OnSurfaces('city', 'county')
   @Mutation(() => Home, { description: 'A member starts serving in a home.' })
   assignHomeMember(
-    @Arg('input', () => AssignHomeMemberInput) input: AssignHomeMemberInput,
+    @Arg('input', () => AssignHomeMemberInput, { description: 'The home, the member, the role.' })
+    input: AssignHomeMemberInput,
     @Ctx() { em }: Context,
   ) {
     return assignHomeMember(em, input);
@@ -151,16 +191,23 @@ export class HomeResolver {
     description: 'A member stops serving in a home (their history is kept).',
   })
   removeHomeMember(
-    @Arg('homeId', () => ID) homeId: string,
-    @Arg('memberId', () => ID) memberId: string,
-    @Arg('until', () => DateScalar, {
+    @Arg('input', () => RemoveHomeMemberInput, {
       nullable: true,
-      description: 'Last day of service; defaults to today.',
+      description: 'The home and the member. Required, unless the deprecated arguments are given.',
     })
+    input: RemoveHomeMemberInput | null,
+    @Arg('homeId', () => ID, deprecatedArg('removeHomeMember', 'homeId'))
+    homeId: string | null,
+    @Arg('memberId', () => ID, deprecatedArg('removeHomeMember', 'memberId'))
+    memberId: string | null,
+    @Arg('until', () => DateScalar, deprecatedArg('removeHomeMember', 'until'))
     until: string | null,
     @Ctx() { em }: Context,
   ) {
-    return removeHomeMember(em, homeId, memberId, until);
+    const given = inputOrDeprecatedArgs(input, { homeId, memberId, until }, ['homeId', 'memberId']);
+    return withInputPaths(input != null, () =>
+      removeHomeMember(em, given.homeId!, given.memberId!, given.until ?? null),
+    );
   }
 
   @OnSurfaces('city', 'county')
@@ -168,22 +215,36 @@ export class HomeResolver {
     description: 'Makes a serving member the leader; the former leader stays a member.',
   })
   setHomeLeader(
-    @Arg('homeId', () => ID) homeId: string,
-    @Arg('memberId', () => ID) memberId: string,
+    @Arg('input', () => SetHomeLeaderInput, {
+      nullable: true,
+      description: 'The home and the member. Required, unless the deprecated arguments are given.',
+    })
+    input: SetHomeLeaderInput | null,
+    @Arg('homeId', () => ID, deprecatedArg('setHomeLeader', 'homeId'))
+    homeId: string | null,
+    @Arg('memberId', () => ID, deprecatedArg('setHomeLeader', 'memberId'))
+    memberId: string | null,
     @Ctx() { em }: Context,
   ) {
-    return setHomeLeader(em, homeId, memberId);
+    const given = inputOrDeprecatedArgs(input, { homeId, memberId }, ['homeId', 'memberId']);
+    return withInputPaths(input != null, () => setHomeLeader(em, given.homeId!, given.memberId!));
   }
 }
 
 @Resolver(() => HomeMembership)
 export class HomeMembershipResolver {
-  @FieldResolver(() => Member, { nullable: true })
+  @FieldResolver(() => Member, {
+    nullable: true,
+    description: 'The member; null when outside your jurisdiction.',
+  })
   member(@Root() membership: HomeMembership, @Ctx() { loaders }: Context) {
     return loaders.member.byId.load(membership.memberId);
   }
 
-  @FieldResolver(() => Home, { nullable: true })
+  @FieldResolver(() => Home, {
+    nullable: true,
+    description: 'The home; null when outside your jurisdiction.',
+  })
   home(@Root() membership: HomeMembership, @Ctx() { loaders }: Context) {
     return loaders.home.byId.load(membership.homeId);
   }

@@ -26,7 +26,7 @@ export class HomeStats {
 
   @Field(() => Int, {
     description:
-      "Homes meeting the seed's staffing rule now (≥ 3 members serving, exactly one leader): the homes whose `compliance.compliant` is true.",
+      'Homes meeting the staffing rule now (at least 3 members serving, exactly one of them the leader): the homes whose `compliance.compliant` is true.',
   })
   compliantHomes: number;
 

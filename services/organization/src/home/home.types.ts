@@ -7,7 +7,8 @@ export const HomeConnection = Connection(Home);
 
 /** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
 @ObjectType({
-  description: "Whether a home meets the seed's staffing rule: ≥ 3 members, exactly one leader.",
+  description:
+    'Whether a home meets the staffing rule: at least 3 members serving, exactly one of them the leader (负责人).',
 })
 export class HomeCompliance {
   @Field(() => Int, { description: 'Members serving now, the leader included.' })
@@ -25,19 +26,19 @@ export class HomeCompliance {
   description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.',
 })
 export class PilotRollout {
-  @Field(() => Division)
+  @Field(() => Division, { description: 'The county-level unit (区, 县, 开发区).' })
   county: Division;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the pilots were picked, e.g. 2020.' })
   cohortYear: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many of its homes were picked as pilots that year.' })
   pilotHomes: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The fewest pilots the target asks for: 3.' })
   targetMin: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The most pilots the target asks for: 4.' })
   targetMax: number;
 
   @Field({ description: 'True when the pilot count lies within the target (shown, not enforced).' })

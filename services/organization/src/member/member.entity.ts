@@ -8,7 +8,11 @@ export enum Gender {
   FEMALE = 'FEMALE',
   MALE = 'MALE',
 }
-registerEnumType(Gender, { name: 'Gender' });
+registerEnumType(Gender, {
+  name: 'Gender',
+  description: 'A member’s gender, as on the committee’s roll.',
+  valuesConfig: { FEMALE: { description: 'Female (女).' }, MALE: { description: 'Male (男).' } },
+});
 
 /** Members live under a division; the public never sees them. */
 export const MEMBER_POLICY: RecordPolicy = { public: false };
@@ -48,11 +52,11 @@ export function memberScopeSql(caller: Caller, alias: string): { sql: string; pa
 @Filter(MEMBER_FILTER)
 @Entity({ tableName: 'member' })
 export class Member extends EditableRecord {
-  @Field()
+  @Field({ description: 'The full name, e.g. 王建国.' })
   @Property({ type: 'text' })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'FEMALE or MALE.' })
   @Property({ type: 'text' })
   gender: Gender;
 

@@ -16,10 +16,16 @@ export class MembersFilter {
   })
   committeeId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Members of this sector (界别), e.g. 农业界.',
+  })
   sector?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Members of this party affiliation (政治面貌), e.g. 民盟盟员.',
+  })
   party?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Members whose name contains this text.' })
@@ -28,34 +34,46 @@ export class MembersFilter {
 
 @InputType({ description: 'A seat on a committee for a term.' })
 export class CommitteeSeatInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The committee (政协 or 专门委员会).' })
   committeeId: string;
 
   @Field(() => DateScalar, { description: 'First day of the term.' })
   termStart: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of the term (`YYYY-MM-DD`); null while it is open-ended.',
+  })
   termEnd?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new CPPCC member (委员).' })
 export class CreateMemberInput {
-  @Field()
+  @Field({ description: 'The full name, e.g. 王建国.' })
   name: string;
 
-  @Field(() => Gender)
+  @Field(() => Gender, { description: 'FEMALE or MALE.' })
   gender: Gender;
 
   @Field({ description: 'Where the member lives (any level).' })
   divisionCode: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The sector (界别) the member sits for, e.g. 农业界.',
+  })
   sector?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Party affiliation (政治面貌), e.g. 中共党员, 民盟盟员, 无党派.',
+  })
   party?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the member knows well, e.g. 农业技术, 法律.',
+  })
   expertise?: string | null;
 
   @Field(() => String, {
@@ -77,24 +95,38 @@ export class CreateMemberInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a member; fields left out keep their value.' })
 export class UpdateMemberInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The member to change. Required, unless given as the deprecated `id` argument beside `input`.',
+  })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new full name.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the member now lives: a division code of any level.',
+  })
   divisionCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new sector (界别).' })
   sector?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new party affiliation (政治面貌).' })
   party?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new expertise.' })
   expertise?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The new phone number; personal data, masked to callers whose role does not need it.',
+  })
   phone?: string | null;
 
   @Field(() => Int, {

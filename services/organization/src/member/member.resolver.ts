@@ -4,8 +4,10 @@ import {
   OnSurfaces,
   PageArgs,
   canSeePersonalData,
+  inputOrDeprecatedArgs,
   maskPersonalData,
   toPage,
+  deprecatedArg,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
@@ -23,7 +25,10 @@ export class MemberResolver {
     nullable: true,
     description: 'A member by id; null when absent or outside your jurisdiction.',
   })
-  member(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  member(
+    @Arg('id', () => ID, { description: 'The UUID of the member.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.member.byId.load(id);
   }
 
@@ -32,7 +37,11 @@ export class MemberResolver {
     description: 'Members in your jurisdiction, filtered, in name order.',
   })
   members(
-    @Arg('filter', () => MembersFilter, { nullable: true }) filter: MembersFilter | null,
+    @Arg('filter', () => MembersFilter, {
+      nullable: true,
+      description: 'Which members; all in your jurisdiction when left out.',
+    })
+    filter: MembersFilter | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { em }: Context,
   ) {
@@ -66,22 +75,32 @@ export class MemberResolver {
   }
 
   @OnSurfaces('city', 'county')
-  @Mutation(() => Member)
+  @Mutation(() => Member, {
+    description:
+      'Adds a CPPCC member, with their committee seats. Retrying with the same `idempotencyKey` is safe.',
+  })
   createMember(
-    @Arg('input', () => CreateMemberInput) input: CreateMemberInput,
+    @Arg('input', () => CreateMemberInput, { description: 'The new member.' })
+    input: CreateMemberInput,
     @Ctx() { em, caller }: Context,
   ) {
     return createMember(em, caller, input);
   }
 
   @OnSurfaces('city', 'county')
-  @Mutation(() => Member)
+  @Mutation(() => Member, {
+    description:
+      'Changes a member. NOT_FOUND outside your jurisdiction; CONFLICT on a stale `expectedVersion`.',
+  })
   updateMember(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
+    @Arg('input', () => UpdateMemberInput, { description: 'The member (`id`) and the changes.' })
+    input: UpdateMemberInput,
+    @Arg('id', () => ID, deprecatedArg('updateMember', 'id'))
+    id: string | null,
     @Ctx() { em, caller }: Context,
   ) {
-    return updateMember(em, caller, id, input);
+    const { id: memberId } = inputOrDeprecatedArgs(input, { id }, ['id']);
+    return updateMember(em, caller, memberId!, input);
   }
 }
 

@@ -20,7 +20,19 @@ export enum ParticipantKind {
   /** 法律方面专业人员 */
   LEGAL_PROFESSIONAL = 'LEGAL_PROFESSIONAL',
 }
-registerEnumType(ParticipantKind, { name: 'ParticipantKind' });
+registerEnumType(ParticipantKind, {
+  name: 'ParticipantKind',
+  description: 'Who a non-member taking part in consultations is (参加协商的人员).',
+  valuesConfig: {
+    VILLAGER_REPRESENTATIVE: { description: '村民代表: a villagers’ representative.' },
+    RESIDENT_REPRESENTATIVE: { description: '居民代表: a residents’ representative.' },
+    RETIRED_CADRE: { description: '离退休老同志: a retired cadre.' },
+    PARTY_MEMBER_REPRESENTATIVE: { description: '党员代表: a party members’ representative.' },
+    PERSON_WITH_DEMAND: { description: '有诉求的群众代表: a resident who brings a demand.' },
+    EXPERT: { description: '专家学者: an expert or scholar.' },
+    LEGAL_PROFESSIONAL: { description: '法律方面专业人员: a lawyer or other legal professional.' },
+  },
+});
 
 /** Which participants a caller may see (RecordPolicy). */
 export const PARTICIPANT_POLICY: RecordPolicy = { public: false };
@@ -28,16 +40,17 @@ export const PARTICIPANT_POLICY: RecordPolicy = { public: false };
 /** A non-member who takes part in a home's consultations. */
 @Directive('@key(fields: "id")')
 @ObjectType({
-  description: 'A non-member who takes part in consultations (resident, expert, lawyer …).',
+  description:
+    'A non-member who takes part in consultations (群众代表 etc.): resident representatives, retired cadres, experts, lawyers …',
 })
 @Filter(jurisdictionFilter(PARTICIPANT_POLICY))
 @Entity({ tableName: 'participant' })
 export class Participant extends EditableRecord {
-  @Field()
+  @Field({ description: 'The full name.' })
   @Property({ type: 'text' })
   name: string;
 
-  @Field(() => ParticipantKind)
+  @Field(() => ParticipantKind, { description: 'Who they are, e.g. 村民代表 or 专家学者.' })
   @Property({ type: 'text' })
   kind: ParticipantKind;
 

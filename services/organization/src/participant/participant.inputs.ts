@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ParticipantKind } from './participant.entity';
 
 @InputType({ description: 'Which participants to list.' })
@@ -9,7 +9,10 @@ export class ParticipantsFilter {
   })
   divisionCode?: string | null;
 
-  @Field(() => [ParticipantKind], { nullable: true })
+  @Field(() => [ParticipantKind], {
+    nullable: true,
+    description: 'Only participants of one of these kinds.',
+  })
   kind?: ParticipantKind[] | null;
 
   @Field(() => String, {
@@ -19,21 +22,24 @@ export class ParticipantsFilter {
   nameContains?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new participant: a non-member who takes part in consultations.' })
 export class CreateParticipantInput {
-  @Field()
+  @Field({ description: 'The full name.' })
   name: string;
 
-  @Field(() => ParticipantKind)
+  @Field(() => ParticipantKind, { description: 'Who they are, e.g. 村民代表 or 专家学者.' })
   kind: ParticipantKind;
 
   @Field({ description: 'Where the participant lives or works.' })
   divisionCode: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where they work or which body they speak for.',
+  })
   organisation?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Personal data.' })
+  @Field(() => String, { nullable: true, description: 'Personal data: a phone number.' })
   phone?: string | null;
 
   @Field(() => String, {
@@ -49,26 +55,42 @@ export class CreateParticipantInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a participant; fields left out keep their value.' })
 export class UpdateParticipantInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The participant to change. Required, unless given as the deprecated `id` argument beside `input`.',
+  })
+  id?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The new full name.' })
   name?: string | null;
 
-  @Field(() => ParticipantKind, { nullable: true })
+  @Field(() => ParticipantKind, { nullable: true, description: 'The new kind.' })
   kind?: ParticipantKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where they now live or work: a division code.',
+  })
   divisionCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The new organisation.' })
   organisation?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Personal data: the new phone number.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Personal data: the new 18-character resident ID number (身份证号).',
+  })
   idNumber?: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the edit fails with CONFLICT if the participant changed since.',
+  })
   expectedVersion?: number | null;
 }

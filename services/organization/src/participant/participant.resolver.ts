@@ -5,8 +5,10 @@ import {
   Connection,
   PageArgs,
   canSeePersonalData,
+  inputOrDeprecatedArgs,
   maskPersonalData,
   toPage,
+  deprecatedArg,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
@@ -23,8 +25,14 @@ const ParticipantConnection = Connection(Participant);
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @OnSurfaces('city', 'county', 'home')
-  @Query(() => Participant, { nullable: true })
-  participant(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  @Query(() => Participant, {
+    nullable: true,
+    description: 'A participant by id; null when absent or outside your jurisdiction.',
+  })
+  participant(
+    @Arg('id', () => ID, { description: 'The UUID of the participant.' }) id: string,
+    @Ctx() { loaders }: Context,
+  ) {
     return loaders.participant.byId.load(id);
   }
 
@@ -33,14 +41,18 @@ export class ParticipantResolver {
     description: 'Participants in your jurisdiction, filtered, in name order.',
   })
   participants(
-    @Arg('filter', () => ParticipantsFilter, { nullable: true }) filter: ParticipantsFilter | null,
+    @Arg('filter', () => ParticipantsFilter, {
+      nullable: true,
+      description: 'Which participants; all in your jurisdiction when left out.',
+    })
+    filter: ParticipantsFilter | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() { em }: Context,
   ) {
     return listParticipants(em, filter ?? {}, toPage(args));
   }
 
-  @FieldResolver(() => Division)
+  @FieldResolver(() => Division, { description: 'Where the participant lives or works.' })
   division(@Root() participant: Participant, @Ctx() { loaders }: Context) {
     return loaders.division.byCode.load(participant.divisionCode);
   }
@@ -66,22 +78,34 @@ export class ParticipantResolver {
   }
 
   @OnSurfaces('city', 'county', 'home')
-  @Mutation(() => Participant)
+  @Mutation(() => Participant, {
+    description:
+      'Adds a participant in your jurisdiction. Retrying with the same `idempotencyKey` is safe.',
+  })
   createParticipant(
-    @Arg('input', () => CreateParticipantInput) input: CreateParticipantInput,
+    @Arg('input', () => CreateParticipantInput, { description: 'The new participant.' })
+    input: CreateParticipantInput,
     @Ctx() { em, caller }: Context,
   ) {
     return createParticipant(em, caller, input);
   }
 
   @OnSurfaces('city', 'county', 'home')
-  @Mutation(() => Participant)
+  @Mutation(() => Participant, {
+    description:
+      'Changes a participant. NOT_FOUND outside your jurisdiction; CONFLICT on a stale `expectedVersion`.',
+  })
   updateParticipant(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateParticipantInput) input: UpdateParticipantInput,
+    @Arg('input', () => UpdateParticipantInput, {
+      description: 'The participant (`id`) and the changes.',
+    })
+    input: UpdateParticipantInput,
+    @Arg('id', () => ID, deprecatedArg('updateParticipant', 'id'))
+    id: string | null,
     @Ctx() { em, caller }: Context,
   ) {
-    return updateParticipant(em, caller, id, input);
+    const { id: participantId } = inputOrDeprecatedArgs(input, { id }, ['id']);
+    return updateParticipant(em, caller, participantId!, input);
   }
 }
 

@@ -11,7 +11,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 export abstract class EditableRecord {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'idempotencyKey';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The UUID of the record; it never changes.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
@@ -24,11 +24,11 @@ export abstract class EditableRecord {
   @Property({ type: 'text', nullable: true, unique: true, hidden: true })
   idempotencyKey?: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was created (ISO 8601, UTC).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the record was last changed (ISO 8601, UTC).' })
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -16,7 +16,10 @@ export class Viewer {
   @Field({ description: 'CITY, COUNTY, HOME, DEPARTMENT or PUBLIC.' })
   level: string;
 
-  @Field(() => [String])
+  @Field(() => [String], {
+    description:
+      'The roles of the token: STAFF, ANALYST, MEMBER, HOME_LEADER, DEPARTMENT, ADMIN; none for the public.',
+  })
   roles: string[];
 
   @Field({ description: 'The surface the request came through.' })

@@ -1,0 +1,66 @@
+import { BadUserInputError } from './errors';
+
+/**
+ * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour
+ * of `verbNoun(input:)`, and described as the input field it stands for.
+ */
+export function deprecatedArg(
+  mutation: string,
+  field: string,
+): { nullable: true; deprecationReason: string; description: string } {
+  return {
+    nullable: true,
+    deprecationReason: `Use ${mutation}(input:)`,
+    description: `The older form of \`input.${field}\`; give one or the other.`,
+  };
+}
+
+/**
+ * A mutation's arguments in its one form, `verbNoun(input: VerbNounInput!)`, from either that form
+ * or the older one it still accepts (the same values as deprecated arguments beside or instead of
+ * `input`), so old clients keep working while new ones see one shape. A value given both ways, or
+ * a required value given neither way, is BAD_USER_INPUT naming `input.<field>`.
+ */
+export function inputOrDeprecatedArgs<T extends object>(
+  input: Partial<T> | null | undefined,
+  deprecated: Partial<T>,
+  required: ReadonlyArray<keyof T & string>,
+): T {
+  const merged: Partial<T> = { ...(input ?? {}) };
+  for (const key of Object.keys(deprecated) as Array<keyof T & string>) {
+    const value = deprecated[key];
+    if (value == null) continue;
+    if (merged[key] != null) {
+      throw new BadUserInputError(
+        `Give ${key} in input or as the deprecated argument, not both.`,
+        `input.${key}`,
+      );
+    }
+    merged[key] = value;
+  }
+  for (const key of required) {
+    if (merged[key] == null)
+      throw new BadUserInputError(`input.${key} is required.`, `input.${key}`);
+  }
+  return merged as T;
+}
+
+/** How a workflow step fails, said once for every step's input type. */
+export const STEP_ERRORS =
+  'A step fails, writing nothing, with NOT_FOUND when the record is absent or outside your jurisdiction, CONFLICT when `expectedVersion` is stale, INVALID_TRANSITION (with `currentState`) when the step is not allowed from where the record stands, FORBIDDEN when your role may not take it, and BAD_USER_INPUT (with `field`) for a value that breaks a rule.';
+
+/**
+ * Runs a mutation's service call so that, when the caller used the `input` form, a
+ * BAD_USER_INPUT names the field where the caller put it (`input.items.0.title`, not
+ * `items.0.title`): services name the older arguments' paths, which the deprecated form still
+ * uses as they are.
+ */
+export async function withInputPaths<T>(usedInput: boolean, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!usedInput || !(error instanceof BadUserInputError)) throw error;
+    if (error.field === 'input' || error.field.startsWith('input.')) throw error;
+    throw new BadUserInputError(error.message, `input.${error.field}`);
+  }
+}
