@@ -3,7 +3,7 @@ import { executeIn, type Orm } from './database';
 import { CALLER_HEADER, signCallerToken } from './identity';
 import type { Logger } from './logger';
 
-/** One change of another service's records, in the order that service's transactions committed them. */
+/** One change of another service's records, in the order its transactions made them visible. */
 export interface Change {
   /**
    * The change's position in the feed: increasing, and never given below a position a follower
@@ -77,24 +77,28 @@ export function followChanges<C extends Change>(
    * another replica is applying is waited for (and then read past); without, it ends the drain.
    */
   const drain = async (wait: boolean): Promise<number> => {
-    if (!cursorRowExists) {
-      // The row replicas lock; the first of them to start creates it.
-      await orm.em
-        .getConnection()
-        .execute(
-          'insert into change_cursor (feed, position) values (?, 0) on conflict (feed) do nothing',
-          [feed.name],
-        );
-      cursorRowExists = true;
-    }
     let applied = 0;
     for (;;) {
       const em = orm.em.fork();
+      if (!cursorRowExists) {
+        // The row replicas lock; the first of them to start creates it.
+        await executeIn(
+          em,
+          'insert into change_cursor (feed, position) values (?, 0) on conflict (feed) do nothing',
+          [feed.name],
+        );
+        cursorRowExists = true;
+      }
       const [cursor] = await executeIn<Array<{ position: string }>>(
         em,
         'select position from change_cursor where feed = ?',
         [feed.name],
       );
+      if (!cursor) {
+        // Removed by hand meanwhile: created again, from the start.
+        cursorRowExists = false;
+        continue;
+      }
       const after = Number(cursor.position);
       // Read outside any transaction: no lock is held while the other service answers.
       const changes = await fetchPage(after);
