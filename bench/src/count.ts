@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 
 /** The statements of the change feeds and their followers: serving a page, applying it. */
 export const FEED_STATEMENT =
-  /change_cursor|_change where seq|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
+  /change_cursor|_change\b|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
 
 export interface CountRequest {
   label: string;

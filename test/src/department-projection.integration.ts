@@ -77,6 +77,29 @@ it('follows a department from its creation through a rename and a move to the ci
   );
 });
 
+it('loses no change whose transaction commits after a later recorded one', async () => {
+  const [x, y] = [
+    await createDepartment('海州区民政局', '320706'),
+    await createDepartment('灌南县民政局', '320724'),
+  ];
+  await eventually(async () => {
+    expect(await projection(x.id)).toBeDefined();
+    expect(await projection(y.id)).toBeDefined();
+  });
+
+  const knex = stack.subgraphs.organization.orm.em.getConnection().getKnex();
+  const a = await knex.transaction();
+  await a.raw('update department set name = ? where id = ?', ['海州区民政局（更名）', x.id]);
+  const b = await knex.transaction();
+  await b.raw('update department set name = ? where id = ?', ['灌南县民政局（更名）', y.id]);
+  await b.commit();
+  // The follower has read past B's change while A's, recorded before it, is not committed.
+  await eventually(async () => expect((await projection(y.id)).name).toBe('灌南县民政局（更名）'));
+  await a.commit();
+
+  await eventually(async () => expect((await projection(x.id)).name).toBe('海州区民政局（更名）'));
+});
+
 it('catches up after a restart with every change made while it was down', async () => {
   const department = await createDepartment('连云港市数据局', '3207');
   await eventually(async () => expect(await projection(department.id)).toBeDefined());

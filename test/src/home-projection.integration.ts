@@ -19,15 +19,35 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const projection = async (homeId: string) =>
+const projection = async (homeId: string, consumer: 'deliberation' | 'channels' = 'deliberation') =>
   (
-    await stack.subgraphs.deliberation.orm.em
+    await stack.subgraphs[consumer].orm.em
       .getConnection()
       .execute<Array<{ division_code: string; status: string; name: string }>>(
         'select division_code, status, name from home_projection where id = ?',
         [homeId],
       )
   )[0];
+
+const createHome = async (name: string) =>
+  (
+    await data(
+      stack,
+      'city',
+      city,
+      `mutation($name: String!) { createHome(input: { name: $name, divisionCode: "320706001" }) { id } }`,
+      { name },
+    )
+  ).createHome as { id: string };
+
+/** A transaction of the organization's database on a connection of its own, left open. */
+const organizationTransaction = () =>
+  stack.subgraphs.organization.orm.em.getConnection().getKnex().transaction();
+const rename = (
+  tx: Awaited<ReturnType<typeof organizationTransaction>>,
+  id: string,
+  name: string,
+) => tx.raw('update home set name = ? where id = ?', [name, id]);
 
 const sessions = async (token: string) =>
   (await data(stack, 'county', token, '{ sessions { totalCount edges { node { id } } } }'))
@@ -78,6 +98,57 @@ it('follows a home from its creation through a move to another county and a susp
     { id: home.id },
   );
   await eventually(async () => expect((await projection(home.id)).status).toBe('SUSPENDED'));
+});
+
+describe('two writers committing in the other order than they recorded their changes', () => {
+  it('loses neither: the change recorded first and committed last still arrives', async () => {
+    const [x, y] = [await createHome('先记后交之家'), await createHome('后记先交之家')];
+    await eventually(async () => {
+      expect(await projection(x.id)).toBeDefined();
+      expect(await projection(y.id)).toBeDefined();
+    });
+
+    const a = await organizationTransaction();
+    await rename(a, x.id, '先记后交之家（新名）');
+    const b = await organizationTransaction();
+    await rename(b, y.id, '后记先交之家（新名）');
+    await b.commit();
+    // The followers have read past B's change while A's, recorded before it, is not committed.
+    await eventually(async () =>
+      expect((await projection(y.id)).name).toBe('后记先交之家（新名）'),
+    );
+    await a.commit();
+
+    await eventually(async () => {
+      expect((await projection(x.id)).name).toBe('先记后交之家（新名）');
+      expect((await projection(x.id, 'channels')).name).toBe('先记后交之家（新名）');
+      expect((await projection(y.id, 'channels')).name).toBe('后记先交之家（新名）');
+    });
+  });
+
+  it('loses neither when the writer committing first had begun writing first', async () => {
+    // A transaction id is taken at the first write: B's is older than A's, its change younger.
+    // Serving only changes of transactions older than every running one would serve B's, not A's.
+    const [x, y] = [await createHome('先启之家'), await createHome('后启之家')];
+    await eventually(async () => {
+      expect(await projection(x.id)).toBeDefined();
+      expect(await projection(y.id)).toBeDefined();
+    });
+
+    const b = await organizationTransaction();
+    await b.raw('select pg_current_xact_id()');
+    const a = await organizationTransaction();
+    await rename(a, x.id, '先启之家（新名）');
+    await rename(b, y.id, '后启之家（新名）');
+    await b.commit();
+    await eventually(async () => expect((await projection(y.id)).name).toBe('后启之家（新名）'));
+    await a.commit();
+
+    await eventually(async () => {
+      expect((await projection(x.id)).name).toBe('先启之家（新名）');
+      expect((await projection(x.id, 'channels')).name).toBe('先启之家（新名）');
+    });
+  });
 });
 
 it('catches up after a restart with every change made while it was down', async () => {

@@ -17,6 +17,8 @@ let feedUrl: string;
 let database: TestDatabase;
 let orm: Orm;
 const CHANGES = [{ seq: 1 }, { seq: 2 }, { seq: 3 }];
+/** Pages the feed has served, for a test to know another replica has had its turns. */
+let served = 0;
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
@@ -26,6 +28,7 @@ beforeAll(async () => {
     );
     if (!caller) return res.writeHead(401).end();
     const after = Number(new URL(req.url ?? '', 'http://feed').searchParams.get('after'));
+    served += 1;
     res
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ changes: CHANGES.filter((change) => change.seq > after) }));
@@ -40,6 +43,9 @@ beforeAll(async () => {
     .getConnection()
     .execute('create table change_cursor (feed text primary key, position bigint not null)');
   await orm.em.getConnection().execute('create table applied (seq bigint not null)');
+  await orm.em
+    .getConnection()
+    .execute('create table applied_by (seq bigint not null, replica text not null)');
 });
 afterAll(async () => {
   await orm?.close(true);
@@ -94,5 +100,73 @@ describe('following a change feed', () => {
     await restarted.catchUp();
     await restarted.stop();
     expect(await appliedSeqs()).toEqual([1, 2, 3]);
+  });
+});
+
+describe('several replicas following one feed', () => {
+  it('applies a page once: a replica skips its turn while another one applies', async () => {
+    // Two processes of one service over one database.
+    const second = await openDatabase(
+      { schema: 'consumer', entities: [], migrations: [] },
+      database.url,
+      { discovery: { warnWhenNoEntities: false } },
+    );
+    let entered!: () => void;
+    const firstApplyEntered = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const firstApplyReleased = new Promise<void>((resolve) => (release = resolve));
+    let applies = 0;
+    const replica = (replicaOrm: Orm, name: string) =>
+      followChanges<{ seq: number }>(
+        replicaOrm,
+        createLogger('test', 'silent'),
+        {
+          name: 'replicas',
+          url: feedUrl,
+          consumer: 'test',
+          internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+          apply: async (tx, changes) => {
+            applies += 1;
+            // The first page applied by either replica is held until the other has tried.
+            if (applies === 1) {
+              entered();
+              await firstApplyReleased;
+            }
+            for (const change of changes)
+              await executeIn(tx, 'insert into applied_by (seq, replica) values (?, ?)', [
+                change.seq,
+                name,
+              ]);
+          },
+        },
+        20,
+      );
+    const followers = [replica(orm, 'one'), replica(second, 'two')];
+    try {
+      await firstApplyEntered;
+      // The other replica reads the same page several times while the first holds the cursor.
+      const servedBefore = served;
+      await eventually(async () => expect(served).toBeGreaterThanOrEqual(servedBefore + 3));
+      expect(applies).toBe(1);
+      release();
+      await eventually(async () =>
+        expect(
+          await orm.em
+            .getConnection()
+            .execute(`select position from change_cursor where feed = 'replicas'`),
+        ).toEqual([{ position: '3' }]),
+      );
+      // Both replicas keep following; neither applies the page again.
+      const servedAfter = served;
+      await eventually(async () => expect(served).toBeGreaterThanOrEqual(servedAfter + 4));
+      const rows = await orm.em
+        .getConnection()
+        .execute<Array<{ seq: string }>>('select seq from applied_by order by seq');
+      expect(rows.map((row) => Number(row.seq))).toEqual([1, 2, 3]);
+    } finally {
+      release();
+      await Promise.all(followers.map((follower) => follower.stop()));
+      await second.close(true);
+    }
   });
 });

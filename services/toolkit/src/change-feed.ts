@@ -3,8 +3,12 @@ import { executeIn, type Orm } from './database';
 import { CALLER_HEADER, signCallerToken } from './identity';
 import type { Logger } from './logger';
 
-/** One change of another service's records, in the order that service recorded them. */
+/** One change of another service's records, in the order its transactions made them visible. */
 export interface Change {
+  /**
+   * The change's position in the feed: increasing, and never given below a position a follower
+   * may already have read, so a follower asks for what comes after the last one it applied.
+   */
   seq: number;
 }
 
@@ -32,6 +36,11 @@ const PAGE = 500;
  * Follows another service's change feed into this service's database: pages of changes after
  * the stored cursor are applied and the cursor moved in one transaction, so a restart resumes
  * where it stopped with nothing lost or applied twice. Needs the `change_cursor` table.
+ *
+ * Several replicas of the service may follow the same feed: a page is applied only by the
+ * transaction that holds the feed's cursor row (`for update`) and finds the cursor still where the
+ * page was read from. A replica that finds the row held skips its turn; one that finds the cursor
+ * moved reads again from there. So one replica applies a page at a time and none applies it twice.
  */
 export function followChanges<C extends Change>(
   orm: Orm,
@@ -42,60 +51,85 @@ export function followChanges<C extends Change>(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+  let cursorRowExists = false;
 
-  /** Where the follower stands: read from the database once, then kept as pages are applied. */
-  let position: number | undefined;
+  const fetchPage = async (after: number): Promise<C[]> => {
+    const token = await signCallerToken(
+      {
+        subject: `service:${feed.consumer}`,
+        level: 'CITY',
+        division: '',
+        roles: [],
+        surface: 'city',
+      },
+      feed.internalAuthSecret,
+    );
+    const response = await fetch(`${feed.url}?after=${after}&limit=${PAGE}`, {
+      headers: { [CALLER_HEADER]: token },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`${feed.url} answered ${response.status}`);
+    return ((await response.json()) as { changes: C[] }).changes;
+  };
 
-  /** Applies every page available now; returns how many changes it applied. */
-  const drain = async (): Promise<number> => {
+  /**
+   * Applies every page available now; returns how many changes it applied. With `wait`, a page
+   * another replica is applying is waited for (and then read past); without, it ends the drain.
+   */
+  const drain = async (wait: boolean): Promise<number> => {
     let applied = 0;
     for (;;) {
       const em = orm.em.fork();
-      if (position === undefined) {
-        const [cursor] = await executeIn<Array<{ position: string }>>(
+      if (!cursorRowExists) {
+        // The row replicas lock; the first of them to start creates it.
+        await executeIn(
           em,
-          'select position from change_cursor where feed = ?',
+          'insert into change_cursor (feed, position) values (?, 0) on conflict (feed) do nothing',
           [feed.name],
         );
-        position = cursor ? Number(cursor.position) : 0;
+        cursorRowExists = true;
       }
-      const token = await signCallerToken(
-        {
-          subject: `service:${feed.consumer}`,
-          level: 'CITY',
-          division: '',
-          roles: [],
-          surface: 'city',
-        },
-        feed.internalAuthSecret,
+      const [cursor] = await executeIn<Array<{ position: string }>>(
+        em,
+        'select position from change_cursor where feed = ?',
+        [feed.name],
       );
-      const response = await fetch(`${feed.url}?after=${position}&limit=${PAGE}`, {
-        headers: { [CALLER_HEADER]: token },
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) throw new Error(`${feed.url} answered ${response.status}`);
-      const { changes } = (await response.json()) as { changes: C[] };
+      if (!cursor) {
+        // Removed by hand meanwhile: created again, from the start.
+        cursorRowExists = false;
+        continue;
+      }
+      const after = Number(cursor.position);
+      // Read outside any transaction: no lock is held while the other service answers.
+      const changes = await fetchPage(after);
       if (!changes.length) return applied;
       const last = changes[changes.length - 1].seq;
-      await em.transactional(async (tx) => {
-        await feed.apply(tx, changes);
-        await executeIn(
+      const outcome = await em.transactional(async (tx) => {
+        const [held] = await executeIn<Array<{ position: string }>>(
           tx,
-          `insert into change_cursor (feed, position) values (?, ?)
-           on conflict (feed) do update set position = excluded.position`,
-          [feed.name, last],
+          `select position from change_cursor where feed = ? for update${wait ? '' : ' skip locked'}`,
+          [feed.name],
         );
+        if (!held) return 'busy';
+        if (Number(held.position) !== after) return 'moved';
+        await feed.apply(tx, changes);
+        await executeIn(tx, 'update change_cursor set position = ? where feed = ?', [
+          last,
+          feed.name,
+        ]);
+        return 'applied';
       });
-      // Only once the transaction committed: a failed page is fetched again from where it was.
-      position = last;
-      applied += changes.length;
-      if (changes.length < PAGE) return applied;
+      if (outcome === 'busy') return applied;
+      if (outcome === 'applied') {
+        applied += changes.length;
+        if (changes.length < PAGE) return applied;
+      }
     }
   };
 
   const tick = async () => {
     try {
-      running = drain();
+      running = drain(false);
       const applied = await running;
       if (applied) logger.debug({ feed: feed.name, applied }, 'changes applied');
     } catch (error) {
@@ -110,7 +144,7 @@ export function followChanges<C extends Change>(
   return {
     catchUp: async () => {
       await running?.catch(() => undefined);
-      await drain();
+      await drain(true);
     },
     stop: async () => {
       stopped = true;

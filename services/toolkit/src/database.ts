@@ -21,12 +21,25 @@ export interface ServiceDatabase {
 
 export type Orm = MikroORM;
 
-/** Creates the service's schema when it is missing, so its first migration has a home. */
+/**
+ * The key of the advisory lock under which a service's schema is created and migrated: one per
+ * schema (services share a database), in the single-bigint key space.
+ */
+const MIGRATION_LOCK_KEY = `hashtextextended('migrations ' || $1::text, 0)`;
+
+/**
+ * Creates the service's schema when it is missing, so its first migration has a home. Under the
+ * migration lock: two `create schema if not exists` at once may both try to create it, and the
+ * second fails on the catalog's unique index.
+ */
 async function ensureSchema(url: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    await client.query('begin');
+    await client.query(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`, [schema]);
     await client.query(`create schema if not exists "${schema}"`);
+    await client.query('commit');
   } finally {
     await client.end();
   }
@@ -70,10 +83,25 @@ export async function openDatabase(
   });
 }
 
-/** Runs the migrations not yet applied; returns their names. */
+/**
+ * Runs the migrations not yet applied; returns their names. Replicas of a service that start at
+ * once take turns: each runs under the schema's advisory lock, held by a session of its own (the
+ * migrator's transaction is on another connection) and released when it ends or its connection
+ * drops; a replica that waited finds nothing left to apply.
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((migration) => migration.name);
+  const schema = orm.config.get('schema');
+  if (!schema) throw new Error('a service database has a schema');
+  const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`, [schema]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((migration) => migration.name);
+  } finally {
+    // Ending the session releases its lock.
+    await lock.end();
+  }
 }
 
 /** True when the database answers. Used by `/readyz`. */

@@ -20,6 +20,12 @@ import {
   type ServiceDatabase,
 } from './database';
 import { ErrorCode, hasPublicCode, maskError } from './errors';
+import {
+  isDatabaseUnavailable,
+  serviceUnavailable,
+  watchDatabaseOutages,
+  type DatabaseOutage,
+} from './database-outage';
 import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -53,16 +59,21 @@ export async function serveSubgraph<Loaders>(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
+  const outage = watchDatabaseOutages(options.orm, options.logger);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
-    formatError: maskError,
+    // A database that is away is no fault of ours to hide: the caller may retry shortly.
+    formatError: (formatted, error) =>
+      isDatabaseUnavailable(error)
+        ? serviceUnavailable(options.name, formatted)
+        : maskError(formatted, error),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
-      logUnexpectedErrors(options.logger),
+      logUnexpectedErrors(options.logger, outage),
       requestLogPlugin(options.logger),
     ],
     logger: options.logger,
@@ -122,15 +133,17 @@ export async function serveSubgraph<Loaders>(
 
 /**
  * Logs the errors that reach clients as INTERNAL_SERVER_ERROR, with their stack, so they can be
- * fixed; the operation name is logged, never its variables (they may hold personal data).
+ * fixed; the operation name is logged, never its variables (they may hold personal data). With
+ * `outage`, failures on an unreachable database go to it instead (one warning per outage).
  */
-export function logUnexpectedErrors(logger: Logger): ApolloServerPlugin {
+export function logUnexpectedErrors(logger: Logger, outage?: DatabaseOutage): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
-            if (!hasPublicCode(error))
+            if (outage && isDatabaseUnavailable(error)) outage.failed(error.originalError ?? error);
+            else if (!hasPublicCode(error))
               logger.error(
                 { err: error.originalError ?? error, operationName, path: error.path },
                 'unexpected error',

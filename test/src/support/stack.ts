@@ -184,7 +184,7 @@ export async function surfaceTokens(): Promise<Record<Surface, string | null>> {
  * the request: serving a page of changes, applying it to a projection, moving the cursor.
  */
 const FEED_STATEMENT =
-  /change_cursor|_change where seq|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
+  /change_cursor|_change\b|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
 
 /** The statements each subgraph sends while `work` runs, the change feeds' left out. */
 export async function statementsDuring(

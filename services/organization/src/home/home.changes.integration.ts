@@ -64,6 +64,35 @@ describe('the home change feed (a transactional outbox)', () => {
     );
   });
 
+  it('places a change that commits late after those already served, never below them', async () => {
+    const { body: before } = await feed(0);
+    const start = before.changes.at(-1)?.seq ?? 0;
+    const create = async (name: string) =>
+      (
+        await graph.query(
+          `mutation($name: String!) { createHome(input: { name: $name, divisionCode: "320706001" }) { id } }`,
+          { name },
+        )
+      ).createHome.id as string;
+    const [x, y] = [await create('迟交之家'), await create('早交之家')];
+    const { body: created } = await feed(start);
+    const afterCreated = created.changes.at(-1)!.seq;
+
+    const knex = graph.orm.em.getConnection().getKnex();
+    const late = await knex.transaction();
+    await late.raw(`update home set name = '迟交之家（新名）' where id = ?`, [x]);
+    const early = await knex.transaction();
+    await early.raw(`update home set name = '早交之家（新名）' where id = ?`, [y]);
+    await early.commit();
+    const { body: first } = await feed(afterCreated);
+    expect(first.changes.map((change) => change.name)).toEqual(['早交之家（新名）']);
+
+    await late.commit();
+    const { body: second } = await feed(first.changes[0].seq);
+    expect(second.changes.map((change) => change.name)).toEqual(['迟交之家（新名）']);
+    expect(second.changes[0].seq).toBeGreaterThan(first.changes[0].seq);
+  });
+
   it('records nothing for a write that fails', async () => {
     const { body: before } = await feed(0);
     await graph.send(

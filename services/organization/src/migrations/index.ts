@@ -4,6 +4,7 @@ import { Migration20261127000200_reference_data } from './Migration2026112700020
 import { Migration20261127000300_home_changes } from './Migration20261127000300_home_changes';
 import { Migration20261127000400_home_changes_established } from './Migration20261127000400_home_changes_established';
 import { Migration20261127000500_department_changes } from './Migration20261127000500_department_changes';
+import { Migration20261129000100_change_feed_positions } from './Migration20261129000100_change_feed_positions';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -17,5 +18,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127000500_department_changes',
     class: Migration20261127000500_department_changes,
+  },
+  {
+    name: 'Migration20261129000100_change_feed_positions',
+    class: Migration20261129000100_change_feed_positions,
   },
 ];
