@@ -11,6 +11,7 @@ import {
   ErrorCode,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  inputCheckPlugin,
   requestLogPlugin,
   SURFACES,
   logUnexpectedErrors,
@@ -37,6 +38,7 @@ import {
   callerTokens,
   sharingInFlight,
   subgraphFetcher,
+  subgraphRefusal,
 } from './subgraph-fetch';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
@@ -113,6 +115,14 @@ function sendErrors(res: express.Response, status: number, message: string, code
     .json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** A subgraph as the gateway calls it; its refusals of a caller's input stay the caller's (subgraph-fetch.ts). */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+    const body: unknown = await response.json().catch(() => null);
+    return subgraphRefusal(response.status, body);
+  }
+}
+
 /** One surface: a gateway over the surface's contract supergraph, and its Apollo Server. */
 function surfaceServer(
   surface: Surface,
@@ -127,7 +137,7 @@ function surfaceServer(
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: urlOf.get(name) ?? url,
         // A slow or absent subgraph costs its part of the answer, never a hung request; the same
         // query for the same caller already in flight is asked once.
@@ -163,6 +173,8 @@ function surfaceServer(
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(logger.child({ surface })),
       costLimitPlugin(limits.cost),
+      // The custom scalars, ids and texts, checked before any subgraph is asked (input-check.ts).
+      inputCheckPlugin(logger.child({ surface })),
       requestLogPlugin(logger),
       ...(cache ? responseCaching<GatewayContext>(cache, surface) : []),
     ],

@@ -20,6 +20,7 @@ import {
   type ServiceDatabase,
 } from './database';
 import { ErrorCode, hasPublicCode, maskError } from './errors';
+import { inputCheckPlugin } from './input-check';
 import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -63,6 +64,8 @@ export async function serveSubgraph<Loaders>(
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(options.logger),
+      // Arguments checked once, here, before any resolver (and so any SQL) sees them.
+      inputCheckPlugin(options.logger),
       requestLogPlugin(options.logger),
     ],
     logger: options.logger,
