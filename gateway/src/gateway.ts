@@ -31,7 +31,7 @@ import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
-import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
+import { SURFACE_LIMITS, costLimitPlugin, limitRules, type CostBudget } from './limits';
 import { responseCache, responseCaching, type ResponseCache } from './response-cache';
 import {
   SERVICE_UNAVAILABLE,
@@ -65,6 +65,8 @@ interface GatewayContext {
   requestId: string;
   /** The answer cache's generation when the request began (response-cache.ts). */
   cacheGeneration?: number;
+  /** What the request's operations have cost so far: a batch shares the limit (limits.ts). */
+  costBudget: CostBudget;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -286,6 +288,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         caller,
         requestId: res.locals.requestId as string,
         callerToken: await tokenOf(caller),
+        costBudget: { spent: 0 },
       };
     };
     // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).

@@ -179,3 +179,83 @@ describe('each subgraph checks its own arguments, in one place (the toolkit), be
     expect(answer._entities).toEqual([null, { id: homeId }]);
   });
 });
+
+describe('the cost limit cannot be walked around (observation 3)', () => {
+  const post = (surface: string, body: unknown, token: string | null = city) =>
+    fetch(`${stack.gateway.origin}/graphql/${surface}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const heavy = `proposals(first: 100) { edges { node { coSigners { homes { home { members { member { name } } } } } } } }`;
+
+  it('a negative `first` is refused before anything runs, and lowers no sum', async () => {
+    const alone = await ask(stack, 'city', city, `{ homes(first: -1) { totalCount } }`);
+    expect(alone.status).toBe(400);
+    expect(alone.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const refused = await ask(stack, 'city', city, `{ ${heavy} }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const walked = await ask(
+      stack,
+      'city',
+      city,
+      `{ ${heavy} b: homes(first: -1000000) { totalCount } }`,
+    );
+    expect(walked.status).toBe(400);
+    expect(walked.data ?? null).toBeNull();
+  });
+
+  it('selections in a fragment on a union member count, the union at its most expensive member', async () => {
+    const refused = await ask(
+      stack,
+      'city',
+      city,
+      `{ demands(first: 100) { edges { node { escalations { ... on Proposal { coSigners { homes { home { members { member { name } } } } } } } } } } }`,
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const spread = await ask(
+      stack,
+      'city',
+      city,
+      `{ demands(first: 100) { edges { node { escalations { ...P } } } } } fragment P on Proposal { coSigners { homes { home { members { member { name } } } } } }`,
+    );
+    expect(spread.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('introspection costs the schema it returns: one is fine, thirty aliased copies are not', async () => {
+    const one = await ask(stack, 'public', null, `{ __schema { types { name fields { name } } } }`);
+    expect(one.errors).toBeUndefined();
+    const copies = Array.from(
+      { length: 30 },
+      (_, i) => `s${i}: __schema { types { name fields { name args { name } } } }`,
+    ).join(' ');
+    const refused = await ask(stack, 'city', city, `{ ${copies} }`);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('a batch is bounded by the sum of its operations', async () => {
+    const operation = {
+      query: `{ homes(first: 100) { edges { node { members { member { committees { committee { name } } } } } } } }`,
+    };
+    const single = (await (await post('city', operation)).json()) as { errors?: unknown };
+    expect(single.errors).toBeUndefined();
+    const answers = (await (
+      await post(
+        'city',
+        Array.from({ length: 10 }, () => operation),
+      )
+    ).json()) as Array<{
+      errors?: Array<{ extensions?: Record<string, unknown> }>;
+    }>;
+    const refused = answers.filter(
+      (answer) => answer.errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    expect(answers.length - refused.length).toBeLessThanOrEqual(2);
+  });
+});

@@ -62,6 +62,8 @@ export class InputRefusal extends GraphQLError {
 function scalarFault(typeName: string, name: string, value: unknown): string | null {
   if (typeName === 'Date' || typeName === 'DateTime') {
     const scalar = typeName === 'Date' ? DateScalar : DateTimeScalar;
+    // A subgraph's own scalar has already parsed a literal into a Date: it is fine.
+    if (value instanceof Date) return null;
     try {
       if (typeof value !== 'string') throw new TypeError('not a string');
       scalar.parseValue(value);
