@@ -154,7 +154,8 @@ function plenaryResolver<T extends PlenaryItem>(
       return { code: item.divisionCode };
     }
 
-    @FieldResolver(() => [MemberReference])
+    // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+    @FieldResolver(() => [MemberReference], { nullable: 'items' })
     authors(@Root() item: PlenaryItem) {
       return refs(item.authorMemberIds);
     }

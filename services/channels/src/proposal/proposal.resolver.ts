@@ -360,7 +360,8 @@ export class ProposalResolver {
     return proposal.leadMemberId ? ref(proposal.leadMemberId) : null;
   }
 
-  @FieldResolver(() => [MemberReference])
+  // Items nullable: a co-signer outside the caller's jurisdiction resolves to null (issue 11).
+  @FieldResolver(() => [MemberReference], { nullable: 'items' })
   coSigners(@Root() proposal: Proposal) {
     return refs(proposal.coSignerIds);
   }

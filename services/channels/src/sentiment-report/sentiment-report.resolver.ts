@@ -246,7 +246,8 @@ export class SentimentReportResolver {
     return { code: report.divisionCode };
   }
 
-  @FieldResolver(() => [MemberReference])
+  // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+  @FieldResolver(() => [MemberReference], { nullable: 'items' })
   authors(@Root() report: SentimentReport) {
     return refs(report.authorMemberIds);
   }
