@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { entityKeyAliasRule, entityKeyFields } from './aliases';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
@@ -156,7 +157,7 @@ function surfaceServer(
   const limits = SURFACE_LIMITS[surface];
   return new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: limitRules(limits),
+    validationRules: [...limitRules(limits), entityKeyAliasRule(entityKeyFields(supergraphSdl))],
     parseOptions: { maxTokens: limits.tokens },
     allowBatchedHttpRequests: limits.batch > 1,
     // Registered documents are resolved before Apollo sees the request (trusted-documents.ts);

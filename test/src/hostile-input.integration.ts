@@ -259,3 +259,53 @@ describe('the cost limit cannot be walked around (observation 3)', () => {
     expect(answers.length - refused.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('an alias named like an entity key (observation 5)', () => {
+  it.each([
+    [
+      'homes: id: name beside a field of another subgraph',
+      `{ homes(first: 3) { edges { node { realId: id id: name cadence(year: 2026, quarter: 3) { held } } } } }`,
+      'id',
+    ],
+    [
+      'division: code: parentCode',
+      `{ division(code: "320706001") { code: parentCode sessionStats(year: 2025) { held } } }`,
+      'code',
+    ],
+    [
+      '__typename: name',
+      `{ homes(first: 3) { edges { node { __typename: name } } } }`,
+      '__typename',
+    ],
+    [
+      'in a fragment',
+      `{ homes(first: 3) { edges { node { ...H } } } } fragment H on Home { id: name }`,
+      'id',
+    ],
+  ])('%s: refused while validated, with what to do instead', async (_name, query, alias) => {
+    const response = await ask(stack, 'city', city, query);
+    expect(response.status).toBe(400);
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringContaining(`alias "${alias}"`),
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it('other aliases answer what they name, across subgraphs', async () => {
+    const answer = await ask(
+      stack,
+      'city',
+      city,
+      `{ homes(first: 3) { edges { node { homeId: id homeName: name cadence(year: 2026, quarter: 3) { held } } } }
+         division(code: "320706001") { own: code above: parentCode sessionStats(year: 2025) { held } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const homes = stack.demo!.organization.homes;
+    for (const { node } of answer.data!.homes.edges as Array<{
+      node: { homeId: string; homeName: string };
+    }>)
+      expect(node.homeName).toBe(homes.find((home) => home.id === node.homeId)!.name);
+    expect(answer.data!.division).toMatchObject({ own: '320706001', above: '320706' });
+  });
+});
