@@ -140,6 +140,18 @@ describe('a subgraph’s refusal of a variable', () => {
     expect(error.message).not.toContain('13812345678');
   });
 
+  it('keeps the message of the toolkit’s own refusal, which never holds the value', () => {
+    const error = subgraphRefusal(400, {
+      errors: [
+        {
+          message: 'id must be an id (a UUID).',
+          extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+        },
+      ],
+    });
+    expect(error.message).toBe('id must be an id (a UUID).');
+  });
+
   it('is an internal error for anything else, with the status only', () => {
     const error = subgraphRefusal(500, { errors: [{ message: 'select … from member' }] });
     expect(error.extensions.code).toBeUndefined();

@@ -113,13 +113,19 @@ export function callerTokens(
 export function subgraphRefusal(status: number, body: unknown): GraphQLError {
   const errors = (body as { errors?: Array<{ extensions?: Record<string, unknown> }> } | null)
     ?.errors;
-  const first = Array.isArray(errors) ? errors[0] : undefined;
+  const first = Array.isArray(errors)
+    ? (errors[0] as { message?: unknown; extensions?: Record<string, unknown> } | undefined)
+    : undefined;
   if (status === 400 && first?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
     const field = typeof first.extensions.field === 'string' ? first.extensions.field : undefined;
+    // The toolkit's own refusals say what is expected without the value: kept as they are.
+    const own = typeof first.message === 'string' && !/got invalid value/.test(first.message);
     return new GraphQLError(
-      field
-        ? `${field} is not a valid value of its type.`
-        : 'An argument is not a valid value of its type.',
+      own
+        ? (first.message as string)
+        : field
+          ? `${field} is not a valid value of its type.`
+          : 'An argument is not a valid value of its type.',
       { extensions: { code: ErrorCode.BAD_USER_INPUT, field } },
     );
   }

@@ -108,6 +108,20 @@ describe.each(surfaces)('the %s surface', (surface) => {
         expect(response.status).toBeLessThan(500);
         expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
         expect(errorLines).toEqual([]);
+        if (kind === 'query') {
+          // The same through the CSV export: a 4xx for a bad value, never a 5xx.
+          const url = new URL(`${stack.gateway.origin}/graphql/${surface}/export.csv`);
+          url.searchParams.set('query', sent.query);
+          url.searchParams.set('variables', JSON.stringify(sent.variables));
+          const token = tokens[surface];
+          const exported = await fetch(url, {
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+          });
+          await exported.arrayBuffer();
+          tally.requests += 1;
+          if (exported.status >= 500) tally.status5xx += 1;
+          expect(exported.status).toBeLessThan(500);
+        }
         if (sent.refusedAt) {
           expect(codes.length).toBeGreaterThan(0);
           expect(response.data?.[sent.field] ?? null).toBeNull();
