@@ -28,6 +28,7 @@ const figures: Array<{
   internal: number;
   status5xx: number;
   codes: Record<string, number>;
+  fields: Set<string>;
 }> = [];
 
 /** Rows of every table of every service: nothing a refused request sent may change them. */
@@ -67,7 +68,7 @@ afterAll(async () => {
         'input fuzz (seed ' + SEED + ')',
         ...figures.map(
           (f) =>
-            `${f.surface} ${f.kind}: ${f.requests} requests, ${f.internal} INTERNAL_SERVER_ERROR, ${f.status5xx} 5xx; codes ${JSON.stringify(f.codes)}`,
+            `${f.surface} ${f.kind}: ${f.requests} requests over ${f.fields.size} fields, ${f.internal} INTERNAL_SERVER_ERROR, ${f.status5xx} 5xx; codes ${JSON.stringify(f.codes)}`,
         ),
       ].join('\n'),
     );
@@ -95,12 +96,14 @@ describe.each(surfaces)('the %s surface', (surface) => {
       internal: 0,
       status5xx: 0,
       codes: {} as Record<string, number>,
+      fields: new Set<string>(),
     };
     figures.push(tally);
     await fc.assert(
       fc.asyncProperty(fuzzCases(schema, kind), async (sent: FuzzCase) => {
         const response = await ask(stack, surface, tokens[surface], sent.query, sent.variables);
         tally.requests += 1;
+        tally.fields.add(sent.field);
         const codes = (response.errors ?? []).map((error) => String(error.extensions?.code));
         for (const code of codes) tally.codes[code] = (tally.codes[code] ?? 0) + 1;
         if (codes.includes('INTERNAL_SERVER_ERROR')) tally.internal += 1;
