@@ -83,7 +83,7 @@ function scalarFault(typeName: string, name: string, value: unknown): string | n
         : 'a division code of 4, 6, 9 or 12 digits, e.g. 320706';
     }
     if (CODE_PREFIX_NAME.test(name)) {
-      return /^\d{1,12}$/.test(value) ? null : 'the start of a division code: 1 to 12 digits';
+      return /^\d{0,12}$/.test(value) ? null : 'the start of a division code: up to 12 digits';
     }
     if (typeName === 'ID') return isUuid(value) ? null : 'an id (a UUID)';
     if (value.length > MAX_TEXT) return `at most ${MAX_TEXT} characters`;
