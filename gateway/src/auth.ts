@@ -61,7 +61,13 @@ type Verify = (token: string) => Promise<Record<string, unknown>>;
 
 /** Verifies callers' tokens with whichever of the configured key sources is set. */
 export async function createTokenVerifier(config: Config): Promise<Verify> {
-  const options = { requiredClaims: ['exp', 'sub'] };
+  // The issuer and audience, when configured: a token another issuer signed, or one meant for
+  // another system (same identity provider, same keys), is not a token for this graph.
+  const options = {
+    requiredClaims: ['exp', 'sub'],
+    ...(config.AUTH_JWT_ISSUER ? { issuer: config.AUTH_JWT_ISSUER } : {}),
+    ...(config.AUTH_JWT_AUDIENCE ? { audience: config.AUTH_JWT_AUDIENCE } : {}),
+  };
   if (config.AUTH_JWKS_URL) {
     const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
     return async (token) =>

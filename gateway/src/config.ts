@@ -67,6 +67,10 @@ export const configShape = {
   AUTH_JWT_ALGORITHM: z.enum(['RS256', 'ES256']).default('RS256'),
   /** Or against the keys published at this JWKS URL (RS256 or ES256). */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** When set, a caller's token must carry this issuer (`iss`): tokens of other issuers are refused. */
+  AUTH_JWT_ISSUER: z.string().min(1).optional(),
+  /** When set, a caller's token must name this audience (`aud`): tokens for other systems are refused. */
+  AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   /** The secret the gateway signs callers with for the subgraphs; the same in every process. */
   INTERNAL_AUTH_SECRET: internalAuthSecret,
 };

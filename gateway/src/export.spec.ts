@@ -18,6 +18,13 @@ describe('CSV export', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
+  it('also after leading whitespace and in full-width forms (issue 11, observation 6)', () => {
+    for (const text of [' =1+1', '\u3000+1', '\n-1', '＝1+1', '＋1', '－1', '＠SUM(A1)', '  ＝1'])
+      expect(csvCell(text).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvCell('海州区 -1')).toBe('海州区 -1');
+    expect(csvCell(-1)).toBe('-1');
+  });
+
   it('flattens nested objects to dotted names', () => {
     expect(flatten({ county: { code: '320706', name: '海州区' }, count: 3 })).toEqual({
       'county.code': '320706',

@@ -32,12 +32,17 @@ interface GraphQLAnswer {
   errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
 }
 
+/** The start of a text a spreadsheet may run as a formula. */
+const FORMULA_START = /^[\s\u3000]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
+
 /** One cell as RFC 4180 writes it: quoted when it holds a quote, a comma or a line break. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A text cell a spreadsheet would read as a formula (=, +, -, @) is written as text.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A text cell a spreadsheet would read as a formula is written as text: one starting with =, +,
+  // - or @, also after leading whitespace and in their full-width forms (＝＋－＠), which some
+  // spreadsheets read as the same.
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -11,6 +11,7 @@ import {
   ErrorCode,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  inputCheckPlugin,
   requestLogPlugin,
   SURFACES,
   logUnexpectedErrors,
@@ -26,17 +27,19 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { entityKeyAliasRule, entityKeyFields } from './aliases';
 import { authenticate, createTokenVerifier } from './auth';
 import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
-import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
+import { SURFACE_LIMITS, costLimitPlugin, limitRules, type CostBudget } from './limits';
 import { responseCache, responseCaching, type ResponseCache } from './response-cache';
 import {
   SERVICE_UNAVAILABLE,
   callerTokens,
   sharingInFlight,
   subgraphFetcher,
+  subgraphRefusal,
 } from './subgraph-fetch';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
 
@@ -63,6 +66,8 @@ interface GatewayContext {
   requestId: string;
   /** The answer cache's generation when the request began (response-cache.ts). */
   cacheGeneration?: number;
+  /** What the request's operations have cost so far: a batch shares the limit (limits.ts). */
+  costBudget: CostBudget;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -113,6 +118,14 @@ function sendErrors(res: express.Response, status: number, message: string, code
     .json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** A subgraph as the gateway calls it; its refusals of a caller's input stay the caller's (subgraph-fetch.ts). */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override async errorFromResponse(response: Response): Promise<GraphQLError> {
+    const body: unknown = await response.json().catch(() => null);
+    return subgraphRefusal(response.status, body);
+  }
+}
+
 /** One surface: a gateway over the surface's contract supergraph, and its Apollo Server. */
 function surfaceServer(
   surface: Surface,
@@ -127,7 +140,7 @@ function surfaceServer(
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
+      new SubgraphDataSource({
         url: urlOf.get(name) ?? url,
         // A slow or absent subgraph costs its part of the answer, never a hung request; the same
         // query for the same caller already in flight is asked once.
@@ -144,7 +157,7 @@ function surfaceServer(
   const limits = SURFACE_LIMITS[surface];
   return new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: limitRules(limits),
+    validationRules: [...limitRules(limits), entityKeyAliasRule(entityKeyFields(supergraphSdl))],
     parseOptions: { maxTokens: limits.tokens },
     allowBatchedHttpRequests: limits.batch > 1,
     // Registered documents are resolved before Apollo sees the request (trusted-documents.ts);
@@ -164,6 +177,8 @@ function surfaceServer(
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(logger.child({ surface })),
       costLimitPlugin(limits.cost),
+      // The custom scalars, ids and texts, checked before any subgraph is asked (input-check.ts).
+      inputCheckPlugin(logger.child({ surface })),
       requestLogPlugin(logger),
       ...(cache ? responseCaching<GatewayContext>(cache, surface) : []),
     ],
@@ -275,6 +290,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         caller,
         requestId: res.locals.requestId as string,
         callerToken: await tokenOf(caller),
+        costBudget: { spent: 0 },
       };
     };
     // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).

@@ -8,11 +8,17 @@ import {
   Kind,
   getNamedType,
   getNullableType,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
   isListType,
   isObjectType,
+  isUnionType,
   valueFromASTUntyped,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -106,10 +112,60 @@ function firstOf(selection: FieldNode, variables: Record<string, unknown>): unkn
   return first ? valueFromASTUntyped(first.value, variables) : undefined;
 }
 
+/** The size a list's `first` asks for; a negative one is refused before anything runs. */
+function sizeOf(selection: FieldNode, variables: Record<string, unknown>, usual: number): number {
+  const value = firstOf(selection, variables);
+  if (typeof value !== 'number') return usual;
+  if (value < 0) {
+    throw new GraphQLError('first must be a number of items, 0 or more.', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'first', http: { status: 400 } },
+    });
+  }
+  return value;
+}
+
+/**
+ * What one introspection selection may hold: `__schema` every type with its fields, their
+ * arguments, enum values and input fields; `__type` the largest single type. Counted like any
+ * other answer, so aliased copies of the schema add up.
+ */
+function introspectionCost(schema: GraphQLSchema, name: string): number {
+  const sizes = Object.values(schema.getTypeMap())
+    .filter((type) => !type.name.startsWith('__'))
+    .map((type) => {
+      let size = 1;
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields()))
+          size += 1 + ('args' in field ? field.args.length : 0);
+      } else if (isEnumType(type)) {
+        size += type.getValues().length;
+      } else if (isUnionType(type)) {
+        size += type.getTypes().length;
+      }
+      return size;
+    });
+  if (name === '__schema') return sizes.reduce((sum, size) => sum + size, 0);
+  if (name === '__type') return Math.max(1, ...sizes);
+  return 0;
+}
+
+/** Whether a fragment's type condition applies to an object type. */
+function applies(
+  schema: GraphQLSchema,
+  condition: GraphQLNamedType | undefined,
+  type: GraphQLObjectType,
+): boolean {
+  if (!condition) return true;
+  if (condition.name === type.name) return true;
+  return isAbstractType(condition) && schema.isSubType(condition, type);
+}
+
 /**
  * The cost of an operation: how many objects its answer may hold, each list counted at the
  * `first` it asks for (with the variables' values) or at its usual size, multiplied down the
- * nesting; a report's rows at its `first` too. Introspection is free.
+ * nesting; a report's rows at its `first` too. A union or an interface costs its most expensive
+ * member, with every fragment that applies to it; introspection costs the schema it returns.
+ * A negative `first` is refused (it would lower the sum).
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -118,71 +174,95 @@ export function operationCost(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
 ): number {
+  /** The selections of a set, fragments spread, that apply to one object type. */
+  const fieldsOn = (
+    set: SelectionSetNode,
+    type: GraphQLObjectType,
+    seen: Set<string>,
+    into: FieldNode[] = [],
+  ): FieldNode[] => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        into.push(selection);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : undefined;
+        if (applies(schema, condition, type)) fieldsOn(selection.selectionSet, type, seen, into);
+      } else {
+        const fragment = fragments[selection.name.value];
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        if (applies(schema, schema.getType(fragment.typeCondition.name.value), type))
+          fieldsOn(fragment.selectionSet, type, new Set([...seen, fragment.name.value]), into);
+      }
+    }
+    return into;
+  };
+
   const visit = (
     set: SelectionSetNode,
-    parent: GraphQLObjectType,
+    parent: GraphQLNamedType,
     multiplier: number,
     seen: Set<string>,
   ): number => {
+    // An abstract type costs its most expensive member.
+    if (isAbstractType(parent)) {
+      let most = 0;
+      for (const member of schema.getPossibleTypes(parent))
+        most = Math.max(most, visit(set, member, multiplier, seen));
+      return most;
+    }
+    if (!isObjectType(parent)) return 0;
     let cost = 0;
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        if (!fragment || seen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (isObjectType(type))
-          cost += visit(
-            fragment.selectionSet,
-            type,
-            multiplier,
-            new Set([...seen, fragment.name.value]),
-          );
+    for (const selection of fieldsOn(set, parent, seen)) {
+      const name = selection.name.value;
+      if (name.startsWith('__')) {
+        cost += multiplier * introspectionCost(schema, name);
         continue;
       }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition
-          ? schema.getType(selection.typeCondition.name.value)
-          : parent;
-        if (isObjectType(type)) cost += visit(selection.selectionSet, type, multiplier, seen);
-        continue;
-      }
-      if (selection.name.value.startsWith('__') || !selection.selectionSet) continue;
-      const field = parent.getFields()[selection.name.value];
+      if (!selection.selectionSet) continue;
+      const field = parent.getFields()[name];
       if (!field) continue;
       const type = getNamedType(field.type);
       if (
         parent.name.endsWith('Connection') ||
         parent.name.endsWith('Edge') ||
-        (isGroupedReport(parent) && selection.name.value === 'rows')
+        (isGroupedReport(parent) && name === 'rows')
       ) {
         // A connection's edges, nodes and page info are the items its `first` already counted.
-        if (isObjectType(type)) cost += visit(selection.selectionSet, type, multiplier, seen);
+        cost += visit(selection.selectionSet, type, multiplier, seen);
         continue;
       }
       let size = 1;
       if (type.name.endsWith('Connection')) {
-        const value = firstOf(selection, variables);
-        size = typeof value === 'number' ? value : DEFAULT_FIRST;
+        size = sizeOf(selection, variables, DEFAULT_FIRST);
       } else if (isGroupedReport(type)) {
-        const value = firstOf(selection, variables);
-        size = typeof value === 'number' ? value : REPORT_DEFAULT_ROWS;
+        size = sizeOf(selection, variables, REPORT_DEFAULT_ROWS);
       } else if (isListType(getNullableType(field.type))) {
         size = PLAIN_LIST_SIZE;
       }
       cost += multiplier * size;
-      if (isObjectType(type)) cost += visit(selection.selectionSet, type, multiplier * size, seen);
+      cost += visit(selection.selectionSet, type, multiplier * size, seen);
     }
     return cost;
   };
   return visit(selectionSet, rootType, 1, new Set());
 }
 
-/** Refuses, before any subgraph is called, an operation whose cost exceeds the surface's limit. */
-export function costLimitPlugin(limit: number): ApolloServerPlugin {
+/** What the operations of one HTTP request (a batch shares it) have cost so far. */
+export interface CostBudget {
+  spent: number;
+}
+
+/**
+ * Refuses, before any subgraph is called, an operation whose cost exceeds the surface's limit;
+ * the operations of a batch share the limit (the context's `costBudget`, one per HTTP request).
+ */
+export function costLimitPlugin(limit: number): ApolloServerPlugin<{ costBudget?: CostBudget }> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, schema, request }) {
+        async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (!operation) return;
           const rootType =
             operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
@@ -195,16 +275,20 @@ export function costLimitPlugin(limit: number): ApolloServerPlugin {
               )
               .map((fragment) => [fragment.name.value, fragment]),
           );
-          const cost = operationCost(
+          const own = operationCost(
             schema,
             operation.selectionSet,
             rootType,
             fragments,
             request.variables ?? {},
           );
+          const budget = contextValue.costBudget;
+          const cost = own + (budget?.spent ?? 0);
           if (cost > limit) {
             throw new GraphQLError(
-              `The operation may return ${cost} objects; this surface allows ${limit}. Ask for smaller pages.`,
+              budget?.spent
+                ? `The batch may return ${cost} objects; this surface allows ${limit} per request. Send fewer or smaller operations.`
+                : `The operation may return ${cost} objects; this surface allows ${limit}. Ask for smaller pages.`,
               {
                 extensions: {
                   code: 'GRAPHQL_VALIDATION_FAILED',
@@ -215,6 +299,7 @@ export function costLimitPlugin(limit: number): ApolloServerPlugin {
               },
             );
           }
+          if (budget) budget.spent = cost;
         },
       };
     },

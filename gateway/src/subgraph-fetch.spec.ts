@@ -1,5 +1,10 @@
 import { CALLER_HEADER, verifyCallerToken, type Caller } from '@cppcc/toolkit';
-import { callerTokens, sharingInFlight, type SubgraphFetch } from './subgraph-fetch';
+import {
+  callerTokens,
+  sharingInFlight,
+  subgraphRefusal,
+  type SubgraphFetch,
+} from './subgraph-fetch';
 
 const URL_ = 'http://127.0.0.1:4003/graphql';
 const query = (text: string, variables: object = {}) => JSON.stringify({ query: text, variables });
@@ -118,5 +123,38 @@ describe('caller tokens', () => {
     const renewed = await tokenOf(city);
     expect(renewed).not.toBe(first);
     expect(await verifyCallerToken(renewed, secret)).toEqual(city);
+  });
+});
+
+describe('a subgraph’s refusal of a variable', () => {
+  it('stays the caller’s mistake, BAD_USER_INPUT at its field, without the value', () => {
+    const error = subgraphRefusal(400, {
+      errors: [
+        {
+          message: 'Variable "$a0" got invalid value "13812345678" at "input.heldAt"',
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.heldAt' },
+        },
+      ],
+    });
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.heldAt' });
+    expect(error.message).not.toContain('13812345678');
+  });
+
+  it('keeps the message of the toolkit’s own refusal, which never holds the value', () => {
+    const error = subgraphRefusal(400, {
+      errors: [
+        {
+          message: 'id must be an id (a UUID).',
+          extensions: { code: 'BAD_USER_INPUT', field: 'id' },
+        },
+      ],
+    });
+    expect(error.message).toBe('id must be an id (a UUID).');
+  });
+
+  it('is an internal error for anything else, with the status only', () => {
+    const error = subgraphRefusal(500, { errors: [{ message: 'select … from member' }] });
+    expect(error.extensions.code).toBeUndefined();
+    expect(error.message).toBe('The subgraph answered HTTP 500.');
   });
 });

@@ -1,4 +1,5 @@
-import { signCallerToken, type Caller } from '@cppcc/toolkit';
+import { ErrorCode, signCallerToken, type Caller } from '@cppcc/toolkit';
+import { GraphQLError } from 'graphql';
 
 /** The code of the error that stands in for the part of an answer a subgraph did not give. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
@@ -99,4 +100,36 @@ export function callerTokens(
     signed.set(key, { token, until: time + reuseMs });
     return token;
   };
+}
+
+/**
+ * The error for a subgraph's non-2xx answer. A subgraph answers 400 when a variable does not fit
+ * its type (graphql-js's `Variable "$a0" got invalid value "…" at "input.heldAt"`): that is the
+ * caller's mistake, so it becomes BAD_USER_INPUT naming the field, the value left out (it may be
+ * personal data). The gateway checks its arguments first (input-check.ts in the toolkit); this is
+ * for what the subgraph's types know beyond the surface's. Anything else stays an internal error,
+ * with the answer's status only.
+ */
+export function subgraphRefusal(status: number, body: unknown): GraphQLError {
+  const errors = (body as { errors?: Array<{ extensions?: Record<string, unknown> }> } | null)
+    ?.errors;
+  const first = Array.isArray(errors)
+    ? (errors[0] as { message?: unknown; extensions?: Record<string, unknown> } | undefined)
+    : undefined;
+  if (status === 400 && first?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
+    const field = typeof first.extensions.field === 'string' ? first.extensions.field : undefined;
+    // The toolkit's own refusals say what is expected without the value: kept as they are.
+    const own = typeof first.message === 'string' && !/got invalid value/.test(first.message);
+    return new GraphQLError(
+      own
+        ? (first.message as string)
+        : field
+          ? `${field} is not a valid value of its type.`
+          : 'An argument is not a valid value of its type.',
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, field } },
+    );
+  }
+  if (status === 401)
+    return new GraphQLError(`${status}`, { extensions: { code: 'UNAUTHENTICATED' } });
+  return new GraphQLError(`The subgraph answered HTTP ${status}.`);
 }

@@ -8,7 +8,7 @@ const nodeEnv = process.env.NODE_ENV;
 beforeAll(async () => {
   process.env.NODE_ENV = 'production';
   stack = await startStack('introspection-setting', {
-    gatewayEnv: { INTROSPECTION_SURFACES: 'city,county', EXPLORER_SURFACES: 'city' },
+    env: { INTROSPECTION_SURFACES: 'city,county', EXPLORER_SURFACES: 'city' },
   });
 });
 afterAll(async () => {

@@ -45,11 +45,15 @@ describe('errors as clients see them', () => {
     const message =
       'Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; Expected type "Date".';
     expect(fieldOfCoercionError(message)).toBe('input.establishedOn');
-    expect(
-      format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })).extensions,
-    ).toEqual({
-      code: 'BAD_USER_INPUT',
-      field: 'input.establishedOn',
+    expect(format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }))).toEqual({
+      message: 'input.establishedOn is not a valid value of its type: expected Date.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.establishedOn' },
+    });
+    const int =
+      'Variable "$a0" got invalid value "13812345678"; Int cannot represent non-integer value: "13812345678"';
+    expect(format(new GraphQLError(int, { extensions: { code: 'BAD_USER_INPUT' } }))).toEqual({
+      message: 'a0 is not a valid value of its type.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'a0' },
     });
   });
 });

@@ -86,6 +86,12 @@ export function fieldOfCoercionError(message: string): string | undefined {
   return /^Variable "\$([^"]+)"/.exec(message)?.[1];
 }
 
+/** `; expected Int` from graphql-js's `… Expected type "Int".` (a type name holds no value). */
+function expectedTypeOf(message: string): string {
+  const type = /Expected type "([A-Za-z_][\w![\]]*)"/.exec(message)?.[1];
+  return type ? `: expected ${type}` : '';
+}
+
 /** True when an error carries a code clients may see as it is (not an internal failure). */
 export function hasPublicCode(error: { extensions?: Record<string, unknown> }): boolean {
   const code = error.extensions?.code;
@@ -108,9 +114,14 @@ export function maskError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))) {
     if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
+      const field = fieldOfCoercionError(formatted.message);
       return {
         ...formatted,
-        extensions: { ...formatted.extensions, field: fieldOfCoercionError(formatted.message) },
+        // graphql-js repeats the value it refused; it may be personal data in the wrong field.
+        message: /got invalid value/.test(formatted.message)
+          ? `${field ?? 'A variable'} is not a valid value of its type${expectedTypeOf(formatted.message)}.`
+          : formatted.message,
+        extensions: { ...formatted.extensions, field },
       };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {

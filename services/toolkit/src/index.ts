@@ -9,6 +9,7 @@ export * from './scalars';
 export * from './server';
 export * from './subgraph-schema';
 export * from './validation';
+export * from './input-check';
 export * from './period';
 export * from './grouped-pages';
 export * from './jurisdiction';

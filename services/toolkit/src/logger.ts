@@ -49,13 +49,21 @@ export function serializeError(error: unknown): unknown {
   };
 }
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({
-    name,
-    level,
-    redact: { paths: REDACT, censor: '[redacted]' },
-    serializers: { err: serializeError },
-  });
+/** A process's logger; `destination` (stdout by default) lets tests read what it writes. */
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
+  return pino(
+    {
+      name,
+      level,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      serializers: { err: serializeError },
+    },
+    destination,
+  );
 }
 
 export type { Logger };

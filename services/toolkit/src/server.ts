@@ -26,6 +26,7 @@ import {
   watchDatabaseOutages,
   type DatabaseOutage,
 } from './database-outage';
+import { inputCheckPlugin } from './input-check';
 import { createLogger, type Logger } from './logger';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -74,6 +75,8 @@ export async function serveSubgraph<Loaders>(
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(options.logger, outage),
+      // Arguments checked once, here, before any resolver (and so any SQL) sees them.
+      inputCheckPlugin(options.logger),
       requestLogPlugin(options.logger),
     ],
     logger: options.logger,

@@ -4,7 +4,25 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { CACHE_CONTROL_DIRECTIVE } from './cache-hints';
+import { referenceKeyIsWellFormed } from './input-check';
 import { DateTimeScalar } from './scalars';
+
+type ReferenceResolver = (reference: Record<string, unknown>, ...rest: unknown[]) => unknown;
+
+/**
+ * An entity's `__resolveReference`, answering null for a representation whose key cannot name a
+ * record (an id that is not a UUID, a code that is not a division's), as for an unknown key:
+ * `_entities` takes any JSON, so its keys are checked here, once for every entity, before SQL.
+ */
+function namingNothingAsNull(reference: Record<string, unknown>): Record<string, unknown> {
+  const resolve = reference.__resolveReference as ReferenceResolver | undefined;
+  if (typeof resolve !== 'function') return reference;
+  return {
+    ...reference,
+    __resolveReference: (representation: Record<string, unknown>, ...rest: unknown[]) =>
+      referenceKeyIsWellFormed(representation) ? resolve(representation, ...rest) : null,
+  };
+}
 
 /** The Federation 2 spec version and directives every subgraph links. */
 const FEDERATION_LINK =
@@ -38,7 +56,10 @@ export async function buildTypeGraphqlSubgraph(
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(reference as object) };
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      ...namingNothingAsNull(reference as Record<string, unknown>),
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
     typeDefs: parse(

@@ -19,7 +19,13 @@ import {
 } from '@cppcc/demo';
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import { organizationSubgraph } from '@cppcc/organization';
-import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
+import {
+  createLogger,
+  startSubgraph,
+  type Logger,
+  type StartedSubgraph,
+  type Surface,
+} from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
   countQueries,
@@ -48,11 +54,13 @@ export async function startStack(
     timeoutMs?: number;
     rateLimitScale?: number;
     trustedOnly?: string;
-    /** More gateway variables, as the environment would give them. */
-    gatewayEnv?: Record<string, string>;
+    /** More of the gateway's configuration (e.g. AUTH_JWT_ISSUER). */
+    env?: Record<string, string>;
+    /** The logger of every process of the stack (silent unless LOG_LEVEL says otherwise). */
+    logger?: Logger;
   } = {},
 ): Promise<Stack> {
-  const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
   const subgraphs = {} as Stack['subgraphs'];
   for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
@@ -92,7 +100,7 @@ export async function startStack(
       RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
       // Tests ask ad-hoc questions of every surface; the trusted-documents test turns this on.
       TRUSTED_DOCUMENTS_ONLY: options.trustedOnly ?? 'none',
-      ...options.gatewayEnv,
+      ...options.env,
     }),
     logger,
   );

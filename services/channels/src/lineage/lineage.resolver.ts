@@ -17,12 +17,19 @@ export class SourcesResolver {
     return demands.filter((demand): demand is Demand => demand instanceof Demand);
   }
 
-  @FieldResolver(() => [SessionReference], { description: 'The sessions it came out of.' })
+  // Items nullable: a session or home the caller may not see resolves to null (issue 11).
+  @FieldResolver(() => [SessionReference], {
+    nullable: 'items',
+    description: 'The sessions it came out of.',
+  })
   sessions(@Root() sources: Sources) {
     return refs(sources.sessionIds);
   }
 
-  @FieldResolver(() => [Home], { description: 'The homes its demands were raised at.' })
+  @FieldResolver(() => [Home], {
+    nullable: 'items',
+    description: 'The homes its demands were raised at.',
+  })
   homes(@Root() sources: Sources): Home[] {
     return refs(sources.homeIds);
   }

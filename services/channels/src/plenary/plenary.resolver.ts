@@ -172,7 +172,11 @@ function plenaryResolver<T extends PlenaryItem>(
       return { code: item.divisionCode };
     }
 
-    @FieldResolver(() => [MemberReference], { description: 'The members who wrote it.' })
+    // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+    @FieldResolver(() => [MemberReference], {
+      description: 'The members who wrote it.',
+      nullable: 'items',
+    })
     authors(@Root() item: PlenaryItem) {
       return refs(item.authorMemberIds);
     }

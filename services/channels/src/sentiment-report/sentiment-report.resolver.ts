@@ -302,7 +302,11 @@ export class SentimentReportResolver {
     return { code: report.divisionCode };
   }
 
-  @FieldResolver(() => [MemberReference], { description: 'The members who wrote it.' })
+  // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+  @FieldResolver(() => [MemberReference], {
+    description: 'The members who wrote it.',
+    nullable: 'items',
+  })
   authors(@Root() report: SentimentReport) {
     return refs(report.authorMemberIds);
   }

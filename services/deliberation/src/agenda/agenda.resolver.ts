@@ -9,7 +9,11 @@ import { setAgenda } from './agenda.service';
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @FieldResolver(() => [DemandReference], { description: 'The demands (诉求) it was raised from.' })
+  // Items nullable: a demand the caller may not see resolves to null (issue 11).
+  @FieldResolver(() => [DemandReference], {
+    nullable: 'items',
+    description: 'The demands (诉求) it was raised from.',
+  })
   demands(@Root() item: AgendaItem): DemandReference[] {
     return item.demandIds.map((id) => ({ id }));
   }
