@@ -39,6 +39,7 @@ import {
   subgraphFetcher,
 } from './subgraph-fetch';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
+import { devSignIn, webApp } from './web';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
 export interface SubgraphTarget {
@@ -220,6 +221,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.use(explorerAssets());
+  // The front end at `/` and, on a local start, its development sign-in (web.ts).
+  app.use(webApp(config), devSignIn(config));
   const tokenOf = callerTokens(config.INTERNAL_AUTH_SECRET);
   for (const [surface, server] of servers) {
     const limits = SURFACE_LIMITS[surface];

@@ -110,6 +110,8 @@ async function main(): Promise<void> {
         ...common,
         ...subgraphUrls,
         AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
+        // The front end's picker of development identities (gateway/src/web.ts).
+        DEV_SIGN_IN: process.env.DEV_SIGN_IN ?? 'true',
         HOST: '0.0.0.0',
         PORT: String(config.PORT),
       }),
