@@ -51,7 +51,9 @@ function Page({
   const quarter = parseQuarterKey(route.params.get('q') ?? undefined) ?? currentQuarter();
   const withQuarter = (path: string[]) => (q: Quarter) => navigate(path, { q: quarterKey(q) });
   const level = session?.level ?? 'NONE';
-  const target = page ?? PAGES[level][0].path;
+  // Signed in, the sign-in page is the level's first page.
+  const target =
+    page === undefined || (page === 'sign-in' && session) ? PAGES[level][0].path : page;
   if (target === 'public') {
     return (
       <PublicPage
@@ -61,7 +63,9 @@ function Page({
     );
   }
   if (!session || target === 'sign-in') return <SignInPage onSession={onSession} />;
-  if (!PAGES[level].some((candidate) => candidate.path === target)) {
+  // A home's page is a drill-down from 县区 for the city and counties, not a tab of theirs.
+  const drillDown = target === 'home' && (level === 'CITY' || level === 'COUNTY');
+  if (!drillDown && !PAGES[level].some((candidate) => candidate.path === target)) {
     return <p role="alert">您的身份（{session.label}）没有这个页面。</p>;
   }
   switch (target) {
@@ -112,7 +116,10 @@ export function App() {
   const client = useMemo(() => createClient(session), [session]);
   const route = useRoute();
   const level = session?.level ?? 'NONE';
-  const current = route.path[0] ?? PAGES[level][0].path;
+  const current =
+    route.path[0] === undefined || route.path[0] === 'sign-in'
+      ? PAGES[level][0].path
+      : route.path[0];
   const signIn = (next: Session | null) => {
     saveSession(next);
     setSession(next);

@@ -183,6 +183,12 @@ export function HomePage({
                 {node.escalations.map((escalation) => (
                   <Path key={escalation.id} escalation={escalation} />
                 ))}
+                {node.escalatedAt && node.escalations.length === 0 && (
+                  // What it went up as lies outside this identity's jurisdiction in the graph.
+                  <p className="path" data-hidden-path>
+                    已于{formatDay(node.escalatedAt)}上报；上报后的办理情况不在您的查看范围内。
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -178,6 +178,7 @@ export function ProposalsPage({
               ? `（办理中共 ${data.open.totalCount} 件，以下据最近 ${open.length} 件）`
               : ''}
           </h2>
+          {!open.some((proposal) => isDueSoon(proposal)) && <p>暂无。</p>}
           <ul className="due" data-list="due-soon">
             {open
               .filter((proposal) => isDueSoon(proposal))
