@@ -52,6 +52,7 @@ export default tseslint.config(
         window: 'readonly',
         document: 'readonly',
         URLSearchParams: 'readonly',
+        fetch: 'readonly',
         React: 'readonly',
         ReactDOM: 'readonly',
         GraphiQL: 'readonly',

@@ -284,7 +284,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     app.use(`/graphql/${surface}/export.csv`, ...pipeline, csvExport(server, contextOf));
     app.use(
       `/graphql/${surface}`,
-      ...(config.EXPLORER_SURFACES.includes(surface) ? [explorerPage(surface)] : []),
+      ...(config.EXPLORER_SURFACES.includes(surface)
+        ? [
+            explorerPage(surface, {
+              contract: contracts.get(surface)!,
+              trustedDocuments,
+              trustedOnly: config.TRUSTED_DOCUMENTS_ONLY.includes(surface),
+              introspection: config.INTROSPECTION_SURFACES.includes(surface),
+            }),
+          ]
+        : []),
       ...pipeline,
       expressMiddleware(server, { context: ({ req, res }) => contextOf(req, res) }),
     );

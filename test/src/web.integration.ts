@@ -445,16 +445,14 @@ describe('the web front end', () => {
         .find((demand: any) => demand.escalations.length > 0);
     expect(chosen).toBeDefined();
     const homeId = chosen.home.id;
-    const leader = {
-      level: 'HOME' as const,
-      division: chosen.home.division.code,
-      homeId,
-      roles: ['HOME_LEADER'],
-    };
-    for (const [claims, surface] of [
-      [{ level: 'CITY' as const, division: '3207', roles: ['STAFF'] }, 'city'],
-      [leader, 'home'],
-    ] as const) {
+    const identities: Array<[TokenClaims, 'city' | 'home']> = [
+      [{ level: 'CITY', division: '3207', roles: ['STAFF'] }, 'city'],
+      [
+        { level: 'HOME', division: chosen.home.division.code, homeId, roles: ['HOME_LEADER'] },
+        'home',
+      ],
+    ];
+    for (const [claims, surface] of identities) {
       const view = await visit(
         claims.level === 'HOME' ? `#/?q=${q.key}` : `#/home/${homeId}?q=${q.key}`,
         claims,
@@ -623,5 +621,34 @@ describe('the web front end’s registered operations', () => {
     } finally {
       rmSync(changed, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the explorer of a surface that runs registered operations only', () => {
+  it('offers the registered operations, runs them by id, and shows the schema for reading', async () => {
+    const schema = (await (
+      await fetch(`${stack.gateway.origin}/graphql/public/schema.json`)
+    ).json()) as any;
+    expect(schema.data.__schema.queryType.name).toBe('Query');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${stack.gateway.origin}/graphql/public`, { waitUntil: 'load' });
+    // One tab per registered operation valid on the surface, by name.
+    await page.locator('.graphiql-tab').first().waitFor({ timeout: 15_000 });
+    const tabs = await page.locator('.graphiql-tab').allTextContents();
+    expect(tabs.join(' ')).toContain('PublicActivity');
+    expect(tabs.join(' ')).toContain('SignInChoices');
+    await page.locator('.graphiql-tab', { hasText: 'PublicActivity' }).click();
+    await page.locator('.graphiql-execute-button').click();
+    const result = async () =>
+      (await page.locator('.result-window').innerText()).replace(/[\s\u200b]+/g, ' ').trim();
+    for (let i = 0; i < 60 && !(await result()); i++) await page.waitForTimeout(250);
+    // The answer of the registered operation (CodeMirror renders only its first lines).
+    expect(await result()).toMatch(/^\{ "data": \{ "divisions": \{ "edges": \[/);
+    expect(await result()).not.toContain('errors');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

@@ -141,57 +141,63 @@ export function HomePage({
               </li>
             ))}
           </ul>
-          <h2>协商活动（共 {formatNumber(home.sessions?.totalCount)} 场）</h2>
-          <ul className="sessions" data-list="sessions">
-            {home.sessions?.edges.map(({ node }) => (
-              <li key={node.id}>
-                <p className="session-title">
-                  <strong>{node.title}</strong>
-                  <span>
-                    {label(SESSION_KIND_LABEL, node.kind)} ·{' '}
-                    {label(SESSION_STATUS_LABEL, node.status)} ·{' '}
-                    {formatDay(node.heldAt ?? node.scheduledAt)}
-                  </span>
-                </p>
-                {node.minutes && (
-                  <details>
-                    <summary>{label(MINUTES_STATUS_LABEL, node.minutes.status)}</summary>
-                    <p>{node.minutes.summary}</p>
-                    {node.minutes.consensus.length > 0 && (
-                      <ol className="consensus">
-                        {node.minutes.consensus.map((item, index) => (
-                          <li key={index}>{item}</li>
-                        ))}
-                      </ol>
+          <div className="columns">
+            <section aria-label="群众诉求">
+              <h2>群众诉求（共 {formatNumber(home.demands?.totalCount)} 件）</h2>
+              <ul className="demands" data-list="demands">
+                {home.demands?.edges.map(({ node }) => (
+                  <li key={node.id} data-demand={node.id}>
+                    <p className="session-title">
+                      <strong>{label(DEMAND_CATEGORY_LABEL, node.category)}</strong>
+                      <span>
+                        {label(DEMAND_STATUS_LABEL, node.status)} · {formatDay(node.receivedAt)}
+                      </span>
+                    </p>
+                    <p>{node.content}</p>
+                    {node.escalations.map((escalation) => (
+                      <Path key={escalation.id} escalation={escalation} />
+                    ))}
+                    {node.escalatedAt && node.escalations.length === 0 && (
+                      // What it went up as lies outside this identity's jurisdiction in the graph.
+                      <p className="path" data-hidden-path>
+                        已于{formatDay(node.escalatedAt)}上报；上报后的办理情况不在您的查看范围内。
+                      </p>
                     )}
-                  </details>
-                )}
-              </li>
-            ))}
-          </ul>
-          <h2>群众诉求（共 {formatNumber(home.demands?.totalCount)} 件）</h2>
-          <ul className="demands" data-list="demands">
-            {home.demands?.edges.map(({ node }) => (
-              <li key={node.id} data-demand={node.id}>
-                <p className="session-title">
-                  <strong>{label(DEMAND_CATEGORY_LABEL, node.category)}</strong>
-                  <span>
-                    {label(DEMAND_STATUS_LABEL, node.status)} · {formatDay(node.receivedAt)}
-                  </span>
-                </p>
-                <p>{node.content}</p>
-                {node.escalations.map((escalation) => (
-                  <Path key={escalation.id} escalation={escalation} />
+                  </li>
                 ))}
-                {node.escalatedAt && node.escalations.length === 0 && (
-                  // What it went up as lies outside this identity's jurisdiction in the graph.
-                  <p className="path" data-hidden-path>
-                    已于{formatDay(node.escalatedAt)}上报；上报后的办理情况不在您的查看范围内。
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
+              </ul>
+            </section>
+            <section aria-label="协商活动">
+              <h2>协商活动（共 {formatNumber(home.sessions?.totalCount)} 场）</h2>
+              <ul className="sessions" data-list="sessions">
+                {home.sessions?.edges.map(({ node }) => (
+                  <li key={node.id}>
+                    <p className="session-title">
+                      <strong>{node.title}</strong>
+                      <span>
+                        {label(SESSION_KIND_LABEL, node.kind)} ·{' '}
+                        {label(SESSION_STATUS_LABEL, node.status)} ·{' '}
+                        {formatDay(node.heldAt ?? node.scheduledAt)}
+                      </span>
+                    </p>
+                    {node.minutes && (
+                      <details>
+                        <summary>{label(MINUTES_STATUS_LABEL, node.minutes.status)}</summary>
+                        <p>{node.minutes.summary}</p>
+                        {node.minutes.consensus.length > 0 && (
+                          <ol className="consensus">
+                            {node.minutes.consensus.map((item, index) => (
+                              <li key={index}>{item}</li>
+                            ))}
+                          </ol>
+                        )}
+                      </details>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
         </>
       )}
     </section>
