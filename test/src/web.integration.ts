@@ -239,7 +239,7 @@ describe('the web front end', () => {
     await view.page.context().close();
   });
 
-  it('serves the page with a strict Content-Security-Policy and refuses the development sign-in unless told', async () => {
+  it('serves the page with a strict Content-Security-Policy; the development sign-in refuses an identity that is not one', async () => {
     const response = await fetch(`${stack.gateway.origin}/`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     const policy = response.headers.get('content-security-policy') ?? '';
