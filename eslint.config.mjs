@@ -37,7 +37,15 @@ function serviceBoundaries(service) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '**/.turbo/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '.data/**',
+      '**/.turbo/**',
+      'web/src/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -78,6 +86,7 @@ export default tseslint.config(
         window: 'readonly',
         document: 'readonly',
         URLSearchParams: 'readonly',
+        fetch: 'readonly',
         React: 'readonly',
         ReactDOM: 'readonly',
         GraphiQL: 'readonly',

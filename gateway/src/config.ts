@@ -8,6 +8,7 @@ import {
 } from '@cppcc/toolkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { webConfigShape } from './web';
 
 /** The port the gateway listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4000;
@@ -73,6 +74,7 @@ export const configShape = {
   AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
   /** The secret the gateway signs callers with for the subgraphs; the same in every process. */
   INTERNAL_AUTH_SECRET: internalAuthSecret,
+  ...webConfigShape,
 };
 
 export type Config = ReturnType<typeof loadConfig>;

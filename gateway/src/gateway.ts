@@ -42,6 +42,7 @@ import {
   subgraphRefusal,
 } from './subgraph-fetch';
 import { loadTrustedDocuments, trustedDocumentsMiddleware } from './trusted-documents';
+import { devSignIn, webApp } from './web';
 
 /** A subgraph of the supergraph and where the gateway reaches it. */
 export interface SubgraphTarget {
@@ -235,6 +236,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       .json({ status: ready ? 'ready' : 'degraded', subgraphs: Object.fromEntries(checks) });
   });
   app.use(explorerAssets());
+  // The front end at `/` and, on a local start, its development sign-in (web.ts).
+  app.use(webApp(config), devSignIn(config));
   const tokenOf = callerTokens(config.INTERNAL_AUTH_SECRET);
   for (const [surface, server] of servers) {
     const limits = SURFACE_LIMITS[surface];
@@ -297,7 +300,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     app.use(`/graphql/${surface}/export.csv`, ...pipeline, csvExport(server, contextOf));
     app.use(
       `/graphql/${surface}`,
-      ...(config.EXPLORER_SURFACES.includes(surface) ? [explorerPage(surface)] : []),
+      ...(config.EXPLORER_SURFACES.includes(surface)
+        ? [
+            explorerPage(surface, {
+              contract: contracts.get(surface)!,
+              trustedDocuments,
+              trustedOnly: config.TRUSTED_DOCUMENTS_ONLY.includes(surface),
+              introspection: config.INTROSPECTION_SURFACES.includes(surface),
+            }),
+          ]
+        : []),
       ...pipeline,
       expressMiddleware(server, { context: ({ req, res }) => contextOf(req, res) }),
     );

@@ -21,8 +21,11 @@ import {
   isSpecifiedScalarType,
   lexicographicSortSchema,
   parse,
+  print,
   printSchema,
   validate,
+  visit,
+  type DocumentNode,
   type GraphQLSchema,
 } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
@@ -212,21 +215,70 @@ export function descriptionCoverage(schema: GraphQLSchema): DescriptionCoverage 
 /** Where front ends' registered operations live, one operation per `.graphql` file. */
 export const TRUSTED_DOCUMENTS_DIR = resolve(REPO_ROOT, 'schema/trusted-documents');
 export const TRUSTED_DOCUMENTS_MANIFEST = resolve(REPO_ROOT, 'schema/trusted-documents.json');
+/** The web front end's operations on the public surface (web/src/operations/public/). */
+export const WEB_PUBLIC_OPERATIONS_DIR = resolve(REPO_ROOT, 'web/src/operations/public');
+
+/**
+ * The document as Apollo Client sends it: `__typename` added to every selection set below the
+ * operation's root (its cache needs it), as `@apollo/generate-persisted-query-manifest` registers
+ * a client's operations.
+ */
+export function asApolloClientSendsIt(document: DocumentNode): string {
+  const withTypename = visit(document, {
+    SelectionSet(node, _key, parent) {
+      if (
+        parent &&
+        !Array.isArray(parent) &&
+        (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION
+      )
+        return undefined;
+      if (
+        node.selections.some(
+          (selection) => selection.kind === Kind.FIELD && selection.name.value === '__typename',
+        )
+      )
+        return undefined;
+      return {
+        ...node,
+        selections: [
+          ...node.selections,
+          { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } },
+        ],
+      };
+    },
+  });
+  return print(withTypename);
+}
+
+/** The `.graphql` files of a folder, sorted; none when it does not exist. */
+function operationFiles(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.graphql'))
+        .sort()
+        .map((file) => resolve(dir, file))
+    : [];
+}
 
 /**
  * The manifest of registered operations (Apollo's persisted query manifest format), each checked
- * to be valid on at least one surface, so a front end's build fails before its users do.
+ * to be valid on at least one surface, so a front end's build fails before its users do: the
+ * hand-written files of `schema/trusted-documents/` as they are, and the web front end's public
+ * operations as Apollo Client sends them (so a changed page is a stale manifest until
+ * `npm run schema` rebuilds it).
  */
-export function buildTrustedDocumentsManifest(contracts: Map<Surface, string>): string {
+export function buildTrustedDocumentsManifest(
+  contracts: Map<Surface, string>,
+  sources = { handWritten: TRUSTED_DOCUMENTS_DIR, web: WEB_PUBLIC_OPERATIONS_DIR },
+): string {
   const apiSchemas = [...contracts].map(([surface, sdl]) => [surface, apiSchemaOf(sdl)] as const);
-  const files = existsSync(TRUSTED_DOCUMENTS_DIR)
-    ? readdirSync(TRUSTED_DOCUMENTS_DIR)
-        .filter((file) => file.endsWith('.graphql'))
-        .sort()
-    : [];
-  const operations = files.map((file) => {
-    const body = readFileSync(resolve(TRUSTED_DOCUMENTS_DIR, file), 'utf8');
-    const document = parse(body);
+  const files = [
+    ...operationFiles(sources.handWritten).map((file) => ({ file, web: false })),
+    ...operationFiles(sources.web).map((file) => ({ file, web: true })),
+  ];
+  const operations = files.map(({ file, web }) => {
+    const text = readFileSync(file, 'utf8');
+    const document = parse(text);
     const operation = document.definitions.find(
       (definition) => definition.kind === Kind.OPERATION_DEFINITION,
     );
@@ -237,6 +289,7 @@ export function buildTrustedDocumentsManifest(contracts: Map<Surface, string>): 
       const errors = validate(apiSchemas[0][1], document).map((error) => error.message);
       throw new Error(`${file}: valid on no surface (${errors.join('; ')})`);
     }
+    const body = web ? asApolloClientSendsIt(document) : text;
     return {
       id: createHash('sha256').update(body).digest('hex'),
       name: operation.name.value,
@@ -244,5 +297,8 @@ export function buildTrustedDocumentsManifest(contracts: Map<Surface, string>): 
       body,
     };
   });
+  const names = operations.map((operation) => operation.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice) throw new Error(`Two registered operations are named ${twice}`);
   return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
 }

@@ -110,6 +110,8 @@ async function main(): Promise<void> {
         ...common,
         ...subgraphUrls,
         AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
+        // The front end's picker of development identities (gateway/src/web.ts).
+        DEV_SIGN_IN: process.env.DEV_SIGN_IN ?? 'true',
         HOST: '0.0.0.0',
         PORT: String(config.PORT),
       }),
@@ -126,7 +128,8 @@ async function main(): Promise<void> {
     }
     await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, children);
     logger.info(
-      `the CPPCC graph is ready: http://localhost:${config.PORT}/graphql/{city,county,home,department,public} ` +
+      `the CPPCC graph is ready: the dashboard at http://localhost:${config.PORT}/, ` +
+        `the graph at http://localhost:${config.PORT}/graphql/{city,county,home,department,public} ` +
         '(tokens: npm run token -- --level COUNTY --division 320706; Ctrl-C stops it)',
     );
   } catch (error) {
