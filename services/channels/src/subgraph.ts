@@ -1,4 +1,5 @@
 import {
+  DomainEvent,
   buildTypeGraphqlSubgraph,
   followDepartments,
   followHomes,
@@ -7,6 +8,7 @@ import {
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';
+import { EventResolver } from './event/event.resolver';
 import { DivisionChannelStatsResolver } from './division/division.channel-stats.resolver';
 import { ChannelEvent } from './history/channel-event.entity';
 import {
@@ -53,6 +55,7 @@ export const channelsSubgraph: SubgraphProcess = {
       Speech,
       SpecialReport,
       ChannelEvent,
+      DomainEvent,
     ],
     migrations,
   },
@@ -72,6 +75,7 @@ export const channelsSubgraph: SubgraphProcess = {
         MemberChannelsResolver,
         DivisionChannelStatsResolver,
         ChannelReportResolver,
+        EventResolver,
       ],
       referenceResolvers: {
         ...demandReference,

@@ -47,3 +47,4 @@ export * from './bulk-load';
 export * from './report';
 export * from './cache-hints';
 export * from './mutation-form';
+export * from './domain-events';
