@@ -106,10 +106,10 @@ export type EventfulRecord = WorkflowRecord<string> & { divisionCode: string };
  */
 export function outbox<T extends EventfulRecord>(
   recordType: string,
-  raise: (taken: TakenStep, record: T) => RaisedEvent[],
+  raise: (taken: TakenStep, record: T, tx: EntityManager) => RaisedEvent[],
 ): (tx: EntityManager, taken: TakenStep, record: T) => void {
   return (tx, taken, record) => {
-    for (const event of raise(taken, record)) {
+    for (const event of raise(taken, record, tx)) {
       tx.create(DomainEvent, {
         type: event.type,
         occurredAt: taken.at,

@@ -48,3 +48,4 @@ export * from './report';
 export * from './cache-hints';
 export * from './mutation-form';
 export * from './domain-events';
+export * from './domain-event-schema';
