@@ -9,6 +9,7 @@ import { Migration20261127100000_demand_milestones } from './Migration2026112710
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 import { Migration20261127120000_open_demands_of_homes } from './Migration20261127120000_open_demands_of_homes';
 import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
+import { Migration20261129130000_webhooks } from './Migration20261129130000_webhooks';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -48,5 +49,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129120000_domain_events',
     class: Migration20261129120000_domain_events,
+  },
+  {
+    name: 'Migration20261129130000_webhooks',
+    class: Migration20261129130000_webhooks,
   },
 ];
