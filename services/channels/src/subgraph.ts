@@ -108,7 +108,7 @@ export function createChannelsSubgraph(
     startWorkers: (orm, settings) => [
       followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
       followDepartments(orm, settings, { consumer: 'channels' }),
-      startWebhookWorker(orm, settings.databaseUrl, settings.logger, webhooks),
+      startWebhookWorker(settings.databaseUrl, 'channels', settings.logger, webhooks),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
-import { FINAL_EVENTS, executeIn, type Logger, type Orm } from '@cppcc/toolkit';
+import { FINAL_EVENTS, type Logger } from '@cppcc/toolkit';
 import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 
 export interface WebhookWorkerOptions extends UrlPolicy {
@@ -47,14 +47,18 @@ export function retryDelayMs(attempts: number, options: WebhookWorkerOptions): n
  * and returns the lanes (subscription, record) that have work. One dispatcher at a time across
  * replicas (a transaction-scoped advisory lock); the unique (subscription, event) keeps it once.
  */
-async function dispatch(orm: Orm): Promise<Array<{ subscription_id: string; record_id: string }>> {
-  const em = orm.em.fork();
-  return em.transactional(async (tx) => {
-    await executeIn(tx, `select pg_advisory_xact_lock(hashtext('channels.webhook_dispatch'))`);
+async function dispatch(pool: pg.Pool): Promise<{
+  lanes: Array<{ subscription_id: string; record_id: string }>;
+  /** Events are written but not final yet (an older transaction still runs): look again soon. */
+  waiting: boolean;
+}> {
+  return inTransaction(pool, async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(hashtext('channels.webhook_dispatch'))`);
     const lanes: Array<{ subscription_id: string; record_id: string }> = [];
     for (;;) {
-      const [moved] = await executeIn<Array<{ events: number }>>(
-        tx,
+      const {
+        rows: [moved],
+      } = await tx.query<{ events: number }>(
         `with cursor as (select xid, seq from webhook_dispatch_cursor),
          batch as (
            select e.* from domain_event e, cursor c
@@ -80,15 +84,22 @@ async function dispatch(orm: Orm): Promise<Array<{ subscription_id: string; reco
     // Every lane of an active subscription with an attempt due: new events, retries whose time
     // came, what a resume or a redelivery put back.
     lanes.push(
-      ...(await executeIn<Array<{ subscription_id: string; record_id: string }>>(
-        tx,
-        `select distinct d.subscription_id, d.record_id from webhook_delivery d
+      ...(
+        await tx.query<{ subscription_id: string; record_id: string }>(
+          `select distinct d.subscription_id, d.record_id from webhook_delivery d
            join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
           where d.status = 'PENDING' and d.next_attempt_at <= now()
             and (d.claimed_until is null or d.claimed_until < now())`,
-      )),
+        )
+      ).rows,
     );
-    return lanes;
+    const {
+      rows: [{ waiting }],
+    } = await tx.query<{ waiting: boolean }>(
+      `select exists (select 1 from domain_event e, webhook_dispatch_cursor c
+         where (e.xid, e.seq) > (c.xid, c.seq)) as waiting`,
+    );
+    return { lanes, waiting };
   });
 }
 
@@ -105,25 +116,43 @@ interface LaneHead {
   status: string;
 }
 
+/** Runs `work` in one transaction on a connection of the worker's pool. */
+async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /** The body of a delivery (Standard Webhooks' recommended shape: type, timestamp, data). */
-async function bodyOf(orm: Orm, eventId: string): Promise<{ body: string; at: Date } | null> {
-  const [event] = await executeIn<
-    Array<{
-      id: string;
-      type: string;
-      occurred_at: string;
-      record_type: string;
-      record_id: string;
-      record_version: number;
-      division_code: string;
-      department_ids: string[];
-      home_ids: string[];
-      payload: Record<string, unknown>;
-    }>
-  >(
-    orm.em.fork(),
+async function bodyOf(pool: pg.Pool, eventId: string): Promise<{ body: string; at: Date } | null> {
+  const {
+    rows: [event],
+  } = await pool.query<{
+    id: string;
+    type: string;
+    occurred_at: string;
+    record_type: string;
+    record_id: string;
+    record_version: number;
+    division_code: string;
+    department_ids: string[];
+    home_ids: string[];
+    payload: Record<string, unknown>;
+  }>(
     `select id, type, occurred_at, record_type, record_id, record_version, division_code,
-            department_ids, home_ids, payload from domain_event where id = ?`,
+            department_ids, home_ids, payload from domain_event where id = $1`,
     [eventId],
   );
   if (!event) return null;
@@ -213,7 +242,7 @@ async function attempt(
  * Returns when the lane is empty or waits for a retry (then queued for that time).
  */
 async function workLane(
-  orm: Orm,
+  pool: pg.Pool,
   boss: PgBoss,
   logger: Logger,
   options: WebhookWorkerOptions,
@@ -222,13 +251,13 @@ async function workLane(
 ): Promise<void> {
   const lease = Math.ceil((options.attemptTimeoutMs + 5_000) / 1000);
   for (;;) {
-    const em = orm.em.fork();
-    const [head] = await executeIn<LaneHead[]>(
-      em,
+    const {
+      rows: [head],
+    } = await pool.query<LaneHead>(
       `with head as (
          select d.id from webhook_delivery d
            join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
-          where d.subscription_id = ? and d.record_id = ? and d.status = 'PENDING'
+          where d.subscription_id = $1 and d.record_id = $2 and d.status = 'PENDING'
           order by d.event_xid, d.event_seq limit 1)
        update webhook_delivery d set claimed_until = now() + interval '${lease} seconds'
          from head, webhook_subscription s
@@ -240,11 +269,12 @@ async function workLane(
     );
     if (!head) {
       // Empty, claimed by another worker, or the head waits: queue the lane for its time.
-      const [waiting] = await executeIn<Array<{ next_attempt_at: string }>>(
-        em,
+      const {
+        rows: [waiting],
+      } = await pool.query<{ next_attempt_at: string }>(
         `select d.next_attempt_at from webhook_delivery d
            join webhook_subscription s on s.id = d.subscription_id and s.status = 'ACTIVE'
-          where d.subscription_id = ? and d.record_id = ? and d.status = 'PENDING'
+          where d.subscription_id = $1 and d.record_id = $2 and d.status = 'PENDING'
             and (d.claimed_until is null or d.claimed_until < now())
           order by d.event_xid, d.event_seq limit 1`,
         [subscriptionId, recordId],
@@ -259,7 +289,7 @@ async function workLane(
       }
       return;
     }
-    const message = await bodyOf(orm, head.event_id);
+    const message = await bodyOf(pool, head.event_id);
     const result = message
       ? await attempt(head, message.body, options)
       : { statusCode: null, error: 'the event no longer exists', durationMs: 0 };
@@ -269,19 +299,17 @@ async function workLane(
     const givenUp =
       !succeeded && Date.now() - new Date(head.created_at).getTime() >= options.giveUpAfterMs;
     const nextAt = new Date(Date.now() + retryDelayMs(attempts, options));
-    await orm.em.fork().transactional(async (tx) => {
-      await executeIn(
-        tx,
+    await inTransaction(pool, async (tx) => {
+      await tx.query(
         `insert into webhook_attempt (delivery_id, status_code, error, duration_ms)
-         values (?, ?, ?, ?)`,
+         values ($1, $2, $3, $4)`,
         [head.id, result.statusCode, result.error, result.durationMs],
       );
-      await executeIn(
-        tx,
-        `update webhook_delivery set attempts = ?, last_status_code = ?, last_error = ?,
-           claimed_until = null, status = ?, next_attempt_at = ?,
-           delivered_at = case when ? then now() else null end
-         where id = ?`,
+      await tx.query(
+        `update webhook_delivery set attempts = $1, last_status_code = $2, last_error = $3,
+           claimed_until = null, status = $4, next_attempt_at = $5,
+           delivered_at = case when $6 then now() else null end
+         where id = $7`,
         [
           attempts,
           result.statusCode,
@@ -294,10 +322,9 @@ async function workLane(
       );
       if (givenUp) {
         // The office (or department) sees why on the subscription: `pausedReason`.
-        await executeIn(
-          tx,
+        await tx.query(
           `update webhook_subscription set status = 'PAUSED', version = version + 1,
-             updated_at = now(), paused_reason = ? where id = ?`,
+             updated_at = now(), paused_reason = $1 where id = $2`,
           [
             `delivery ${head.id} failed for ${Math.round(options.giveUpAfterMs / 3_600_000)} h; last answer: ${result.statusCode ?? result.error}`,
             subscriptionId,
@@ -330,13 +357,22 @@ export interface WebhookWorker {
  * a step.
  */
 export function startWebhookWorker(
-  orm: Orm,
   databaseUrl: string,
+  /** The service's schema, where its tables are (`channels`). */
+  schema: string,
   logger: Logger,
   options: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): WebhookWorker {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 4 });
   boss.on('error', (error) => logger.error({ err: error }, 'webhook queue error'));
+  // Its own connections: the worker's statements never mix with the requests' (nor with the
+  // statement counts of their tests).
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    options: `-c search_path=${schema}`,
+  });
+  pool.on('error', (error) => logger.error({ err: error }, 'webhook pool error'));
   const listener = new pg.Client({ connectionString: databaseUrl });
   let stopped = false;
   const wake = () => {
@@ -357,7 +393,11 @@ export function startWebhookWorker(
       DISPATCH,
       { pollingIntervalSeconds: options.pollingIntervalSeconds },
       async () => {
-        const lanes = await dispatch(orm);
+        const { lanes, waiting } = await dispatch(pool).catch((error: unknown) => {
+          logger.error({ err: error }, 'webhook dispatch failed');
+          throw error;
+        });
+        if (waiting) await boss.sendAfter(DISPATCH, {}, { singletonKey: 'dispatch' }, 1);
         for (const lane of lanes) {
           await boss.send(DELIVER, {
             subscriptionId: lane.subscription_id,
@@ -370,7 +410,12 @@ export function startWebhookWorker(
       DELIVER,
       { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 1 },
       async ([job]) =>
-        workLane(orm, boss, logger, options, job.data.subscriptionId, job.data.recordId),
+        workLane(pool, boss, logger, options, job.data.subscriptionId, job.data.recordId).catch(
+          (error: unknown) => {
+            logger.error({ err: error, lane: job.data }, 'webhook lane failed');
+            throw error;
+          },
+        ),
     );
     await boss.schedule(DISPATCH, '* * * * *', {}, { singletonKey: 'dispatch' });
     listener.on('notification', wake);
@@ -387,6 +432,7 @@ export function startWebhookWorker(
       await ready.catch(() => undefined);
       await listener.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+      await pool.end();
     },
   };
 }
