@@ -2,6 +2,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
 import { FINAL_EVENTS, type Logger } from '@cppcc/toolkit';
+import { scheduleDeadlines } from '../proposal/proposal.deadlines';
 import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 
 export interface WebhookWorkerOptions extends UrlPolicy {
@@ -418,6 +419,8 @@ export function startWebhookWorker(
         ),
     );
     await boss.schedule(DISPATCH, '* * * * *', {}, { singletonKey: 'dispatch' });
+    // The same queue's cron raises the proposals' deadline events each morning.
+    await scheduleDeadlines(boss, pool, logger);
     listener.on('notification', wake);
     listener.on('error', (error) => logger.error({ err: error }, 'webhook listener error'));
     await listener.connect();
