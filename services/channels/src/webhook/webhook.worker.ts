@@ -364,13 +364,13 @@ export function startWebhookWorker(
   logger: Logger,
   options: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): WebhookWorker {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 4 });
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 2 });
   boss.on('error', (error) => logger.error({ err: error }, 'webhook queue error'));
   // Its own connections: the worker's statements never mix with the requests' (nor with the
   // statement counts of their tests).
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 4,
+    max: 2,
     options: `-c search_path=${schema}`,
   });
   pool.on('error', (error) => logger.error({ err: error }, 'webhook pool error'));
