@@ -130,9 +130,10 @@ export function outbox<T extends EventfulRecord>(
 function recipientFilter(caller: Caller): { sql: string; params: unknown[] } {
   switch (caller.level) {
     case 'DEPARTMENT':
-      return { sql: '?::uuid = any(department_ids)', params: [caller.departmentId ?? null] };
+      // Containment, so that the GIN index on the array answers it.
+      return { sql: 'department_ids @> array[?::uuid]', params: [caller.departmentId ?? null] };
     case 'HOME':
-      return { sql: '?::uuid = any(home_ids)', params: [caller.homeId ?? null] };
+      return { sql: 'home_ids @> array[?::uuid]', params: [caller.homeId ?? null] };
     case 'CITY':
     case 'COUNTY':
       return { sql: 'division_code like ?', params: [`${caller.division}%`] };
