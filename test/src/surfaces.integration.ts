@@ -44,6 +44,10 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   proposalReport: ['city', 'county', 'department'],
   demandReport: ['city', 'county'],
   sessionReport: ['city', 'county'],
+  // Events and webhooks: the systems of departments and of CPPCC offices (issue 14).
+  events: ['city', 'county', 'department'],
+  deliberationEvents: ['city', 'county', 'department'],
+  webhookSubscriptions: ['city', 'county', 'department'],
 };
 const MUTATION_FIELDS: Record<string, Surface[]> = {
   createHome: ['city', 'county'],
@@ -105,6 +109,12 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   sendBackProposal: ['department'],
   replyToProposal: ['department'],
   giveSentimentFeedback: ['department'],
+  createWebhookSubscription: ['city', 'county', 'department'],
+  pauseWebhookSubscription: ['city', 'county', 'department'],
+  resumeWebhookSubscription: ['city', 'county', 'department'],
+  deleteWebhookSubscription: ['city', 'county', 'department'],
+  rotateWebhookSecret: ['city', 'county', 'department'],
+  redeliverWebhook: ['city', 'county', 'department'],
 };
 const PERSONAL_FIELDS = ['phone', 'idNumber', 'address', 'residentName', 'residentContact'];
 

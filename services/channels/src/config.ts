@@ -18,6 +18,14 @@ export const configShape = {
   INTERNAL_AUTH_SECRET: internalAuthSecret,
   /** Where the organization subgraph answers: its home change feed is next to it. */
   ORGANIZATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
+  /**
+   * `true` lets webhook subscriptions point at private and link-local addresses (a receiver on
+   * the government network the operator vouches for); refused otherwise.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 };
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -1,10 +1,16 @@
 import 'reflect-metadata';
 import { ConfigError, runSubgraphProcess } from '@cppcc/toolkit';
 import { loadConfig } from './config';
-import { channelsSubgraph } from './subgraph';
+import { DEFAULT_WEBHOOK_OPTIONS } from './webhook/webhook.worker';
+import { createChannelsSubgraph } from './subgraph';
 
 try {
-  void runSubgraphProcess(channelsSubgraph, loadConfig());
+  const config = loadConfig();
+  const subgraph = createChannelsSubgraph({
+    ...DEFAULT_WEBHOOK_OPTIONS,
+    allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  });
+  void runSubgraphProcess(subgraph, config);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

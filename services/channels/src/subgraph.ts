@@ -1,4 +1,5 @@
 import {
+  DomainEvent,
   buildTypeGraphqlSubgraph,
   followDepartments,
   followHomes,
@@ -7,6 +8,7 @@ import {
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';
+import { EventResolver } from './event/event.resolver';
 import { DivisionChannelStatsResolver } from './division/division.channel-stats.resolver';
 import { ChannelEvent } from './history/channel-event.entity';
 import {
@@ -16,6 +18,12 @@ import {
   SourcesResolver,
 } from './lineage/lineage.resolver';
 import { migrations } from './migrations';
+import { webhookResolver } from './webhook/webhook.resolver';
+import {
+  DEFAULT_WEBHOOK_OPTIONS,
+  startWebhookWorker,
+  type WebhookWorkerOptions,
+} from './webhook/webhook.worker';
 import { SpecialReport, Speech } from './plenary/plenary.entity';
 import {
   SpecialReportResolver,
@@ -36,53 +44,73 @@ import {
   sentimentReportReference,
 } from './sentiment-report/sentiment-report.resolver';
 
+/** One resolver class per URL policy: type-graphql keeps every class it sees for good. */
+const webhookResolvers = new Map<boolean, ReturnType<typeof webhookResolver>>();
+function webhooksFor(allowPrivate: boolean) {
+  if (!webhookResolvers.has(allowPrivate)) {
+    webhookResolvers.set(allowPrivate, webhookResolver({ allowPrivate }));
+  }
+  return webhookResolvers.get(allowPrivate)!;
+}
+
 /**
  * The channels subgraph: demands raised at homes and the four ways they go up (proposals,
- * sentiment reports, plenary speeches, special reports), to the departments' answers.
+ * sentiment reports, plenary speeches, special reports), to the departments' answers; their
+ * domain events and the webhooks that deliver them (`webhooks`: the process's settings).
  */
-export const channelsSubgraph: SubgraphProcess = {
-  name: 'channels',
-  database: {
-    schema: 'channels',
-    entities: [
-      Demand,
-      Proposal,
-      SentimentReport,
-      LeaderInstruction,
-      DepartmentFeedback,
-      Speech,
-      SpecialReport,
-      ChannelEvent,
-    ],
-    migrations,
-  },
-  buildSchema: () =>
-    buildTypeGraphqlSubgraph({
-      resolvers: [
-        DemandResolver,
-        HomeDemandsResolver,
-        ProposalResolver,
-        SentimentReportResolver,
-        DepartmentFeedbackResolver,
-        SpeechResolver,
-        SpecialReportResolver,
-        SourcesResolver,
-        SessionOutcomesResolver,
-        DepartmentChannelsResolver,
-        MemberChannelsResolver,
-        DivisionChannelStatsResolver,
-        ChannelReportResolver,
+export function createChannelsSubgraph(
+  webhooks: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
+): SubgraphProcess {
+  return {
+    name: 'channels',
+    database: {
+      schema: 'channels',
+      entities: [
+        Demand,
+        Proposal,
+        SentimentReport,
+        LeaderInstruction,
+        DepartmentFeedback,
+        Speech,
+        SpecialReport,
+        ChannelEvent,
+        DomainEvent,
       ],
-      referenceResolvers: {
-        ...demandReference,
-        ...proposalReference,
-        ...sentimentReportReference,
-        ...plenaryReference,
-      },
-    }),
-  createContext,
-  startWorkers: (orm, settings) => [
-    followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
-    followDepartments(orm, settings, { consumer: 'channels' }),
-  ],
-};
+      migrations,
+    },
+    buildSchema: () =>
+      buildTypeGraphqlSubgraph({
+        resolvers: [
+          DemandResolver,
+          HomeDemandsResolver,
+          ProposalResolver,
+          SentimentReportResolver,
+          DepartmentFeedbackResolver,
+          SpeechResolver,
+          SpecialReportResolver,
+          SourcesResolver,
+          SessionOutcomesResolver,
+          DepartmentChannelsResolver,
+          MemberChannelsResolver,
+          DivisionChannelStatsResolver,
+          ChannelReportResolver,
+          EventResolver,
+          webhooksFor(webhooks.allowPrivate),
+        ],
+        referenceResolvers: {
+          ...demandReference,
+          ...proposalReference,
+          ...sentimentReportReference,
+          ...plenaryReference,
+        },
+      }),
+    createContext,
+    startWorkers: (orm, settings) => [
+      followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
+      followDepartments(orm, settings, { consumer: 'channels' }),
+      startWebhookWorker(settings.databaseUrl, 'channels', settings.logger, webhooks),
+    ],
+  };
+}
+
+export const channelsSubgraph = createChannelsSubgraph();

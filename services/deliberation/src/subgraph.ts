@@ -1,10 +1,12 @@
 import {
+  DomainEvent,
   buildTypeGraphqlSubgraph,
   followDepartments,
   followHomes,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { createContext } from './context';
+import { DeliberationEventResolver } from './event/event.resolver';
 import { migrations } from './migrations';
 import { AgendaItem } from './agenda/agenda.entity';
 import {
@@ -40,6 +42,7 @@ export const deliberationSubgraph: SubgraphProcess = {
       FollowUpAction,
       AgendaItem,
       Attendance,
+      DomainEvent,
     ],
     migrations,
   },
@@ -56,6 +59,7 @@ export const deliberationSubgraph: SubgraphProcess = {
         MemberAttendanceResolver,
         DivisionSessionStatsResolver,
         SessionReportResolver,
+        DeliberationEventResolver,
       ],
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),

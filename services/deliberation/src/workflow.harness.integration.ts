@@ -155,8 +155,9 @@ describe('every step of every deliberation workflow, from every state, as every 
       },
     });
     expect(failures).toEqual([]);
-    // 5 as every step; publishing also marks the session published (+1).
-    expect(statements).toEqual({ edit: 5, approve: 5, publish: 6 });
+    // 5 as every step; publishing also marks the session published (+1) and raises
+    // `minutes.published` in one more INSERT (+1: src/event/deliberation-events.ts).
+    expect(statements).toEqual({ edit: 5, approve: 5, publish: 6 + 1 });
   });
 });
 

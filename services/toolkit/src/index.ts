@@ -48,3 +48,5 @@ export * from './bulk-load';
 export * from './report';
 export * from './cache-hints';
 export * from './mutation-form';
+export * from './domain-events';
+export * from './domain-event-schema';

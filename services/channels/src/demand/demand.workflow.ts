@@ -2,6 +2,7 @@ import { ACTORS, canStep, type Workflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
 import { Demand, DemandStatus as S } from './demand.entity';
+import { demandEvents } from '../event/channel-events';
 
 /**
  * A demand's life, as data (DOMAIN.md): RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED →
@@ -36,6 +37,7 @@ export const DEMAND_WORKFLOW: Workflow<Demand, S, DemandStep> = {
   states: Object.values(S),
   steps: DEMAND_STEPS,
   history: channelHistory(ChannelRecordKind.DEMAND),
+  afterStep: demandEvents,
 };
 
 /** True when a step may start from the demand's state (to check sources before citing them). */

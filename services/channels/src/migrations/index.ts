@@ -8,6 +8,8 @@ import { Migration20261127090000_scale_indexes } from './Migration20261127090000
 import { Migration20261127100000_demand_milestones } from './Migration20261127100000_demand_milestones';
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 import { Migration20261127120000_open_demands_of_homes } from './Migration20261127120000_open_demands_of_homes';
+import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
+import { Migration20261129130000_webhooks } from './Migration20261129130000_webhooks';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -43,5 +45,13 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261127120000_open_demands_of_homes',
     class: Migration20261127120000_open_demands_of_homes,
+  },
+  {
+    name: 'Migration20261129120000_domain_events',
+    class: Migration20261129120000_domain_events,
+  },
+  {
+    name: 'Migration20261129130000_webhooks',
+    class: Migration20261129130000_webhooks,
   },
 ];

@@ -10,6 +10,7 @@ import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
 import { addDays } from '../shared/dates';
 import { Proposal, ProposalStatus as S } from './proposal.entity';
+import { proposalEvents } from '../event/channel-events';
 
 /** Months from assignment to the due date, the most it may reach, days to ask to send it back. */
 export const HANDLING_MONTHS = 3;
@@ -118,6 +119,7 @@ export const PROPOSAL_WORKFLOW: Workflow<Proposal, S, ProposalStep> = {
   states: Object.values(S),
   steps: PROPOSAL_STEPS,
   history: channelHistory(ChannelRecordKind.PROPOSAL),
+  afterStep: proposalEvents,
 };
 
 /** The states in which a department is working on it and the due date counts. */

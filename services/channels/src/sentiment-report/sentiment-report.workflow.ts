@@ -7,6 +7,7 @@ import {
   SentimentReport,
   SentimentReportStatus as S,
 } from './sentiment-report.entity';
+import { sentimentReportEvents } from '../event/channel-events';
 
 /**
  * A department it was forwarded to gives its feedback once. (Only those departments see the
@@ -72,4 +73,5 @@ export const SENTIMENT_REPORT_WORKFLOW: Workflow<SentimentReport, S, SentimentRe
   states: Object.values(S),
   steps: SENTIMENT_REPORT_STEPS,
   history: channelHistory(ChannelRecordKind.SENTIMENT_REPORT),
+  afterStep: sentimentReportEvents,
 };

@@ -15,7 +15,7 @@ export async function seedHome(graph: TestSubgraph, divisionCode: string, status
 
 /** A department as the organization's change feed would have brought it. */
 export async function seedDepartment(
-  graph: TestSubgraph,
+  graph: Pick<TestSubgraph, 'orm'>,
   level: 'CITY' | 'COUNTY',
   divisionCode: string,
 ) {

@@ -10,6 +10,7 @@ import { Migration20261127090000_scale_indexes } from './Migration20261127090000
 import { Migration20261127110000_stats_covering_indexes } from './Migration20261127110000_stats_covering_indexes';
 import { Migration20261127120000_sessions_of_homes } from './Migration20261127120000_sessions_of_homes';
 import { Migration20261129000000_minutes_history } from './Migration20261129000000_minutes_history';
+import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -50,5 +51,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129000000_minutes_history',
     class: Migration20261129000000_minutes_history,
+  },
+  {
+    name: 'Migration20261129120000_domain_events',
+    class: Migration20261129120000_domain_events,
   },
 ];

@@ -1,6 +1,7 @@
 import { ACTORS, type Actor, type Workflow } from '@cppcc/toolkit';
 import { minutesHistory } from './minutes-event.entity';
 import { Minutes, MinutesStatus as S } from './minutes.entity';
+import { minutesEvents } from '../event/deliberation-events';
 
 /** Who approves and publishes minutes: the home's leader, or the staff of the county or city. */
 export const MINUTES_APPROVER: Actor = {
@@ -26,4 +27,5 @@ export const MINUTES_WORKFLOW: Workflow<Minutes, S, MinutesStep> = {
   states: Object.values(S),
   steps: MINUTES_STEPS,
   history: minutesHistory,
+  afterStep: minutesEvents,
 };

@@ -1,6 +1,7 @@
 import { ACTORS, InvalidTransitionError, type Workflow } from '@cppcc/toolkit';
 import { sessionHistory } from './session-event.entity';
 import { Session, SessionStatus as S } from './session.entity';
+import { sessionEvents } from '../event/deliberation-events';
 
 /**
  * The life of a session, as data: each step, the states it may start from, where it leads and
@@ -26,6 +27,7 @@ export const SESSION_WORKFLOW: Workflow<Session, S, SessionStep> = {
   states: Object.values(S),
   steps: SESSION_STEPS,
   history: sessionHistory,
+  afterStep: sessionEvents,
 };
 
 /** What may be recorded of a session in which states (edits that do not change its state). */

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { todayInCity } from '@cppcc/toolkit';
+import type { CallerClient } from '@cppcc/toolkit/testing';
+import { addMonths } from '../shared/dates';
+
+/**
+ * Named operations that walk a proposal through its life as the office and a lead department
+ * would, for tests that watch what the steps leave behind (events, deliveries).
+ */
+const STEP = 'mutation($i: ProposalStepInput!)';
+
+export function proposalOperations(office: CallerClient) {
+  const id = (data: Record<string, { id: string }>) => Object.values(data)[0].id;
+  return {
+    /** A registered proposal in Haizhou, ready to be assigned. */
+    async registered(): Promise<string> {
+      const drafted = await office.query(
+        `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
+        {
+          input: {
+            kind: 'MEMBER',
+            leadMemberId: randomUUID(),
+            divisionCode: '320706',
+            title: '关于加快农村道路提档升级的建议',
+            content: '部分村组道路狭窄破损，雨天通行困难，建议纳入年度计划。',
+          },
+        },
+      );
+      const proposalId = id(drafted);
+      await office.query(`${STEP} { submitProposal(input: $i) { id } }`, { i: { proposalId } });
+      await office.query(`${STEP} { registerProposal(input: $i) { id } }`, { i: { proposalId } });
+      return proposalId;
+    },
+    assign: (proposalId: string, lead: string, co: string[] = []) =>
+      office.query(
+        `${STEP.replace(')', ', $lead: ID!, $co: [ID!])')} { assignProposal(input: $i, leadDepartmentId: $lead, coDepartmentIds: $co) { id version } }`,
+        { i: { proposalId }, lead, co },
+      ),
+    accept: (department: CallerClient, proposalId: string) =>
+      department.query(`${STEP} { acceptProposal(input: $i) { id version } }`, {
+        i: { proposalId },
+      }),
+    extend: (proposalId: string) =>
+      office.query(
+        `${STEP.replace(')', ', $due: Date!)')} { extendProposal(input: $i, dueOn: $due, reason: "需跨年度统筹资金") { id version } }`,
+        { i: { proposalId }, due: addMonths(todayInCity(), 5) },
+      ),
+    reply: (department: CallerClient, proposalId: string) =>
+      department.query(
+        `${STEP} { replyToProposal(input: $i, text: "已列入2027年农村公路提档升级计划。", resultClass: B) { id version } }`,
+        { i: { proposalId } },
+      ),
+  };
+}
+
+export const EVENTS = `query($after: String, $types: [String!], $first: Int) {
+  events(after: $after, types: $types, first: $first) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { id type occurredAt recordType recordId recordVersion divisionCode
+      departmentIds homeIds payload } } } }`;

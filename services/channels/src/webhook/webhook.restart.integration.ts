@@ -1,0 +1,91 @@
+import {
+  TEST_INTERNAL_AUTH_SECRET,
+  createTestDatabase,
+  eventually,
+  subgraphClient,
+  type TestDatabase,
+} from '@cppcc/toolkit/testing';
+import { createLogger, startSubgraph, type StartedSubgraph } from '@cppcc/toolkit';
+import { createChannelsSubgraph } from '../subgraph';
+import { departmentCaller, seedDepartment } from '../testing/fixtures';
+import { proposalOperations } from '../testing/proposal-operations';
+import { Receiver } from '../testing/webhook-receiver';
+import { DEFAULT_WEBHOOK_OPTIONS } from './webhook.worker';
+
+const subgraph = createChannelsSubgraph({
+  ...DEFAULT_WEBHOOK_OPTIONS,
+  retryBaseMs: 300,
+  maxDelayMs: 1_000,
+  attemptTimeoutMs: 2_000,
+  pollingIntervalSeconds: 0.5,
+});
+
+let database: TestDatabase;
+let receiver: Receiver;
+let running: StartedSubgraph | undefined;
+
+/** The channels process, as `npm start` runs it, on the test's database. */
+function startProcess() {
+  return startSubgraph(subgraph, {
+    databaseUrl: database.url,
+    internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    logger: createLogger('channels', process.env.LOG_LEVEL ?? 'silent'),
+    organizationUrl: 'http://127.0.0.1:9/graphql',
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('webhook_restart');
+  receiver = new Receiver();
+});
+afterAll(async () => {
+  await running?.stop();
+  await receiver?.stop();
+  await database?.drop();
+});
+
+it('a restart of the channels process mid-way loses no delivery and sends none twice', async () => {
+  running = await startProcess();
+  const office = subgraphClient(running.url, {
+    subject: 'test:city',
+    level: 'CITY',
+    division: '3207',
+    roles: ['STAFF'],
+    surface: 'city',
+  });
+  const LEAD = await seedDepartment(running, 'CITY', '3207');
+  const lead = subgraphClient(running.url, departmentCaller(LEAD));
+  const url = await receiver.start();
+  const { createWebhookSubscription: created } = await lead.query(
+    `mutation($input: CreateWebhookSubscriptionInput!) {
+       createWebhookSubscription(input: $input) { secret } }`,
+    { input: { url, eventTypes: ['proposal.assigned', 'proposal.accepted', 'proposal.replied'] } },
+  );
+  receiver.secrets = [created.secret];
+  const ops = proposalOperations(office);
+  const proposal = await ops.registered();
+  await ops.assign(proposal, LEAD);
+  await ops.accept(lead, proposal);
+  await ops.reply(lead, proposal);
+  // The receiver refused the first attempt: the process stops with every event still to send.
+  await eventually(async () => expect(receiver.requests.length).toBeGreaterThanOrEqual(1), 30_000);
+  await running.stop();
+  running = undefined;
+  const beforeRestart = receiver.requests.length;
+
+  running = await startProcess();
+  const delivered = await eventually(async () => {
+    expect(receiver.delivered).toHaveLength(3);
+    return receiver.delivered;
+  }, 60_000);
+  expect(receiver.requests.length).toBeGreaterThan(beforeRestart);
+  expect(delivered.map((request) => request.body.type)).toEqual([
+    'proposal.assigned',
+    'proposal.accepted',
+    'proposal.replied',
+  ]);
+  expect(new Set(delivered.map((request) => request.id)).size).toBe(3);
+  expect(receiver.requests.every((request) => request.verified)).toBe(true);
+});

@@ -1,0 +1,74 @@
+import { outbox } from '@cppcc/toolkit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ActionOwnerKind, FollowUpAction, type Minutes } from '../minutes/minutes.entity';
+import type { Session } from '../session/session.entity';
+
+/**
+ * The domain events of deliberation (issue 14): a department invited to a session, a follow-up
+ * action a department owns, minutes published. Payloads carry ids and states only.
+ */
+export const DELIBERATION_EVENT_TYPES = [
+  'session.departmentInvited',
+  'minutes.actionAssigned',
+  'minutes.published',
+] as const;
+
+/** A session scheduled with departments invites them. */
+export const sessionEvents = outbox<Session>('Session', (taken, session) =>
+  taken.step === 'schedule' && session.departmentIds.length
+    ? [
+        {
+          type: 'session.departmentInvited',
+          departmentIds: session.departmentIds,
+          homeIds: [session.homeId],
+          payload: { departmentIds: session.departmentIds, scheduledAt: session.scheduledAt },
+        },
+      ]
+    : [],
+);
+
+/**
+ * The actions a department owns that this step writes: read from the unit of work the step is
+ * about to flush (drafting and editing minutes create them), so no statement is added to learn
+ * of them.
+ */
+function departmentActions(tx: EntityManager, minutes: Minutes): FollowUpAction[] {
+  return [...tx.getUnitOfWork().getPersistStack()].filter(
+    (entity): entity is FollowUpAction =>
+      entity instanceof FollowUpAction &&
+      entity.minutesId === minutes.id &&
+      entity.ownerKind === ActionOwnerKind.DEPARTMENT,
+  );
+}
+
+/** Minutes published; actions recorded for departments when drafted or edited. */
+export const minutesEvents = outbox<Minutes>('Minutes', (taken, minutes, tx) => {
+  if (taken.step === 'publish') {
+    return [
+      {
+        type: 'minutes.published',
+        homeIds: [minutes.homeId],
+        payload: { sessionId: minutes.sessionId },
+      },
+    ];
+  }
+  if (taken.step !== 'draft' && taken.step !== 'edit') return [];
+  const actions = departmentActions(tx, minutes);
+  if (!actions.length) return [];
+  const departmentIds = [...new Set(actions.map((action) => action.ownerId))];
+  return [
+    {
+      type: 'minutes.actionAssigned',
+      departmentIds,
+      homeIds: [minutes.homeId],
+      payload: {
+        sessionId: minutes.sessionId,
+        actions: actions.map((action) => ({
+          id: action.id,
+          departmentId: action.ownerId,
+          dueOn: action.dueOn,
+        })),
+      },
+    },
+  ];
+});
