@@ -6,6 +6,9 @@ import type { ResponseCache } from './response-cache';
 /** The PostgreSQL notification channel the gateways tell each other on. */
 export const CACHE_CHANNEL = 'cppcc_gateway_cache';
 
+/** The listening connections' `application_name` in `pg_stat_activity`. */
+export const LISTENER_NAME = 'cppcc-gateway-cache';
+
 /** How long a write's answer waits for its notice to come back (then it answers anyway). */
 const ECHO_TIMEOUT_MS = 1_000;
 
@@ -49,7 +52,11 @@ export async function invalidateAcrossGateways(
   let warned = false;
 
   const listen = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    const client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 2_000,
+      application_name: LISTENER_NAME,
+    });
     client.on('notification', ({ payload }) => {
       cache.empty();
       const done = payload ? waiting.get(payload) : undefined;

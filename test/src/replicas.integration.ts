@@ -71,6 +71,42 @@ describe('two gateways over one database', () => {
     expect(await count(two)).toBe(before + 1);
   });
 
+  it('listens again by itself when its connection to PostgreSQL is cut, fresh meanwhile', async () => {
+    const [one, two] = stack.gateways;
+    const count = async (gateway: RunningGateway) =>
+      (await dataThrough(gateway, HOME_STATS, { code: '320706' })).division.homeStats
+        .homes as number;
+    const before = await count(two);
+    const cut = await sql<{ cut: boolean }>(
+      'public',
+      `select pg_terminate_backend(pid) as cut from pg_stat_activity
+       where datname = current_database() and application_name = 'cppcc-gateway-cache'`,
+    );
+    expect(cut.length).toBeGreaterThanOrEqual(2); // every gateway's listening connection
+    // Meanwhile nothing is served from a cache that could have missed a notice.
+    await dataThrough(
+      one,
+      `mutation { createHome(input: { name: "断线之家", divisionCode: "320706001" }) { id } }`,
+    );
+    expect(await count(two)).toBe(before + 1);
+    // Listening again within 5 s: a write through gateway 1 empties gateway 2's cache again.
+    await eventually(async () => {
+      const [row] = await sql<{ n: number }>(
+        'public',
+        `select count(*)::int as n from pg_stat_activity
+         where datname = current_database() and application_name = 'cppcc-gateway-cache'`,
+      );
+      expect(row.n).toBe(cut.length);
+    }, 5_000);
+    const cached = await count(two);
+    expect(await count(two)).toBe(cached);
+    await dataThrough(
+      one,
+      `mutation { createHome(input: { name: "复联之家", divisionCode: "320706001" }) { id } }`,
+    );
+    expect(await count(two)).toBe(cached + 1);
+  });
+
   it('counts rate limits once for every gateway, per client behind a trusted proxy', async () => {
     const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
     const gatewayWith = async (env: Record<string, string>) => {
