@@ -15,6 +15,35 @@ const ECHO_TIMEOUT_MS = 1_000;
 /** The first and longest wait before listening again after the connection is lost. */
 const RECONNECT_MS = { first: 250, most: 5_000 };
 
+/**
+ * The notices this gateway sent and waits to hear back: each carries the gateway's id and a
+ * number, and a write's answer waits for its own (at most `ECHO_TIMEOUT_MS`).
+ */
+export function echoes() {
+  const instance = randomUUID();
+  let sent = 0;
+  const waiting = new Map<string, () => void>();
+  return {
+    /** A new notice, and a promise kept when it is heard back or the wait is over. */
+    next(): { payload: string; echoed: Promise<void>; forget(): void } {
+      const payload = `${instance}:${++sent}`;
+      const echoed = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ECHO_TIMEOUT_MS);
+        waiting.set(payload, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return { payload, echoed, forget: () => waiting.delete(payload) };
+    },
+    /** A notice arrived (any gateway's). */
+    heard(payload: string | undefined): void {
+      const done = payload ? waiting.get(payload) : undefined;
+      if (done) done();
+    },
+  };
+}
+
 export interface CacheInvalidation {
   /** Tells every gateway listening on the database, this one included, to empty its answer cache. */
   announce(): Promise<void>;
@@ -40,9 +69,7 @@ export async function invalidateAcrossGateways(
   url: string,
   logger: Logger,
 ): Promise<CacheInvalidation> {
-  const instance = randomUUID();
-  let sent = 0;
-  const waiting = new Map<string, () => void>();
+  const notices = echoes();
   const notifier = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 2_000 });
   notifier.on('error', () => undefined); // an idle connection lost: the pool opens another
   let listener: pg.Client | null = null;
@@ -59,8 +86,7 @@ export async function invalidateAcrossGateways(
     });
     client.on('notification', ({ payload }) => {
       cache.empty();
-      const done = payload ? waiting.get(payload) : undefined;
-      if (done) done();
+      notices.heard(payload);
     });
     const lost = (error?: Error) => {
       if (listener !== client) return;
@@ -134,14 +160,7 @@ export async function invalidateAcrossGateways(
 
   return {
     async announce() {
-      const payload = `${instance}:${++sent}`;
-      const echoed = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, ECHO_TIMEOUT_MS);
-        waiting.set(payload, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
+      const { payload, echoed, forget } = notices.next();
       try {
         await notifier.query('select pg_notify($1, $2)', [CACHE_CHANNEL, payload]);
         if (listener) await echoed;
@@ -149,7 +168,7 @@ export async function invalidateAcrossGateways(
         // The database is away: the other gateways are bypassing their caches meanwhile.
         logger.warn({ err: (error as Error).message }, 'cache invalidation: could not notify');
       } finally {
-        waiting.delete(payload);
+        forget();
       }
     },
     async stop() {

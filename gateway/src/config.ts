@@ -62,6 +62,8 @@ export const configShape = {
    * in one table (`gateway.rate_limit`) for all of them. Unset: each gateway on its own.
    */
   DATABASE_URL: databaseUrl,
+  /** Or a Redis the gateways share for the same (pub/sub, counts in Redis); preferred when set. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   /**
    * Express's `trust proxy`: which proxies in front may say the client's address in
    * `X-Forwarded-For` (the public surface limits requests per address). `false` (none, the

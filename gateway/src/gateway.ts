@@ -214,9 +214,14 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   // One cache for every surface, so a write through any of them empties it for all.
   const cache = config.RESPONSE_CACHE_MB > 0 ? responseCache(config.RESPONSE_CACHE_MB) : null;
   // Several gateways over one database: caches emptied together, rate limits counted once.
-  const shared = config.DATABASE_URL
-    ? await openSharedState(config.DATABASE_URL, cache, logger)
-    : null;
+  const shared =
+    config.REDIS_URL || config.DATABASE_URL
+      ? await openSharedState(
+          { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
+          cache,
+          logger,
+        )
+      : null;
   const servers = SURFACES.map(
     (surface) =>
       [

@@ -1,6 +1,11 @@
 import type { Store, IncrementResponse } from 'express-rate-limit';
 import type pg from 'pg';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterRedis,
+} from 'rate-limiter-flexible';
 
 /** The table every gateway counts in, in a schema of the gateway's own. */
 export const RATE_LIMIT_SCHEMA = 'gateway';
@@ -34,34 +39,28 @@ export async function ensureRateLimitTable(pool: pg.Pool): Promise<void> {
   }
 }
 
+/** A rate-limiter-flexible limiter that counts in a shared store. */
+type Limiter = RateLimiterPostgres | RateLimiterRedis;
+
 /**
- * express-rate-limit's counts kept in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres), so
- * every gateway replica counts a caller's requests in one window: N gateways allow the rate once,
- * not N times. express-rate-limit still decides and answers; this only counts (`penalty` adds a
- * hit without refusing). While PostgreSQL cannot be reached, each gateway counts in memory.
+ * express-rate-limit's counts kept by rate-limiter-flexible in a store every gateway replica
+ * shares, so N gateways allow a caller the rate once, not N times. express-rate-limit still
+ * decides and answers; this only counts (`penalty` adds a hit without refusing). While the store
+ * cannot be reached, each gateway counts in memory (the limiter's insurance).
  */
-export class PostgresRateLimitStore implements Store {
-  private limiter!: RateLimiterPostgres;
+export class FlexibleStore implements Store {
+  private limiter!: Limiter;
 
   constructor(
-    private readonly pool: pg.Pool,
     /** Keeps each surface's counts apart. */
     readonly prefix: string,
+    private readonly limiterFor: (window: { points: number; duration: number }) => Limiter,
   ) {}
 
   init(options: { windowMs: number; limit: unknown }): void {
-    const duration = Math.max(1, Math.ceil(options.windowMs / 1000));
-    const points = typeof options.limit === 'number' ? options.limit : 1;
-    this.limiter = new RateLimiterPostgres({
-      storeClient: this.pool,
-      storeType: 'pool',
-      schemaName: RATE_LIMIT_SCHEMA,
-      tableName: RATE_LIMIT_TABLE,
-      tableCreated: true,
-      keyPrefix: this.prefix,
-      points,
-      duration,
-      insuranceLimiter: new RateLimiterMemory({ keyPrefix: this.prefix, points, duration }),
+    this.limiter = this.limiterFor({
+      duration: Math.max(1, Math.ceil(options.windowMs / 1000)),
+      points: typeof options.limit === 'number' ? options.limit : 1,
     });
   }
 
@@ -82,6 +81,25 @@ export class PostgresRateLimitStore implements Store {
   async resetKey(key: string): Promise<void> {
     await this.limiter.delete(key);
   }
+}
+
+/** A surface's counts in PostgreSQL's `gateway.rate_limit` (RateLimiterPostgres). */
+export function postgresRateLimitStore(pool: pg.Pool, prefix: string): Store {
+  return new FlexibleStore(
+    prefix,
+    ({ points, duration }) =>
+      new RateLimiterPostgres({
+        storeClient: pool,
+        storeType: 'pool',
+        schemaName: RATE_LIMIT_SCHEMA,
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: prefix,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: prefix, points, duration }),
+      }),
+  );
 }
 
 function resetTimeOf(res: RateLimiterRes): Date {

@@ -2,10 +2,11 @@ import type { Logger, Surface } from '@cppcc/toolkit';
 import type { Store } from 'express-rate-limit';
 import pg from 'pg';
 import { invalidateAcrossGateways, type CacheInvalidation } from './cache-invalidation';
-import { PostgresRateLimitStore, ensureRateLimitTable } from './rate-limit-store';
+import { ensureRateLimitTable, postgresRateLimitStore } from './rate-limit-store';
+import { invalidateOverRedis, redisRateLimitStore } from './redis-state';
 import type { ResponseCache } from './response-cache';
 
-/** What the gateway replicas share through PostgreSQL (`DATABASE_URL`), when it is set. */
+/** What the gateway replicas share, when a PostgreSQL (`DATABASE_URL`) or Redis (`REDIS_URL`) is given. */
 export interface SharedState {
   /** The store a surface's rate limit counts in. */
   rateLimitStore(surface: Surface): Store;
@@ -13,16 +14,33 @@ export interface SharedState {
 }
 
 /**
- * Opens what several gateways over one database share: the answer caches emptied together
- * (cache-invalidation.ts) and the rate limits counted in one table (rate-limit-store.ts).
+ * Opens what several gateways share: the answer caches emptied together and the rate limits
+ * counted in one store. Over Redis when `redisUrl` is given (pub/sub, rate-limiter-flexible's
+ * RateLimiterRedis: redis-state.ts), over PostgreSQL otherwise (LISTEN/NOTIFY, table
+ * `gateway.rate_limit`: cache-invalidation.ts, rate-limit-store.ts).
  */
 export async function openSharedState(
-  url: string,
+  where: { databaseUrl?: string; redisUrl?: string },
   cache: ResponseCache | null,
   logger: Logger,
 ): Promise<SharedState> {
+  if (where.redisUrl) {
+    const invalidation = await invalidateOverRedis(
+      cache ?? ({ empty: () => undefined } as unknown as ResponseCache),
+      where.redisUrl,
+      logger,
+    );
+    if (cache) cache.announcer = () => invalidation.announce();
+    return {
+      rateLimitStore: (surface) => redisRateLimitStore(invalidation.publisher, `rl:${surface}`),
+      async stop() {
+        if (cache) cache.announcer = undefined;
+        await invalidation.stop();
+      },
+    };
+  }
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString: where.databaseUrl,
     max: 4,
     connectionTimeoutMillis: 2_000,
     application_name: 'cppcc-gateway',
@@ -36,11 +54,11 @@ export async function openSharedState(
   }
   let invalidation: CacheInvalidation | undefined;
   if (cache) {
-    invalidation = await invalidateAcrossGateways(cache, url, logger);
+    invalidation = await invalidateAcrossGateways(cache, where.databaseUrl!, logger);
     cache.announcer = () => invalidation!.announce();
   }
   return {
-    rateLimitStore: (surface) => new PostgresRateLimitStore(pool, `rl:${surface}`),
+    rateLimitStore: (surface) => postgresRateLimitStore(pool, `rl:${surface}`),
     async stop() {
       if (cache) cache.announcer = undefined;
       await invalidation?.stop();
