@@ -2,6 +2,7 @@ import {
   ConfigError,
   SURFACES,
   baseConfigShape,
+  databaseUrl,
   internalAuthSecret,
   parseConfig,
   port,
@@ -56,6 +57,30 @@ export const configShape = {
    * reports, 30 s; a write through the gateway empties it), in MB; 0 keeps none.
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
+  /**
+   * A PostgreSQL the gateway replicas share (the subgraphs' database does): a write through any
+   * gateway empties every gateway's answer cache (`LISTEN/NOTIFY`), and the rate limits are counted
+   * in one table (`gateway.rate_limit`) for all of them. Unset: each gateway on its own.
+   */
+  DATABASE_URL: databaseUrl,
+  /** Or a Redis the gateways share for the same (pub/sub, counts in Redis); preferred when set. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Express's `trust proxy`: which proxies in front may say the client's address in
+   * `X-Forwarded-For` (the public surface limits requests per address). `false` (none, the
+   * default), `true` (any), a number of hops, or addresses/subnets comma-separated (`loopback`,
+   * `10.0.0.0/8` …).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((value): boolean | number | string => {
+      if (value === '' || value === 'false') return false;
+      if (value === 'true') return true;
+      if (/^\d+$/.test(value)) return Number(value);
+      return value;
+    }),
   /** Scales every surface's requests-per-minute limit (e.g. 2 doubles them). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000).default(1),
   /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */

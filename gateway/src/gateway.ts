@@ -34,6 +34,7 @@ import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules, type CostBudget } from './limits';
 import { responseCache, responseCaching, type ResponseCache } from './response-cache';
+import { openSharedState } from './shared-state';
 import {
   SERVICE_UNAVAILABLE,
   callerTokens,
@@ -208,9 +209,20 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, which of them may name the client (req.ip, the public surface's limit).
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
   // One cache for every surface, so a write through any of them empties it for all.
   const cache = config.RESPONSE_CACHE_MB > 0 ? responseCache(config.RESPONSE_CACHE_MB) : null;
+  // Several gateways over one database: caches emptied together, rate limits counted once.
+  const shared =
+    config.REDIS_URL || config.DATABASE_URL
+      ? await openSharedState(
+          { databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL },
+          cache,
+          logger,
+        )
+      : null;
   const servers = SURFACES.map(
     (surface) =>
       [
@@ -263,6 +275,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         limit: Math.max(1, Math.round(limits.requestsPerMinute * config.RATE_LIMIT_SCALE)),
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        ...(shared ? { store: shared.rateLimitStore(surface) } : {}),
         keyGenerator: (req, res) => {
           const caller = res.locals.caller as Caller;
           return caller.level === 'PUBLIC'
@@ -349,6 +362,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      await shared?.stop();
     },
   };
 }

@@ -12,13 +12,18 @@ import type { Caller, Surface } from '@cppcc/toolkit';
  * `@cacheControl` hints allow: figures (`homeStats`, `sessionStats`, `channelStats`, the reports)
  * and the divisions they hang on say 30 s; anything else says 0 and is never kept. A write through
  * this gateway empties it at once, so a caller reads their own writes; another gateway's writes
- * show within the hints' age.
+ * show within the hints' age, or at once when the gateways share a database to tell each other
+ * (cache-invalidation.ts).
  *
  * It is a generation of an LRU cache: emptying it moves to the next generation, and the old
  * entries age out of the LRU as new ones come in.
  */
 export class ResponseCache implements KeyValueCache<string> {
   private current = 0;
+  /** True while nothing may be read or kept (the gateways cannot tell each other of writes). */
+  bypass = false;
+  /** Tells the other gateways to empty theirs (cache-invalidation.ts); none by default. */
+  announcer?: () => Promise<void>;
 
   constructor(private readonly store: KeyValueCache<string>) {}
 
@@ -31,11 +36,19 @@ export class ResponseCache implements KeyValueCache<string> {
     this.current += 1;
   }
 
+  /** Empties this cache, and every other gateway's when they share a database. */
+  async emptyEverywhere(): Promise<void> {
+    this.empty();
+    await this.announcer?.();
+  }
+
   get(key: string): Promise<string | undefined> {
+    if (this.bypass) return Promise.resolve(undefined);
     return this.store.get(`${this.current}:${key}`);
   }
 
   set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (this.bypass) return Promise.resolve();
     return this.store.set(`${this.current}:${key}`, value, options);
   }
 
@@ -63,7 +76,8 @@ export interface CachingContext extends BaseContext {
  * - on every surface but the public one the answer is `private` in HTTP too, so no proxy or browser
  *   shares it between users;
  * - `Cache-Control: no-cache` from the client asks the subgraphs afresh (and keeps the new answer);
- * - a mutation empties the cache when it answers, and an answer computed across a write is not kept.
+ * - a mutation empties the cache (every gateway's, when they share a database) before it answers,
+ *   and an answer computed across a write is not kept.
  */
 export function responseCaching<TContext extends CachingContext>(
   cache: ResponseCache,
@@ -81,7 +95,7 @@ export function responseCaching<TContext extends CachingContext>(
             if (operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
           },
           async willSendResponse({ operation }) {
-            if (operation?.operation === 'mutation') cache.empty();
+            if (operation?.operation === 'mutation') await cache.emptyEverywhere();
           },
         };
       },

@@ -1,7 +1,8 @@
 /**
  * npm start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data on an empty
  * database, then the three subgraphs and the gateway as child processes with labelled logs. Ready
- * when the gateway's /readyz says so; Ctrl-C (or SIGTERM) stops everything cleanly.
+ * when the gateway's /readyz says so; Ctrl-C (or SIGTERM) stops everything cleanly. A process that
+ * dies is started again with backoff (supervise.ts), the others running on meanwhile.
  */
 import { ConfigError, createLogger } from '@cppcc/toolkit';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +18,7 @@ import {
   migrateAll,
   openStackDatabase,
 } from './stack';
+import { supervise, type Supervised } from './supervise';
 
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [resolve(REPO_ROOT, script)], {
@@ -32,15 +34,9 @@ function run(name: string, script: string, env: Record<string, string>): ChildPr
   return child;
 }
 
-async function waitUntilReady(
-  url: string,
-  children: ChildProcess[],
-  timeoutMs = 60_000,
-): Promise<void> {
+async function waitUntilReady(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((child) => child.exitCode !== null))
-      throw new Error('a process exited while starting');
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -51,28 +47,16 @@ async function waitUntilReady(
   throw new Error(`not ready after ${timeoutMs / 1000} s: ${url}`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      done();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 async function main(): Promise<void> {
   const config = loadStackConfig();
   const logger = createLogger('start', config.LOG_LEVEL);
   const database = await openStackDatabase(config, logger);
-  const children: ChildProcess[] = [];
+  const children: Supervised[] = [];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => child.stop()));
     await database.stop();
     process.exit(code);
   };
@@ -87,6 +71,11 @@ async function main(): Promise<void> {
       logger,
       config.DEMO_PRESET && config.DEMO_PRESET !== 'small' ? createProgress() : undefined,
     );
+    // A refused configuration will be refused again: nothing to wait for.
+    const onGiveUp = () => {
+      logger.error('a process cannot start with this configuration: stopping the stack');
+      void stop(2);
+    };
     const secrets = devSecrets();
     const common = {
       LOG_LEVEL: config.LOG_LEVEL,
@@ -101,32 +90,32 @@ async function main(): Promise<void> {
         PORT: String(subgraph.port),
         ORGANIZATION_URL: 'http://127.0.0.1:4001/graphql',
       };
-      children.push(run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env));
+      children.push(
+        supervise(
+          subgraph.process.name,
+          () => run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env),
+          logger,
+          { onGiveUp },
+        ),
+      );
       subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] =
         `http://127.0.0.1:${subgraph.port}/graphql`;
     }
+    const gatewayEnv = {
+      ...common,
+      ...subgraphUrls,
+      AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
+      // The front end's picker of development identities (gateway/src/web.ts).
+      DEV_SIGN_IN: process.env.DEV_SIGN_IN ?? 'true',
+      HOST: '0.0.0.0',
+      PORT: String(config.PORT),
+    };
     children.push(
-      run('gateway', 'gateway/dist/main.js', {
-        ...common,
-        ...subgraphUrls,
-        AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-        // The front end's picker of development identities (gateway/src/web.ts).
-        DEV_SIGN_IN: process.env.DEV_SIGN_IN ?? 'true',
-        HOST: '0.0.0.0',
-        PORT: String(config.PORT),
+      supervise('gateway', () => run('gateway', 'gateway/dist/main.js', gatewayEnv), logger, {
+        onGiveUp,
       }),
     );
-    for (const child of children) {
-      child.once('exit', (code, signal) => {
-        if (stopping) return;
-        logger.error(
-          { pid: child.pid, code, signal },
-          'a process stopped unexpectedly: stopping the stack',
-        );
-        void stop(1);
-      });
-    }
-    await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`, children);
+    await waitUntilReady(`http://127.0.0.1:${config.PORT}/readyz`);
     logger.info(
       `the CPPCC graph is ready: the dashboard at http://localhost:${config.PORT}/, ` +
         `the graph at http://localhost:${config.PORT}/graphql/{city,county,home,department,public} ` +

@@ -38,10 +38,16 @@ import { SignJWT } from 'jose';
 
 export const TEST_AUTH_JWT_SECRET = 'test-only-auth-jwt-secret-0123456789abcdef';
 
+export type SubgraphName = 'organization' | 'deliberation' | 'channels';
+
 export interface Stack {
   database: TestDatabase;
-  subgraphs: Record<'organization' | 'deliberation' | 'channels', StartedSubgraph>;
+  subgraphs: Record<SubgraphName, StartedSubgraph>;
   gateway: RunningGateway;
+  /** Every replica of each subgraph (`replicas`); the first is `subgraphs`. */
+  replicas: Array<Record<SubgraphName, StartedSubgraph>>;
+  /** Every gateway (`gateways`); the first is `gateway`. Gateway i calls replica i (modulo). */
+  gateways: RunningGateway[];
   /** The demo data set the stack loaded (`demo: true`), for tests to count on. */
   demo?: { organization: OrganizationDemo; deliberation: DeliberationDemo; channels: ChannelsDemo };
   stop(): Promise<void>;
@@ -58,21 +64,33 @@ export async function startStack(
     env?: Record<string, string>;
     /** The logger of every process of the stack (silent unless LOG_LEVEL says otherwise). */
     logger?: Logger;
+    /**
+     * Gateways over the stack (1 by default); with more than one they share the database
+     * (DATABASE_URL), as replicas behind a load balancer do.
+     */
+    gateways?: number;
+    /** Replicas of each subgraph over the one database (1 by default). */
+    replicas?: number;
   } = {},
 ): Promise<Stack> {
   const logger = options.logger ?? createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
-  const subgraphs = {} as Stack['subgraphs'];
-  for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
-    subgraphs[subgraph.name as keyof Stack['subgraphs']] = await startSubgraph(subgraph, {
-      databaseUrl: database.url,
-      internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      logger,
-      organizationUrl: subgraphs.organization?.url,
-    });
+  const replicas: Stack['replicas'] = [];
+  for (let replica = 0; replica < (options.replicas ?? 1); replica++) {
+    const started = {} as Stack['subgraphs'];
+    for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
+      started[subgraph.name as SubgraphName] = await startSubgraph(subgraph, {
+        databaseUrl: database.url,
+        internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+        port: 0,
+        host: '127.0.0.1',
+        logger,
+        organizationUrl: started.organization?.url,
+      });
+    }
+    replicas.push(started);
   }
+  const subgraphs = replicas[0];
   let demo: Stack['demo'];
   if (options.demo) {
     // As npm start loads it: the organization's demo, its homes' sessions, the demands raised at
@@ -86,32 +104,42 @@ export async function startStack(
     await loadChannelsDemo(subgraphs.channels.orm, channels);
     demo = { organization, deliberation, channels };
   }
-  const gateway = await startGateway(
-    loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ORGANIZATION_URL: subgraphs.organization.url,
-      DELIBERATION_URL: subgraphs.deliberation.url,
-      CHANNELS_URL: subgraphs.channels.url,
-      SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
-      AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
-      INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
-      // Tests send many requests as one caller; the rate-limit test sets its own scale.
-      RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
-      // Tests ask ad-hoc questions of every surface; the trusted-documents test turns this on.
-      TRUSTED_DOCUMENTS_ONLY: options.trustedOnly ?? 'none',
-      ...options.env,
-    }),
-    logger,
-  );
+  const gateways: RunningGateway[] = [];
+  for (let index = 0; index < (options.gateways ?? 1); index++) {
+    const called = replicas[index % replicas.length];
+    gateways.push(
+      await startGateway(
+        loadConfig({
+          PORT: '0',
+          HOST: '127.0.0.1',
+          ORGANIZATION_URL: called.organization.url,
+          DELIBERATION_URL: called.deliberation.url,
+          CHANNELS_URL: called.channels.url,
+          ...(options.gateways && options.gateways > 1 ? { DATABASE_URL: database.url } : {}),
+          SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
+          AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
+          INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
+          // Tests send many requests as one caller; the rate-limit test sets its own scale.
+          RATE_LIMIT_SCALE: String(options.rateLimitScale ?? 100),
+          // Tests ask ad-hoc questions of every surface; the trusted-documents test turns this on.
+          TRUSTED_DOCUMENTS_ONLY: options.trustedOnly ?? 'none',
+          ...options.env,
+        }),
+        logger,
+      ),
+    );
+  }
   return {
     database,
     subgraphs,
-    gateway,
+    gateway: gateways[0],
+    replicas,
+    gateways,
     demo,
     stop: async () => {
-      await gateway.stop();
-      for (const subgraph of Object.values(subgraphs)) await subgraph.stop().catch(() => undefined);
+      for (const gateway of gateways) await gateway.stop();
+      for (const started of replicas)
+        for (const subgraph of Object.values(started)) await subgraph.stop().catch(() => undefined);
       await database.drop();
     },
   };
