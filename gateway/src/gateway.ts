@@ -10,13 +10,16 @@ import {
   CALLER_HEADER,
   ErrorCode,
   REQUEST_ID_HEADER,
-  requestIdFrom,
+  accessLog,
+  metricsEndpoint,
+  requestFactsOf,
   requestLogPlugin,
   SURFACES,
   logUnexpectedErrors,
   maskError,
   type Caller,
   type Logger,
+  type RequestFacts,
   type Surface,
 } from '@cppcc/toolkit';
 import express from 'express';
@@ -31,6 +34,7 @@ import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules } from './limits';
+import { GatewayMetrics } from './metrics';
 import { responseCache, responseCaching, type ResponseCache } from './response-cache';
 import {
   SERVICE_UNAVAILABLE,
@@ -63,6 +67,8 @@ interface GatewayContext {
   requestId: string;
   /** The answer cache's generation when the request began (response-cache.ts). */
   cacheGeneration?: number;
+  /** What the request's access log line learns from GraphQL (toolkit access-log.ts). */
+  requestLog?: RequestFacts;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -122,6 +128,7 @@ function surfaceServer(
   logger: Logger,
   httpServer: ReturnType<typeof createServer>,
   cache: ResponseCache | null,
+  metrics: GatewayMetrics,
 ): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -132,7 +139,7 @@ function surfaceServer(
         // A slow or absent subgraph costs its part of the answer, never a hung request; the same
         // query for the same caller already in flight is asked once.
         fetcher: sharingInFlight(
-          subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS),
+          subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS, metrics.measuredFetch(name)),
           CALLER_HEADER,
         ) as never,
         willSendRequest({ request, context }) {
@@ -164,7 +171,7 @@ function surfaceServer(
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(logger.child({ surface })),
       costLimitPlugin(limits.cost),
-      requestLogPlugin(logger),
+      requestLogPlugin(),
       ...(cache ? responseCaching<GatewayContext>(cache, surface) : []),
     ],
   });
@@ -172,8 +179,9 @@ function surfaceServer(
 
 /**
  * Starts the gateway: each surface's contract supergraph on `/graphql/<surface>`, with the
- * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz` and
- * `GET /readyz` (every subgraph ready). The contracts are composed ahead of time
+ * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz`,
+ * `GET /readyz` (every subgraph ready) and `GET /metrics` (Prometheus); one access log line per
+ * request. The contracts are composed ahead of time
  * (`npm run schema`); no landing page is served (nothing from a CDN); Apollo's telemetry is off.
  */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
@@ -193,13 +201,28 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  const metrics = new GatewayMetrics();
+  // First, so that every request has its log line, a refused one too (toolkit access-log.ts).
+  app.use(accessLog(logger, metrics));
   // One cache for every surface, so a write through any of them empties it for all.
-  const cache = config.RESPONSE_CACHE_MB > 0 ? responseCache(config.RESPONSE_CACHE_MB) : null;
+  const cache =
+    config.RESPONSE_CACHE_MB > 0
+      ? responseCache(config.RESPONSE_CACHE_MB, (hit) => metrics.cacheLookup(hit))
+      : null;
   const servers = SURFACES.map(
     (surface) =>
       [
         surface,
-        surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer, cache),
+        surfaceServer(
+          surface,
+          contracts.get(surface)!,
+          urlOf,
+          config,
+          logger,
+          httpServer,
+          cache,
+          metrics,
+        ),
       ] as const,
   );
   await Promise.all(servers.map(([, server]) => server.start()));
@@ -207,6 +230,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  // Prometheus' scrape, off the surfaces' paths; docs/operations.md says who may reach it.
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
       targets.map(
@@ -226,11 +251,6 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     // What every request of the surface goes through before its operation runs: a GraphQL
     // request and a CSV export alike.
     const pipeline: express.RequestHandler[] = [
-      (req, res, next) => {
-        res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
-        res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
-        next();
-      },
       express.json({ limit: limits.bodyBytes }),
       async (req, res, next) => {
         try {
@@ -275,6 +295,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         caller,
         requestId: res.locals.requestId as string,
         callerToken: await tokenOf(caller),
+        requestLog: requestFactsOf(res),
       };
     };
     // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).

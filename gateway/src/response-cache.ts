@@ -20,7 +20,11 @@ import type { Caller, Surface } from '@cppcc/toolkit';
 export class ResponseCache implements KeyValueCache<string> {
   private current = 0;
 
-  constructor(private readonly store: KeyValueCache<string>) {}
+  constructor(
+    private readonly store: KeyValueCache<string>,
+    /** Told of every lookup, whether it found an answer (the gateway's metrics). */
+    private readonly onLookup: (hit: boolean) => void = () => undefined,
+  ) {}
 
   get generation(): number {
     return this.current;
@@ -31,8 +35,10 @@ export class ResponseCache implements KeyValueCache<string> {
     this.current += 1;
   }
 
-  get(key: string): Promise<string | undefined> {
-    return this.store.get(`${this.current}:${key}`);
+  async get(key: string): Promise<string | undefined> {
+    const answer = await this.store.get(`${this.current}:${key}`);
+    this.onLookup(answer !== undefined);
+    return answer;
   }
 
   set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
@@ -45,8 +51,11 @@ export class ResponseCache implements KeyValueCache<string> {
 }
 
 /** An LRU cache of answers of at most `megabytes` (their JSON's length). */
-export function responseCache(megabytes: number): ResponseCache {
-  return new ResponseCache(new InMemoryLRUCache<string>({ maxSize: megabytes * 1024 * 1024 }));
+export function responseCache(megabytes: number, onLookup?: (hit: boolean) => void): ResponseCache {
+  return new ResponseCache(
+    new InMemoryLRUCache<string>({ maxSize: megabytes * 1024 * 1024 }),
+    onLookup,
+  );
 }
 
 /** What the cache needs of a request's context. */

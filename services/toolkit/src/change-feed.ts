@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { executeIn, type Orm } from './database';
 import { CALLER_HEADER, signCallerToken } from './identity';
 import type { Logger } from './logger';
+import { recordFeedFailure, recordFeedProgress } from './metrics';
 
 /** One change of another service's records, in the order that service recorded them. */
 export interface Change {
@@ -75,7 +76,10 @@ export function followChanges<C extends Change>(
       });
       if (!response.ok) throw new Error(`${feed.url} answered ${response.status}`);
       const { changes } = (await response.json()) as { changes: C[] };
-      if (!changes.length) return applied;
+      if (!changes.length) {
+        recordFeedProgress(feed.name, position, true);
+        return applied;
+      }
       const last = changes[changes.length - 1].seq;
       await em.transactional(async (tx) => {
         await feed.apply(tx, changes);
@@ -88,6 +92,7 @@ export function followChanges<C extends Change>(
       });
       // Only once the transaction committed: a failed page is fetched again from where it was.
       position = last;
+      recordFeedProgress(feed.name, position, changes.length < PAGE);
       applied += changes.length;
       if (changes.length < PAGE) return applied;
     }
@@ -99,6 +104,7 @@ export function followChanges<C extends Change>(
       const applied = await running;
       if (applied) logger.debug({ feed: feed.name, applied }, 'changes applied');
     } catch (error) {
+      recordFeedFailure(feed.name);
       logger.warn({ feed: feed.name, err: error }, 'change feed unavailable; retrying');
     } finally {
       running = undefined;

@@ -11,7 +11,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Caller, RequestContext } from './context';
 import { CALLER_HEADER, verifyCallerToken } from './identity';
-import { REQUEST_ID_HEADER, requestIdFrom, requestLogPlugin } from './request-log';
+import { accessLog, requestFactsOf } from './access-log';
+import { ProcessMetrics, metricsEndpoint } from './metrics';
+import { requestLogPlugin } from './request-log';
 import {
   isDatabaseReachable,
   migrate,
@@ -43,8 +45,8 @@ export interface RunningServer {
 }
 
 /**
- * Serves a subgraph: GraphQL on `/graphql`, `GET /healthz` (alive) and `GET /readyz` (database
- * reachable), errors masked to the contract's codes, no landing page (nothing from a CDN).
+ * Serves a subgraph: GraphQL on `/graphql`, `GET /healthz` (alive), `GET /readyz` (database
+ * reachable) and `GET /metrics` (Prometheus), one access log line per request, errors masked to the contract's codes, no landing page (nothing from a CDN).
  */
 export async function serveSubgraph<Loaders>(
   options: SubgraphServerOptions<Loaders>,
@@ -53,6 +55,11 @@ export async function serveSubgraph<Loaders>(
 ): Promise<RunningServer> {
   const app = express();
   const httpServer = createServer(app);
+  const metrics = new ProcessMetrics(options.name);
+  metrics.measurePool(options.orm);
+  metrics.measureFeeds();
+  // First, so that every request has its log line, a refused one too (access-log.ts).
+  app.use(accessLog(options.logger, metrics));
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     formatError: maskError,
@@ -63,7 +70,7 @@ export async function serveSubgraph<Loaders>(
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(options.logger),
-      requestLogPlugin(options.logger),
+      requestLogPlugin(),
     ],
     logger: options.logger,
   });
@@ -72,6 +79,7 @@ export async function serveSubgraph<Loaders>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/readyz', async (_req, res) => {
     const ready = await isDatabaseReachable(options.orm);
     res
@@ -100,9 +108,10 @@ export async function serveSubgraph<Loaders>(
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
+      context: async ({ res }) => ({
         ...options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
-        requestId: requestIdFrom(req.header(REQUEST_ID_HEADER)),
+        requestId: res.locals.requestId as string,
+        requestLog: requestFactsOf(res),
       }),
     }),
   );

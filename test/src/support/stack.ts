@@ -23,7 +23,13 @@ import {
   organizationSubgraph,
   type OrganizationDemo,
 } from '@cppcc/organization';
-import { createLogger, startSubgraph, type StartedSubgraph, type Surface } from '@cppcc/toolkit';
+import {
+  createLogger,
+  startSubgraph,
+  type Logger,
+  type StartedSubgraph,
+  type Surface,
+} from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
   countQueries,
@@ -54,9 +60,11 @@ export async function startStack(
     trustedOnly?: string;
     /** More gateway variables, as the environment would give them. */
     gatewayEnv?: Record<string, string>;
+    /** Where every process of the stack logs (silent unless LOG_LEVEL says otherwise). */
+    logger?: Logger;
   } = {},
 ): Promise<Stack> {
-  const logger = createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
+  const logger = options.logger ?? createLogger('e2e', process.env.LOG_LEVEL ?? 'silent');
   const database = await createTestDatabase(label);
   const subgraphs = {} as Stack['subgraphs'];
   for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
