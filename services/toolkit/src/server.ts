@@ -14,6 +14,7 @@ import { CALLER_HEADER, verifyCallerToken } from './identity';
 import { accessLog, requestFactsOf } from './access-log';
 import { ProcessMetrics, metricsEndpoint } from './metrics';
 import { requestLogPlugin } from './request-log';
+import { stopTracing } from './tracing';
 import {
   isDatabaseReachable,
   migrate,
@@ -159,20 +160,23 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** Stops cleanly on SIGTERM/SIGINT: drains requests, closes the database, then exits. */
+/** Stops cleanly on SIGTERM/SIGINT: drains requests, closes the database, sends the last spans, then exits. */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'unclean stop');
-        process.exit(1);
-      },
-    );
+    // The spans not yet exported are sent before the process goes (tracing.ts).
+    stop()
+      .finally(() => stopTracing().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'unclean stop');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', handler);
   process.once('SIGINT', handler);
