@@ -181,8 +181,8 @@ function surfaceServer(
  * Starts the gateway: each surface's contract supergraph on `/graphql/<surface>`, with the
  * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz`,
  * `GET /readyz` (every subgraph ready) and `GET /metrics` (Prometheus); one access log line per
- * request. The contracts are composed ahead of time
- * (`npm run schema`); no landing page is served (nothing from a CDN); Apollo's telemetry is off.
+ * request. The contracts are composed ahead of time (`npm run schema`); no landing page is
+ * served (nothing from a CDN); Apollo's telemetry is off.
  */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
   const contracts = new Map(

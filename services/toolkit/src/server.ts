@@ -47,7 +47,8 @@ export interface RunningServer {
 
 /**
  * Serves a subgraph: GraphQL on `/graphql`, `GET /healthz` (alive), `GET /readyz` (database
- * reachable) and `GET /metrics` (Prometheus), one access log line per request, errors masked to the contract's codes, no landing page (nothing from a CDN).
+ * reachable) and `GET /metrics` (Prometheus), one access log line per request, errors masked to
+ * the contract's codes, no landing page (nothing from a CDN).
  */
 export async function serveSubgraph<Loaders>(
   options: SubgraphServerOptions<Loaders>,
