@@ -10,14 +10,17 @@ import {
   CALLER_HEADER,
   ErrorCode,
   REQUEST_ID_HEADER,
-  requestIdFrom,
   inputCheckPlugin,
+  accessLog,
+  metricsEndpoint,
+  requestFactsOf,
   requestLogPlugin,
   SURFACES,
   logUnexpectedErrors,
   maskError,
   type Caller,
   type Logger,
+  type RequestFacts,
   type Surface,
 } from '@cppcc/toolkit';
 import express from 'express';
@@ -33,6 +36,7 @@ import type { Config } from './config';
 import { explorerAssets, explorerPage } from './explorer';
 import { csvExport } from './export';
 import { SURFACE_LIMITS, costLimitPlugin, limitRules, type CostBudget } from './limits';
+import { GatewayMetrics } from './metrics';
 import { responseCache, responseCaching, type ResponseCache } from './response-cache';
 import { openSharedState } from './shared-state';
 import {
@@ -70,6 +74,8 @@ interface GatewayContext {
   cacheGeneration?: number;
   /** What the request's operations have cost so far: a batch shares the limit (limits.ts). */
   costBudget: CostBudget;
+  /** What the request's access log line learns from GraphQL (toolkit access-log.ts). */
+  requestLog?: RequestFacts;
 }
 
 /** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
@@ -137,6 +143,7 @@ function surfaceServer(
   logger: Logger,
   httpServer: ReturnType<typeof createServer>,
   cache: ResponseCache | null,
+  metrics: GatewayMetrics,
 ): ApolloServer<GatewayContext> {
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -147,7 +154,7 @@ function surfaceServer(
         // A slow or absent subgraph costs its part of the answer, never a hung request; the same
         // query for the same caller already in flight is asked once.
         fetcher: sharingInFlight(
-          subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS),
+          subgraphFetcher(name, config.SUBGRAPH_TIMEOUT_MS, metrics.measuredFetch(name)),
           CALLER_HEADER,
         ) as never,
         willSendRequest({ request, context }) {
@@ -181,7 +188,7 @@ function surfaceServer(
       costLimitPlugin(limits.cost),
       // The custom scalars, ids and texts, checked before any subgraph is asked (input-check.ts).
       inputCheckPlugin(logger.child({ surface })),
-      requestLogPlugin(logger),
+      requestLogPlugin(),
       ...(cache ? responseCaching<GatewayContext>(cache, surface) : []),
     ],
   });
@@ -189,9 +196,10 @@ function surfaceServer(
 
 /**
  * Starts the gateway: each surface's contract supergraph on `/graphql/<surface>`, with the
- * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz` and
- * `GET /readyz` (every subgraph ready). The contracts are composed ahead of time
- * (`npm run schema`); no landing page is served (nothing from a CDN); Apollo's telemetry is off.
+ * caller verified from its token and passed, signed, to the subgraphs; `GET /healthz`,
+ * `GET /readyz` (every subgraph ready) and `GET /metrics` (Prometheus); one access log line per
+ * request. The contracts are composed ahead of time (`npm run schema`); no landing page is
+ * served (nothing from a CDN); Apollo's telemetry is off.
  */
 export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
   const contracts = new Map(
@@ -212,8 +220,14 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   // Behind a reverse proxy, which of them may name the client (req.ip, the public surface's limit).
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  const metrics = new GatewayMetrics();
+  // First, so that every request has its log line, a refused one too (toolkit access-log.ts).
+  app.use(accessLog(logger, metrics));
   // One cache for every surface, so a write through any of them empties it for all.
-  const cache = config.RESPONSE_CACHE_MB > 0 ? responseCache(config.RESPONSE_CACHE_MB) : null;
+  const cache =
+    config.RESPONSE_CACHE_MB > 0
+      ? responseCache(config.RESPONSE_CACHE_MB, (hit) => metrics.cacheLookup(hit))
+      : null;
   // Several gateways over one database: caches emptied together, rate limits counted once.
   const shared =
     config.REDIS_URL || config.DATABASE_URL
@@ -227,7 +241,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     (surface) =>
       [
         surface,
-        surfaceServer(surface, contracts.get(surface)!, urlOf, config, logger, httpServer, cache),
+        surfaceServer(
+          surface,
+          contracts.get(surface)!,
+          urlOf,
+          config,
+          logger,
+          httpServer,
+          cache,
+          metrics,
+        ),
       ] as const,
   );
   await Promise.all(servers.map(([, server]) => server.start()));
@@ -235,6 +258,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  // Prometheus' scrape, off the surfaces' paths; docs/operations.md says who may reach it.
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all(
       targets.map(
@@ -256,11 +281,6 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     // What every request of the surface goes through before its operation runs: a GraphQL
     // request and a CSV export alike.
     const pipeline: express.RequestHandler[] = [
-      (req, res, next) => {
-        res.locals.requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
-        res.setHeader(REQUEST_ID_HEADER, res.locals.requestId);
-        next();
-      },
       express.json({ limit: limits.bodyBytes }),
       async (req, res, next) => {
         try {
@@ -307,6 +327,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         requestId: res.locals.requestId as string,
         callerToken: await tokenOf(caller),
         costBudget: { spent: 0 },
+        requestLog: requestFactsOf(res),
       };
     };
     // Any report as CSV, under the same identity, limits and jurisdiction (export.ts).

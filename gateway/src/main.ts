@@ -1,3 +1,4 @@
+import './tracing';
 import { ConfigError, createLogger, stopOnSignals } from '@cppcc/toolkit';
 import { loadConfig } from './config';
 import { startGateway } from './gateway';

@@ -25,7 +25,11 @@ export class ResponseCache implements KeyValueCache<string> {
   /** Tells the other gateways to empty theirs (cache-invalidation.ts); none by default. */
   announcer?: () => Promise<void>;
 
-  constructor(private readonly store: KeyValueCache<string>) {}
+  constructor(
+    private readonly store: KeyValueCache<string>,
+    /** Told of every lookup, whether it found an answer (the gateway's metrics). */
+    private readonly onLookup: (hit: boolean) => void = () => undefined,
+  ) {}
 
   get generation(): number {
     return this.current;
@@ -42,9 +46,11 @@ export class ResponseCache implements KeyValueCache<string> {
     await this.announcer?.();
   }
 
-  get(key: string): Promise<string | undefined> {
-    if (this.bypass) return Promise.resolve(undefined);
-    return this.store.get(`${this.current}:${key}`);
+  async get(key: string): Promise<string | undefined> {
+    if (this.bypass) return undefined;
+    const answer = await this.store.get(`${this.current}:${key}`);
+    this.onLookup(answer !== undefined);
+    return answer;
   }
 
   set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
@@ -58,8 +64,11 @@ export class ResponseCache implements KeyValueCache<string> {
 }
 
 /** An LRU cache of answers of at most `megabytes` (their JSON's length). */
-export function responseCache(megabytes: number): ResponseCache {
-  return new ResponseCache(new InMemoryLRUCache<string>({ maxSize: megabytes * 1024 * 1024 }));
+export function responseCache(megabytes: number, onLookup?: (hit: boolean) => void): ResponseCache {
+  return new ResponseCache(
+    new InMemoryLRUCache<string>({ maxSize: megabytes * 1024 * 1024 }),
+    onLookup,
+  );
 }
 
 /** What the cache needs of a request's context. */

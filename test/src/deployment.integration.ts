@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, argsOf, copiesFromContext, runtimeStageOf, stagesOf } from './support/dockerfile';
 import { z } from 'zod';
+import { tracingWanted } from '@cppcc/toolkit/tracing';
 import * as channelsConfig from '../../services/channels/src/config';
 import * as deliberationConfig from '../../services/deliberation/src/config';
 import * as organizationConfig from '../../services/organization/src/config';
@@ -31,11 +32,24 @@ const SUBGRAPHS: Process[] = [
 const GATEWAY: Process = { name: 'gateway', folder: 'gateway', config: gatewayConfig };
 const PROCESSES = [...SUBGRAPHS, GATEWAY];
 
-/** Set by the deployment although no configuration reads them: switches of libraries and Node. */
-const ALLOWED_OUTSIDE_CONFIG = ['APOLLO_TELEMETRY_DISABLED', 'NODE_ENV'];
+/**
+ * Set by the deployment although no configuration reads them: switches of libraries and Node, and
+ * OpenTelemetry's standard variables (services/toolkit/src/tracing.ts reads them).
+ */
+const ALLOWED_OUTSIDE_CONFIG = [
+  'APOLLO_TELEMETRY_DISABLED',
+  'NODE_ENV',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
+];
+
+/** The optional services of the `observability` profile. */
+const OBSERVABILITY = ['jaeger', 'otel-collector', 'prometheus'];
 
 interface ComposeService {
   image?: string;
+  profiles?: string[];
+  command?: string | string[];
   build?: { context?: string; dockerfile?: string } | string;
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: Array<string | number | { target?: number; published?: string | number }>;
@@ -122,16 +136,17 @@ function packageNameOf(folder: string): string {
 }
 
 describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
-  it('runs exactly the gateway, the three subgraphs and their PostgreSQL', () => {
+  it('runs exactly the gateway, the three subgraphs and their PostgreSQL, and more only by profile', () => {
     expect(PROCESSES.map(({ name }) => name).sort()).toEqual([
       'channels',
       'deliberation',
       'gateway',
       'organization',
     ]);
-    expect(Object.keys(compose.services).sort()).toEqual(
-      [...PROCESSES.map(({ name }) => name), 'postgres'].sort(),
-    );
+    const always = Object.keys(compose.services).filter((name) => !service(name).profiles);
+    expect(always.sort()).toEqual([...PROCESSES.map(({ name }) => name), 'postgres'].sort());
+    const optional = Object.keys(compose.services).filter((name) => service(name).profiles);
+    expect(optional.sort()).toEqual(OBSERVABILITY);
   });
 
   describe.each(PROCESSES.map((entry) => [entry.name, entry] as const))(
@@ -267,7 +282,7 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     expect(urls.size).toBe(1);
   });
 
-  it('publishes the gateway on port 4000 and nothing else', () => {
+  it('publishes the gateway on port 4000 and nothing else of the stack', () => {
     expect(service('gateway').ports).toEqual(['4000:4000']);
     expect(service('postgres').ports ?? []).toEqual([]);
   });
@@ -342,5 +357,88 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
       expect(ignored).toContain(`**/${folder}`);
     }
     expect(ignored).toContain('.git');
+  });
+
+  describe('the observability profile', () => {
+    /** A file of the repository that a service mounts at `target`, read-only. */
+    const mountedFile = (name: string, target: string): string => {
+      const mount = (service(name).volumes ?? [])
+        .map((volume) => (typeof volume === 'string' ? volume.split(':') : []))
+        .find(([, to]) => to === target);
+      expect(mount).toBeDefined();
+      const [source, , mode] = mount!;
+      expect(mode).toBe('ro');
+      expect(existsSync(join(ROOT, source))).toBe(true);
+      return readFileSync(join(ROOT, source), 'utf8');
+    };
+    const commandOf = (name: string) => {
+      const command = service(name).command ?? [];
+      return Array.isArray(command) ? command : command.split(/\s+/);
+    };
+
+    it.each(OBSERVABILITY)('runs %s only when asked for (profile observability)', (name) => {
+      expect(service(name).profiles).toEqual(['observability']);
+      expect(service(name).image).toMatch(/:[\w.-]*\d[\w.-]*$/);
+    });
+
+    it('has Prometheus scrape GET /metrics of every process on its own port', () => {
+      const flag = commandOf('prometheus').find((arg) => arg.startsWith('--config.file='));
+      const config = parse(mountedFile('prometheus', flag!.split('=')[1])) as {
+        scrape_configs: Array<{
+          job_name: string;
+          metrics_path?: string;
+          static_configs: Array<{ targets: string[] }>;
+        }>;
+      };
+      const scraped = config.scrape_configs.map((job) => ({
+        job: job.job_name,
+        path: job.metrics_path ?? '/metrics',
+        targets: job.static_configs.flatMap((static_) => static_.targets),
+      }));
+      expect(scraped.sort((a, b) => a.job.localeCompare(b.job))).toEqual(
+        PROCESSES.map(({ name, config: processConfig }) => ({
+          job: name,
+          path: '/metrics',
+          targets: [`${name}:${processConfig.DEFAULT_PORT}`],
+        })).sort((a, b) => a.job.localeCompare(b.job)),
+      );
+    });
+
+    it('has the collector take OTLP/HTTP on 4318 and pass traces to an exporter it defines', () => {
+      const flag = commandOf('otel-collector').find((arg) => arg.startsWith('--config='));
+      const config = parse(mountedFile('otel-collector', flag!.split('=')[1])) as {
+        receivers: { otlp: { protocols: { http: { endpoint: string } } } };
+        exporters: Record<string, { endpoint?: string }>;
+        service: { pipelines: { traces: { receivers: string[]; exporters: string[] } } };
+      };
+      expect(config.receivers.otlp.protocols.http.endpoint).toBe('0.0.0.0:4318');
+      const traces = config.service.pipelines.traces;
+      expect(traces.receivers).toContain('otlp');
+      expect(traces.exporters.length).toBeGreaterThan(0);
+      for (const exporter of traces.exporters)
+        expect(Object.keys(config.exporters)).toContain(exporter);
+      // The exporter to Jaeger reaches it by its compose service name.
+      const jaeger = config.exporters['otlp/jaeger'];
+      expect(new URL(`http://${jaeger.endpoint}`).hostname).toBe('jaeger');
+    });
+
+    it('has every process name itself and send traces only when the operator names a collector', () => {
+      const header = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+      const documented =
+        /OTEL_EXPORTER_OTLP_ENDPOINT=(\S+) docker compose --profile observability/.exec(
+          header,
+        )?.[1];
+      expect(documented).toBe('http://otel-collector:4318');
+      for (const { name } of PROCESSES) {
+        const environment = rawEnvironmentOf(name);
+        expect(environment.OTEL_SERVICE_NAME).toBe(name);
+        expect(environment.OTEL_EXPORTER_OTLP_ENDPOINT).toBe('${OTEL_EXPORTER_OTLP_ENDPOINT:-}');
+        // Compose gives an empty value when the operator does not set it: tracing stays off.
+        expect(tracingWanted({ ...environment, OTEL_EXPORTER_OTLP_ENDPOINT: '' })).toBe(false);
+        expect(tracingWanted({ ...environment, OTEL_EXPORTER_OTLP_ENDPOINT: documented })).toBe(
+          true,
+        );
+      }
+    });
   });
 });

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { ConfigError, runSubgraphProcess } from '@cppcc/toolkit';
 import { loadConfig } from './config';

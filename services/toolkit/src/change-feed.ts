@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { executeIn, type Orm } from './database';
 import { CALLER_HEADER, signCallerToken } from './identity';
 import type { Logger } from './logger';
+import { recordFeedFailure, recordFeedProgress } from './metrics';
 
 /** One change of another service's records, in the order its transactions made them visible. */
 export interface Change {
@@ -102,7 +103,10 @@ export function followChanges<C extends Change>(
       const after = Number(cursor.position);
       // Read outside any transaction: no lock is held while the other service answers.
       const changes = await fetchPage(after);
-      if (!changes.length) return applied;
+      if (!changes.length) {
+        recordFeedProgress(feed.name, after, true);
+        return applied;
+      }
       const last = changes[changes.length - 1].seq;
       const outcome = await em.transactional(async (tx) => {
         const [held] = await executeIn<Array<{ position: string }>>(
@@ -121,6 +125,7 @@ export function followChanges<C extends Change>(
       });
       if (outcome === 'busy') return applied;
       if (outcome === 'applied') {
+        recordFeedProgress(feed.name, last, changes.length < PAGE);
         applied += changes.length;
         if (changes.length < PAGE) return applied;
       }
@@ -133,6 +138,7 @@ export function followChanges<C extends Change>(
       const applied = await running;
       if (applied) logger.debug({ feed: feed.name, applied }, 'changes applied');
     } catch (error) {
+      recordFeedFailure(feed.name);
       logger.warn({ feed: feed.name, err: error }, 'change feed unavailable; retrying');
     } finally {
       running = undefined;

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestFacts } from './access-log';
 import type { Surface } from './surfaces';
 
 /** The levels of the hierarchy a caller acts at (API.md, Identity), and the public. */
@@ -23,6 +24,8 @@ export interface RequestContext<Loaders = unknown> {
   caller: Caller;
   /** The id of the client's request, the same in the gateway's and every subgraph's logs. */
   requestId?: string;
+  /** What the request's access log line learns from GraphQL (access-log.ts). */
+  requestLog?: RequestFacts;
   em: EntityManager;
   loaders: Loaders;
 }

@@ -17,6 +17,8 @@ export * from './loaders';
 export * from './identity';
 export * from './surfaces';
 export * from './request-log';
+export * from './access-log';
+export * from './metrics';
 export * from './change-feed';
 export * from './organization-feed';
 export * from './home-projection';

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { randomUUID } from 'node:crypto';
-import type { Caller } from './context';
-import type { Logger } from './logger';
+import type { RequestFacts } from './access-log';
 
 /** The header that carries a request's id from the client, through the gateway, to the subgraphs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -12,29 +11,22 @@ export function requestIdFrom(header: string | undefined): string {
 }
 
 /**
- * One structured log line per GraphQL request: request id, caller (its id, never its personal
- * data), surface, operation name, duration and error codes. Variables are never logged.
+ * The GraphQL layer's part of a request's one log line (`accessLog`, access-log.ts): the
+ * operation's name (each one's, in a batch) and the answer's error codes, added to the facts the
+ * context carries (`requestLog`, the request's `res.locals.requestLog`). Variables never.
  */
-export function requestLogPlugin<Context extends { caller?: Caller; requestId?: string }>(
-  logger: Logger,
-): ApolloServerPlugin<Context> {
+export function requestLogPlugin<
+  Context extends { requestLog?: RequestFacts },
+>(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue, request }) {
-      const started = process.hrtime.bigint();
       return {
         async willSendResponse({ errors, operationName }) {
-          logger.info(
-            {
-              requestId: contextValue.requestId,
-              caller: contextValue.caller?.subject,
-              callerLevel: contextValue.caller?.level,
-              surface: contextValue.caller?.surface,
-              operationName: operationName ?? request.operationName ?? null,
-              durationMs: Number((process.hrtime.bigint() - started) / 1_000n) / 1_000,
-              errorCodes: errors?.map((error) => error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            },
-            'graphql request',
-          );
+          const facts = contextValue.requestLog;
+          if (!facts) return;
+          facts.operations.push(operationName ?? request.operationName ?? null);
+          for (const error of errors ?? [])
+            facts.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         },
       };
     },

@@ -11,7 +11,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Caller, RequestContext } from './context';
 import { CALLER_HEADER, verifyCallerToken } from './identity';
-import { REQUEST_ID_HEADER, requestIdFrom, requestLogPlugin } from './request-log';
+import { accessLog, requestFactsOf } from './access-log';
+import { ProcessMetrics, metricsEndpoint } from './metrics';
+import { requestLogPlugin } from './request-log';
+import { stopTracing } from './tracing';
 import {
   isDatabaseReachable,
   migrate,
@@ -50,8 +53,9 @@ export interface RunningServer {
 }
 
 /**
- * Serves a subgraph: GraphQL on `/graphql`, `GET /healthz` (alive) and `GET /readyz` (database
- * reachable), errors masked to the contract's codes, no landing page (nothing from a CDN).
+ * Serves a subgraph: GraphQL on `/graphql`, `GET /healthz` (alive), `GET /readyz` (database
+ * reachable) and `GET /metrics` (Prometheus), one access log line per request, errors masked to
+ * the contract's codes, no landing page (nothing from a CDN).
  */
 export async function serveSubgraph<Loaders>(
   options: SubgraphServerOptions<Loaders>,
@@ -61,6 +65,11 @@ export async function serveSubgraph<Loaders>(
   const app = express();
   const httpServer = createServer(app);
   const outage = watchDatabaseOutages(options.orm, options.logger);
+  const metrics = new ProcessMetrics(options.name);
+  metrics.measurePool(options.orm);
+  metrics.measureFeeds();
+  // First, so that every request has its log line, a refused one too (access-log.ts).
+  app.use(accessLog(options.logger, metrics));
   const apollo = new ApolloServer<RequestContext<Loaders>>({
     schema: options.schema,
     // A database that is away is no fault of ours to hide: the caller may retry shortly.
@@ -77,7 +86,7 @@ export async function serveSubgraph<Loaders>(
       logUnexpectedErrors(options.logger, outage),
       // Arguments checked once, here, before any resolver (and so any SQL) sees them.
       inputCheckPlugin(options.logger),
-      requestLogPlugin(options.logger),
+      requestLogPlugin(),
     ],
     logger: options.logger,
   });
@@ -86,6 +95,7 @@ export async function serveSubgraph<Loaders>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  app.get('/metrics', metricsEndpoint(metrics));
   app.get('/readyz', async (_req, res) => {
     const ready = await isDatabaseReachable(options.orm);
     res
@@ -114,9 +124,10 @@ export async function serveSubgraph<Loaders>(
     },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
+      context: async ({ res }) => ({
         ...options.createContext(options.orm.em.fork(), res.locals.caller as Caller),
-        requestId: requestIdFrom(req.header(REQUEST_ID_HEADER)),
+        requestId: res.locals.requestId as string,
+        requestLog: requestFactsOf(res),
       }),
     }),
   );
@@ -166,20 +177,23 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** Stops cleanly on SIGTERM/SIGINT: drains requests, closes the database, then exits. */
+/** Stops cleanly on SIGTERM/SIGINT: drains requests, closes the database, sends the last spans, then exits. */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'unclean stop');
-        process.exit(1);
-      },
-    );
+    // The spans not yet exported are sent before the process goes (tracing.ts).
+    stop()
+      .finally(() => stopTracing().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'unclean stop');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', handler);
   process.once('SIGINT', handler);
