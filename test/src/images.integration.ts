@@ -13,7 +13,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative } from 'node:path';
 import { ROOT, argsOf, copyOf, stagesOf, type Instruction } from './support/dockerfile';
 
@@ -64,13 +64,26 @@ function copyInto(from: string, to: string, filter?: (path: string) => boolean):
   }
 }
 
-function run(command: string, cwd: string, env: Record<string, string>) {
+/**
+ * The images' npm cache: a copy of the machine's (hard links, so it costs nothing), so the
+ * packages come from it when it has them, as a build cache would, while other installs running on
+ * the machine meanwhile cannot change it under the build.
+ */
+function npmCacheIn(folder: string): string {
+  const cache = join(folder, 'npm-cache');
+  const machine = join(homedir(), '.npm', '_cacache');
+  mkdirSync(cache, { recursive: true });
+  if (existsSync(machine)) spawnSync('cp', ['-al', machine, join(cache, '_cacache')]);
+  return cache;
+}
+
+function run(command: string, cwd: string, env: Record<string, string>, npmCache: string) {
   return spawnSync('sh', ['-c', command], {
     cwd,
     env: {
       ...process.env,
       ...env,
-      // The packages come from the machine's npm cache when it has them, as a build cache would.
+      npm_config_cache: npmCache,
       npm_config_prefer_offline: 'true',
       npm_config_audit: 'false',
       npm_config_fund: 'false',
@@ -83,6 +96,7 @@ function run(command: string, cwd: string, env: Record<string, string>) {
 /** Builds a Dockerfile's stages in `into`; returns the runtime stage. */
 function build(dockerfile: string, into: string): { runtime: Stage; cmd: string[] } {
   const ignored = ignoredByDockerignore();
+  const npmCache = npmCacheIn(into);
   const stages: Stage[] = [];
   let cmd: string[] = [];
   for (const [index, instructions] of stagesOf(dockerfile).entries()) {
@@ -119,10 +133,7 @@ function build(dockerfile: string, into: string): { runtime: Stage; cmd: string[
           copyInto(origin, target, source ? undefined : ignored);
         }
       } else if (keyword === 'RUN') {
-        // `npm cache clean` empties the image's own cache; here that cache is the machine's, which
-        // other installs share, so it is left alone (it changes the image's size, not its content).
-        const command = args.replace(/&&\s*npm cache clean --force/g, '');
-        const result = run(command, at('.'), stage.env);
+        const result = run(args, at('.'), stage.env, npmCache);
         if (result.status !== 0) {
           throw new Error(
             `${dockerfile}: RUN ${args} failed (${result.status ?? result.signal}):\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`,
