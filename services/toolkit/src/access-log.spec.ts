@@ -9,7 +9,7 @@ import { ProcessMetrics } from './metrics';
 async function serve(mount: (app: express.Express) => void) {
   const lines: Array<Record<string, unknown>> = [];
   const logger = pino(
-    { redact: ['variables', '*.variables'] },
+    { level: 'debug', redact: ['variables', '*.variables'] },
     new Writable({
       write(chunk, _encoding, done) {
         lines.push(JSON.parse(String(chunk)) as Record<string, unknown>);
@@ -40,6 +40,23 @@ async function serve(mount: (app: express.Express) => void) {
 }
 
 describe('the access log', () => {
+  it("writes probes and feed polls that succeed at debug, callers' requests at info", async () => {
+    const app = await serve((app) => {
+      app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+      app.get('/internal/home-changes', (_req, res) => void res.json({ changes: [] }));
+      app.get('/graphql/city', (_req, res) => void res.json({ data: {} }));
+    });
+    try {
+      const levelOf = async (path: string) =>
+        (await app.lineAfter(await fetch(`${app.origin}${path}`))).level;
+      expect(await levelOf('/healthz')).toBe(20);
+      expect(await levelOf('/internal/home-changes?after=0')).toBe(20);
+      expect(await levelOf('/graphql/city')).toBe(30);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('writes one line for a request refused before GraphQL, with its status and code', async () => {
     const app = await serve((app) =>
       app.use('/graphql/county', (_req, res) => {

@@ -51,6 +51,9 @@ function routeOf(path: string): string {
   return 'other';
 }
 
+/** Paths machines call on a timer: health probes, metric scrapes, the internal change feeds. */
+const ROUTINE_PATH = /^\/(healthz|readyz|metrics|internal\/)/;
+
 /**
  * One log line for every request the process answers, refused ones included (a 401 before
  * GraphQL, a 413 body, a 429), written when the answer is sent (or the client went away):
@@ -101,6 +104,9 @@ export function accessLog(logger: Logger, metrics?: ProcessMetrics): RequestHand
         durationMs: Math.round(seconds * 1e6) / 1e3,
       };
       if (status >= 500) logger.error(line, 'request');
+      // Probes, scrapes and the services' feed polls come every few seconds and succeed: at debug,
+      // so they do not bury the callers' requests (a failed one stays at info).
+      else if (status < 400 && ROUTINE_PATH.test(path)) logger.debug(line, 'request');
       else logger.info(line, 'request');
 
       if (!metrics) return;
