@@ -75,22 +75,28 @@ describe('a demand followed to the answer and back', () => {
           )
         ).scheduleSession,
     );
-    const demand = (
-      await call(
-        county,
-        `mutation($input: RaiseDemandInput!) { raiseDemand(input: $input) { id } }`,
-        {
-          input: {
-            homeId: ids.home,
-            category: 'INFRASTRUCTURE',
-            content: '新南路雨后积水严重，居民出行困难，希望改造排水管网。',
-            residentName: '王秀英',
-            residentContact: '13812345678',
-          },
-        },
-        'county',
-      )
-    ).raiseDemand;
+    // Channels follows the feed on its own timer: the home may reach it a moment after
+    // deliberation (the idempotency key makes a retry the same demand).
+    const demand = await eventually(
+      async () =>
+        (
+          await call(
+            county,
+            `mutation($input: RaiseDemandInput!) { raiseDemand(input: $input) { id } }`,
+            {
+              input: {
+                homeId: ids.home,
+                category: 'INFRASTRUCTURE',
+                content: '新南路雨后积水严重，居民出行困难，希望改造排水管网。',
+                residentName: '王秀英',
+                residentContact: '13812345678',
+                idempotencyKey: 'lineage-demand',
+              },
+            },
+            'county',
+          )
+        ).raiseDemand,
+    );
     const agenda = await call(
       county,
       `mutation($s: ID!, $d: ID!) { setAgenda(sessionId: $s, items: [{ title: "新南路排水管网改造", demandIds: [$d] }]) { agenda { id } } }`,
