@@ -33,7 +33,7 @@ export function entityKeyFields(supergraphSdl: string): Map<string, Set<string>>
  * Refuses an alias named like an entity's key field (or `__typename`) on another field, e.g.
  * `homes { … { realId: id  id: name  cadence(…) { held } } }`: @apollo/gateway merges the
  * subgraphs' answers by those names, so such an alias comes back holding the key, not the field
- * asked for (issue 11, observation 5). Refused while the document is validated
+ * asked for. Refused while the document is validated
  * (GRAPHQL_VALIDATION_FAILED, 400), with what to do instead.
  */
 export function entityKeyAliasRule(keys: Map<string, Set<string>>): ValidationRule {

@@ -23,7 +23,7 @@ import { isUuid } from './validation';
 
 /**
  * Every argument of an operation, checked against its type before anything runs: the one place
- * where mistaken and hostile values (issue 11) become BAD_USER_INPUT with the argument's path, so
+ * where mistaken and hostile values become BAD_USER_INPUT with the argument's path, so
  * no resolver has to remember it and no such value reaches SQL. The gateway runs it on the
  * surface's schema (where `Date` and `DateTime` are plain names) and each subgraph on its own.
  *

@@ -4,7 +4,7 @@ import type { Proposal } from '../proposal/proposal.entity';
 import type { SentimentReport } from '../sentiment-report/sentiment-report.entity';
 
 /**
- * The domain events of the channels (issue 14): which steps raise which event, and who may
+ * The domain events of the channels: which steps raise which event, and who may
  * receive it besides the CPPCC office of the record's division. Payloads carry ids and states
  * only; receivers read the rest through the graph under their own identity.
  */

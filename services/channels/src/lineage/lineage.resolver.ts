@@ -17,7 +17,7 @@ export class SourcesResolver {
     return demands.filter((demand): demand is Demand => demand instanceof Demand);
   }
 
-  // Items nullable: a session or home the caller may not see resolves to null (issue 11).
+  // Items nullable: a session or home the caller may not see resolves to null.
   @FieldResolver(() => [SessionReference], {
     nullable: 'items',
     description: 'The sessions it came out of.',

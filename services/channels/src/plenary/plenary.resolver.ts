@@ -172,7 +172,7 @@ function plenaryResolver<T extends PlenaryItem>(
       return { code: item.divisionCode };
     }
 
-    // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+    // Items nullable: an author outside the caller's jurisdiction resolves to null.
     @FieldResolver(() => [MemberReference], {
       description: 'The members who wrote it.',
       nullable: 'items',

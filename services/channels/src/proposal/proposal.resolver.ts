@@ -458,7 +458,7 @@ export class ProposalResolver {
     return proposal.leadMemberId ? ref(proposal.leadMemberId) : null;
   }
 
-  // Items nullable: a co-signer outside the caller's jurisdiction resolves to null (issue 11).
+  // Items nullable: a co-signer outside the caller's jurisdiction resolves to null.
   @FieldResolver(() => [MemberReference], {
     description: 'The co-signers of a joint proposal (联名提案).',
     nullable: 'items',

@@ -302,7 +302,7 @@ export class SentimentReportResolver {
     return { code: report.divisionCode };
   }
 
-  // Items nullable: an author outside the caller's jurisdiction resolves to null (issue 11).
+  // Items nullable: an author outside the caller's jurisdiction resolves to null.
   @FieldResolver(() => [MemberReference], {
     description: 'The members who wrote it.',
     nullable: 'items',

@@ -9,7 +9,7 @@ import { setAgenda } from './agenda.service';
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  // Items nullable: a demand the caller may not see resolves to null (issue 11).
+  // Items nullable: a demand the caller may not see resolves to null.
   @FieldResolver(() => [DemandReference], {
     nullable: 'items',
     description: 'The demands (诉求) it was raised from.',

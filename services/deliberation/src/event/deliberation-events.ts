@@ -4,7 +4,7 @@ import { ActionOwnerKind, FollowUpAction, type Minutes } from '../minutes/minute
 import type { Session } from '../session/session.entity';
 
 /**
- * The domain events of deliberation (issue 14): a department invited to a session, a follow-up
+ * The domain events of deliberation: a department invited to a session, a follow-up
  * action a department owns, minutes published. Payloads carry ids and states only.
  */
 export const DELIBERATION_EVENT_TYPES = [
