@@ -9,6 +9,7 @@ import {
 } from '@cppcc/toolkit';
 import {
   createRemoteJWKSet,
+  decodeProtectedHeader,
   errors,
   importSPKI,
   jwtVerify,
@@ -18,33 +19,46 @@ import {
 import { z } from 'zod';
 import type { Config } from './config';
 
-/** The claims of a caller's token (API.md, Identity). */
+/**
+ * The claims of a caller's token, people's and systems' alike (docs/departments.md, the claim
+ * mapping): `sub` is the caller's id (a client's `client_id` in a client-credentials token,
+ * RFC 9068), `level`, `division`, `roles` (RFC 9068's name) and the home, member or department.
+ * Each refusal names the claim at fault, never its value.
+ */
 const claimsSchema = z
   .object({
     sub: z.string().min(1),
     level: z.enum(CALLER_LEVELS).exclude(['PUBLIC']),
-    division: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/),
+    division: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, 'not a division code'),
     roles: z.array(z.enum(ROLES)).default([]),
     homeId: z.uuid().optional(),
     memberId: z.uuid().optional(),
     departmentId: z.uuid().optional(),
   })
-  .refine(
-    (claims) => claims.level !== 'CITY' || claims.division.length === 4,
-    'a CITY token names a city (4 digits)',
-  )
-  .refine(
-    (claims) => claims.level !== 'COUNTY' || claims.division.length === 6,
-    'a COUNTY token names a county (6 digits)',
-  )
-  .refine(
-    (claims) => claims.level !== 'HOME' || (claims.homeId && claims.division.length >= 9),
-    'a HOME token names its home and its township or village',
-  )
-  .refine(
-    (claims) => claims.level !== 'DEPARTMENT' || claims.departmentId,
-    'a DEPARTMENT token names its department',
-  );
+  .refine((claims) => claims.level !== 'CITY' || claims.division.length === 4, {
+    message: 'a CITY token names a city (4 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'COUNTY' || claims.division.length === 6, {
+    message: 'a COUNTY token names a county (6 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'HOME' || claims.homeId, {
+    message: 'a HOME token names its home (a UUID)',
+    path: ['homeId'],
+  })
+  .refine((claims) => claims.level !== 'HOME' || claims.division.length >= 9, {
+    message: 'a HOME token names its township or village (9 or 12 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'DEPARTMENT' || claims.departmentId, {
+    message: 'a DEPARTMENT token names its department (a UUID)',
+    path: ['departmentId'],
+  })
+  .refine((claims) => claims.level !== 'DEPARTMENT' || [4, 6].includes(claims.division.length), {
+    message: "a DEPARTMENT token names its department's city or county (4 or 6 digits)",
+    path: ['division'],
+  });
 
 export type Claims = z.infer<typeof claimsSchema>;
 
@@ -59,29 +73,84 @@ export const PUBLIC_CALLER: Caller = {
 
 type Verify = (token: string) => Promise<Record<string, unknown>>;
 
-/** Verifies callers' tokens with whichever of the configured key sources is set. */
+/** Whether a URL points at this machine (a development identity provider, `npm start`'s). */
+export function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * Whether tokens signed with AUTH_JWT_SECRET (development: `npm run token`, the dashboard's
+ * sign-in) are honoured: when it is the only key source, or beside a JWKS on this machine (the
+ * development provider). A deployment verifying with its identity provider's keys honours none.
+ */
+export function devSecretHonoured(
+  config: Pick<Config, 'AUTH_JWT_SECRET' | 'AUTH_PUBLIC_KEY' | 'AUTH_JWKS_URL'>,
+): boolean {
+  if (!config.AUTH_JWT_SECRET || config.AUTH_PUBLIC_KEY) return false;
+  return !config.AUTH_JWKS_URL || isLoopbackUrl(config.AUTH_JWKS_URL);
+}
+
+/**
+ * Verifies callers' tokens with the configured key sources: the identity provider's keys
+ * (AUTH_JWKS_URL, fetched again when a token names a key not yet seen, at most once per
+ * AUTH_JWKS_COOLDOWN_MS, so a rotated key is followed without a restart; or AUTH_PUBLIC_KEY), and
+ * the development secret for HS256 tokens (devSecretHonoured).
+ */
 export async function createTokenVerifier(config: Config): Promise<Verify> {
   // The issuer and audience, when configured: a token another issuer signed, or one meant for
   // another system (same identity provider, same keys), is not a token for this graph.
-  const options = {
+  const checks = {
     requiredClaims: ['exp', 'sub'],
     ...(config.AUTH_JWT_ISSUER ? { issuer: config.AUTH_JWT_ISSUER } : {}),
     ...(config.AUTH_JWT_AUDIENCE ? { audience: config.AUTH_JWT_AUDIENCE } : {}),
   };
+  let keys: { key: JWTVerifyGetKey | KeyLike; algorithms: string[] } | undefined;
   if (config.AUTH_JWKS_URL) {
-    const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
-    return async (token) =>
-      (await jwtVerify(token, keys, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+    keys = {
+      key: createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
+        cooldownDuration: config.AUTH_JWKS_COOLDOWN_MS,
+        timeoutDuration: 5_000,
+      }),
+      algorithms: ['RS256', 'ES256'],
+    };
+  } else if (config.AUTH_PUBLIC_KEY) {
+    keys = {
+      key: await importSPKI(config.AUTH_PUBLIC_KEY, config.AUTH_JWT_ALGORITHM),
+      algorithms: [config.AUTH_JWT_ALGORITHM],
+    };
   }
-  if (config.AUTH_PUBLIC_KEY) {
-    const key: KeyLike = await importSPKI(config.AUTH_PUBLIC_KEY, config.AUTH_JWT_ALGORITHM);
-    return async (token) =>
-      (await jwtVerify(token, key, { ...options, algorithms: [config.AUTH_JWT_ALGORITHM] }))
-        .payload;
+  const secret = devSecretHonoured(config)
+    ? new TextEncoder().encode(config.AUTH_JWT_SECRET)
+    : undefined;
+  return async (token) => {
+    if (secret && (!keys || decodeProtectedHeader(token).alg === 'HS256')) {
+      // Beside a provider's keys, development tokens carry no issuer or audience of theirs.
+      const options = keys ? { requiredClaims: checks.requiredClaims } : checks;
+      return (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+    }
+    if (!keys) throw new errors.JOSEAlgNotAllowed('no key source verifies this token');
+    const verified =
+      typeof keys.key === 'function'
+        ? await jwtVerify(token, keys.key, { ...checks, algorithms: keys.algorithms })
+        : await jwtVerify(token, keys.key, { ...checks, algorithms: keys.algorithms });
+    return verified.payload;
+  };
+}
+
+/** Why a token was refused, naming the check (never the token's values). */
+function refusal(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The token has expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss')
+      return 'The token was not issued by this graph’s identity provider (iss).';
+    if (error.claim === 'aud') return 'The token is not meant for this graph (aud).';
+    return `The token's ${error.claim} claim is missing or not valid.`;
   }
-  const secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
-  return async (token) =>
-    (await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return 'The token is signed with a key the identity provider does not publish.';
+  return 'The token is not valid.';
 }
 
 /**
@@ -101,14 +170,13 @@ export async function authenticate(
   try {
     payload = await verify(token);
   } catch (error) {
-    throw new UnauthenticatedError(
-      error instanceof errors.JWTExpired ? 'The token has expired.' : 'The token is not valid.',
-    );
+    throw new UnauthenticatedError(refusal(error));
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
+    const issue = claims.error.issues[0];
     throw new UnauthenticatedError(
-      `The token's claims are not valid: ${claims.error.issues[0]?.message}.`,
+      `The token's claims are not valid: ${issue?.path.join('.') || 'claims'}: ${issue?.message}.`,
     );
   }
   if (!SURFACE_LEVELS[surface].includes(claims.data.level)) {

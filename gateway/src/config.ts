@@ -83,7 +83,10 @@ export const configShape = {
     }),
   /** Scales every surface's requests-per-minute limit (e.g. 2 doubles them). */
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000).default(1),
-  /** Callers' tokens signed HS256 with this secret (development; `npm start` generates one). */
+  /**
+   * Callers' tokens signed HS256 with this secret (development; `npm start` generates one).
+   * Ignored beside AUTH_PUBLIC_KEY or an AUTH_JWKS_URL that is not on this machine.
+   */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Or verified with this PEM public key (RS256 or ES256, as AUTH_JWT_ALGORITHM says). */
   AUTH_PUBLIC_KEY: z
@@ -91,8 +94,14 @@ export const configShape = {
     .includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' })
     .optional(),
   AUTH_JWT_ALGORITHM: z.enum(['RS256', 'ES256']).default('RS256'),
-  /** Or against the keys published at this JWKS URL (RS256 or ES256). */
+  /**
+   * Or against the keys your identity provider publishes at this JWKS URL (RS256 or ES256): a
+   * token naming a key (`kid`) not yet seen has the set fetched again, so a rotated key is
+   * followed without a restart. With it, set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE.
+   */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The least time between two fetches of AUTH_JWKS_URL, in milliseconds (30 s by default). */
+  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** When set, a caller's token must carry this issuer (`iss`): tokens of other issuers are refused. */
   AUTH_JWT_ISSUER: z.string().min(1).optional(),
   /** When set, a caller's token must name this audience (`aud`): tokens for other systems are refused. */

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { devSecretHonoured } from './auth';
 import type { Config } from './config';
 
 /**
@@ -14,7 +15,8 @@ export const webConfigShape = {
   WEB_DIR: z.string().min(1).default(resolve(__dirname, '../../web/dist')),
   /**
    * `true` lets `POST /dev/token` mint a token for any development identity; honoured only when
-   * tokens are verified with the development secret (AUTH_JWT_SECRET, and no public key or JWKS).
+   * tokens are verified with the development secret (AUTH_JWT_SECRET, and no public key or a JWKS
+   * on this machine only: the development identity provider).
    * `npm start` sets it; off by default.
    */
   DEV_SIGN_IN: z
@@ -74,16 +76,11 @@ export function webApp(config: Pick<Config, 'WEB_DIR'>): express.Router {
   return router;
 }
 
-/** Whether the development sign-in is on: asked for, and tokens verified with the dev secret. */
+/** Whether the development sign-in is on: asked for, and the development secret honoured. */
 export function devSignInEnabled(
   config: Pick<Config, 'DEV_SIGN_IN' | 'AUTH_JWT_SECRET' | 'AUTH_PUBLIC_KEY' | 'AUTH_JWKS_URL'>,
 ): boolean {
-  return (
-    config.DEV_SIGN_IN &&
-    Boolean(config.AUTH_JWT_SECRET) &&
-    !config.AUTH_PUBLIC_KEY &&
-    !config.AUTH_JWKS_URL
-  );
+  return config.DEV_SIGN_IN && devSecretHonoured(config);
 }
 
 /** A development identity: a level and its jurisdiction; the roles follow from the level. */

@@ -9,3 +9,4 @@ export {
   type Backoff,
   type Supervised,
 } from './supervise';
+export type { IdentityProviderOptions } from './identity/provider';
