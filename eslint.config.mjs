@@ -61,7 +61,14 @@ export default tseslint.config(
   },
   ...[...SERVICES, 'toolkit'].map(serviceBoundaries),
   {
-    files: ['scripts/**', 'bench/**', '**/*.spec.ts', '**/*.integration.ts', 'test/**'],
+    files: [
+      'scripts/**',
+      'bench/**',
+      'docs/examples/**',
+      '**/*.spec.ts',
+      '**/*.integration.ts',
+      'test/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {

@@ -10,3 +10,9 @@ export {
   type Supervised,
 } from './supervise';
 export type { IdentityProviderOptions } from './identity/provider';
+export {
+  DEV_GRAPH_AUDIENCE,
+  departmentClients,
+  writeClientsTable,
+  type DepartmentClient,
+} from './identity/development';

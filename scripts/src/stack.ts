@@ -57,6 +57,8 @@ export const stackConfigShape = {
   DATABASE_URL: databaseUrl,
   /** The gateway's port; the subgraphs keep theirs (4001–4003). */
   PORT: port(4000),
+  /** The development identity provider's port (loopback; only when no AUTH_JWKS_URL is set). */
+  IDENTITY_PROVIDER_PORT: port(4005),
   /** Where the embedded PostgreSQL listens when DATABASE_URL is not set. */
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   /** The seed of the demo data set: the same seed gives the same data. */

@@ -8,6 +8,11 @@ import { ConfigError, createLogger } from '@cppcc/toolkit';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import {
+  DEV_IDENTITY_FILES,
+  prepareDevIdentityProvider,
+  wantsDevIdentityProvider,
+} from './identity/development';
 import { createProgress } from './progress';
 import { REPO_ROOT } from './schema-pipeline';
 import { devSecrets } from './secrets';
@@ -101,9 +106,32 @@ async function main(): Promise<void> {
       subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] =
         `http://127.0.0.1:${subgraph.port}/graphql`;
     }
+    // Departments' systems get their tokens from an identity provider: a development one on this
+    // machine when the operator configured none.
+    let identityEnv: Record<string, string> = {};
+    if (wantsDevIdentityProvider(process.env)) {
+      const provider = await prepareDevIdentityProvider(
+        database.url,
+        config.IDENTITY_PROVIDER_PORT,
+        secrets.AUTH_JWT_SECRET,
+        logger,
+      );
+      identityEnv = provider.gatewayEnv;
+      const env = { ...common, IDENTITY_PROVIDER_CONFIG: DEV_IDENTITY_FILES.options };
+      children.push(
+        supervise('identity', () => run('identity', 'scripts/dist/identity/main.js', env), logger, {
+          onGiveUp,
+        }),
+      );
+      logger.info(
+        { issuer: provider.issuer, clients: DEV_IDENTITY_FILES.clients },
+        "development identity provider for departments' systems (loopback only; a client per department)",
+      );
+    }
     const gatewayEnv = {
       ...common,
       ...subgraphUrls,
+      ...identityEnv,
       AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
       // The front end's picker of development identities (gateway/src/web.ts).
       DEV_SIGN_IN: process.env.DEV_SIGN_IN ?? 'true',
