@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { authenticate, createTokenVerifier } from './auth';
+import { authenticate, createTokenVerifier, devSecretHonoured, isLoopbackUrl } from './auth';
 import { loadConfig } from './config';
 
 const SECRET = 'test-only-auth-jwt-secret-0123456789abcdef';
@@ -19,7 +19,7 @@ const config = (env: Record<string, string> = {}) =>
     ...env,
   });
 
-describe('a token’s issuer and audience (issue 11, observation 6)', () => {
+describe('a token’s issuer and audience', () => {
   it('are checked when configured: another issuer or audience is 401', async () => {
     const verify = await createTokenVerifier(
       config({ AUTH_JWT_ISSUER: 'https://idp.example/', AUTH_JWT_AUDIENCE: 'cppcc-graph' }),
@@ -46,6 +46,46 @@ describe('a token’s issuer and audience (issue 11, observation 6)', () => {
     const verify = await createTokenVerifier(config());
     await expect(authenticate(verify, 'city', `Bearer ${await sign({})}`)).resolves.toMatchObject({
       level: 'CITY',
+    });
+  });
+});
+
+describe('the development secret beside an identity provider’s keys', () => {
+  const base = {
+    AUTH_JWT_SECRET: SECRET,
+    INTERNAL_AUTH_SECRET: 'test-only-internal-auth-secret-0123456789',
+  };
+
+  it('is honoured beside a JWKS on this machine only (npm start’s development provider)', () => {
+    expect(devSecretHonoured(loadConfig(base))).toBe(true);
+    for (const url of ['http://127.0.0.1:4005/jwks', 'http://localhost:4005/jwks']) {
+      expect(devSecretHonoured(loadConfig({ ...base, AUTH_JWKS_URL: url }))).toBe(true);
+    }
+    expect(
+      devSecretHonoured(loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' })),
+    ).toBe(false);
+    expect(isLoopbackUrl('http://127.0.0.1.example/jwks')).toBe(false);
+  });
+
+  it('signs no token a deployment with a remote JWKS accepts', async () => {
+    const verify = await createTokenVerifier(
+      loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' }),
+    );
+    await expect(authenticate(verify, 'city', `Bearer ${await sign({})}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('names the claim at fault when a token’s claims name no department', async () => {
+    const verify = await createTokenVerifier(config());
+    const token = await new SignJWT({ level: 'DEPARTMENT', division: '320706001', roles: [] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('client-without-department')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(SECRET));
+    await expect(authenticate(verify, 'department', `Bearer ${token}`)).rejects.toMatchObject({
+      message: expect.stringMatching(/: departmentId: a DEPARTMENT token names its department/),
+      extensions: { code: 'UNAUTHENTICATED' },
     });
   });
 });
