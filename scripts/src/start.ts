@@ -147,7 +147,11 @@ async function main(): Promise<void> {
     logger.info(
       `the CPPCC graph is ready: the dashboard at http://localhost:${config.PORT}/, ` +
         `the graph at http://localhost:${config.PORT}/graphql/{city,county,home,department,public} ` +
-        '(tokens: npm run token -- --level COUNTY --division 320706; Ctrl-C stops it)',
+        '(tokens: npm run token -- --level COUNTY --division 320706' +
+        (identityEnv.AUTH_JWKS_URL
+          ? `; departments' systems: client credentials at ${identityEnv.AUTH_JWT_ISSUER}/token, clients in ${DEV_IDENTITY_FILES.clients}, docs/departments.md`
+          : '') +
+        '; Ctrl-C stops it)',
     );
   } catch (error) {
     logger.fatal({ err: error }, 'could not start the stack');
