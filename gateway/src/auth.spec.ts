@@ -55,22 +55,34 @@ describe('the development secret beside an identity provider’s keys', () => {
     AUTH_JWT_SECRET: SECRET,
     INTERNAL_AUTH_SECRET: 'test-only-internal-auth-secret-0123456789',
   };
+  const provider = {
+    AUTH_JWKS_URL: 'https://idp.example/jwks',
+    AUTH_JWT_ISSUER: 'https://idp.example/',
+    AUTH_JWT_AUDIENCE: 'urn:cppcc:graph',
+  };
+
+  it('needs the issuer and the audience beside a JWKS', () => {
+    expect(() => loadConfig({ ...base, AUTH_JWKS_URL: provider.AUTH_JWKS_URL })).toThrow(
+      /AUTH_JWKS_URL: set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE/,
+    );
+    expect(() =>
+      loadConfig({ ...base, ...provider, AUTH_JWT_AUDIENCE: undefined as never }),
+    ).toThrow(/AUTH_JWT_AUDIENCE/);
+  });
 
   it('is honoured beside a JWKS on this machine only (npm start’s development provider)', () => {
     expect(devSecretHonoured(loadConfig(base))).toBe(true);
     for (const url of ['http://127.0.0.1:4005/jwks', 'http://localhost:4005/jwks']) {
-      expect(devSecretHonoured(loadConfig({ ...base, AUTH_JWKS_URL: url }))).toBe(true);
+      expect(devSecretHonoured(loadConfig({ ...base, ...provider, AUTH_JWKS_URL: url }))).toBe(
+        true,
+      );
     }
-    expect(
-      devSecretHonoured(loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' })),
-    ).toBe(false);
+    expect(devSecretHonoured(loadConfig({ ...base, ...provider }))).toBe(false);
     expect(isLoopbackUrl('http://127.0.0.1.example/jwks')).toBe(false);
   });
 
   it('signs no token a deployment with a remote JWKS accepts', async () => {
-    const verify = await createTokenVerifier(
-      loadConfig({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks' }),
-    );
+    const verify = await createTokenVerifier(loadConfig({ ...base, ...provider }));
     await expect(authenticate(verify, 'city', `Bearer ${await sign({})}`)).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
     });

@@ -97,7 +97,7 @@ export const configShape = {
   /**
    * Or against the keys your identity provider publishes at this JWKS URL (RS256 or ES256): a
    * token naming a key (`kid`) not yet seen has the set fetched again, so a rotated key is
-   * followed without a restart. With it, set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE.
+   * followed without a restart. Needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE beside it.
    */
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The least time between two fetches of AUTH_JWKS_URL, in milliseconds (30 s by default). */
@@ -118,6 +118,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!config.AUTH_JWT_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL: one of them must be set to verify tokens',
+    );
+  }
+  // A provider's keys sign tokens for every system it serves: only the issuer and audience tell
+  // this graph's apart.
+  if (config.AUTH_JWKS_URL && (!config.AUTH_JWT_ISSUER || !config.AUTH_JWT_AUDIENCE)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_JWKS_URL: set AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE with it (the provider signs tokens for other systems too)',
     );
   }
   return config;
