@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { todayInCity, type Logger } from '@cppcc/toolkit';
 import { addDays } from '../shared/dates';
+import { overdueCondition } from './proposal.overdue';
 import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
 
 /** Days before the due date a department is reminded (`proposal.dueSoon`). */
@@ -48,7 +49,11 @@ export async function raiseDeadlineEvents(
       'p.due_on >= $3::date and p.due_on <= $4::date',
       [today, addDays(today, DUE_SOON_DAYS)],
     );
-    const overdue = await raise('proposal.overdue', 'p.due_on < $3::date', [today]);
+    const overdue = await raise(
+      'proposal.overdue',
+      overdueCondition('p', { statuses: '$2::text[]', today: '$3::date' }),
+      [today],
+    );
     await client.query('commit');
     return { dueSoon, overdue };
   } catch (error) {
