@@ -90,7 +90,7 @@ describe("a department's system paging its inbox", () => {
     let pages = 0;
     for (;;) {
       const changes = (meanwhile[pages] ?? []).map((change) => change());
-      const [page] = await Promise.all([
+      const [page]: [InboxPage, ...unknown[]] = await Promise.all([
         inboxPage(department, { first: 2, after, status: OPEN }),
         ...changes,
       ]);
