@@ -145,6 +145,27 @@ describe("a department's system paging its inbox", () => {
     );
   });
 
+  it('pages the whole list of what it may see in the same order, one proposal at a time', async () => {
+    const department = await seedDepartment(graph, 'CITY', '3207');
+    for (let n = 0; n < 3; n++) await handling(department);
+    const client = graph.as(departmentCaller(department));
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const { proposals }: { proposals: any } = await client.query(
+        `query($a: String) { proposals(first: 1, after: $a) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        { a: after },
+      );
+      expect(proposals.totalCount).toBe(3);
+      paged.push(...proposals.edges.map((edge: any) => edge.node.id));
+      after = proposals.pageInfo.hasNextPage ? proposals.pageInfo.endCursor : null;
+    } while (after);
+    const inbox = await inboxPage(department, { first: 10 });
+    expect(paged).toEqual(inbox.edges.map((edge) => edge.node.id));
+    expect(paged).toHaveLength(3);
+  });
+
   it('refuses a garbled, forged or other list’s cursor on `after`', async () => {
     const department = await seedDepartment(graph, 'CITY', '3207');
     await handling(department);
