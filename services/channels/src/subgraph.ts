@@ -31,6 +31,7 @@ import {
   plenaryReference,
 } from './plenary/plenary.resolver';
 import { Proposal } from './proposal/proposal.entity';
+import { DepartmentProposalFieldsResolver } from './proposal/department.fields';
 import { ProposalResolver, proposalReference } from './proposal/proposal.resolver';
 import { ChannelReportResolver } from './report/report.resolver';
 import {
@@ -91,6 +92,7 @@ export function createChannelsSubgraph(
           SourcesResolver,
           SessionOutcomesResolver,
           DepartmentChannelsResolver,
+          DepartmentProposalFieldsResolver,
           MemberChannelsResolver,
           DivisionChannelStatsResolver,
           ChannelReportResolver,

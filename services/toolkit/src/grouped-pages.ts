@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { keysetOrderBy, keysetSql } from './keyset';
 import { toConnection, type ConnectionShape, type Page } from './pagination';
 
 /**
@@ -35,12 +36,17 @@ export interface ListQuery {
  * with a window function, or, with `perList`, by a lateral LIMIT per list that an index in the
  * list's order serves: what long lists (a home's ten years of demands or sessions) need, since
  * then a page of 100 homes reads 100 first rows rather than every row of those homes.
+ * A page with a keyset order (see `toPage`) is read in that order, after its cursor's key, and
+ * `orderBy` is unused; the count statement also counts the rows after the key, for `hasNextPage`.
  */
 export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
   em: EntityManager,
   options: {
     query(keys: string[]): GroupedQuery;
-    /** The ORDER BY of a list, over the query's output columns; must end in a unique column. */
+    /**
+     * The ORDER BY of a list, over the query's output columns; must end in a unique column.
+     * Unused for keyset pages.
+     */
     orderBy: string;
     toNode(row: Row): Node;
     /** The same lists one at a time, for the lateral read of their pages. */
@@ -51,7 +57,7 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
     async (requests) => {
       const byPage = new Map<string, GroupedPageRequest[]>();
       for (const request of requests) {
-        const shape = `${request.page.offset}:${request.page.limit}`;
+        const shape = pageShape(request.page);
         byPage.set(shape, [...(byPage.get(shape) ?? []), request]);
       }
       const connections = new Map<string, ConnectionShape<Node>>();
@@ -60,13 +66,22 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
         const keys = [...new Set(group.map((request) => request.key))];
         const { page } = group[0];
         const { sql, params } = options.query(keys);
-        const counts = await connection.execute<Array<{ group_key: string; total: number }>>(
-          `with q as (${sql}) select group_key, count(*)::int as total from q group by group_key`,
-          params,
+        const after = page.order && page.after ? keysetSql(page.order, page.after) : null;
+        const counts = await connection.execute<
+          Array<{ group_key: string; total: number; remaining: number }>
+        >(
+          `with q as (${sql}) select group_key, count(*)::int as total,
+             count(*) filter (where ${after?.sql ?? 'true'})::int as remaining
+           from q group by group_key`,
+          [...params, ...(after?.params ?? [])],
         );
         const totals = new Map(counts.map((row) => [row.group_key, row.total]));
+        const remaining = new Map(counts.map((row) => [row.group_key, row.remaining]));
         const listed = [...totals.keys()];
-        const { perList, orderBy } = options;
+        const { perList } = options;
+        const orderBy = page.order ? keysetOrderBy(page.order) : options.orderBy;
+        const where = after ? `where ${after.sql}` : '';
+        const afterParams = after?.params ?? [];
         const rows =
           page.limit === 0 || totals.size === 0
             ? []
@@ -76,7 +91,8 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                    from unnest(array[?]::${perList.keyType}[]) as k(key)
                    cross join lateral (
                      select q.*, row_number() over (order by ${orderBy}) - 1 + ? as page_index
-                     from (${perList.sql} order by ${orderBy} offset ? limit ?) q
+                     from (select * from (${perList.sql}) p ${where}
+                           order by ${orderBy} offset ? limit ?) q
                    ) l
                    order by group_key, page_index`,
                   [
@@ -84,6 +100,7 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                     listed,
                     page.offset,
                     ...perList.params,
+                    ...afterParams,
                     page.offset,
                     page.limit,
                   ],
@@ -92,20 +109,21 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                   `with q as (${sql})
                    select * from (
                      select q.*, row_number() over (partition by group_key order by ${orderBy}) - 1 as page_index
-                     from q
+                     from q ${where}
                    ) numbered
                    where page_index >= ? and page_index < ?
                    order by group_key, page_index`,
-                  [...params, page.offset, page.offset + page.limit],
+                  [...params, ...afterParams, page.offset, page.offset + page.limit],
                 );
         const rowsByKey = new Map<string, Row[]>();
         for (const row of rows)
           rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);
         for (const key of keys) {
           const nodes = (rowsByKey.get(key) ?? []).map((row) => options.toNode(row));
+          const hasNextPage = page.order ? (remaining.get(key) ?? 0) > nodes.length : undefined;
           connections.set(
-            `${key}|${page.offset}:${page.limit}`,
-            toConnection(nodes, totals.get(key) ?? 0, page),
+            cacheKey({ key, page }),
+            toConnection(nodes, totals.get(key) ?? 0, page, hasNextPage),
           );
         }
       }
@@ -115,6 +133,11 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
   );
 }
 
+function pageShape(page: Page): string {
+  const after = page.order ? `:${page.order.name}:${JSON.stringify(page.after ?? null)}` : '';
+  return `${page.offset}:${page.limit}${after}`;
+}
+
 function cacheKey(request: GroupedPageRequest): string {
-  return `${request.key}|${request.page.offset}:${request.page.limit}`;
+  return `${request.key}|${pageShape(request.page)}`;
 }

@@ -5,6 +5,7 @@ export * from './embedded-postgres';
 export * from './errors';
 export * from './logger';
 export * from './pagination';
+export * from './keyset';
 export * from './scalars';
 export * from './server';
 export * from './subgraph-schema';

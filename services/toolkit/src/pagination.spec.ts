@@ -1,3 +1,4 @@
+import { keysetSql, newestFirst } from './keyset';
 import { toConnection, toPage } from './pagination';
 
 describe('Relay pagination', () => {
@@ -31,5 +32,56 @@ describe('Relay pagination', () => {
         expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
       );
     }
+  });
+});
+
+describe('keyset pagination', () => {
+  const order = newestFirst('assignedProposals');
+  const row = (createdAt: string, id: string) => ({ createdAt: new Date(createdAt), id });
+
+  it('continues after the key of the last row, whatever was added before it', () => {
+    const first = toConnection(
+      [row('2026-11-29T08:00:00.123Z', '00000000-0000-4000-8000-000000000002')],
+      5,
+      toPage({ first: 1 }, '', order),
+      true,
+    );
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const next = toPage({ first: 1, after: first.pageInfo.endCursor }, '', order);
+    expect(next).toMatchObject({
+      offset: 0,
+      limit: 1,
+      after: ['2026-11-29T08:00:00.123Z', '00000000-0000-4000-8000-000000000002'],
+    });
+    expect(keysetSql(order, next.after!)).toEqual({
+      sql: '(created_at, id) < (?::timestamptz, ?::uuid)',
+      params: next.after,
+    });
+  });
+
+  it('refuses a cursor of another list, an offset cursor, or a forged key', () => {
+    const cursor = toConnection(
+      [row('2026-11-29T08:00:00.123Z', '00000000-0000-4000-8000-000000000002')],
+      1,
+      toPage({}, '', order),
+      false,
+    ).pageInfo.endCursor!;
+    const forge = (text: string) => Buffer.from(text).toString('base64url');
+    for (const after of [
+      'bogus',
+      forge('o:3'),
+      forge('k1:assignedProposals:[]'),
+      forge('k1:assignedProposals:["2026-11-29","00000000-0000-4000-8000-000000000002"]'),
+      forge('k1:assignedProposals:["2026-11-29T08:00:00.123Z","1 or 1=1"]'),
+      forge('k1:assignedProposals:[nope'),
+    ]) {
+      expect(() => toPage({ after }, 'inbox.', order)).toThrow(
+        expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'inbox.after' } }),
+      );
+    }
+    expect(() => toPage({ after: cursor }, '', newestFirst('forwardedReports'))).toThrow(
+      /not a cursor of this list/,
+    );
+    expect(() => toPage({ after: cursor })).toThrow(/not a cursor of this list/);
   });
 });

@@ -3,6 +3,13 @@ import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mi
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CacheAsParent } from './cache-hints';
 import { BadUserInputError } from './errors';
+import {
+  decodeKeysetCursor,
+  keysetCursor,
+  keysetOrderMap,
+  keysetWhere,
+  type KeysetOrder,
+} from './keyset';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -41,10 +48,15 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** A validated page request: how many rows to skip and to take. */
+/**
+ * A validated page request: how many rows to take, and where to start: after `offset` rows, or,
+ * in a list with a keyset `order`, after the row whose key is `after` (offset is then 0).
+ */
 export interface Page {
   offset: number;
   limit: number;
+  order?: KeysetOrder;
+  after?: string[] | null;
 }
 
 const CURSOR_PREFIX = 'o:';
@@ -55,12 +67,18 @@ function encodeCursor(offset: number): string {
 
 /**
  * Turns `first`/`after` into a page, refusing sizes outside 0..100 and cursors this server did
- * not issue. Cursors are opaque to clients; today they hold a position in a stable ordering.
+ * not issue. Cursors are opaque to clients. With a keyset `order` a cursor holds the key of its
+ * row in that order (and is refused by a list in another order); without, a position.
  */
-export function toPage(args: PageArgs, argPath = ''): Page {
+export function toPage(args: PageArgs, argPath = '', order?: KeysetOrder): Page {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
     throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, `${argPath}first`);
+  }
+  if (order) {
+    const after =
+      args.after == null ? null : decodeKeysetCursor(order, args.after, `${argPath}after`);
+    return { offset: 0, limit, order, after };
   }
   if (args.after == null) return { offset: 0, limit };
   const decoded = Buffer.from(args.after, 'base64url').toString();
@@ -77,15 +95,31 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
-/** Builds a connection from one page of rows and the total count of the list. */
-export function toConnection<T>(rows: T[], totalCount: number, page: Page): ConnectionShape<T> {
-  const edges = rows.map((node, index) => ({ cursor: encodeCursor(page.offset + index), node }));
+/**
+ * Builds a connection from one page of rows and the total count of the list. A keyset page needs
+ * `hasNextPage` from its caller (rows beyond the page); an offset page knows it from the count.
+ * `cursorOf` gives a row's key when the node is not the row the order's properties are read from.
+ */
+export function toConnection<T>(
+  rows: T[],
+  totalCount: number,
+  page: Page,
+  hasNextPage?: boolean,
+  cursorOf?: (node: T, index: number) => string,
+): ConnectionShape<T> {
+  const { order } = page;
+  const edges = rows.map((node, index) => ({
+    cursor:
+      cursorOf?.(node, index) ??
+      (order ? keysetCursor(order, node as object, 'property') : encodeCursor(page.offset + index)),
+    node,
+  }));
   return {
     edges,
     totalCount,
     pageInfo: {
-      hasNextPage: page.offset + rows.length < totalCount,
-      hasPreviousPage: page.offset > 0,
+      hasNextPage: hasNextPage ?? page.offset + rows.length < totalCount,
+      hasPreviousPage: page.offset > 0 || page.after != null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -132,7 +166,9 @@ export function Connection<T extends object>(
 
 /**
  * One page of an entity's rows as a connection: the rows and their total count, through the
- * request's EntityManager (so the jurisdiction filter applies), in a stable order.
+ * request's EntityManager (so the jurisdiction filter applies), in a stable order: the page's
+ * keyset order when it has one (`orderBy` is then unused), else `orderBy`. Two statements either
+ * way: a keyset page reads one row more than it returns to know whether more follow.
  */
 export async function findConnection<T extends object>(
   em: EntityManager,
@@ -141,6 +177,20 @@ export async function findConnection<T extends object>(
   orderBy: QueryOrderMap<T>,
   page: Page,
 ): Promise<ConnectionShape<T>> {
+  const { order } = page;
+  if (order) {
+    const [rows, total] = await Promise.all([
+      em.find(
+        entity,
+        page.after
+          ? ({ $and: [where, keysetWhere<T>(order, page.after)] } as FilterQuery<T>)
+          : where,
+        { orderBy: keysetOrderMap(order) as never, limit: page.limit + 1 },
+      ),
+      em.count(entity, where),
+    ]);
+    return toConnection(rows.slice(0, page.limit), total, page, rows.length > page.limit);
+  }
   const [rows, total] = await em.findAndCount(entity, where, {
     orderBy: orderBy as never,
     offset: page.offset,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  countQueries,
   eventually,
   startTestSubgraph,
   type CallerClient,
@@ -160,5 +161,40 @@ describe('reading the outbox while steps commit', () => {
     await slow.commit();
     const events = await allEvents(client, 2);
     expect(events.map((event) => event.type)).toEqual(['proposal.accepted', 'proposal.replied']);
+  });
+});
+
+describe('what a step costs', () => {
+  it('writes its event in one statement more than the step itself', async () => {
+    const lead = graph.as(departmentCaller(A));
+    const id = await ops.registered();
+    const counter = countQueries(graph.orm);
+    const cost = async (step: () => Promise<unknown>) => {
+      counter.reset();
+      await step();
+      const events = counter.statements.filter((sql) =>
+        /^insert into ("?\w+"?\.)?"?domain_event"? /.test(sql),
+      );
+      return { statements: counter.count, eventStatements: events.length };
+    };
+    const figures = {
+      assign: await cost(() => ops.assign(id, A, [CO])),
+      accept: await cost(() => ops.accept(lead, id)),
+      extend: await cost(() => ops.extend(id)),
+      reply: await cost(() => ops.reply(lead, id)),
+      evaluate: await cost(() => ops.evaluate(id)),
+    };
+    counter.stop();
+    // BEGIN, the locked read of the proposal (assign: and one check of the departments each),
+    // the event row, the history row, the update, COMMIT: the event is the one statement added,
+    // one row for the lead and every co-handling department.
+    const step = (statements: number) => ({ statements, eventStatements: 1 });
+    expect(figures).toEqual({
+      assign: step(8),
+      accept: step(6),
+      extend: step(6),
+      reply: step(6),
+      evaluate: step(6),
+    });
   });
 });

@@ -1,11 +1,14 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, PageArgs, toPage } from '@cppcc/toolkit';
+import { OnSurfaces, toPage } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Demand } from '../demand/demand.entity';
 import { Home } from '../home/home.entity';
 import { ProposalStatus } from '../proposal/proposal.entity';
+import { PROPOSAL_ORDERS } from '../proposal/proposal.loader';
 import { ProposalConnection } from '../proposal/proposal.resolver';
+import { SENTIMENT_REPORT_ORDERS } from '../sentiment-report/sentiment-report.loader';
 import { SentimentReportConnection } from '../sentiment-report/sentiment-report.resolver';
+import { InboxPageArgs } from '../shared/inbox-args';
 import { DepartmentReference, MemberReference, SessionReference, refs } from '../shared/references';
 import { Escalation, Sources } from './escalation';
 
@@ -48,7 +51,7 @@ export class SessionOutcomesResolver {
 }
 
 @ArgsType()
-class AssignedProposalsArgs extends PageArgs {
+class AssignedProposalsArgs extends InboxPageArgs {
   @Field(() => [ProposalStatus], {
     nullable: true,
     description: 'Proposals in one of these statuses only.',
@@ -64,7 +67,8 @@ export class DepartmentChannelsResolver {
   @OnSurfaces('city', 'county', 'department')
   @FieldResolver(() => ProposalConnection, {
     nullable: true,
-    description: 'Proposals assigned to it (lead or co-handling), the soonest due first.',
+    description:
+      'Proposals assigned to it (lead or co-handling), newest first (by creation, then id): an order that never changes, so paging sees each proposal once.',
   })
   assignedProposals(
     @Root() department: DepartmentReference,
@@ -72,21 +76,27 @@ export class DepartmentChannelsResolver {
     @Ctx() { loaders }: Context,
   ) {
     return loaders.proposal
-      .assignedTo({ status: args.status ?? [], overdue: args.overdue ?? null })
-      .load({ key: department.id, page: toPage(args) });
+      .assignedTo({
+        status: args.status ?? [],
+        overdue: args.overdue ?? null,
+        updatedAfter: args.updatedAfter ?? null,
+      })
+      .load({ key: department.id, page: toPage(args, '', PROPOSAL_ORDERS.assignedTo) });
   }
 
   @OnSurfaces('city', 'county', 'department')
   @FieldResolver(() => SentimentReportConnection, {
     nullable: true,
-    description: 'Sentiment reports forwarded to it, latest first.',
+    description: 'Sentiment reports forwarded to it, newest first (by creation, then id).',
   })
   forwardedReports(
     @Root() department: DepartmentReference,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => InboxPageArgs) args: InboxPageArgs,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.sentimentReport.forwardedTo.load({ key: department.id, page: toPage(args) });
+    return loaders.sentimentReport
+      .forwardedTo(args.updatedAfter ?? null)
+      .load({ key: department.id, page: toPage(args, '', SENTIMENT_REPORT_ORDERS.forwardedTo) });
   }
 }
 
@@ -95,7 +105,7 @@ export class MemberChannelsResolver {
   @OnSurfaces('city', 'county')
   @FieldResolver(() => ProposalConnection, {
     nullable: true,
-    description: 'Proposals the member leads or co-signed, latest first.',
+    description: 'Proposals the member leads or co-signed, newest first (by creation, then id).',
   })
   proposals(
     @Root() member: MemberReference,
@@ -103,20 +113,26 @@ export class MemberChannelsResolver {
     @Ctx() { loaders }: Context,
   ) {
     return loaders.proposal
-      .ofMember({ status: args.status ?? [], overdue: args.overdue ?? null })
-      .load({ key: member.id, page: toPage(args) });
+      .ofMember({
+        status: args.status ?? [],
+        overdue: args.overdue ?? null,
+        updatedAfter: args.updatedAfter ?? null,
+      })
+      .load({ key: member.id, page: toPage(args, '', PROPOSAL_ORDERS.ofMember) });
   }
 
   @OnSurfaces('city', 'county')
   @FieldResolver(() => SentimentReportConnection, {
     nullable: true,
-    description: 'Sentiment reports the member wrote, latest first.',
+    description: 'Sentiment reports the member wrote, newest first (by creation, then id).',
   })
   sentimentReports(
     @Root() member: MemberReference,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => InboxPageArgs) args: InboxPageArgs,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.sentimentReport.ofAuthor.load({ key: member.id, page: toPage(args) });
+    return loaders.sentimentReport
+      .ofAuthor(args.updatedAfter ?? null)
+      .load({ key: member.id, page: toPage(args, '', SENTIMENT_REPORT_ORDERS.ofAuthor) });
   }
 }

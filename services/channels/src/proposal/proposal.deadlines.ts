@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { todayInCity, type Logger } from '@cppcc/toolkit';
 import { addDays } from '../shared/dates';
+import { overdueCondition } from './proposal.overdue';
 import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
 
 /** Days before the due date a department is reminded (`proposal.dueSoon`). */
@@ -26,7 +27,8 @@ export async function raiseDeadlineEvents(
   await client.query('begin');
   try {
     await client.query(`select pg_advisory_xact_lock(hashtext('channels.proposal_deadlines'))`);
-    const raise = async (type: string, due: string, bounds: string[]) => {
+    // `reached` is the whole condition over `p`; $2 the open statuses, $3… its dates.
+    const raise = async (type: string, reached: string, bounds: string[]) => {
       const { rowCount } = await client.query(
         `insert into domain_event (id, type, occurred_at, record_type, record_id, record_version,
            division_code, department_ids, home_ids, payload)
@@ -35,7 +37,7 @@ export async function raiseDeadlineEvents(
                 jsonb_build_object('status', p.status, 'leadDepartmentId', p.lead_department_id,
                   'departmentIds', p.department_ids, 'dueOn', p.due_on::text)
            from proposal p
-          where p.status = any($2::text[]) and ${due}
+          where ${reached}
             and not exists (select 1 from domain_event e
                              where e.record_id = p.id and e.type = $1
                                and e.payload->>'dueOn' = p.due_on::text)`,
@@ -45,10 +47,14 @@ export async function raiseDeadlineEvents(
     };
     const dueSoon = await raise(
       'proposal.dueSoon',
-      'p.due_on >= $3::date and p.due_on <= $4::date',
+      'p.status = any($2::text[]) and p.due_on >= $3::date and p.due_on <= $4::date',
       [today, addDays(today, DUE_SOON_DAYS)],
     );
-    const overdue = await raise('proposal.overdue', 'p.due_on < $3::date', [today]);
+    const overdue = await raise(
+      'proposal.overdue',
+      overdueCondition('p', { statuses: '$2::text[]', today: '$3::date' }),
+      [today],
+    );
     await client.query('commit');
     return { dueSoon, overdue };
   } catch (error) {

@@ -330,9 +330,13 @@ export class Proposal {
   @Property({ type: 'integer', version: true })
   version: number = 1;
 
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
   createdAt: Date = new Date();
 
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  @Field(() => Date, {
+    description:
+      'When it last changed (any step or edit), ISO 8601 (UTC), to the millisecond: what `updatedAfter` compares.',
+  })
+  @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,14 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader, perFilter, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
+import { byKeyLoader, newestFirst, perFilter, scopeSql, type Caller } from '@cppcc/toolkit';
+import { updatedAfterSql } from '../shared/inbox-args';
 import { pagesByListedId } from '../shared/lists';
 import { PROPOSAL_POLICY, Proposal, type ProposalStatus } from './proposal.entity';
-import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
+import { overdueCondition, overdueParams } from './proposal.overdue';
 
 export interface ProposalListFilter {
   status: ProposalStatus[];
   /** true: overdue only; false: not overdue; null: either. */
   overdue: boolean | null;
+  /** Only those changed at or after this instant. */
+  updatedAfter?: Date | null;
 }
+
+/** The keyset orders of the proposal lists: a cursor of one is refused by the others. */
+export const PROPOSAL_ORDERS = {
+  proposals: newestFirst('proposals'),
+  assignedTo: newestFirst('assignedProposals'),
+  ofMember: newestFirst('memberProposals'),
+};
 
 /** The SQL of a list filter over alias `r`. */
 export function proposalFilterSql(filter: ProposalListFilter): { sql: string; params: unknown[] } {
@@ -19,17 +29,21 @@ export function proposalFilterSql(filter: ProposalListFilter): { sql: string; pa
     params.push(filter.status);
   }
   if (filter.overdue !== null) {
-    parts.push(`${filter.overdue ? '' : 'not '}(r.status in (?) and r.due_on < ?)`);
-    params.push(OPEN_FOR_DEPARTMENT, todayInCity());
+    parts.push(`${filter.overdue ? '' : 'not '}${overdueCondition('r')}`);
+    params.push(...overdueParams());
   }
-  return { sql: parts.map((part) => ` and ${part}`).join(''), params };
+  const updated = updatedAfterSql(filter.updatedAfter);
+  return {
+    sql: parts.map((part) => ` and ${part}`).join('') + updated.sql,
+    params: [...params, ...updated.params],
+  };
 }
 
 export function createProposalLoaders(em: EntityManager, caller: Caller) {
   const scope = scopeSql(caller, PROPOSAL_POLICY, 'r');
   return {
     byId: byKeyLoader(em, Proposal),
-    /** A department's proposals (lead or co-handling), the soonest due first. */
+    /** A department's proposals (lead or co-handling), newest first. */
     assignedTo: perFilter((filter: ProposalListFilter) =>
       pagesByListedId(em, Proposal, {
         table: 'proposal',
@@ -37,17 +51,25 @@ export function createProposalLoaders(em: EntityManager, caller: Caller) {
         match: 'r.department_ids @> array[k.key]',
         scope,
         where: proposalFilterSql(filter),
-        orderBy: 'due_on nulls last, id',
+        orderBy: 'created_at desc, id desc',
       }),
     ),
-    /** A member's proposals, as lead proposer or co-signer, latest first. */
+    /** A department's overdue proposals (lead or co-handling), the longest overdue first. */
+    overdueOf: pagesByListedId(em, Proposal, {
+      table: 'proposal',
+      match: 'r.department_ids @> array[k.key]',
+      scope,
+      where: proposalFilterSql({ status: [], overdue: true }),
+      orderBy: 'due_on, id',
+    }),
+    /** A member's proposals, as lead proposer or co-signer, newest first. */
     ofMember: perFilter((filter: ProposalListFilter) =>
       pagesByListedId(em, Proposal, {
         table: 'proposal',
         match: '(k.key = r.lead_member_id or r.co_signer_ids @> array[k.key])',
         scope,
         where: proposalFilterSql(filter),
-        orderBy: 'year desc, created_at desc, id',
+        orderBy: 'created_at desc, id desc',
       }),
     ),
   };

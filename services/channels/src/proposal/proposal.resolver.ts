@@ -18,12 +18,10 @@ import {
   Connection,
   DateScalar,
   OnSurfaces,
-  PageArgs,
   findConnection,
   isUuid,
   likeEscape,
   toPage,
-  todayInCity,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -62,7 +60,9 @@ import {
   sendBackProposal,
   submitProposal,
 } from './proposal.service';
-import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
+import { PROPOSAL_ORDERS } from './proposal.loader';
+import { isOverdue, overdueWhere } from './proposal.overdue';
+import { InboxPageArgs } from '../shared/inbox-args';
 
 export const ProposalConnection = Connection(Proposal);
 
@@ -93,7 +93,7 @@ export class ProposalEvaluation {
 }
 
 @ArgsType()
-class ProposalsArgs extends PageArgs {
+class ProposalsArgs extends InboxPageArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Proposals of this CPPCC (3207, or a county code).',
@@ -122,14 +122,6 @@ class ProposalsArgs extends PageArgs {
   overdue?: boolean | null;
 }
 
-/** The ORM condition of "overdue" (true) or "not overdue" (false) today. */
-export function overdueWhere(overdue: boolean): FilterQuery<Proposal> {
-  const today = todayInCity();
-  return overdue
-    ? { status: { $in: [...OPEN_FOR_DEPARTMENT] }, dueOn: { $lt: today } }
-    : { $or: [{ status: { $nin: [...OPEN_FOR_DEPARTMENT] } }, { dueOn: { $gte: today } }] };
-}
-
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @OnSurfaces('city', 'county', 'department')
@@ -146,10 +138,11 @@ export class ProposalResolver {
 
   @OnSurfaces('city', 'county', 'department')
   @Query(() => ProposalConnection, {
-    description: 'Proposals you may see (a department: those assigned to it), latest first.',
+    description:
+      'Proposals you may see (a department: those assigned to it), newest first (by creation, then id): an order that never changes, so paging sees each proposal once.',
   })
   proposals(@Args(() => ProposalsArgs) args: ProposalsArgs, @Ctx() { em }: Context) {
-    const page = toPage(args);
+    const page = toPage(args, '', PROPOSAL_ORDERS.proposals);
     const where: FilterQuery<Proposal> & Record<string, unknown> = {};
     const all: Array<FilterQuery<Proposal>> = [];
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
@@ -163,11 +156,12 @@ export class ProposalResolver {
         : { $in: [] };
     }
     if (args.overdue != null) all.push(overdueWhere(args.overdue));
+    if (args.updatedAfter) where.updatedAt = { $gte: args.updatedAfter };
     return findConnection(
       em,
       Proposal,
       all.length ? { $and: [where, ...all] } : where,
-      { year: 'desc', number: 'asc', createdAt: 'desc', id: 'asc' },
+      { createdAt: 'desc', id: 'desc' },
       page,
     );
   }
@@ -500,11 +494,7 @@ export class ProposalResolver {
 
   @FieldResolver(() => Boolean, { description: 'Past its due date and not yet replied to.' })
   isOverdue(@Root() proposal: Proposal): boolean {
-    return (
-      OPEN_FOR_DEPARTMENT.includes(proposal.status) &&
-      proposal.dueOn !== null &&
-      proposal.dueOn < todayInCity()
-    );
+    return isOverdue(proposal);
   }
 
   @FieldResolver(() => ProposalReply, {

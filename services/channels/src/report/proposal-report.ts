@@ -11,7 +11,6 @@ import {
   reportSql,
   reportWindowSql,
   scopeSql,
-  todayInCity,
   type Caller,
   type DimensionColumns,
   PERIOD_ARG_DESCRIPTIONS,
@@ -24,7 +23,7 @@ import {
   ProposalStatus,
   ReplyResultClass,
 } from '../proposal/proposal.entity';
-import { OPEN_FOR_DEPARTMENT } from '../proposal/proposal.workflow';
+import { overdueCondition, overdueParams } from '../proposal/proposal.overdue';
 import { DepartmentReference, DivisionReference } from '../shared/references';
 
 /** What a proposal report can group by. */
@@ -36,6 +35,7 @@ export enum ProposalDimension {
   DEPARTMENT = 'DEPARTMENT',
   KIND = 'KIND',
   RESULT_CLASS = 'RESULT_CLASS',
+  DUE_MONTH = 'DUE_MONTH',
 }
 registerEnumType(ProposalDimension, {
   name: 'ProposalDimension',
@@ -50,6 +50,10 @@ registerEnumType(ProposalDimension, {
     DEPARTMENT: { description: 'Its lead department (主办单位); null until assigned.' },
     KIND: { description: 'Who put it forward.' },
     RESULT_CLASS: { description: 'The result class of its reply (A–D); null until replied.' },
+    DUE_MONTH: {
+      description:
+        'The month its reply is (or was) due, `YYYY-MM` (China Standard Time); null until assigned. With DEPARTMENT, the `overdue` figure is the overdue proposals by department and the month they fell due.',
+    },
   },
 });
 
@@ -62,6 +66,7 @@ const DIMENSIONS: DimensionColumns<ProposalDimension> = {
   DEPARTMENT: ['department_id'],
   KIND: ['kind'],
   RESULT_CLASS: ['result_class'],
+  DUE_MONTH: ['due_month'],
 };
 
 @InputType({
@@ -141,6 +146,12 @@ export class ProposalReportRow {
   })
   resultClass: ReplyResultClass | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'DUE_MONTH: the month the reply is due, `YYYY-MM` (China Standard Time).',
+  })
+  dueMonth: string | null;
+
   @Field(() => Int, { description: 'Proposals submitted (drafts are not counted).' })
   count: number;
 
@@ -155,7 +166,7 @@ export class ProposalReportRow {
 
   @Field(() => Int, {
     description:
-      'Of those, overdue today: assigned, handling or rehandling past the due date (`Proposal.isOverdue`).',
+      'Of those, overdue today: assigned, handling or rehandling past the due date (`Proposal.isOverdue`, the rule the `proposal.overdue` event follows).',
   })
   overdue: number;
 
@@ -201,6 +212,7 @@ interface Row {
   department_id?: string | null;
   kind?: ProposalKind | null;
   result_class?: ReplyResultClass | null;
+  due_month?: string | null;
   count: number;
   registered: number;
   key_proposals: number;
@@ -256,6 +268,7 @@ export async function proposalReport(
                    ${cityYearSql('r.submitted_at')} as year,
                    ${cityQuarterSql('r.submitted_at')} as quarter,
                    r.status, r.lead_department_id as department_id, r.kind, r.result_class,
+                   to_char(r.due_on, 'YYYY-MM') as due_month,
                    r.registered_at, r.is_key, r.assigned_on, r.replied_on, r.due_on, r.evaluation
             from proposal r
             where r.submitted_at is not null and r.status <> ?
@@ -267,17 +280,13 @@ export async function proposalReport(
               (count(*) filter (where f.registered_at is not null))::int as registered,
               (count(*) filter (where f.is_key))::int as key_proposals,
               (count(*) filter (where f.replied_on is not null))::int as replied,
-              (count(*) filter (where f.status in (?) and f.due_on < ?))::int as overdue,
+              (count(*) filter (where ${overdueCondition('f')}))::int as overdue,
               round(avg(f.replied_on - f.assigned_on)
                     filter (where f.replied_on is not null and f.assigned_on is not null), 1)::float8
                 as average_days,
               (count(*) filter (where f.evaluation is not null))::int as evaluated,
               (count(*) filter (where f.evaluation in (?)))::int as satisfied`,
-    figureParams: [
-      OPEN_FOR_DEPARTMENT,
-      todayInCity(),
-      [Evaluation.SATISFIED, Evaluation.BASICALLY_SATISFIED],
-    ],
+    figureParams: [...overdueParams(), [Evaluation.SATISFIED, Evaluation.BASICALLY_SATISFIED]],
     groupBy: args.groupBy,
     first,
   });
@@ -294,6 +303,7 @@ export async function proposalReport(
       department: row.department_id ? { id: row.department_id } : null,
       kind: row.kind ?? null,
       resultClass: row.result_class ?? null,
+      dueMonth: row.due_month ?? null,
       count: row.count,
       registered: row.registered,
       keyProposals: row.key_proposals,

@@ -18,7 +18,6 @@ import {
   Connection,
   DateScalar,
   OnSurfaces,
-  PageArgs,
   findConnection,
   isUuid,
   likeEscape,
@@ -43,7 +42,9 @@ import {
   SentimentReport,
   SentimentReportStatus,
 } from './sentiment-report.entity';
+import { InboxPageArgs } from '../shared/inbox-args';
 import { DraftSentimentReportInput, SentimentReportStepInput } from './sentiment-report.inputs';
+import { SENTIMENT_REPORT_ORDERS } from './sentiment-report.loader';
 import {
   adoptSentimentReport,
   closeSentimentReport,
@@ -75,7 +76,7 @@ class LeaderInstructionInput {
 }
 
 @ArgsType()
-class SentimentReportsArgs extends PageArgs {
+class SentimentReportsArgs extends InboxPageArgs {
   @Field(() => String, { nullable: true, description: 'Reports of this CPPCC (a code prefix).' })
   divisionCode?: string | null;
 
@@ -108,7 +109,8 @@ export class SentimentReportResolver {
 
   @OnSurfaces('city', 'county', 'department')
   @Query(() => SentimentReportConnection, {
-    description: 'Reports you may see (a department: those forwarded to it), latest first.',
+    description:
+      'Reports you may see (a department: those forwarded to it), newest first (by creation, then id): an order that never changes, so paging sees each report once.',
   })
   sentimentReports(
     @Args(() => SentimentReportsArgs) args: SentimentReportsArgs,
@@ -129,12 +131,13 @@ export class SentimentReportResolver {
         ? { $contains: [args.departmentId] }
         : { $in: [] };
     }
+    if (args.updatedAfter) where.updatedAt = { $gte: args.updatedAfter };
     return findConnection(
       em,
       SentimentReport,
       where,
-      { createdAt: 'desc', id: 'asc' },
-      toPage(args),
+      { createdAt: 'desc', id: 'desc' },
+      toPage(args, '', SENTIMENT_REPORT_ORDERS.sentimentReports),
     );
   }
 

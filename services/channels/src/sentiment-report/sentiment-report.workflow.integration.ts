@@ -496,3 +496,46 @@ describe('departments and sentiment reports', () => {
     expect(manyDepartments).toBe(fewDepartments);
   });
 });
+
+describe("a department's system catching up on its reports", () => {
+  it('reads exactly the reports changed since an instant, newest first, page by page', async () => {
+    const fed = await reportIn(S.FORWARDED);
+    await reportIn(S.FORWARDED);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await feedback(FIRST, fed.id);
+    const fresh = await reportIn(S.FORWARDED);
+    const changed = [fresh.id, fed.id];
+
+    const pages: string[] = [];
+    let after: string | null = null;
+    do {
+      const data: any = await as(FIRST).query(
+        `query($r: [_Any!]!, $u: DateTime, $a: String) { _entities(representations: $r) {
+          ... on Department { forwardedReports(updatedAfter: $u, first: 1, after: $a) {
+            totalCount pageInfo { hasNextPage endCursor } edges { node { id updatedAt } } } } } }`,
+        { r: [{ __typename: 'Department', id: FIRST }], u: since, a: after },
+      );
+      const list = data._entities[0].forwardedReports;
+      expect(list.totalCount).toBe(2);
+      pages.push(...list.edges.map((edge: any) => edge.node.id));
+      after = list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null;
+    } while (after);
+    expect(pages).toEqual(changed);
+
+    const own = await as(FIRST).query(
+      `query($u: DateTime) { sentimentReports(updatedAfter: $u) { edges { node { id } } } }`,
+      { u: since },
+    );
+    expect(own.sentimentReports.edges.map((edge: any) => edge.node.id)).toEqual(changed);
+    const authored = await graph.query(
+      `query($r: [_Any!]!, $u: DateTime) { _entities(representations: $r) {
+        ... on Member { sentimentReports(updatedAfter: $u) { edges { node { id } } } } } }`,
+      { r: [{ __typename: 'Member', id: AUTHOR }], u: since },
+    );
+    expect(authored._entities[0].sentimentReports.edges.map((edge: any) => edge.node.id)).toEqual(
+      changed,
+    );
+  });
+});

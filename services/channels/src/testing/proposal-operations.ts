@@ -12,15 +12,15 @@ const STEP = 'mutation($i: ProposalStepInput!)';
 export function proposalOperations(office: CallerClient) {
   const id = (data: Record<string, { id: string }>) => Object.values(data)[0].id;
   return {
-    /** A registered proposal in Haizhou, ready to be assigned. */
-    async registered(): Promise<string> {
+    /** A registered proposal (to Haizhou's CPPCC unless said), ready to be assigned. */
+    async registered(divisionCode = '320706'): Promise<string> {
       const drafted = await office.query(
         `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
         {
           input: {
             kind: 'MEMBER',
             leadMemberId: randomUUID(),
-            divisionCode: '320706',
+            divisionCode,
             title: '关于加快农村道路提档升级的建议',
             content: '部分村组道路狭窄破损，雨天通行困难，建议纳入年度计划。',
           },
@@ -50,6 +50,15 @@ export function proposalOperations(office: CallerClient) {
         `${STEP} { replyToProposal(input: $i, text: "已列入2027年农村公路提档升级计划。", resultClass: B) { id version } }`,
         { i: { proposalId } },
       ),
+    evaluate: (proposalId: string) =>
+      office.query(
+        `${STEP} { evaluateProposal(input: $i, evaluation: SATISFIED) { id version } }`,
+        {
+          i: { proposalId },
+        },
+      ),
+    close: (proposalId: string) =>
+      office.query(`${STEP} { closeProposal(input: $i) { id version } }`, { i: { proposalId } }),
   };
 }
 
