@@ -75,6 +75,7 @@ export async function countStatements(
         host: '127.0.0.1',
         logger,
         organizationUrl: subgraphs.organization?.url,
+        deliberationUrl: subgraphs.deliberation?.url,
       });
     }
     const gateway = await startGateway(

@@ -86,6 +86,7 @@ export async function startStack(
         host: '127.0.0.1',
         logger,
         organizationUrl: started.organization?.url,
+        deliberationUrl: started.deliberation?.url,
       });
     }
     replicas.push(started);

@@ -164,9 +164,10 @@ export async function startTestSubgraph(
     port: 0,
     host: '127.0.0.1',
     logger,
-    // Alone in a test, a subgraph that follows the organization's changes finds nobody there
-    // (port 9, discard) and keeps retrying quietly.
+    // Alone in a test, a subgraph that follows the organization's changes (or deliberation's
+    // events) finds nobody there (port 9, discard) and keeps retrying quietly.
     organizationUrl: 'http://127.0.0.1:9/graphql',
+    deliberationUrl: 'http://127.0.0.1:9/graphql',
     ...settings,
   });
   return {
@@ -203,3 +204,4 @@ export {
   type WalkResult,
   type WorkflowWalk,
 } from './workflow-harness';
+export { Receiver } from './webhook-receiver';
