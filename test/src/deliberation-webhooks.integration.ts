@@ -14,6 +14,8 @@ const receivers = {
   housing: new Receiver({ failFirst: 0 }),
   education: new Receiver({ failFirst: 0 }),
   office: new Receiver({ failFirst: 0 }),
+  /** The office of another county (灌南县): none of it is its division's. */
+  otherCounty: new Receiver({ failFirst: 0 }),
 };
 
 beforeAll(async () => {
@@ -51,7 +53,7 @@ const SUBSCRIPTIONS = `{ webhookSubscriptions { edges { node { id
 
 /** Subscribes the receiver's URL as the caller; the receiver verifies with the secret. */
 async function subscribe(
-  surface: 'city' | 'department',
+  surface: 'city' | 'county' | 'department',
   token: string,
   receiver: Receiver,
   eventTypes: string[],
@@ -91,27 +93,12 @@ it('tells the invited department and the office, not the other department, acros
   ).createHome.id as string;
   await eventually(() => knownToDeliberation(home, [housing, education]), 20_000);
 
-  const DEPARTMENT_TYPES = [
-    'session.departmentInvited',
-    'minutes.actionAssigned',
-    'minutes.published',
-  ];
-  await subscribe(
-    'department',
-    await departmentToken(housing),
-    receivers.housing,
-    DEPARTMENT_TYPES,
-  );
-  await subscribe(
-    'department',
-    await departmentToken(education),
-    receivers.education,
-    DEPARTMENT_TYPES,
-  );
-  await subscribe('city', city, receivers.office, [
-    'session.departmentInvited',
-    'minutes.published',
-  ]);
+  const TYPES = ['session.departmentInvited', 'minutes.actionAssigned', 'minutes.published'];
+  await subscribe('department', await departmentToken(housing), receivers.housing, TYPES);
+  await subscribe('department', await departmentToken(education), receivers.education, TYPES);
+  await subscribe('city', city, receivers.office, TYPES);
+  const guannan = await tokenFor({ level: 'COUNTY', division: '320724', roles: ['STAFF'] });
+  await subscribe('county', guannan, receivers.otherCounty, TYPES);
 
   // Both processes go down with the invitation written but not yet read by channels.
   await stack.subgraphs.channels.stop();
@@ -144,17 +131,18 @@ it('tells the invited department and the office, not the other department, acros
     await asCity(`mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { id } }`, {
       input: {
         sessionId: session,
-        summary: '居民就加装电梯的费用分摊进行了协商。',
-        consensus: ['按楼层分摊费用'],
-        disagreements: [],
+        // The housing bureau owns the one follow-up action: only it hears of the action.
         actions: [
           {
-            description: '审核加装电梯补贴申请',
             ownerKind: 'DEPARTMENT',
             ownerId: housing,
+            description: '审核补贴申请',
             dueOn: '2027-01-15',
           },
         ],
+        summary: '居民就加装电梯的费用分摊进行了协商。',
+        consensus: ['按楼层分摊费用'],
+        disagreements: [],
       },
     })
   ).draftMinutes.id as string;
@@ -164,36 +152,53 @@ it('tells the invited department and the office, not the other department, acros
     });
   }
 
+  /** What a receiver took, per record in the order it arrived (records' lanes run side by side). */
   const delivered = (receiver: Receiver, count: number) =>
     eventually(async () => {
       expect(receiver.delivered).toHaveLength(count);
-      return receiver.delivered.map((request) => ({
-        type: request.body.type,
-        recordId: request.body.data.recordId,
-        id: request.id,
-      }));
+      const byRecord: Record<string, Array<Record<string, unknown>>> = {};
+      for (const { id, body } of receiver.delivered) {
+        const { recordId, divisionCode, departmentIds } = body.data;
+        (byRecord[recordId] ??= []).push({ type: body.type, id, divisionCode, departmentIds });
+      }
+      return byRecord;
     }, 60_000);
   const ofHousing = await delivered(receivers.housing, 2);
-  expect(ofHousing).toMatchObject([
-    { type: 'session.departmentInvited', recordId: session },
-    { type: 'minutes.actionAssigned', recordId: minutes },
-  ]);
-  const ofOffice = await delivered(receivers.office, 2);
-  expect(ofOffice).toMatchObject([
-    { type: 'session.departmentInvited', recordId: session },
-    { type: 'minutes.published', recordId: minutes },
+  expect(ofHousing).toEqual({
+    [session]: [
+      {
+        type: 'session.departmentInvited',
+        id: expect.any(String),
+        divisionCode: '320706001',
+        departmentIds: [housing],
+      },
+    ],
+    [minutes]: [
+      expect.objectContaining({ type: 'minutes.actionAssigned', departmentIds: [housing] }),
+    ],
+  });
+  // The office hears of all three; the minutes' two events in the order they were taken.
+  const ofOffice = await delivered(receivers.office, 3);
+  expect(ofOffice[session]).toMatchObject([{ type: 'session.departmentInvited' }]);
+  expect(ofOffice[minutes]).toMatchObject([
+    { type: 'minutes.actionAssigned' },
+    { type: 'minutes.published', departmentIds: [] },
   ]);
   // The same event, under the same webhook-id, for each subscription that receives it.
-  expect(ofOffice[0].id).toBe(ofHousing[0].id);
+  expect(ofOffice[session][0].id).toBe(ofHousing[session][0].id);
 
   // Nothing more arrives once each was answered: every webhook-id once, every one verified.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
-  for (const receiver of [receivers.housing, receivers.office]) {
-    expect(receiver.requests).toHaveLength(2);
-    expect(new Set(receiver.requests.map((request) => request.id)).size).toBe(2);
+  for (const [receiver, count] of [
+    [receivers.housing, 2],
+    [receivers.office, 3],
+  ] as const) {
+    expect(receiver.requests).toHaveLength(count);
+    expect(new Set(receiver.requests.map((request) => request.id)).size).toBe(count);
     expect(receiver.requests.every((request) => request.verified)).toBe(true);
   }
   expect(receivers.education.requests).toHaveLength(0);
+  expect(receivers.otherCounty.requests).toHaveLength(0);
   const ofEducation = await data(
     stack,
     'department',
