@@ -10,12 +10,8 @@ import { deliberationSubgraph } from '@cppcc/deliberation';
 import { loadConfig, startGateway } from '@cppcc/gateway';
 import { organizationSubgraph } from '@cppcc/organization';
 import { startSubgraph, type Logger, type StartedSubgraph } from '@cppcc/toolkit';
-import { countQueries } from '@cppcc/toolkit/testing';
+import { FEED_STATEMENT, countQueries } from '@cppcc/toolkit/testing';
 import { performance } from 'node:perf_hooks';
-
-/** The statements of the change feeds and their followers: serving a page, applying it. */
-export const FEED_STATEMENT =
-  /change_cursor|_change\b|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
 
 export interface CountRequest {
   label: string;
@@ -75,6 +71,7 @@ export async function countStatements(
         host: '127.0.0.1',
         logger,
         organizationUrl: subgraphs.organization?.url,
+        deliberationUrl: subgraphs.deliberation?.url,
       });
     }
     const gateway = await startGateway(

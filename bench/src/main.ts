@@ -227,6 +227,7 @@ async function main(): Promise<void> {
             DATABASE_URL: databaseUrl,
             PORT: String(PORTS[name]),
             ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
+            DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
           },
           url(PORTS[name]),
           logDir,

@@ -94,6 +94,8 @@ async function main(): Promise<void> {
         DATABASE_URL: database.url,
         PORT: String(subgraph.port),
         ORGANIZATION_URL: 'http://127.0.0.1:4001/graphql',
+        // Channels follows deliberation's events to deliver them by webhook.
+        DELIBERATION_URL: 'http://127.0.0.1:4002/graphql',
       };
       children.push(
         supervise(

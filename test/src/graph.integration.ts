@@ -148,6 +148,7 @@ describe('the federated graph through the gateway', () => {
       host: '127.0.0.1',
       logger: createLogger('channels', 'silent'),
       organizationUrl: stack.subgraphs.organization.url,
+      deliberationUrl: stack.subgraphs.deliberation.url,
     });
     expect((await fetch(`${stack.gateway.origin}/readyz`)).status).toBe(200);
     const answer = await data(

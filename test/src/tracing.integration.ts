@@ -132,6 +132,7 @@ beforeAll(async () => {
   const channels = await startProcess('services/channels/dist/main.js', {
     ...common,
     ORGANIZATION_URL,
+    DELIBERATION_URL: `http://127.0.0.1:${deliberation}/graphql`,
   });
   const gateway = await startProcess('gateway/dist/main.js', {
     ...otel,

@@ -18,6 +18,8 @@ export const configShape = {
   INTERNAL_AUTH_SECRET: internalAuthSecret,
   /** Where the organization subgraph answers: its home change feed is next to it. */
   ORGANIZATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
+  /** Where the deliberation subgraph answers: its event feed, delivered by webhook, is beside it. */
+  DELIBERATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4002/graphql'),
   /**
    * `true` lets webhook subscriptions point at private and link-local addresses (a receiver on
    * the government network the operator vouches for); refused otherwise.

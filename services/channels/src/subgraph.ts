@@ -18,6 +18,7 @@ import {
   SourcesResolver,
 } from './lineage/lineage.resolver';
 import { migrations } from './migrations';
+import { followDeliberationEvents } from './webhook/webhook.follower';
 import { webhookResolver } from './webhook/webhook.resolver';
 import {
   DEFAULT_WEBHOOK_OPTIONS,
@@ -57,7 +58,8 @@ function webhooksFor(allowPrivate: boolean) {
 /**
  * The channels subgraph: demands raised at homes and the four ways they go up (proposals,
  * sentiment reports, plenary speeches, special reports), to the departments' answers; their
- * domain events and the webhooks that deliver them (`webhooks`: the process's settings).
+ * domain events and the webhooks that deliver them, with deliberation's events followed from its
+ * feed (`webhooks`: the process's settings).
  */
 export function createChannelsSubgraph(
   webhooks: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
@@ -111,6 +113,7 @@ export function createChannelsSubgraph(
       followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
       followDepartments(orm, settings, { consumer: 'channels' }),
       startWebhookWorker(settings.databaseUrl, 'channels', settings.logger, webhooks),
+      followDeliberationEvents(orm, settings),
     ],
   };
 }

@@ -1,6 +1,8 @@
 import {
+  DOMAIN_EVENT_FEED,
   DomainEvent,
   buildTypeGraphqlSubgraph,
+  changeFeedRoute,
   followDepartments,
   followHomes,
   type SubgraphProcess,
@@ -29,7 +31,11 @@ import {
   sessionReference,
 } from './session/session.resolver';
 
-/** The deliberation subgraph: consultation sessions of homes and the quarterly cadence. */
+/**
+ * The deliberation subgraph: consultation sessions of homes and the quarterly cadence. Its
+ * domain events are served as a feed (`/internal/domain-events`) that channels follows to
+ * deliver them by webhook.
+ */
 export const deliberationSubgraph: SubgraphProcess = {
   name: 'deliberation',
   database: {
@@ -64,6 +70,7 @@ export const deliberationSubgraph: SubgraphProcess = {
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),
   createContext,
+  internalRoutes: (app, orm, settings) => changeFeedRoute(app, orm, settings, DOMAIN_EVENT_FEED),
   startWorkers: (orm, settings) => [
     followHomes(orm, settings, {
       consumer: 'deliberation',

@@ -1,10 +1,9 @@
-import type { SubgraphProcess } from '@cppcc/toolkit';
+import { changeFeedRoute, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { organizationDatabase } from './database';
 import { buildOrganizationSchema } from './schema';
 import { DEPARTMENT_CHANGES } from './department/department.changes';
 import { HOME_CHANGES } from './home/home.changes';
-import { changeFeedRoute } from './shared/change-feed.route';
 
 /** The organization subgraph: divisions, committees, members, homes, participants, departments. */
 export const organizationSubgraph: SubgraphProcess = {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Change } from './change-feed';
+import type { OutboxFeed } from './change-feed-route';
 import type { Caller } from './context';
 import { executeIn } from './database';
 import { BadUserInputError } from './errors';
@@ -259,3 +261,66 @@ export async function readEvents(
     },
   };
 }
+
+/**
+ * A service's outbox as other services read it (`DOMAIN_EVENT_FEED`): the event, and its `seq`,
+ * its position in the feed (given when first served, so a follower never skips one).
+ */
+export interface DomainEventChange extends Change {
+  id: string;
+  type: string;
+  /** ISO 8601 (UTC). */
+  occurredAt: string;
+  recordType: string;
+  recordId: string;
+  recordVersion: number;
+  divisionCode: string;
+  departmentIds: string[];
+  homeIds: string[];
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The columns `changeFeedRoute` needs to serve the outbox (`position`, given when an event is first
+ * served; see the toolkit's change-feed-route.ts): for the migration of a service whose events
+ * another service follows.
+ */
+export const DOMAIN_EVENT_FEED_DDL = `
+  alter table domain_event add column position bigint;
+  create unique index domain_event_position_idx on domain_event (position);
+  create index domain_event_unplaced_idx on domain_event (seq) where position is null;
+`;
+
+/**
+ * `GET /internal/domain-events?after=<position>`: the outbox in the order its events committed,
+ * for a service that acts on another's events (channels delivers deliberation's by webhook).
+ */
+export const DOMAIN_EVENT_FEED: OutboxFeed<DomainEventChange> = {
+  path: '/internal/domain-events',
+  table: 'domain_event',
+  columns: [
+    'id',
+    'type',
+    'occurred_at',
+    'record_type',
+    'record_id',
+    'record_version',
+    'division_code',
+    'department_ids',
+    'home_ids',
+    'payload',
+  ],
+  toChange: (row) => ({
+    seq: Number(row.seq),
+    id: String(row.id),
+    type: String(row.type),
+    occurredAt: new Date(row.occurred_at as string | Date).toISOString(),
+    recordType: String(row.record_type),
+    recordId: String(row.record_id),
+    recordVersion: Number(row.record_version),
+    divisionCode: String(row.division_code),
+    departmentIds: row.department_ids as string[],
+    homeIds: row.home_ids as string[],
+    payload: row.payload as Record<string, unknown>,
+  }),
+};

@@ -208,6 +208,8 @@ export interface SubgraphSettings {
   logger: Logger;
   /** Where the organization subgraph answers (`…/graphql`), for services that follow its changes. */
   organizationUrl?: string;
+  /** Where the deliberation subgraph answers (`…/graphql`), for services that follow its events. */
+  deliberationUrl?: string;
 }
 
 export interface SubgraphProcess {
@@ -284,6 +286,7 @@ export async function runSubgraphProcess(
     HOST: string;
     LOG_LEVEL: string;
     ORGANIZATION_URL?: string;
+    DELIBERATION_URL?: string;
   },
 ): Promise<void> {
   const logger = createLogger(subgraph.name, config.LOG_LEVEL);
@@ -295,6 +298,7 @@ export async function runSubgraphProcess(
       host: config.HOST,
       logger,
       organizationUrl: config.ORGANIZATION_URL,
+      deliberationUrl: config.DELIBERATION_URL,
     });
     stopOnSignals(logger, started.stop);
   } catch (error) {

@@ -1,19 +1,30 @@
+import { channelsSubgraph } from '@cppcc/channels';
 import { deliberationSubgraph } from '@cppcc/deliberation';
 import { createLogger, startSubgraph } from '@cppcc/toolkit';
 import { TEST_INTERNAL_AUTH_SECRET } from '@cppcc/toolkit/testing';
 import type { Stack } from './stack';
 
+const PROCESSES = { deliberation: deliberationSubgraph, channels: channelsSubgraph };
+
 /**
- * Starts deliberation again on the stack's database after a test stopped it, as a redeployed
- * process would: its followers resume from the cursors it stored.
+ * Starts a subgraph again on the stack's database after a test stopped it, as a redeployed
+ * process would: at its old address (the gateway and the services following it find it there),
+ * its followers resuming from the cursors it stored.
  */
-export async function restartDeliberation(stack: Stack): Promise<void> {
-  stack.subgraphs.deliberation = await startSubgraph(deliberationSubgraph, {
+export async function restartSubgraph(
+  stack: Stack,
+  name: keyof typeof PROCESSES = 'deliberation',
+): Promise<void> {
+  stack.subgraphs[name] = await startSubgraph(PROCESSES[name], {
     databaseUrl: stack.database.url,
     internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
-    port: 0,
+    port: Number(new URL(stack.subgraphs[name].url).port),
     host: '127.0.0.1',
-    logger: createLogger('deliberation', 'silent'),
+    logger: createLogger(name, 'silent'),
     organizationUrl: stack.subgraphs.organization.url,
+    deliberationUrl: stack.subgraphs.deliberation.url,
   });
 }
+
+/** Deliberation started again (see `restartSubgraph`). */
+export const restartDeliberation = (stack: Stack) => restartSubgraph(stack, 'deliberation');

@@ -28,6 +28,7 @@ import {
 } from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
+  FEED_STATEMENT,
   countQueries,
   createTestDatabase,
   postGraphQL,
@@ -86,6 +87,7 @@ export async function startStack(
         host: '127.0.0.1',
         logger,
         organizationUrl: started.organization?.url,
+        deliberationUrl: started.deliberation?.url,
       });
     }
     replicas.push(started);
@@ -214,13 +216,6 @@ export async function surfaceTokens(): Promise<Record<Surface, string | null>> {
     public: null,
   };
 }
-
-/**
- * The statements of the change feeds and their followers, which run in the background whatever
- * the request: serving a page of changes, applying it to a projection, moving the cursor.
- */
-const FEED_STATEMENT =
-  /change_cursor|_change\b|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
 
 /** The statements each subgraph sends while `work` runs, the change feeds' left out. */
 export async function statementsDuring(

@@ -10,6 +10,7 @@ import { Migration20261127110000_stats_covering_indexes } from './Migration20261
 import { Migration20261127120000_open_demands_of_homes } from './Migration20261127120000_open_demands_of_homes';
 import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
 import { Migration20261129130000_webhooks } from './Migration20261129130000_webhooks';
+import { Migration20261129140000_followed_events } from './Migration20261129140000_followed_events';
 import { Migration20261129150000_keyset_lists } from './Migration20261129150000_keyset_lists';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
@@ -54,6 +55,10 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129130000_webhooks',
     class: Migration20261129130000_webhooks,
+  },
+  {
+    name: 'Migration20261129140000_followed_events',
+    class: Migration20261129140000_followed_events,
   },
   {
     name: 'Migration20261129150000_keyset_lists',

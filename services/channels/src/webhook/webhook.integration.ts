@@ -1,8 +1,7 @@
-import { eventually, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import { Receiver, eventually, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { createChannelsSubgraph } from '../subgraph';
 import { HAIZHOU_STAFF, departmentCaller, seedDepartment } from '../testing/fixtures';
 import { proposalOperations } from '../testing/proposal-operations';
-import { Receiver } from '../testing/webhook-receiver';
 import { DEFAULT_WEBHOOK_OPTIONS } from './webhook.worker';
 
 let graph: TestSubgraph;

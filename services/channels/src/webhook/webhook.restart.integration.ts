@@ -1,4 +1,5 @@
 import {
+  Receiver,
   TEST_INTERNAL_AUTH_SECRET,
   createTestDatabase,
   eventually,
@@ -9,7 +10,6 @@ import { createLogger, startSubgraph, type StartedSubgraph } from '@cppcc/toolki
 import { createChannelsSubgraph } from '../subgraph';
 import { departmentCaller, seedDepartment } from '../testing/fixtures';
 import { proposalOperations } from '../testing/proposal-operations';
-import { Receiver } from '../testing/webhook-receiver';
 import { DEFAULT_WEBHOOK_OPTIONS } from './webhook.worker';
 
 const subgraph = createChannelsSubgraph({
@@ -33,6 +33,7 @@ function startProcess() {
     host: '127.0.0.1',
     logger: createLogger('channels', process.env.LOG_LEVEL ?? 'silent'),
     organizationUrl: 'http://127.0.0.1:9/graphql',
+    deliberationUrl: 'http://127.0.0.1:9/graphql',
   });
 }
 

@@ -8,7 +8,6 @@ import {
   isUuid,
   type Caller,
 } from '@cppcc/toolkit';
-import { CHANNEL_EVENT_TYPES } from '../event/channel-events';
 import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 import {
   WebhookDeliveryStatus,
@@ -17,6 +16,7 @@ import {
   type WebhookDelivery,
   type WebhookSubscription,
 } from './webhook.types';
+import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 export const PREVIOUS_SECRET_HOURS = 24;
@@ -112,7 +112,7 @@ export async function createWebhookSubscription(
   if (!types.length)
     throw new BadUserInputError('Name at least one event type.', 'input.eventTypes');
   types.forEach((type, index) => {
-    if (!(CHANNEL_EVENT_TYPES as readonly string[]).includes(type)) {
+    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) {
       throw new BadUserInputError(`${type} is not an event type.`, `input.eventTypes.${index}`);
     }
   });
@@ -266,7 +266,10 @@ export function toDelivery(row: DeliveryRow): WebhookDelivery {
 const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.event_id, d.event_type, d.record_id, d.status,
   d.attempts, d.last_status_code, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at`;
 
-/** A subscription's deliveries, latest event first. */
+/**
+ * A subscription's deliveries, latest queued first (then latest event first): one order for
+ * channels' own events and those followed from deliberation.
+ */
 export async function listDeliveries(
   em: EntityManager,
   subscriptionId: string,
@@ -276,7 +279,8 @@ export async function listDeliveries(
   const rows = await executeIn<Array<DeliveryRow & { total: string }>>(
     em,
     `select ${DELIVERY_COLUMNS}, count(*) over () as total from webhook_delivery d
-      where d.subscription_id = ? order by d.event_xid desc, d.event_seq desc limit ? offset ?`,
+      where d.subscription_id = ?
+      order by d.created_at desc, d.event_xid desc, d.event_seq desc limit ? offset ?`,
     [subscriptionId, limit, offset],
   );
   return { rows: rows.map(toDelivery), total: Number(rows[0]?.total ?? 0) };

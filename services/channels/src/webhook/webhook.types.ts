@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, DateTimeScalar } from '@cppcc/toolkit';
+import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 
 export enum WebhookSubscriptionStatus {
   ACTIVE = 'ACTIVE',
@@ -178,7 +179,10 @@ export class CreateWebhookSubscriptionInput {
   url: string;
 
   @Field(() => [String], {
-    description: 'The event types to deliver (at least one), e.g. `proposal.assigned`.',
+    description:
+      'The event types to deliver, at least one of ' +
+      WEBHOOK_EVENT_TYPES.map((type) => `\`${type}\``).join(', ') +
+      ' (deliberation’s sessions and minutes included); any other is BAD_USER_INPUT.',
   })
   eventTypes: string[];
 

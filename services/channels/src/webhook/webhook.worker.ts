@@ -43,6 +43,16 @@ export function retryDelayMs(attempts: number, options: WebhookWorkerOptions): n
 }
 
 /**
+ * Whether subscription `s` receives event `e` (the outbox's columns): one of its types, raised
+ * after it was created, and within its jurisdiction: a department's subscription the events
+ * addressed to that department, an office's those of its division and the divisions inside it.
+ * The one rule for channels' own events and those followed from deliberation.
+ */
+export const RECEIVES = `e.type = any(s.event_types) and e.occurred_at >= s.created_at
+  and case when s.department_id is not null then s.department_id = any(e.department_ids)
+           else e.division_code like s.division_code || '%' end`;
+
+/**
  * Turns committed outbox events into deliveries for the subscriptions they match, past the
  * dispatcher's cursor (in (xid, seq) order over committed transactions only, like `events`),
  * and returns the lanes (subscription, record) that have work. One dispatcher at a time across
@@ -69,10 +79,7 @@ async function dispatch(pool: pg.Pool): Promise<{
            insert into webhook_delivery (id, subscription_id, event_id, event_type, record_id,
              event_xid, event_seq)
            select gen_random_uuid(), s.id, e.id, e.type, e.record_id, e.xid, e.seq
-             from batch e join webhook_subscription s
-               on e.type = any(s.event_types) and e.occurred_at >= s.created_at
-              and case when s.department_id is not null then s.department_id = any(e.department_ids)
-                       else e.division_code like s.division_code || '%' end
+             from batch e join webhook_subscription s on ${RECEIVES}
            on conflict (subscription_id, event_id) do nothing
            returning 1),
          last as (select xid, seq from batch order by xid desc, seq desc limit 1),
@@ -152,8 +159,12 @@ async function bodyOf(pool: pg.Pool, eventId: string): Promise<{ body: string; a
     home_ids: string[];
     payload: Record<string, unknown>;
   }>(
+    // Channels' own event, or one followed from deliberation's feed.
     `select id, type, occurred_at, record_type, record_id, record_version, division_code,
-            department_ids, home_ids, payload from domain_event where id = $1`,
+            department_ids, home_ids, payload from domain_event where id = $1
+     union all
+     select id, type, occurred_at, record_type, record_id, record_version, division_code,
+            department_ids, home_ids, payload from followed_event where id = $1`,
     [eventId],
   );
   if (!event) return null;

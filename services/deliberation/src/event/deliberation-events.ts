@@ -5,13 +5,9 @@ import type { Session } from '../session/session.entity';
 
 /**
  * The domain events of deliberation: a department invited to a session, a follow-up
- * action a department owns, minutes published. Payloads carry ids and states only.
+ * action a department owns, minutes published. Payloads carry ids and states only. Their types
+ * are a contract in the toolkit (`DELIBERATION_EVENT_TYPES`): channels delivers them by webhook.
  */
-export const DELIBERATION_EVENT_TYPES = [
-  'session.departmentInvited',
-  'minutes.actionAssigned',
-  'minutes.published',
-] as const;
 
 /** A session scheduled with departments invites them. */
 export const sessionEvents = outbox<Session>('Session', (taken, session) =>

@@ -1,7 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { OnSurfaces, domainEventSchema } from '@cppcc/toolkit';
+import { DELIBERATION_EVENT_TYPES, OnSurfaces, domainEventSchema } from '@cppcc/toolkit';
 import type { Context } from '../context';
-import { DELIBERATION_EVENT_TYPES } from './deliberation-events';
 
 export const DELIBERATION_EVENTS = domainEventSchema(
   'DeliberationEvent',

@@ -11,6 +11,7 @@ import { Migration20261127110000_stats_covering_indexes } from './Migration20261
 import { Migration20261127120000_sessions_of_homes } from './Migration20261127120000_sessions_of_homes';
 import { Migration20261129000000_minutes_history } from './Migration20261129000000_minutes_history';
 import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
+import { Migration20261129140000_domain_event_feed } from './Migration20261129140000_domain_event_feed';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -55,5 +56,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129120000_domain_events',
     class: Migration20261129120000_domain_events,
+  },
+  {
+    name: 'Migration20261129140000_domain_event_feed',
+    class: Migration20261129140000_domain_event_feed,
   },
 ];

@@ -1,5 +1,4 @@
-import type { DepartmentChange } from '@cppcc/toolkit';
-import type { OutboxFeed } from '../shared/change-feed.route';
+import type { DepartmentChange, OutboxFeed } from '@cppcc/toolkit';
 
 /**
  * `GET /internal/department-changes`: the feed other services follow to know departments (which

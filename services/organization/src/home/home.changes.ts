@@ -1,5 +1,4 @@
-import type { HomeChange } from '@cppcc/toolkit';
-import type { OutboxFeed } from '../shared/change-feed.route';
+import type { HomeChange, OutboxFeed } from '@cppcc/toolkit';
 
 /**
  * `GET /internal/home-changes`: the feed deliberation and channels follow to keep their

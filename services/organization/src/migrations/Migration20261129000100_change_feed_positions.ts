@@ -7,7 +7,7 @@ import { Migration } from '@mikro-orm/migrations';
  * `seq` is taken from a sequence when the trigger runs, before the writing transaction commits:
  * two writers may commit in the other order (seq 464 visible while 463 is not yet), and a follower
  * that has read 464 would never ask for 463 again. A position is given instead by the feed's route
- * (`organization/src/shared/change-feed.route.ts`), under a lock that only one serving transaction
+ * (`toolkit/src/change-feed-route.ts`), under a lock that only one serving transaction
  * of the feed holds at a time, to committed changes only, above every position given before. So
  * positions become visible in increasing order: once a follower has seen position P, no change
  * will ever be placed at or below P.

@@ -32,6 +32,14 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return { url, drop: () => dropDatabase(url) };
 }
 
+/**
+ * The statements of the change feeds and their followers, which run in the background whatever
+ * the request: serving a page of changes (taking the feed's lock, placing, reading a page),
+ * applying it to a projection or queueing its webhook deliveries, moving the cursor.
+ */
+export const FEED_STATEMENT =
+  /change_cursor|change feed|position as seq|_change\b|^\s*(insert|update|begin|commit|rollback|savepoint|release)\b/i;
+
 export interface QueryCounter {
   /** SQL statements sent since the counter started or was last reset. */
   readonly count: number;
@@ -164,9 +172,10 @@ export async function startTestSubgraph(
     port: 0,
     host: '127.0.0.1',
     logger,
-    // Alone in a test, a subgraph that follows the organization's changes finds nobody there
-    // (port 9, discard) and keeps retrying quietly.
+    // Alone in a test, a subgraph that follows the organization's changes (or deliberation's
+    // events) finds nobody there (port 9, discard) and keeps retrying quietly.
     organizationUrl: 'http://127.0.0.1:9/graphql',
+    deliberationUrl: 'http://127.0.0.1:9/graphql',
     ...settings,
   });
   return {
@@ -203,3 +212,4 @@ export {
   type WalkResult,
   type WorkflowWalk,
 } from './workflow-harness';
+export { Receiver } from './webhook-receiver';

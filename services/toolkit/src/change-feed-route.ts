@@ -1,18 +1,15 @@
-import {
-  CALLER_HEADER,
-  executeIn,
-  verifyCallerToken,
-  type Change,
-  type Orm,
-  type SubgraphSettings,
-} from '@cppcc/toolkit';
 import type express from 'express';
+import type { Change } from './change-feed';
+import { executeIn, type Orm } from './database';
+import { CALLER_HEADER, verifyCallerToken } from './identity';
+import type { SubgraphSettings } from './server';
 
 /**
  * One of the service's outboxes, as other services read it. The table needs, besides the columns
  * a change carries: `seq bigserial primary key` (filled when the change is written), `position
  * bigint` (null until the change is placed in the feed), a unique index on `position` and an index
- * on `seq` where `position is null` (see `Migration20261129000100_change_feed_positions`).
+ * on `seq` where `position is null` (see the organization's
+ * `Migration20261129000100_change_feed_positions`).
  */
 export interface OutboxFeed<C extends Change> {
   /** e.g. `/internal/home-changes` */

@@ -2,13 +2,21 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-/** A department's system on loopback: verifies every delivery, refuses the first three. */
+/**
+ * A department's or an office's system on loopback, for the webhook tests: verifies every
+ * delivery with `standardwebhooks` (400 when none of `secrets` signed it) and answers 500 to the
+ * first `failFirst` (three unless set) before it takes them (204).
+ */
 export class Receiver {
   server: Server;
   secrets: string[] = [];
   /** Every request: its webhook-id, the answer given, and the verified body when it verified. */
   requests: Array<{ id: string; status: number; verified: boolean; body?: any }> = [];
-  failFirst = 3;
+  failFirst: number;
+
+  constructor(options: { failFirst?: number } = {}) {
+    this.failFirst = options.failFirst ?? 3;
+  }
 
   async start(): Promise<string> {
     this.server = createServer((request, response) => {

@@ -1,0 +1,15 @@
+/**
+ * The event types deliberation raises, as a contract between services: deliberation writes them
+ * to its outbox and serves them on its event feed; channels, which delivers webhooks, accepts
+ * them in a subscription's `eventTypes` without importing deliberation.
+ */
+export const DELIBERATION_EVENT_TYPES = [
+  /** A session was scheduled with departments invited: each of them receives it. */
+  'session.departmentInvited',
+  /** Minutes drafted or edited give a department a follow-up action: that department receives it. */
+  'minutes.actionAssigned',
+  /** Minutes were published: the home and the CPPCC office of its division receive it. */
+  'minutes.published',
+] as const;
+
+export type DeliberationEventType = (typeof DELIBERATION_EVENT_TYPES)[number];
