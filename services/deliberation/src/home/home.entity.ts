@@ -1,7 +1,10 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** The organization subgraph's Home, which this subgraph adds sessions and cadence to. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', ['id', 'cadence'])
+@FieldsOn('public', ['id', 'cadence'])
 @ObjectType('Home')
 export class Home {
   @Field(() => ID)
@@ -9,6 +12,8 @@ export class Home {
 }
 
 /** The seed's rule 5: one consultation activity per home per quarter, in principle. */
+@FieldsOn('department', ['year', 'quarter', 'held', 'required', 'compliant'])
+@FieldsOn('public', ['year', 'quarter', 'held', 'required', 'compliant'])
 @ObjectType({
   description: 'How many activities a home held in a quarter against the one required.',
 })

@@ -1,4 +1,4 @@
-import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord } from '../shared/base.entity';
@@ -40,6 +40,36 @@ export const HOME_POLICY: RecordPolicy = { public: true, homeProperty: 'id', hom
 
 /** A consultation home (协商民主之家) in a township, village, street or community. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'kind',
+  'status',
+  'establishedOn',
+  'pilotCohortYear',
+  'division',
+  'hostCommittee',
+  'members',
+  'leader',
+  'compliance',
+])
+@FieldsOn('public', [
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'name',
+  'kind',
+  'status',
+  'establishedOn',
+  'pilotCohortYear',
+  'division',
+  'hostCommittee',
+  'compliance',
+])
 @ObjectType({ description: 'A consultation home (协商民主之家), staffed by CPPCC members.' })
 @Filter(jurisdictionFilter(HOME_POLICY))
 @Entity({ tableName: 'home' })
