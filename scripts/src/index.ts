@@ -9,3 +9,6 @@ export {
   type Backoff,
   type Supervised,
 } from './supervise';
+export * from './schema-changes';
+export * from './schema-changelog';
+export * from './schema-files';
