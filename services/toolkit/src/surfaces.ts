@@ -2,6 +2,7 @@ import {
   Kind,
   visit,
   type ConstDirectiveNode,
+  type DirectiveNode,
   type DocumentNode,
   type FieldDefinitionNode,
   type InputValueDefinitionNode,
@@ -310,8 +311,9 @@ function offerWrappers(marked: DocumentNode, offered: DocumentNode): DocumentNod
 }
 
 /** The surfaces an element is offered on, read from its inclusion tags. */
-export function surfacesOfTags(directives: readonly ConstDirectiveNode[] | undefined): Surface[] {
-  const tags = tagNames(directives);
+export function surfacesOfTags(directives: readonly DirectiveNode[] | undefined): Surface[] {
+  // A tag's name is a string literal, never a variable: the directives are constant in SDL.
+  const tags = tagNames(directives as readonly ConstDirectiveNode[] | undefined);
   return SURFACES.filter((surface) => tags.includes(surfaceTag(surface)));
 }
 
