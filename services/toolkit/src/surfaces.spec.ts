@@ -125,7 +125,7 @@ describe('offering fields by inclusion', () => {
 
 describe('the surface decorators on type-graphql classes', () => {
   @OnSurfaces('city', 'county')
-  @FieldsOn('public', ['name'])
+  @FieldsOn(['department', 'public'], ['name'])
   @ObjectType()
   class Committee {
     @Field()
@@ -156,7 +156,7 @@ describe('the surface decorators on type-graphql classes', () => {
     });
     expect(offers(offerBySurfaces(parse(printSchemaWithDirectives(schema))))).toEqual({
       'Query.committees': ALL,
-      'Committee.name': ['city', 'county', 'public'],
+      'Committee.name': ['city', 'county', 'department', 'public'],
       'Committee.chairPhone': ['city', 'county'],
       'Committee.budget': ['city'],
     });

@@ -106,10 +106,14 @@ export function HiddenOn(...surfaces: Surface[]): AnyDecorator {
 
 /**
  * On a type (class): these of its fields in this subgraph are also offered on `department` or
- * `public`, beside the type's default surfaces. A name the type does not have fails the build.
+ * `public` (or both), beside the type's default surfaces. A name the type does not have fails the build.
  */
-export function FieldsOn(surface: OutsideSurface, fields: readonly string[]): ClassDecorator {
-  return directives(`@${FIELDS_ON_MARK}(surface: "${surface}", fields: ${list(fields)})`);
+export function FieldsOn(
+  surfaces: OutsideSurface | readonly OutsideSurface[],
+  fields: readonly string[],
+): ClassDecorator {
+  const named = typeof surfaces === 'string' ? [surfaces] : surfaces;
+  return directives(`@${FIELDS_ON_MARK}(surface: ${list(named)}, fields: ${list(fields)})`);
 }
 
 /**
@@ -181,13 +185,13 @@ function offerFields<T extends ObjectLike>(node: T): T {
     : [...STAFF_SURFACES];
   const named = new Map<string, Surface[]>();
   for (const mark of marks.filter((directive) => directive.name.value === FIELDS_ON_MARK)) {
-    const [surface] = asSurfaces(stringArgument(mark, 'surface'), `@FieldsOn on ${typeName}`);
+    const surfaces = asSurfaces(stringArgument(mark, 'surface'), `@FieldsOn on ${typeName}`);
     for (const field of stringArgument(mark, 'fields')) {
       if (!node.fields?.some((candidate) => candidate.name.value === field))
         throw new Error(
-          `@FieldsOn("${surface}") names ${typeName}.${field}, which this subgraph does not define`,
+          `@FieldsOn("${surfaces.join('", "')}") names ${typeName}.${field}, which this subgraph does not define`,
         );
-      named.set(field, [...(named.get(field) ?? []), surface]);
+      named.set(field, [...(named.get(field) ?? []), ...surfaces]);
     }
   }
   const fields = node.fields?.map((field) => {

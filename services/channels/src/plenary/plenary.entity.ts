@@ -113,8 +113,8 @@ export abstract class PlenaryItem {
   updatedAt: Date = new Date();
 }
 
-@Directive('@key(fields: "id")')
-@FieldsOn('department', [
+/** What a department reads of a speech or a special report: all of it. */
+const PLENARY_DEPARTMENT_FIELDS = [
   'id',
   'title',
   'content',
@@ -128,28 +128,17 @@ export abstract class PlenaryItem {
   'committee',
   'sources',
   'history',
-])
+];
+
+@Directive('@key(fields: "id")')
+@FieldsOn('department', PLENARY_DEPARTMENT_FIELDS)
 @ObjectType({ description: 'A plenary speech (大会发言).' })
 @Filter(jurisdictionFilter(PLENARY_POLICY))
 @Entity({ tableName: 'speech' })
 export class Speech extends PlenaryItem {}
 
 @Directive('@key(fields: "id")')
-@FieldsOn('department', [
-  'id',
-  'title',
-  'content',
-  'status',
-  'declineReason',
-  'outcome',
-  'deliveredOn',
-  'version',
-  'division',
-  'authors',
-  'committee',
-  'sources',
-  'history',
-])
+@FieldsOn('department', PLENARY_DEPARTMENT_FIELDS)
 @ObjectType({ description: 'A special report (专题报告) to the party committee and government.' })
 @Filter(jurisdictionFilter(PLENARY_POLICY))
 @Entity({ tableName: 'special_report' })

@@ -3,8 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** The organization subgraph's Home, which this subgraph adds sessions and cadence to. */
 @Directive('@key(fields: "id")')
-@FieldsOn('department', ['id', 'cadence'])
-@FieldsOn('public', ['id', 'cadence'])
+@FieldsOn(['department', 'public'], ['id', 'cadence'])
 @ObjectType('Home')
 export class Home {
   @Field(() => ID)
@@ -12,8 +11,7 @@ export class Home {
 }
 
 /** The seed's rule 5: one consultation activity per home per quarter, in principle. */
-@FieldsOn('department', ['year', 'quarter', 'held', 'required', 'compliant'])
-@FieldsOn('public', ['year', 'quarter', 'held', 'required', 'compliant'])
+@FieldsOn(['department', 'public'], ['year', 'quarter', 'held', 'required', 'compliant'])
 @ObjectType({
   description: 'How many activities a home held in a quarter against the one required.',
 })

@@ -63,26 +63,11 @@ export const MINUTES_POLICY: RecordPolicy = {
 
 /** The record of a held session (纪要): what was said, agreed and left open, and what follows. */
 @Directive('@key(fields: "id")')
-@FieldsOn('department', [
-  'id',
-  'summary',
-  'consensus',
-  'disagreements',
-  'status',
-  'version',
-  'approvedAt',
-  'publishedAt',
-  'actions',
-])
-@FieldsOn('public', [
-  'id',
-  'summary',
-  'consensus',
-  'status',
-  'version',
-  'approvedAt',
-  'publishedAt',
-])
+@FieldsOn(
+  ['department', 'public'],
+  ['id', 'summary', 'consensus', 'status', 'version', 'approvedAt', 'publishedAt'],
+)
+@FieldsOn('department', ['disagreements', 'actions'])
 @ObjectType({ description: 'The minutes (纪要) of a held session.' })
 @Filter(jurisdictionFilter(MINUTES_POLICY))
 @Entity({ tableName: 'minutes' })

@@ -60,44 +60,28 @@ export const SESSION_POLICY: RecordPolicy = {
 
 /** A consultation activity of a home. */
 @Directive('@key(fields: "id")')
-@FieldsOn('department', [
-  'id',
-  'title',
-  'kind',
-  'status',
-  'scheduledAt',
-  'heldAt',
-  'location',
-  'cancelReason',
-  'version',
-  'publishedAt',
-  'coordinatingCommittee',
-  'departments',
-  'involvedDivisions',
-  'minutes',
-  'agenda',
-  'attendanceCounts',
-  'history',
-  'home',
-])
-@FieldsOn('public', [
-  'id',
-  'title',
-  'kind',
-  'status',
-  'scheduledAt',
-  'heldAt',
-  'location',
-  'cancelReason',
-  'version',
-  'publishedAt',
-  'coordinatingCommittee',
-  'departments',
-  'involvedDivisions',
-  'minutes',
-  'attendanceCounts',
-  'home',
-])
+@FieldsOn(
+  ['department', 'public'],
+  [
+    'id',
+    'title',
+    'kind',
+    'status',
+    'scheduledAt',
+    'heldAt',
+    'location',
+    'cancelReason',
+    'version',
+    'publishedAt',
+    'coordinatingCommittee',
+    'departments',
+    'involvedDivisions',
+    'minutes',
+    'attendanceCounts',
+    'home',
+  ],
+)
+@FieldsOn('department', ['agenda', 'history'])
 @ObjectType({ description: 'A consultation activity (协商议事活动) held by a home.' })
 @Filter(jurisdictionFilter(SESSION_POLICY))
 @Entity({ tableName: 'session' })

@@ -29,8 +29,7 @@ registerEnumType(CommitteeKind, {
  * or crosses county lines.
  */
 @Directive('@key(fields: "id")')
-@FieldsOn('department', ['id', 'kind', 'name', 'policyAreas', 'division', 'parent'])
-@FieldsOn('public', ['id', 'kind', 'name', 'policyAreas', 'division', 'parent'])
+@FieldsOn(['department', 'public'], ['id', 'kind', 'name', 'policyAreas', 'division', 'parent'])
 @ObjectType({
   description: 'A CPPCC committee (政协) or a special committee (专门委员会) of the city CPPCC.',
 })

@@ -59,28 +59,10 @@ registerEnumType(DivisionKind, {
 @Directive('@key(fields: "code")')
 // Reference data that changes by decree, and the figures hang on it: it may be kept as they are.
 @CacheFor()
-@FieldsOn('department', [
-  'code',
-  'name',
-  'level',
-  'kind',
-  'parentCode',
-  'parent',
-  'ancestors',
-  'children',
-  'homes',
-])
-@FieldsOn('public', [
-  'code',
-  'name',
-  'level',
-  'kind',
-  'parentCode',
-  'parent',
-  'ancestors',
-  'children',
-  'homes',
-])
+@FieldsOn(
+  ['department', 'public'],
+  ['code', 'name', 'level', 'kind', 'parentCode', 'parent', 'ancestors', 'children', 'homes'],
+)
 @ObjectType({ description: 'An administrative division: city, county, township or village.' })
 @Entity({ tableName: 'division' })
 export class Division {

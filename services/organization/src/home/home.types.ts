@@ -6,8 +6,7 @@ import { Home } from './home.entity';
 export const HomeConnection = Connection(Home);
 
 /** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
-@FieldsOn('department', ['memberCount', 'hasLeader', 'compliant'])
-@FieldsOn('public', ['memberCount', 'hasLeader', 'compliant'])
+@FieldsOn(['department', 'public'], ['memberCount', 'hasLeader', 'compliant'])
 @ObjectType({
   description:
     'Whether a home meets the staffing rule: at least 3 members serving, exactly one of them the leader (负责人).',

@@ -1,6 +1,6 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord } from '../shared/base.entity';
+import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 import {
   jurisdictionFilter,
   scopeSql,
@@ -55,10 +55,7 @@ export function memberScopeSql(caller: Caller, alias: string): { sql: string; pa
 /** A CPPCC member (委员) of the city committee or of a county-level committee. */
 @Directive('@key(fields: "id")')
 @FieldsOn('department', [
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
+  ...EDITABLE_RECORD_FIELDS,
   'name',
   'gender',
   'sector',

@@ -17,8 +17,7 @@ import { listHomes } from '../home/home.service';
 import { HomeConnection } from '../home/home.types';
 
 /** Who the caller is, where their jurisdiction lies, and where their work starts. */
-@FieldsOn('department', ['level', 'roles', 'surface', 'division'])
-@FieldsOn('public', ['level', 'roles', 'surface', 'division'])
+@FieldsOn(['department', 'public'], ['level', 'roles', 'surface', 'division'])
 @ObjectType({
   description: 'The caller: level, jurisdiction, roles, and the entry points of its surface.',
 })
