@@ -107,6 +107,13 @@ describe('offering fields by inclusion', () => {
       ),
     ).toThrow('Home.name is given its surfaces by @OnSurfaces and also by @HiddenOn or @FieldsOn');
     expect(() =>
+      offerBySurfaces(
+        parse(
+          'type Home @fieldsOn(surface: "public", fields: ["name"]) { name: String @hiddenOn(surfaces: ["public"]) }',
+        ),
+      ),
+    ).toThrow('Home.name is hidden on public by @HiddenOn and named there by @FieldsOn');
+    expect(() =>
       offerBySurfaces(parse('type Home { name: String @tag(name: "everyone") }')),
     ).toThrow('Home.name is tagged "everyone", which is not a surface');
   });

@@ -205,6 +205,11 @@ function offerFields<T extends ObjectLike>(node: T): T {
       throw new Error(
         `${where} is given its surfaces by @OnSurfaces and also by @HiddenOn or @FieldsOn: say it once`,
       );
+    const contradicted = also.filter((surface) => hidden.includes(surface));
+    if (contradicted.length)
+      throw new Error(
+        `${where} is hidden on ${contradicted.join(', ')} by @HiddenOn and named there by @FieldsOn`,
+      );
     const surfaces = explicit.length
       ? explicit
       : [...typeDefault.filter((surface) => !hidden.includes(surface)), ...also];
