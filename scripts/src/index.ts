@@ -16,3 +16,6 @@ export {
   writeClientsTable,
   type DepartmentClient,
 } from './identity/development';
+export * from './schema-changes';
+export * from './schema-changelog';
+export * from './schema-files';

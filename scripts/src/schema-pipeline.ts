@@ -10,7 +10,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { channelsSubgraph } from '@cppcc/channels';
 import { deliberationSubgraph } from '@cppcc/deliberation';
 import { organizationSubgraph } from '@cppcc/organization';
-import { SURFACES, hiddenTag, type Surface, type SubgraphProcess } from '@cppcc/toolkit';
+import { SURFACES, surfaceTag, type Surface, type SubgraphProcess } from '@cppcc/toolkit';
 import {
   Kind,
   isEnumType,
@@ -120,9 +120,10 @@ export function composeSupergraph(entries: SubgraphEntry[], sdls: Map<string, st
 }
 
 /**
- * The contract supergraph of each surface: the supergraph with every element tagged
- * `hide-<surface>` made @inaccessible, and the types no longer reachable removed. The gateway
- * serves each on `/graphql/<surface>`, so a field a level has no use for does not exist there.
+ * The contract supergraph of each surface: the supergraph with every element not tagged
+ * `<surface>` made @inaccessible (an include filter: nothing is on a surface unless offered
+ * there), and the types no longer reachable removed. The gateway serves each on
+ * `/graphql/<surface>`, so a field a level has no use for does not exist there.
  */
 export function composeContracts(
   entries: SubgraphEntry[],
@@ -137,7 +138,7 @@ export function composeContracts(
   for (const surface of SURFACES) {
     const result = composeSchemaContract(
       services,
-      { include: new Set(), exclude: new Set([hiddenTag(surface)]) },
+      { include: new Set([surfaceTag(surface)]), exclude: new Set() },
       true,
     );
     if (result.errors?.length) {

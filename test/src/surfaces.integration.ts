@@ -1,4 +1,4 @@
-import { SURFACES, type Surface } from '@cppcc/toolkit';
+import { PERSONAL_DATA_FIELDS, PERSONAL_DATA_NAMES, SURFACES, type Surface } from '@cppcc/toolkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
@@ -116,15 +116,17 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   rotateWebhookSecret: ['city', 'county', 'department'],
   redeliverWebhook: ['city', 'county', 'department'],
 };
-const PERSONAL_FIELDS = ['phone', 'idNumber', 'address', 'residentName', 'residentContact'];
-
 /** Every `Type.field` of an introspected schema that holds personal data. */
 function personalFieldsOf(schema: {
   types: Array<{ name: string; fields: Array<{ name: string }> | null }>;
 }): string[] {
   return schema.types.flatMap((type) =>
     (type.fields ?? [])
-      .filter((field) => PERSONAL_FIELDS.includes(field.name))
+      .filter(
+        (field) =>
+          PERSONAL_DATA_NAMES.test(field.name) ||
+          PERSONAL_DATA_FIELDS.includes(`${type.name}.${field.name}`),
+      )
       .map((field) => `${type.name}.${field.name}`),
   );
 }

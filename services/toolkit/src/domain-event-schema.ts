@@ -5,6 +5,7 @@ import { readEvents, type EventRow } from './domain-events';
 import { BadUserInputError } from './errors';
 import { Connection, PageArgs } from './pagination';
 import { DateTimeScalar } from './scalars';
+import { FieldsOn } from './surfaces';
 
 /**
  * The GraphQL face of a service's outbox: the event type (named per subgraph, since each
@@ -16,6 +17,19 @@ export function domainEventSchema(
   description: string,
   knownTypes: readonly string[],
 ) {
+  // Events are for departments' systems as much as for the offices: every field is theirs too.
+  @FieldsOn('department', [
+    'id',
+    'type',
+    'occurredAt',
+    'recordType',
+    'recordId',
+    'recordVersion',
+    'divisionCode',
+    'departmentIds',
+    'homeIds',
+    'payload',
+  ])
   @ObjectType(nodeName, { description })
   class EventNode {
     @Field(() => ID, {

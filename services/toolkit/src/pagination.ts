@@ -10,12 +10,18 @@ import {
   keysetWhere,
   type KeysetOrder,
 } from './keyset';
+import { FieldsOn, OnSurfacesOfItsNodes } from './surfaces';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+const PAGE_INFO_FIELDS = ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'];
+
 // Every subgraph declares the same PageInfo, so it is shareable across them; it may be kept as
-// long as its connection.
+// long as its connection. It holds no data of its own: it is on every surface where a connection
+// is, as connections and edges are wherever their nodes are.
+@FieldsOn('department', PAGE_INFO_FIELDS)
+@FieldsOn('public', PAGE_INFO_FIELDS)
 @Directive('@shareable')
 @CacheAsParent()
 @ObjectType({ description: 'Where a page of a connection stands in the whole list.' })
@@ -137,6 +143,7 @@ export function Connection<T extends object>(
   nodeName = nodeType.name,
   options: { cacheAsParent?: boolean } = {},
 ) {
+  @OnSurfacesOfItsNodes()
   @ObjectType(`${nodeName}Edge`, { description: `A ${nodeName} in a list, with its cursor.` })
   class Edge {
     @Field({ description: 'Pass as `after` to continue after this item.' })
@@ -146,6 +153,7 @@ export function Connection<T extends object>(
     node: T;
   }
 
+  @OnSurfacesOfItsNodes()
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${nodeName}s.` })
   class ConnectionType {
     @Field(() => [Edge], { description: 'The items of this page, in the order of the list.' })

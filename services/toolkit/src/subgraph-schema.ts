@@ -6,6 +6,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { CACHE_CONTROL_DIRECTIVE } from './cache-hints';
 import { referenceKeyIsWellFormed } from './input-check';
 import { DateTimeScalar } from './scalars';
+import { offerBySurfaces } from './surfaces';
 
 type ReferenceResolver = (reference: Record<string, unknown>, ...rest: unknown[]) => unknown;
 
@@ -62,8 +63,10 @@ export async function buildTypeGraphqlSubgraph(
     } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
-    typeDefs: parse(
-      `${FEDERATION_LINK}\n${CACHE_CONTROL_DIRECTIVE}\n\n${printSchemaWithDirectives(schema)}`,
+    typeDefs: offerBySurfaces(
+      parse(
+        `${FEDERATION_LINK}\n${CACHE_CONTROL_DIRECTIVE}\n\n${printSchemaWithDirectives(schema)}`,
+      ),
     ),
     resolvers,
   });

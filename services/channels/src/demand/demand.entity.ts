@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 export enum DemandCategory {
   INFRASTRUCTURE = 'INFRASTRUCTURE',
@@ -84,6 +84,25 @@ export const DEMAND_POLICY: RecordPolicy = {
 
 /** What residents ask for (诉求), raised at or through a home. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [
+  'id',
+  'category',
+  'content',
+  'isPetition',
+  'status',
+  'receivedAt',
+  'raisedByKind',
+  'resolution',
+  'resolvedAtHomeAt',
+  'escalatedAt',
+  'version',
+  'home',
+  'participant',
+  'session',
+  'agendaItem',
+  'escalations',
+  'history',
+])
 @ObjectType({ description: 'A demand (诉求) residents raised at or through a home.' })
 @Filter(jurisdictionFilter(DEMAND_POLICY))
 @Entity({ tableName: 'demand' })

@@ -1,3 +1,4 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -16,6 +17,7 @@ registerEnumType(ChannelRecordKind, { name: 'ChannelRecordKind' });
  * happened, from which state to which, when and by whom. One table for every channel, so the path
  * from a villager's demand to a department's answer reads as one history.
  */
+@FieldsOn('department', ['step', 'fromStatus', 'toStatus', 'at', 'byDepartmentId'])
 @ObjectType({ description: 'A step in the life of a demand or of what it was escalated to.' })
 @Entity({ tableName: 'channel_event' })
 export class ChannelEvent {

@@ -1,3 +1,4 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { createUnionType, ObjectType } from 'type-graphql';
 import { Proposal } from '../proposal/proposal.entity';
 import { SentimentReport } from '../sentiment-report/sentiment-report.entity';
@@ -18,6 +19,7 @@ export const Escalation = createUnionType({
 export type Escalation = Proposal | SentimentReport | Speech | SpecialReport;
 
 /** What a proposal, report, speech or special report came from (lineage, back to the homes). */
+@FieldsOn('department', ['demands', 'sessions', 'homes'])
 @ObjectType({ description: 'What a record came from: demands, the sessions, and their homes.' })
 export class Sources {
   demandIds: string[];

@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 /** SUBMITTED → ACCEPTED (chosen for the plenary, or for the report) | DECLINED → DELIVERED. */
 export enum PlenaryStatus {
@@ -113,13 +113,32 @@ export abstract class PlenaryItem {
   updatedAt: Date = new Date();
 }
 
+/** What a department reads of a speech or a special report: all of it. */
+const PLENARY_DEPARTMENT_FIELDS = [
+  'id',
+  'title',
+  'content',
+  'status',
+  'declineReason',
+  'outcome',
+  'deliveredOn',
+  'version',
+  'division',
+  'authors',
+  'committee',
+  'sources',
+  'history',
+];
+
 @Directive('@key(fields: "id")')
+@FieldsOn('department', PLENARY_DEPARTMENT_FIELDS)
 @ObjectType({ description: 'A plenary speech (大会发言).' })
 @Filter(jurisdictionFilter(PLENARY_POLICY))
 @Entity({ tableName: 'speech' })
 export class Speech extends PlenaryItem {}
 
 @Directive('@key(fields: "id")')
+@FieldsOn('department', PLENARY_DEPARTMENT_FIELDS)
 @ObjectType({ description: 'A special report (专题报告) to the party committee and government.' })
 @Filter(jurisdictionFilter(PLENARY_POLICY))
 @Entity({ tableName: 'special_report' })

@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 /** Who puts a proposal forward. */
 export enum ProposalKind {
@@ -136,6 +136,40 @@ export const PROPOSAL_POLICY: RecordPolicy = {
 
 /** A proposal (提案) to a city or county CPPCC. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [
+  'id',
+  'year',
+  'number',
+  'kind',
+  'groupName',
+  'title',
+  'content',
+  'status',
+  'isKey',
+  'notRegisteredReason',
+  'turnedIntoOpinion',
+  'returnReason',
+  'assignedOn',
+  'dueOn',
+  'extended',
+  'handlingRounds',
+  'submittedAt',
+  'registeredAt',
+  'closedAt',
+  'version',
+  'division',
+  'leadProposer',
+  'coSigners',
+  'committee',
+  'mergedInto',
+  'leadDepartment',
+  'coDepartments',
+  'isOverdue',
+  'reply',
+  'evaluation',
+  'sources',
+  'history',
+])
 @ObjectType({ description: 'A proposal (提案): registered, assigned, answered and evaluated.' })
 @Filter(jurisdictionFilter(PROPOSAL_POLICY))
 @Entity({ tableName: 'proposal' })

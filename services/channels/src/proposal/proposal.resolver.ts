@@ -22,6 +22,7 @@ import {
   isUuid,
   likeEscape,
   toPage,
+  FieldsOn,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -66,6 +67,7 @@ import { InboxPageArgs } from '../shared/inbox-args';
 
 export const ProposalConnection = Connection(Proposal);
 
+@FieldsOn('department', ['text', 'resultClass', 'repliedOn', 'department'])
 @ObjectType({ description: "The lead department's reply." })
 export class ProposalReply {
   @Field({ description: 'The reply (答复), as sent to the proposer.' })
@@ -83,6 +85,7 @@ export class ProposalReply {
   department: DepartmentReference;
 }
 
+@FieldsOn('department', ['result', 'comment'])
 @ObjectType({ description: "The proposer's evaluation of the reply." })
 export class ProposalEvaluation {
   @Field(() => Evaluation, { description: 'Satisfied, basically satisfied or dissatisfied.' })

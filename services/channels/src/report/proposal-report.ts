@@ -14,6 +14,7 @@ import {
   type Caller,
   type DimensionColumns,
   PERIOD_ARG_DESCRIPTIONS,
+  FieldsOn,
 } from '@cppcc/toolkit';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
@@ -114,6 +115,23 @@ export class ProposalReportFilter {
 
 /** One group of a proposal report: its dimension values and its figures. */
 @CacheAsParent()
+@FieldsOn('department', [
+  'county',
+  'year',
+  'quarter',
+  'status',
+  'department',
+  'kind',
+  'resultClass',
+  'count',
+  'registered',
+  'keyProposals',
+  'replied',
+  'overdue',
+  'averageDaysToReply',
+  'evaluated',
+  'satisfactionRate',
+])
 @ObjectType({
   description:
     'One group of proposals: the values of the dimensions grouped by (null for those not grouped by, or when the proposals have none, e.g. no department before assignment) and its figures.',
@@ -189,6 +207,7 @@ export class ProposalReportRow {
 }
 
 @CacheAsParent()
+@FieldsOn('department', ['rows', 'totalGroups', 'truncated'])
 @ObjectType({ description: 'A proposal report: its groups, at most `first` of them.' })
 export class ProposalReport {
   @Field(() => [ProposalReportRow], {

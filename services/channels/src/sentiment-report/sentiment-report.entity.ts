@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 /**
  * A sentiment report's states; `SENTIMENT_REPORT_STEPS` (sentiment-report.workflow.ts) says which
@@ -78,6 +78,25 @@ export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
 
 /** A sentiment report (社情民意信息) sent up to the party committee and government. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [
+  'id',
+  'title',
+  'content',
+  'status',
+  'notAdoptedReason',
+  'issuedTo',
+  'submittedAt',
+  'issuedAt',
+  'closedAt',
+  'version',
+  'division',
+  'authors',
+  'instructions',
+  'forwardedTo',
+  'feedback',
+  'sources',
+  'history',
+])
 @ObjectType({
   description: 'A sentiment report (社情民意信息) sent up to the party committee and government.',
 })
@@ -174,6 +193,7 @@ export class SentimentReport {
 }
 
 /** 批示: a leader's instruction on an issued report. */
+@FieldsOn('department', ['id', 'leader', 'level', 'text', 'givenOn'])
 @ObjectType({ description: "A leader's instruction (批示) on an issued report." })
 @Entity({ tableName: 'leader_instruction' })
 export class LeaderInstruction {
@@ -210,6 +230,7 @@ export class LeaderInstruction {
 }
 
 /** A department's feedback on a report forwarded to it; shown to the authors. */
+@FieldsOn('department', ['id', 'text', 'givenOn', 'department'])
 @ObjectType({ description: "A department's feedback on a report forwarded to it." })
 @Entity({ tableName: 'department_feedback' })
 export class DepartmentFeedback {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection, DateTimeScalar } from '@cppcc/toolkit';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
+import { Connection, DateTimeScalar, FieldsOn } from '@cppcc/toolkit';
 
 export enum WebhookSubscriptionStatus {
   ACTIVE = 'ACTIVE',
@@ -55,6 +55,19 @@ export class WebhookAttempt {
   durationMs: number;
 }
 
+@FieldsOn('department', [
+  'id',
+  'eventId',
+  'eventType',
+  'recordId',
+  'status',
+  'attemptCount',
+  'lastStatusCode',
+  'lastError',
+  'nextAttemptAt',
+  'createdAt',
+  'deliveredAt',
+])
 @ObjectType({ description: 'The delivery of one event to one subscription, with its attempts.' })
 export class WebhookDelivery {
   @Field(() => ID, { description: 'The UUID of the delivery (for `redeliverWebhook`).' })
@@ -98,6 +111,19 @@ export class WebhookDelivery {
 
 export const WebhookDeliveryConnection = Connection(WebhookDelivery);
 
+@FieldsOn('department', [
+  'id',
+  'url',
+  'eventTypes',
+  'status',
+  'pausedReason',
+  'departmentId',
+  'divisionCode',
+  'previousSecretExpiresAt',
+  'createdAt',
+  'version',
+  'deliveries',
+])
 @ObjectType({
   description:
     'Where a department’s or a CPPCC office’s system is told of events as they happen, signed ' +
@@ -147,6 +173,7 @@ export class WebhookSubscription {
 
 export const WebhookSubscriptionConnection = Connection(WebhookSubscription);
 
+@FieldsOn('department', ['subscription', 'secret'])
 @ObjectType({ description: 'A new subscription and, this once, its signing secret.' })
 export class CreateWebhookSubscriptionPayload {
   @Field(() => WebhookSubscription, { description: 'The subscription.' })
@@ -160,6 +187,7 @@ export class CreateWebhookSubscriptionPayload {
   secret: string;
 }
 
+@FieldsOn('department', ['subscription', 'secret'])
 @ObjectType({ description: 'A subscription with a new signing secret, shown this once.' })
 export class RotateWebhookSecretPayload {
   @Field(() => WebhookSubscription, { description: 'The subscription.' })

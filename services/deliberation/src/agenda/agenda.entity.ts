@@ -1,5 +1,5 @@
 import { Entity, Filter, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
@@ -12,6 +12,7 @@ export const AGENDA_ITEM_POLICY: RecordPolicy = {
 
 /** A topic on a session's agenda (议题), often raised from residents' demands. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', ['id', 'position', 'title', 'description', 'presenter', 'demands'])
 @ObjectType({ description: "A topic on a session's agenda (议题)." })
 @Filter(jurisdictionFilter(AGENDA_ITEM_POLICY))
 @Entity({ tableName: 'agenda_item' })

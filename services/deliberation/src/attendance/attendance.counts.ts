@@ -1,7 +1,9 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { AttendanceStatus, type Attendance } from './attendance.entity';
 
 /** How many were invited, came, stayed away or were excused. */
+@FieldsOn(['department', 'public'], ['invited', 'present', 'absent', 'excused'])
 @ObjectType({ description: 'Attendance of a session in numbers.' })
 export class AttendanceCounts {
   @Field(() => Int, { description: 'People invited, whatever came of it.' })

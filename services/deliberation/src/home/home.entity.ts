@@ -1,7 +1,9 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** The organization subgraph's Home, which this subgraph adds sessions and cadence to. */
 @Directive('@key(fields: "id")')
+@FieldsOn(['department', 'public'], ['id', 'cadence'])
 @ObjectType('Home')
 export class Home {
   @Field(() => ID)
@@ -9,6 +11,7 @@ export class Home {
 }
 
 /** The seed's rule 5: one consultation activity per home per quarter, in principle. */
+@FieldsOn(['department', 'public'], ['year', 'quarter', 'held', 'required', 'compliant'])
 @ObjectType({
   description: 'How many activities a home held in a quarter against the one required.',
 })

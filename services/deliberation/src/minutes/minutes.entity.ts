@@ -1,7 +1,13 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, HiddenOn, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import {
+  DateScalar,
+  HiddenOn,
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+} from '@cppcc/toolkit';
 
 export enum MinutesStatus {
   DRAFT = 'DRAFT',
@@ -57,6 +63,11 @@ export const MINUTES_POLICY: RecordPolicy = {
 
 /** The record of a held session (纪要): what was said, agreed and left open, and what follows. */
 @Directive('@key(fields: "id")')
+@FieldsOn(
+  ['department', 'public'],
+  ['id', 'summary', 'consensus', 'status', 'version', 'approvedAt', 'publishedAt'],
+)
+@FieldsOn('department', ['disagreements', 'actions'])
 @ObjectType({ description: 'The minutes (纪要) of a held session.' })
 @Filter(jurisdictionFilter(MINUTES_POLICY))
 @Entity({ tableName: 'minutes' })
@@ -123,6 +134,15 @@ export class Minutes {
 }
 
 /** Something the session agreed someone will do, by a date. */
+@FieldsOn('department', [
+  'id',
+  'description',
+  'ownerKind',
+  'dueOn',
+  'status',
+  'member',
+  'department',
+])
 @ObjectType({ description: 'A follow-up action agreed in the minutes: who, what, by when.' })
 @Entity({ tableName: 'follow_up_action' })
 export class FollowUpAction {

@@ -1,9 +1,11 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import type { HistoryWriter } from '@cppcc/toolkit';
 import { SessionStatus } from './session.entity';
 
 /** One step in a session's life: what happened, from which state to which, when and by whom. */
+@FieldsOn('department', ['step', 'fromStatus', 'toStatus', 'at'])
 @ObjectType({ description: "A step in a session's life." })
 @Entity({ tableName: 'session_event' })
 export class SessionEvent {

@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 /** The forms a consultation activity (协商议事活动) takes. */
 export enum SessionKind {
@@ -60,6 +60,28 @@ export const SESSION_POLICY: RecordPolicy = {
 
 /** A consultation activity of a home. */
 @Directive('@key(fields: "id")')
+@FieldsOn(
+  ['department', 'public'],
+  [
+    'id',
+    'title',
+    'kind',
+    'status',
+    'scheduledAt',
+    'heldAt',
+    'location',
+    'cancelReason',
+    'version',
+    'publishedAt',
+    'coordinatingCommittee',
+    'departments',
+    'involvedDivisions',
+    'minutes',
+    'attendanceCounts',
+    'home',
+  ],
+)
+@FieldsOn('department', ['agenda', 'history'])
 @ObjectType({ description: 'A consultation activity (协商议事活动) held by a home.' })
 @Filter(jurisdictionFilter(SESSION_POLICY))
 @Entity({ tableName: 'session' })

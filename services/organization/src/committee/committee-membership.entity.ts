@@ -1,9 +1,10 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, FieldsOn } from '@cppcc/toolkit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A member's seat on a CPPCC committee for a term (届). */
+@FieldsOn('department', ['id', 'termStart', 'termEnd', 'committee', 'member'])
 @ObjectType({ description: "A member's seat on a committee for a term." })
 @Entity({ tableName: 'committee_membership' })
 export class CommitteeMembership {

@@ -1,3 +1,4 @@
+import { FieldsOn } from '@cppcc/toolkit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { PolicyArea } from '../shared/policy-area';
@@ -28,6 +29,7 @@ registerEnumType(CommitteeKind, {
  * or crosses county lines.
  */
 @Directive('@key(fields: "id")')
+@FieldsOn(['department', 'public'], ['id', 'kind', 'name', 'policyAreas', 'division', 'parent'])
 @ObjectType({
   description: 'A CPPCC committee (政协) or a special committee (专门委员会) of the city CPPCC.',
 })

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { HiddenOn, PageArgs, toPage } from '@cppcc/toolkit';
+import { HiddenOn, PageArgs, toPage, OnSurfaces, SURFACES } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { MemberConnection } from '../member/member.types';
@@ -9,6 +9,7 @@ import { CommitteeMembership } from './committee-membership.entity';
 
 @Resolver(() => Committee)
 export class CommitteeResolver {
+  @OnSurfaces(...SURFACES)
   @Query(() => [Committee], {
     description: 'The CPPCC committees and special committees, city first.',
   })
@@ -25,6 +26,7 @@ export class CommitteeResolver {
     });
   }
 
+  @OnSurfaces(...SURFACES)
   @Query(() => Committee, { nullable: true, description: 'A committee by id; null when absent.' })
   committee(
     @Arg('id', () => ID, { description: 'The UUID of the committee.' }) id: string,

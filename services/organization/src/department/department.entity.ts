@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
-import { CacheFor } from '@cppcc/toolkit';
+import { CacheFor, FieldsOn } from '@cppcc/toolkit';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord } from '../shared/base.entity';
+import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 import { PolicyArea } from '../shared/policy-area';
 
 export enum DepartmentLevel {
@@ -41,6 +41,10 @@ registerEnumType(DepartmentKind, {
 @Directive('@key(fields: "id")')
 // Reports name departments as a dimension; their names may be kept as long as the figures.
 @CacheFor()
+@FieldsOn(
+  ['department', 'public'],
+  [...EDITABLE_RECORD_FIELDS, 'name', 'shortName', 'level', 'kind', 'policyAreas', 'division'],
+)
 @ObjectType({
   description:
     'A government department (市有关部门, as a handler of proposals 承办单位): joins consultations, handles proposals and reports.',

@@ -1,5 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OnSurfaces, Connection, inputOrDeprecatedArgs, deprecatedArg } from '@cppcc/toolkit';
+import {
+  OnSurfaces,
+  Connection,
+  inputOrDeprecatedArgs,
+  deprecatedArg,
+  SURFACES,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { Department } from './department.entity';
@@ -10,6 +16,7 @@ const DepartmentConnection = Connection(Department);
 
 @Resolver(() => Department)
 export class DepartmentResolver {
+  @OnSurfaces(...SURFACES)
   @Query(() => Department, {
     nullable: true,
     description: 'A department by id; null when absent or not visible to you.',
@@ -21,6 +28,7 @@ export class DepartmentResolver {
     return loaders.department.byId.load(id);
   }
 
+  @OnSurfaces(...SURFACES)
   @Query(() => DepartmentConnection, { description: 'City and county departments, filtered.' })
   departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() { em }: Context) {
     return listDepartments(em, args);

@@ -1,6 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { CacheFor } from '@cppcc/toolkit';
+import { CacheFor, FieldsOn } from '@cppcc/toolkit';
 import { DivisionKind, DivisionLevel } from './division.kind';
 
 registerEnumType(DivisionLevel, {
@@ -59,6 +59,10 @@ registerEnumType(DivisionKind, {
 @Directive('@key(fields: "code")')
 // Reference data that changes by decree, and the figures hang on it: it may be kept as they are.
 @CacheFor()
+@FieldsOn(
+  ['department', 'public'],
+  ['code', 'name', 'level', 'kind', 'parentCode', 'parent', 'ancestors', 'children', 'homes'],
+)
 @ObjectType({ description: 'An administrative division: city, county, township or village.' })
 @Entity({ tableName: 'division' })
 export class Division {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, toPage } from '@cppcc/toolkit';
+import { PageArgs, toPage, OnSurfaces, SURFACES } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { HomeConnection } from '../home/home.types';
 import { HomesFilter } from '../home/home.inputs';
@@ -11,6 +11,7 @@ import { DivisionConnection } from './division.types';
 
 @Resolver(() => Division)
 export class DivisionResolver {
+  @OnSurfaces(...SURFACES)
   @Query(() => Division, { nullable: true, description: 'A division by its statistics code.' })
   division(
     @Arg('code', () => String, { description: 'The statistics code, e.g. `3207` or `320706`.' })
@@ -20,6 +21,7 @@ export class DivisionResolver {
     return loaders.division.byCode.load(code);
   }
 
+  @OnSurfaces(...SURFACES)
   @Query(() => DivisionConnection, {
     description: 'Divisions, filtered; `parentCode: "3207"` gives the counties.',
   })

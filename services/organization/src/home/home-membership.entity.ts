@@ -1,4 +1,4 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, FieldsOn } from '@cppcc/toolkit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
@@ -18,6 +18,7 @@ registerEnumType(HomeRole, {
 });
 
 /** A member serving in a home, from `since` until `until` (open while serving). */
+@FieldsOn('department', ['id', 'role', 'since', 'until', 'member', 'home'])
 @ObjectType({ description: 'A member serving in a home, with their role and dates.' })
 @Entity({ tableName: 'home_membership' })
 export class HomeMembership {

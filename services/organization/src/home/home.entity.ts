@@ -1,7 +1,7 @@
-import { DateScalar, jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord } from '../shared/base.entity';
+import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 
 export enum HomeKind {
   /** 政协村民协商民主之家: in a township or village */
@@ -40,6 +40,21 @@ export const HOME_POLICY: RecordPolicy = { public: true, homeProperty: 'id', hom
 
 /** A consultation home (协商民主之家) in a township, village, street or community. */
 @Directive('@key(fields: "id")')
+@FieldsOn(
+  ['department', 'public'],
+  [
+    ...EDITABLE_RECORD_FIELDS,
+    'name',
+    'kind',
+    'status',
+    'establishedOn',
+    'pilotCohortYear',
+    'division',
+    'hostCommittee',
+    'compliance',
+  ],
+)
+@FieldsOn('department', ['members', 'leader'])
 @ObjectType({ description: 'A consultation home (协商民主之家), staffed by CPPCC members.' })
 @Filter(jurisdictionFilter(HOME_POLICY))
 @Entity({ tableName: 'home' })

@@ -1,4 +1,4 @@
-import { Connection } from '@cppcc/toolkit';
+import { Connection, FieldsOn } from '@cppcc/toolkit';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Division } from '../division/division.entity';
 import { Home } from './home.entity';
@@ -6,6 +6,7 @@ import { Home } from './home.entity';
 export const HomeConnection = Connection(Home);
 
 /** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
+@FieldsOn(['department', 'public'], ['memberCount', 'hasLeader', 'compliant'])
 @ObjectType({
   description:
     'Whether a home meets the staffing rule: at least 3 members serving, exactly one of them the leader (负责人).',
@@ -22,6 +23,7 @@ export class HomeCompliance {
 }
 
 /** The seed's rule 4: each county-level unit picks 3–4 pilot homes in the first year. */
+@FieldsOn('public', ['county', 'cohortYear', 'pilotHomes', 'targetMin', 'targetMax', 'onTarget'])
 @ObjectType({
   description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.',
 })

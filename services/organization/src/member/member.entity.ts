@@ -1,7 +1,13 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord } from '../shared/base.entity';
-import { jurisdictionFilter, scopeSql, type Caller, type RecordPolicy } from '@cppcc/toolkit';
+import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
+import {
+  jurisdictionFilter,
+  scopeSql,
+  type Caller,
+  type RecordPolicy,
+  FieldsOn,
+} from '@cppcc/toolkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export enum Gender {
@@ -48,6 +54,17 @@ export function memberScopeSql(caller: Caller, alias: string): { sql: string; pa
 
 /** A CPPCC member (委员) of the city committee or of a county-level committee. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [
+  ...EDITABLE_RECORD_FIELDS,
+  'name',
+  'gender',
+  'sector',
+  'party',
+  'expertise',
+  'division',
+  'committees',
+  'homes',
+])
 @ObjectType({ description: 'A CPPCC member (委员).' })
 @Filter(MEMBER_FILTER)
 @Entity({ tableName: 'member' })

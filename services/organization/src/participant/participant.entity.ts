@@ -1,7 +1,7 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord } from '../shared/base.entity';
-import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
 
 /** Who a non-member taking part in consultations is (参加协商的人员). */
 export enum ParticipantKind {
@@ -39,6 +39,7 @@ export const PARTICIPANT_POLICY: RecordPolicy = { public: false };
 
 /** A non-member who takes part in a home's consultations. */
 @Directive('@key(fields: "id")')
+@FieldsOn('department', [...EDITABLE_RECORD_FIELDS, 'kind', 'organisation', 'division'])
 @ObjectType({
   description:
     'A non-member who takes part in consultations (群众代表 etc.): resident representatives, retired cadres, experts, lawyers …',

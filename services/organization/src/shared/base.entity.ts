@@ -7,6 +7,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
  * edit raises (edits may name the version they expect), the creation key that makes a repeated
  * create return the first record, and when it was created and last changed.
  */
+/** The fields every editable record has, for `@FieldsOn` lists. */
+export const EDITABLE_RECORD_FIELDS = ['id', 'version', 'createdAt', 'updatedAt'];
+
 @ObjectType()
 export abstract class EditableRecord {
   [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'idempotencyKey';

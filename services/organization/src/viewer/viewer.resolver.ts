@@ -1,5 +1,13 @@
 import { Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { HiddenOn, OnSurfaces, PageArgs, toPage, type Caller } from '@cppcc/toolkit';
+import {
+  HiddenOn,
+  OnSurfaces,
+  PageArgs,
+  toPage,
+  type Caller,
+  FieldsOn,
+  SURFACES,
+} from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Department } from '../department/department.entity';
 import { Division } from '../division/division.entity';
@@ -9,6 +17,7 @@ import { listHomes } from '../home/home.service';
 import { HomeConnection } from '../home/home.types';
 
 /** Who the caller is, where their jurisdiction lies, and where their work starts. */
+@FieldsOn(['department', 'public'], ['level', 'roles', 'surface', 'division'])
 @ObjectType({
   description: 'The caller: level, jurisdiction, roles, and the entry points of its surface.',
 })
@@ -30,6 +39,7 @@ export class Viewer {
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
+  @OnSurfaces(...SURFACES)
   @Query(() => Viewer, {
     description: 'The caller, its jurisdiction and the entry points of its surface.',
   })

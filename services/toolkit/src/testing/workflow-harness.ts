@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Caller } from '../context';
 import type { QueryCounter } from './index';
-import { hiddenTag, SURFACES, type Surface } from '../surfaces';
+import { surfacesOfTags, type Surface } from '../surfaces';
 import {
   actorAllows,
   surfacesOf,
@@ -147,20 +147,10 @@ export async function walkWorkflow<
   return { failures, statements };
 }
 
-/** The surfaces a mutation of the schema is offered on (those whose hide tag it lacks). */
+/** The surfaces a mutation of the schema is offered on (its inclusion tags). */
 export function mutationSurfaces(schema: GraphQLSchema, mutation: string): Surface[] | null {
   const field = schema.getMutationType()?.getFields()[mutation];
-  if (!field) return null;
-  const tags = new Set(
-    (field.astNode?.directives ?? [])
-      .filter((directive) => directive.name.value === 'tag')
-      .flatMap((directive) =>
-        (directive.arguments ?? []).map((argument) =>
-          argument.value.kind === 'StringValue' ? argument.value.value : '',
-        ),
-      ),
-  );
-  return SURFACES.filter((surface) => !tags.has(hiddenTag(surface)));
+  return field ? surfacesOfTags(field.astNode?.directives) : null;
 }
 
 /**
