@@ -138,6 +138,7 @@ export const PROPOSAL_POLICY: RecordPolicy = {
 @Directive('@key(fields: "id")')
 @FieldsOn('department', [
   'id',
+  'updatedAt',
   'year',
   'number',
   'kind',

@@ -117,6 +117,7 @@ export class ProposalReportFilter {
 @CacheAsParent()
 @FieldsOn('department', [
   'county',
+  'dueMonth',
   'year',
   'quarter',
   'status',

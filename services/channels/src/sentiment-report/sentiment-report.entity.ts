@@ -80,6 +80,7 @@ export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
 @Directive('@key(fields: "id")')
 @FieldsOn('department', [
   'id',
+  'updatedAt',
   'title',
   'content',
   'status',
