@@ -152,6 +152,20 @@ describe('a subgraph’s refusal of a variable', () => {
     expect(error.message).toBe('id must be an id (a UUID).');
   });
 
+  it('keeps a resolver’s FORBIDDEN, which the subgraph answers with 403', () => {
+    const error = subgraphRefusal(403, {
+      errors: [
+        {
+          message: 'A department subscribes to its own events only.',
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
+      data: null,
+    });
+    expect(error.extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(error.message).toBe('A department subscribes to its own events only.');
+  });
+
   it('is an internal error for anything else, with the status only', () => {
     const error = subgraphRefusal(500, { errors: [{ message: 'select … from member' }] });
     expect(error.extensions.code).toBeUndefined();

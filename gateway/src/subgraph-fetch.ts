@@ -136,5 +136,14 @@ export function subgraphRefusal(status: number, body: unknown): GraphQLError {
   }
   if (status === 401)
     return new GraphQLError(`${status}`, { extensions: { code: 'UNAUTHENTICATED' } });
+  // A resolver's refusal of the caller (a step of another actor, another department's events):
+  // the subgraph answers 403 because the error carries that status; its message names the rule.
+  if (
+    status === 403 &&
+    first?.extensions?.code === ErrorCode.FORBIDDEN &&
+    typeof first.message === 'string'
+  ) {
+    return new GraphQLError(first.message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
   return new GraphQLError(`The subgraph answered HTTP ${status}.`);
 }

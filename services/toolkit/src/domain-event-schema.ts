@@ -99,9 +99,9 @@ export function domainEventSchema(
     EventArgs,
     /** A page of the caller's events; BAD_USER_INPUT for a type this subgraph never raises. */
     async list(em: EntityManager, caller: Caller, args: EventArgs) {
-      const unknown = (args.types ?? []).find((type) => !knownTypes.includes(type));
-      if (unknown !== undefined) {
-        throw new BadUserInputError(`${unknown} is not an event type of this list.`, 'types');
+      const unknown = (args.types ?? []).findIndex((type) => !knownTypes.includes(type));
+      if (unknown !== -1) {
+        throw new BadUserInputError('Not an event type of this list.', `types.${unknown}`);
       }
       const page = await readEvents(em, caller, args);
       return {

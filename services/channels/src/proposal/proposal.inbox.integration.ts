@@ -145,6 +145,19 @@ describe("a department's system paging its inbox", () => {
     );
   });
 
+  it('takes an updatedAfter before any record (year 0) as filtering nothing', async () => {
+    const department = await seedDepartment(graph, 'CITY', '3207');
+    const id = await handling(department);
+    const page = await inboxPage(department, { updatedAfter: '0000-01-01T00:00:00Z' });
+    expect(page.edges.map((edge) => edge.node.id)).toEqual([id]);
+    const { proposals } = await graph
+      .as(departmentCaller(department))
+      .query(`query($u: DateTime) { proposals(updatedAfter: $u) { totalCount } }`, {
+        u: '0000-01-01T00:00:00Z',
+      });
+    expect(proposals.totalCount).toBe(1);
+  });
+
   it('pages the whole list of what it may see in the same order, one proposal at a time', async () => {
     const department = await seedDepartment(graph, 'CITY', '3207');
     for (let n = 0; n < 3; n++) await handling(department);

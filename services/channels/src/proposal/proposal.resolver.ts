@@ -63,7 +63,7 @@ import {
 } from './proposal.service';
 import { PROPOSAL_ORDERS } from './proposal.loader';
 import { isOverdue, overdueWhere } from './proposal.overdue';
-import { InboxPageArgs } from '../shared/inbox-args';
+import { InboxPageArgs, updatedSince } from '../shared/inbox-args';
 
 export const ProposalConnection = Connection(Proposal);
 
@@ -159,7 +159,7 @@ export class ProposalResolver {
         : { $in: [] };
     }
     if (args.overdue != null) all.push(overdueWhere(args.overdue));
-    if (args.updatedAfter) where.updatedAt = { $gte: args.updatedAfter };
+    if (args.updatedAfter) where.updatedAt = { $gte: updatedSince(args.updatedAfter)! };
     return findConnection(
       em,
       Proposal,

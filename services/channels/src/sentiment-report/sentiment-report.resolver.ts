@@ -42,7 +42,7 @@ import {
   SentimentReport,
   SentimentReportStatus,
 } from './sentiment-report.entity';
-import { InboxPageArgs } from '../shared/inbox-args';
+import { InboxPageArgs, updatedSince } from '../shared/inbox-args';
 import { DraftSentimentReportInput, SentimentReportStepInput } from './sentiment-report.inputs';
 import { SENTIMENT_REPORT_ORDERS } from './sentiment-report.loader';
 import {
@@ -131,7 +131,7 @@ export class SentimentReportResolver {
         ? { $contains: [args.departmentId] }
         : { $in: [] };
     }
-    if (args.updatedAfter) where.updatedAt = { $gte: args.updatedAfter };
+    if (args.updatedAfter) where.updatedAt = { $gte: updatedSince(args.updatedAfter)! };
     return findConnection(
       em,
       SentimentReport,

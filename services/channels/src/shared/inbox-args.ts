@@ -17,9 +17,19 @@ export class InboxPageArgs extends PageArgs {
   updatedAfter?: Date | null;
 }
 
+/**
+ * `updatedAfter` as the instant to compare with: no record predates 1970, so an earlier instant
+ * is taken as 1970, which filters just as little (PostgreSQL has no year 0, which the scalar
+ * accepts). Null when not given.
+ */
+export function updatedSince(updatedAfter: Date | null | undefined): Date | null {
+  return updatedAfter ? new Date(Math.max(updatedAfter.getTime(), 0)) : null;
+}
+
 /** `updatedAfter` as SQL over the record alias `r`, or nothing when not given. */
 export function updatedAfterSql(updatedAfter: Date | null | undefined) {
-  return updatedAfter
-    ? { sql: ' and r.updated_at >= ?', params: [updatedAfter.toISOString()] as unknown[] }
+  const since = updatedSince(updatedAfter);
+  return since
+    ? { sql: ' and r.updated_at >= ?', params: [since.toISOString()] as unknown[] }
     : { sql: '', params: [] as unknown[] };
 }

@@ -15,6 +15,7 @@ for (const [network, prefix] of [
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.168.0.0', 16],
+  ['192.0.0.0', 24],
   ['198.18.0.0', 15],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
@@ -22,6 +23,10 @@ for (const [network, prefix] of [
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
+  // NAT64 and 6to4 carry an IPv4 address inside (64:ff9b::10.0.0.1 reaches 10.0.0.1).
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
@@ -65,11 +70,14 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy, field: str
   } catch {
     throw new BadUserInputError('url is not an absolute URL.', field);
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BadUserInputError('url must be https (plain http only to loopback).', field);
+  }
   if (url.username || url.password) {
     throw new BadUserInputError('url carries no credentials; verify signatures instead.', field);
   }
   const addresses = await addressesOf(url.hostname);
-  if (!addresses.length) throw new BadUserInputError(`${url.hostname} does not resolve.`, field);
+  if (!addresses.length) throw new BadUserInputError('url’s host does not resolve.', field);
   const loopback = addresses.every((address) => LOOPBACK.check(address, family(address)));
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new BadUserInputError('url must be https (plain http only to loopback).', field);

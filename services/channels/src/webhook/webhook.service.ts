@@ -113,7 +113,7 @@ export async function createWebhookSubscription(
     throw new BadUserInputError('Name at least one event type.', 'input.eventTypes');
   types.forEach((type, index) => {
     if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) {
-      throw new BadUserInputError(`${type} is not an event type.`, `input.eventTypes.${index}`);
+      throw new BadUserInputError('Not an event type.', `input.eventTypes.${index}`);
     }
   });
   let departmentId: string | null = null;
