@@ -96,7 +96,7 @@ function walkOf(steps: PetitionCaseStep[], rightful: Record<string, Caller>) {
   const workflow = {
     ...PETITION_CASE_WORKFLOW,
     steps: Object.fromEntries(steps.map((step) => [step, PETITION_CASE_STEPS[step]])),
-  } as typeof PETITION_CASE_WORKFLOW;
+  } as unknown as typeof PETITION_CASE_WORKFLOW;
   return walkWorkflow({
     counter: countQueries(graph.orm),
     workflow,

@@ -34,7 +34,7 @@ function requireId(value: string, field: string): string {
 
 function requireIds(values: readonly string[] | null | undefined, field: string): string[] {
   const list = [...new Set(values ?? [])];
-  list.forEach((value, index) => requireId(value, `${field}.${index}`));
+  list.forEach((value, index) => requireId(value, `${field}[${index}]`));
   return list;
 }
 

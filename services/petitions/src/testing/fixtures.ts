@@ -116,6 +116,9 @@ export async function seedCase(graph: TestSubgraph, seeded: SeededCase): Promise
       JSON.stringify(seeded.sessionIds ?? []),
     ],
   );
+  if (seeded.status === 'CLOSED') {
+    await sql(graph, `update petition_case set closed_on = '2026-05-20' where id = ?`, [id]);
+  }
   return id;
 }
 
