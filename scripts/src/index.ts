@@ -9,3 +9,4 @@ export {
   type Backoff,
   type Supervised,
 } from './supervise';
+export { subgraphProcess, subgraphUrlVariables, subgraphs } from './subgraphs';

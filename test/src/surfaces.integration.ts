@@ -48,6 +48,9 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   events: ['city', 'county', 'department'],
   deliberationEvents: ['city', 'county', 'department'],
   webhookSubscriptions: ['city', 'county', 'department'],
+  // The petitions bureau's cases: the offices, and departments (the bureau, a handling one).
+  petitionCase: ['city', 'county', 'department'],
+  petitionCases: ['city', 'county', 'department'],
 };
 const MUTATION_FIELDS: Record<string, Surface[]> = {
   createHome: ['city', 'county'],
@@ -115,16 +118,32 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   deleteWebhookSubscription: ['city', 'county', 'department'],
   rotateWebhookSecret: ['city', 'county', 'department'],
   redeliverWebhook: ['city', 'county', 'department'],
+  // The petitions bureau's steps, and the handling department's opinion.
+  registerPetitionCase: ['department'],
+  acceptPetitionCase: ['department'],
+  recordPetitionSession: ['department'],
+  givePetitionOpinion: ['department'],
+  requestPetitionReview: ['department'],
+  reviewPetitionCase: ['department'],
+  closePetitionCase: ['department'],
 };
 const PERSONAL_FIELDS = ['phone', 'idNumber', 'address', 'residentName', 'residentContact'];
+/**
+ * Petitioners' names: on the department surface, since the department handling a case needs them
+ * (petitions masks them for any other department, services/petitions), never on the public one.
+ */
+const PETITION_PERSONAL_FIELDS = ['petitioners'];
 
 /** Every `Type.field` of an introspected schema that holds personal data. */
-function personalFieldsOf(schema: {
-  types: Array<{ name: string; fields: Array<{ name: string }> | null }>;
-}): string[] {
+function personalFieldsOf(
+  schema: {
+    types: Array<{ name: string; fields: Array<{ name: string }> | null }>;
+  },
+  fields = PERSONAL_FIELDS,
+): string[] {
   return schema.types.flatMap((type) =>
     (type.fields ?? [])
-      .filter((field) => PERSONAL_FIELDS.includes(field.name))
+      .filter((field) => fields.includes(field.name))
       .map((field) => `${type.name}.${field.name}`),
   );
 }
@@ -175,10 +194,11 @@ describe('the surfaces of the graph', () => {
   it('public offers no write and no personal data anywhere in its schema', async () => {
     const schema = (await data(stack, 'public', null, INTROSPECTION)).__schema;
     expect(schema.mutationType).toBeNull();
-    expect(personalFieldsOf(schema)).toEqual([]);
+    expect(personalFieldsOf(schema, [...PERSONAL_FIELDS, ...PETITION_PERSONAL_FIELDS])).toEqual([]);
     expect(schema.types.map((type: { name: string }) => type.name)).not.toEqual(
       expect.arrayContaining(['Member']),
     );
+    expect(schema.types.map((type: { name: string }) => type.name)).not.toContain('PetitionCase');
   });
 
   it('department offers no personal data of members or residents', async () => {

@@ -234,7 +234,7 @@ export class PetitionCaseResolver {
 
   @FieldResolver(() => [String], {
     description:
-      "The petitioners' names (personal data): in full for the CPPCC offices' staff, the petitions bureau and the department handling the case; masked (`张*`) for anyone else.",
+      "The petitioners' names (personal data): in full for the CPPCC offices' staff, the petitions bureau and the department handling the case; masked like every personal datum (`**` for a two-character name) for anyone else.",
   })
   async petitioners(@Root() record: PetitionCase, @Ctx() { caller, em, scope }: Context) {
     const handles =
