@@ -125,7 +125,7 @@ describe('rendering', () => {
     expect(markdown).toContain(
       '| Q1 @ c=32 | 32 | 80.0 | 120.5 | 85.0 | 37.5 | 0 | 900 | gateway 4.2, channels 10.0, bench 0.3 | gateway 180 |',
     );
-    expect(markdown).toContain('| Q1 | 4 | 1 | 1 | 6 | no |');
+    expect(markdown).toContain('| Q1 | 4 | 1 | 1 | 0 | 6 | no |');
     const csv = renderCsv(results).split('\n');
     expect(csv[0]).toContain('cpu_ms_per_req_gateway');
     expect(csv[1]).toBe('Q1 @ c=32,query,gateway,Q1,32,80,120.5,85,37.5,0,900,4.2,,,10,,,0.3');
