@@ -3,7 +3,7 @@
  * demos: one case of the petitions bureau (信访局) for every demand flagged a petition matter
  * (`is_petition`), registered a few days after the home received it, in the division the demand
  * concerns, by the bureau of its county (the city's where a county has none), given to one of
- * the county's other departments, with the sessions whose agenda discussed the demand as the
+ * the county's departments working on the demand's policy area (any of them when none does), with the sessions whose agenda discussed the demand as the
  * sessions held on it. Each case walks the service's transition table as far as it got by
  * `today`: accepted, answered within or past the 60 days (`OPINION_DAYS`), reviewed once for
  * some, closed. Every step is written to `petition_case_event` as the service would have.
@@ -12,6 +12,7 @@
  */
 import { stableId } from '@cppcc/organization';
 import {
+  BUREAU_KIND,
   OPINION_DAYS,
   PETITIONS_POLICY_AREA,
   PETITION_CASE_STEPS,
@@ -20,6 +21,7 @@ import {
   type PetitionCaseStep,
 } from '@cppcc/petitions';
 import { cityDateOf, dateOf, dayOf, momentOf, HOUR } from '../calendar';
+import { AREA_OF } from '../channels/context';
 import type { ChannelsDemo } from '../channels/rows';
 import type { DeliberationDemo } from '../deliberation/rows';
 import type { OrganizationDemo } from '../organization/rows';
@@ -55,14 +57,17 @@ export function generatePetitionsDemo(
   const random = createRandom(seed).fork('petitions');
   const demo: PetitionsDemo = { seed, today, cases: [], events: [] };
   const bureaus = new Map<string, string>();
-  const departmentsOfCounty = new Map<string, string[]>();
+  const departmentsOfCounty = new Map<string, typeof organization.departments>();
   for (const department of organization.departments) {
-    if (department.policy_areas.includes(PETITIONS_POLICY_AREA as never)) {
+    if (
+      department.kind === BUREAU_KIND &&
+      department.policy_areas.includes(PETITIONS_POLICY_AREA as never)
+    ) {
       bureaus.set(department.division_code, department.id);
     } else if (department.division_code.length === 6) {
       departmentsOfCounty.set(department.division_code, [
         ...(departmentsOfCounty.get(department.division_code) ?? []),
-        department.id,
+        department,
       ]);
     }
   }
@@ -87,7 +92,11 @@ export function generatePetitionsDemo(
     const stream = random.fork(demand.id);
     const county = demand.division_code.slice(0, 6);
     const bureau = bureaus.get(county) ?? bureaus.get(county.slice(0, 4));
-    const handlers = departmentsOfCounty.get(county) ?? [];
+    const inCounty = departmentsOfCounty.get(county) ?? [];
+    const matching = inCounty.filter((department) =>
+      department.policy_areas.includes(AREA_OF[demand.category]),
+    );
+    const handlers = (matching.length ? matching : inCounty).map((department) => department.id);
     const registeredDay = dayOf(cityDateOf(demand.received_at)) + stream.int(1, 7);
     if (!bureau || !handlers.length || registeredDay > todayDay) continue;
     const id = stableId('demo-petition-case', `${seed}:${demand.id}`);

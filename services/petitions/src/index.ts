@@ -7,4 +7,4 @@ export { configShape, DEFAULT_PORT } from './config';
 export { PetitionCaseStatus } from './petition-case/petition-case.entity';
 export { PETITION_CASE_STEPS, type PetitionCaseStep } from './petition-case/petition-case.workflow';
 export { OPINION_DAYS, addDays, opinionDueOn } from './petition-case/petition-case.deadline';
-export { PETITIONS_POLICY_AREA } from './department/department.projection';
+export { BUREAU_KIND, PETITIONS_POLICY_AREA } from './department/department.projection';

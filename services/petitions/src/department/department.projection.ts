@@ -10,8 +10,13 @@ import {
   type SubgraphSettings,
 } from '@cppcc/toolkit';
 
-/** The policy area of the departments that keep petition cases: the petitions bureaus (信访局). */
+/**
+ * A petitions bureau (信访局): the government's direct agency (政府直属机构) working on petitions.
+ * Other departments may work on petitions too (a justice bureau, 司法局), handling cases given
+ * to them; only the bureau keeps them.
+ */
 export const PETITIONS_POLICY_AREA = 'PETITIONS';
+export const BUREAU_KIND = 'DIRECT_AGENCY';
 
 /**
  * Follows the organization's department changes into `department_projection`, policy areas
@@ -58,8 +63,9 @@ export async function bureauDivisionOf(
   if (!isUuid(departmentId)) return null;
   const [row] = await executeIn<Array<{ division_code: string }>>(
     em,
-    `select division_code from department_projection where id = ? and ? = any(policy_areas)`,
-    [departmentId, PETITIONS_POLICY_AREA],
+    `select division_code from department_projection
+     where id = ? and kind = ? and ? = any(policy_areas)`,
+    [departmentId, BUREAU_KIND, PETITIONS_POLICY_AREA],
   );
   return row?.division_code ?? null;
 }

@@ -250,6 +250,8 @@ describe('who sees which cases', () => {
     const own = await ids(departmentCaller(departments.handling, COUNTY));
     expect(own.has(handled) && !own.has(here) && !own.has(there)).toBe(true);
     expect((await ids(departmentCaller(departments.other, COUNTY))).size).toBe(0);
+    // Working on petitions does not make a department the bureau: it sees what it handles.
+    expect((await ids(departmentCaller(departments.justice, COUNTY))).size).toBe(0);
     const ofDepartment = await graph
       .as(departmentCaller(departments.other, COUNTY))
       .query(

@@ -7,7 +7,7 @@ import { bureauDivisionOf } from '../department/department.projection';
  * petitions bureau, only the cases it handles.
  *
  * - the city's CPPCC office sees every case, a county's office its county's;
- * - a petitions bureau (信访局: a department working on PETITIONS) sees every case of its
+ * - a petitions bureau (信访局: the direct agency working on PETITIONS) sees every case of its
  *   government's division: the city's bureau all of them, a county's bureau its county's;
  * - any other department sees the cases it was given to handle;
  * - homes and the public see none: petitions are not a home's records, and they name people.

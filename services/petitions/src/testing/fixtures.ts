@@ -17,6 +17,8 @@ export interface Departments {
   otherCountyBureau: string;
   handling: string;
   other: string;
+  /** A justice bureau: works on petitions, keeps no cases. */
+  justice: string;
 }
 
 const sql = <T extends object>(graph: TestSubgraph, query: string, values: unknown[] = []) =>
@@ -30,20 +32,44 @@ export async function seedDepartments(graph: TestSubgraph): Promise<Departments>
     otherCountyBureau: randomUUID(),
     handling: randomUUID(),
     other: randomUUID(),
+    justice: randomUUID(),
   };
-  const rows: Array<[string, string, string, string, string[]]> = [
-    [departments.cityBureau, '连云港市信访局', 'CITY', '3207', ['PETITIONS']],
-    [departments.countyBureau, '海州区信访局', 'COUNTY', COUNTY, ['PETITIONS']],
-    [departments.otherCountyBureau, '灌南县信访局', 'COUNTY', OTHER_COUNTY, ['PETITIONS']],
-    [departments.handling, '海州区住房和城乡建设局', 'COUNTY', COUNTY, ['URBAN_CONSTRUCTION']],
-    [departments.other, '海州区教育局', 'COUNTY', COUNTY, ['EDUCATION']],
+  const rows: Array<[string, string, string, string, string, string[]]> = [
+    [departments.cityBureau, '连云港市信访局', 'CITY', '3207', 'DIRECT_AGENCY', ['PETITIONS']],
+    [departments.countyBureau, '海州区信访局', 'COUNTY', COUNTY, 'DIRECT_AGENCY', ['PETITIONS']],
+    [
+      departments.otherCountyBureau,
+      '灌南县信访局',
+      'COUNTY',
+      OTHER_COUNTY,
+      'DIRECT_AGENCY',
+      ['PETITIONS'],
+    ],
+    [
+      departments.handling,
+      '海州区住房和城乡建设局',
+      'COUNTY',
+      COUNTY,
+      'GOVERNMENT_DEPARTMENT',
+      ['URBAN_CONSTRUCTION'],
+    ],
+    [departments.other, '海州区教育局', 'COUNTY', COUNTY, 'GOVERNMENT_DEPARTMENT', ['EDUCATION']],
+    // Works on petitions too, but is no bureau: it keeps no cases.
+    [
+      departments.justice,
+      '海州区司法局',
+      'COUNTY',
+      COUNTY,
+      'GOVERNMENT_DEPARTMENT',
+      ['PUBLIC_SAFETY', 'PETITIONS'],
+    ],
   ];
-  for (const [id, name, level, division, areas] of rows) {
+  for (const [id, name, level, division, kind, areas] of rows) {
     await sql(
       graph,
       `insert into department_projection (id, name, level, division_code, kind, version, policy_areas)
-       values (?, ?, ?, ?, 'GOVERNMENT_DEPARTMENT', 1, array(select json_array_elements_text(?::json)))`,
-      [id, name, level, division, JSON.stringify(areas)],
+       values (?, ?, ?, ?, ?, 1, array(select json_array_elements_text(?::json)))`,
+      [id, name, level, division, kind, JSON.stringify(areas)],
     );
   }
   return departments;
