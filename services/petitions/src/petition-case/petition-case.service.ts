@@ -21,7 +21,12 @@ import { bureauDivisionOf, requireHandlingDepartment } from '../department/depar
 import { opinionDueOn } from './petition-case.deadline';
 import { PetitionCase, PetitionCaseStatus } from './petition-case.entity';
 import type { RegisterPetitionCaseInput } from './petition-case.inputs';
-import { BUREAU, PETITION_CASE_WORKFLOW, bureauOnly } from './petition-case.workflow';
+import {
+  BUREAU,
+  PETITION_CASE_WORKFLOW,
+  bureauOnly,
+  type PetitionCaseStep,
+} from './petition-case.workflow';
 
 const NOT_A_BUREAU = `Registering a case is a step of ${BUREAU.name}.`;
 const DIVISION_CODE = /^\d{9}(\d{3})?$/;
@@ -136,77 +141,47 @@ export async function acceptPetitionCase(
   );
 }
 
-/** The handling department's opinion (办理意见). */
-export function givePetitionOpinion(
+/**
+ * The steps that record a text and the day it was given: which columns each writes. The text
+ * argument is named as the mutation names it (`opinion`, `reason`).
+ */
+const TEXT_STEPS = {
+  giveOpinion: { argument: 'opinion', text: 'opinion', day: 'handledOn' },
+  requestReview: { argument: 'reason', text: 'reviewReason', day: 'reviewRequestedOn' },
+  review: { argument: 'opinion', text: 'reviewOpinion', day: 'reviewedOn' },
+} as const satisfies Partial<
+  Record<PetitionCaseStep, { argument: string; text: keyof PetitionCase; day: keyof PetitionCase }>
+>;
+
+/** Takes a step that records a text, dated today (China Standard Time). */
+function textStep(
+  step: keyof typeof TEXT_STEPS,
+): (
   em: EntityManager,
   caller: Caller,
   caseId: string,
   expectedVersion: number | null | undefined,
-  opinion: string,
-): Promise<PetitionCase> {
-  const text = requireText(opinion, 'opinion', OPINION_MAX);
-  return takeStep(
-    em,
-    caller,
-    PETITION_CASE_WORKFLOW,
-    caseId,
-    expectedVersion,
-    'giveOpinion',
-    (record) => {
-      record.opinion = text;
-      record.handledOn = todayInCity();
-      return { handledOn: record.handledOn };
-    },
-  );
+  value: string,
+) => Promise<PetitionCase> {
+  const { argument, text, day } = TEXT_STEPS[step];
+  return (em, caller, caseId, expectedVersion, value) => {
+    const checked = requireText(value, argument, OPINION_MAX);
+    return takeStep(em, caller, PETITION_CASE_WORKFLOW, caseId, expectedVersion, step, (record) => {
+      record[text] = checked;
+      record[day] = todayInCity();
+      return { [day]: record[day] };
+    });
+  };
 }
+
+/** The handling department's opinion (办理意见). */
+export const givePetitionOpinion = textStep('giveOpinion');
 
 /** The petitioner disagreed with the opinion: a review (复查), once. */
-export function requestPetitionReview(
-  em: EntityManager,
-  caller: Caller,
-  caseId: string,
-  expectedVersion: number | null | undefined,
-  reason: string,
-): Promise<PetitionCase> {
-  const text = requireText(reason, 'reason', OPINION_MAX);
-  return takeStep(
-    em,
-    caller,
-    PETITION_CASE_WORKFLOW,
-    caseId,
-    expectedVersion,
-    'requestReview',
-    (record) => {
-      record.reviewReason = text;
-      record.reviewRequestedOn = todayInCity();
-      return { reviewRequestedOn: record.reviewRequestedOn };
-    },
-  );
-}
+export const requestPetitionReview = textStep('requestReview');
 
 /** The review opinion (复查意见). */
-export function reviewPetitionCase(
-  em: EntityManager,
-  caller: Caller,
-  caseId: string,
-  expectedVersion: number | null | undefined,
-  opinion: string,
-): Promise<PetitionCase> {
-  const text = requireText(opinion, 'opinion', OPINION_MAX);
-  return takeStep(
-    em,
-    caller,
-    PETITION_CASE_WORKFLOW,
-    caseId,
-    expectedVersion,
-    'review',
-    (record) => {
-      record.reviewOpinion = text;
-      record.reviewedOn = todayInCity();
-      return { reviewedOn: record.reviewedOn };
-    },
-  );
-}
+export const reviewPetitionCase = textStep('review');
 
 /** Closes a case (办结). */
 export function closePetitionCase(
