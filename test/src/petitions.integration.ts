@@ -1,3 +1,4 @@
+import { eventually } from '@cppcc/toolkit/testing';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
 
 /**
@@ -160,6 +161,36 @@ describe('a petition matter across the four subgraphs', () => {
       },
     );
     expect(other.petitionCase).toBeNull();
+  });
+
+  it("gives a county's petitions bureau its county's cases, known from the organization's feed", async () => {
+    const bureau = stack.demo!.organization.departments.find(
+      (d) =>
+        d.division_code === '320706' &&
+        d.kind === 'DIRECT_AGENCY' &&
+        d.policy_areas.includes('PETITIONS' as never),
+    )!;
+    const token = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '320706',
+      departmentId: bureau.id,
+      roles: ['DEPARTMENT'],
+    });
+    const own = stack.demo!.petitions.cases.filter((row) => row.division_code.startsWith('320706'));
+    // The bureau is known once petitions has followed the department feed (within a second).
+    const answer = await eventually(async () => {
+      const seen = await data(
+        stack,
+        'department',
+        token,
+        `{ petitionCases(first: 100) { totalCount edges { node { petitioners } } } }`,
+      );
+      expect(seen.petitionCases.totalCount).toBe(own.length);
+      return seen;
+    });
+    // The bureau keeps the cases: it reads the petitioners' names in full.
+    const names = answer.petitionCases.edges.flatMap((edge: any) => edge.node.petitioners);
+    expect(names.some((name: string) => !name.includes('*'))).toBe(true);
   });
 
   it('offers the public surface no petition case at all', async () => {
