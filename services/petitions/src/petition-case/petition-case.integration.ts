@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
+import { countQueries, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { petitionsSubgraph } from '../subgraph';
 import {
   COUNTY,
@@ -201,6 +201,50 @@ describe("a petition case's life through the graph", () => {
         ])
       )[0].status,
     ).toBe('REGISTERED');
+  });
+});
+
+describe("the fields other subgraphs' records gain", () => {
+  it('read the cases of a page of demands, sessions or departments in one statement each', async () => {
+    const demands = [randomUUID(), randomUUID(), randomUUID()];
+    const sessions = [randomUUID(), randomUUID()];
+    for (const [index, demand] of demands.entries()) {
+      await seedCase(graph, {
+        status: 'ACCEPTED',
+        handlingDepartmentId: departments.handling,
+        demandIds: [demand],
+        sessionIds: index < sessions.length ? [sessions[index]] : [],
+      });
+    }
+    const counter = countQueries(graph.orm);
+    const page = async (reps: object[], selection: string) => {
+      counter.reset();
+      const answer = await graph.query(
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ${selection} } }`,
+        { reps },
+      );
+      return { answer: answer._entities, statements: counter.count };
+    };
+    const ofDemands = await page(
+      demands.map((id) => ({ __typename: 'Demand', id })),
+      '... on Demand { petitionCase { demands { id } } }',
+    );
+    expect(ofDemands.answer.map((e: any) => e.petitionCase.demands[0].id)).toEqual(demands);
+    expect(ofDemands.statements).toBe(1);
+    const ofSessions = await page(
+      sessions.map((id) => ({ __typename: 'Session', id })),
+      '... on Session { petitionCase { sessions { id } } }',
+    );
+    expect(ofSessions.answer.map((e: any) => e.petitionCase.sessions[0].id)).toEqual(sessions);
+    expect(ofSessions.statements).toBe(1);
+    const ofDepartments = await page(
+      [departments.handling, departments.other].map((id) => ({ __typename: 'Department', id })),
+      '... on Department { petitionCases(first: 2) { totalCount edges { node { id } } } }',
+    );
+    expect(ofDepartments.answer[0].petitionCases.totalCount).toBeGreaterThanOrEqual(3);
+    expect(ofDepartments.answer[1].petitionCases.totalCount).toBe(0);
+    // The count and the pages of every department.
+    expect(ofDepartments.statements).toBe(2);
   });
 });
 
