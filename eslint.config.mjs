@@ -1,5 +1,8 @@
 // Lint rules every package shares; type-aware rules would need a program per package and
 // double the run time, so the type checker (`npm run typecheck`) covers what they would catch.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -7,7 +10,12 @@ import tseslint from 'typescript-eslint';
 // depends on the toolkit and nothing else of the repository: never on another service, the demo
 // data, the gateway, the scripts, the bench or the end-to-end tests, whether by package name or by
 // a relative path out of its folder. test/src/boundaries.spec.ts proves the rule reports both.
-const SERVICES = ['organization', 'deliberation', 'channels'];
+// Every folder under services/ but the toolkit is a service: a new one is covered by being there.
+const SERVICES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'services'), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory() && entry.name !== 'toolkit')
+  .map((entry) => entry.name);
 const WORKSPACES_OUTSIDE_SERVICES = ['demo', 'gateway', 'scripts', 'bench', 'test'];
 
 function serviceBoundaries(service) {

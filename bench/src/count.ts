@@ -5,10 +5,8 @@
  * `countQueries` listening on each ORM's connection; each request is sent once, alone, and the
  * statements of the change-feed followers (polling in the background) are left out.
  */
-import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
 import { loadConfig, startGateway } from '@cppcc/gateway';
-import { organizationSubgraph } from '@cppcc/organization';
+import { subgraphUrlVariables, subgraphs as listedSubgraphs } from '@cppcc/scripts';
 import { startSubgraph, type Logger, type StartedSubgraph } from '@cppcc/toolkit';
 import { FEED_STATEMENT, countQueries } from '@cppcc/toolkit/testing';
 import { performance } from 'node:perf_hooks';
@@ -63,7 +61,11 @@ export async function countStatements(
   const subgraphs: Record<string, StartedSubgraph> = {};
   const counts: StatementCount[] = [];
   try {
-    for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
+    // The organization first: the others follow its change feeds.
+    const all = listedSubgraphs().sort((a, b) =>
+      a.name === 'organization' ? -1 : b.name === 'organization' ? 1 : 0,
+    );
+    for (const { process: subgraph } of all) {
       subgraphs[subgraph.name] = await startSubgraph(subgraph, {
         databaseUrl,
         internalAuthSecret: secrets.INTERNAL_AUTH_SECRET,
@@ -78,9 +80,7 @@ export async function countStatements(
       loadConfig({
         PORT: '0',
         HOST: '127.0.0.1',
-        ORGANIZATION_URL: subgraphs.organization.url,
-        DELIBERATION_URL: subgraphs.deliberation.url,
-        CHANNELS_URL: subgraphs.channels.url,
+        ...subgraphUrlVariables((entry) => subgraphs[entry.name].url),
         SUBGRAPH_TIMEOUT_MS: '60000',
         AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
         INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,

@@ -7,8 +7,8 @@
  * page. `HIVE_DEDUP=off` turns off its in-flight deduplication of identical subgraph requests
  * (on by default).
  *
- * Environment: the gateway's (AUTH_JWT_SECRET, INTERNAL_AUTH_SECRET, ORGANIZATION_URL,
- * DELIBERATION_URL, CHANNELS_URL, CONTRACTS_DIR) plus PORT and HIVE_DEDUP.
+ * Environment: the gateway's (AUTH_JWT_SECRET, INTERNAL_AUTH_SECRET, <NAME>_URL of each subgraph,
+ * CONTRACTS_DIR) plus PORT and HIVE_DEDUP.
  */
 import 'reflect-metadata';
 import { loadConfig, subgraphTargets } from '@cppcc/gateway';

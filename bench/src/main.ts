@@ -14,6 +14,7 @@ import {
   migrateAll,
   loadDemoIfEmpty,
   DEMO_PRESET_NAMES,
+  subgraphUrlVariables,
   type DemoPresetName,
 } from '@cppcc/scripts';
 import {
@@ -36,7 +37,16 @@ import { countStatements, type CountRequest } from './count';
 import { compareWithQ1, floorAsQ1, floorParams, FLOOR_SQL, runFloor } from './floor';
 import { loadHttp, loadLoop, type Measurement, type PreparedRequest } from './load';
 import { peakRssMb, resetPeakRss, settle } from './proc';
-import { PORTS, REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
+import {
+  PORTS,
+  REPO_ROOT,
+  SUBGRAPHS,
+  SUBGRAPH_NAMES,
+  startChild,
+  stopChild,
+  waitUntilReady,
+  type Child,
+} from './processes';
 import {
   buildQueries,
   loadFixtures,
@@ -217,17 +227,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    for (const name of ['organization', 'deliberation', 'channels'] as const) {
+    const subgraphUrls = subgraphUrlVariables((entry) => `${url(PORTS[entry.name])}/graphql`);
+    for (const { name, folder } of SUBGRAPHS) {
       children.push(
         startChild(
           name,
-          `services/${name}/dist/main.js`,
+          `${folder}/dist/main.js`,
           {
             ...common,
+            ...subgraphUrls,
             DATABASE_URL: databaseUrl,
             PORT: String(PORTS[name]),
-            ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-            DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
           },
           url(PORTS[name]),
           logDir,
@@ -237,9 +247,7 @@ async function main(): Promise<void> {
     const gatewayEnv = {
       ...common,
       AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-      ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-      DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
-      CHANNELS_URL: `${url(PORTS.channels)}/graphql`,
+      ...subgraphUrls,
       SUBGRAPH_TIMEOUT_MS: '60000',
       // One caller sends every request of a run: the per-caller limit would stop the load.
       RATE_LIMIT_SCALE: '1000',
@@ -359,7 +367,7 @@ async function main(): Promise<void> {
       ) =>
       async (secondsToRun: number, processIds: Record<string, number>) =>
         loadHttp(targetUrl, await requests(), connections, secondsToRun, processIds);
-    const stackProcesses = ['gateway', 'organization', 'deliberation', 'channels'];
+    const stackProcesses = ['gateway', ...SUBGRAPH_NAMES];
     for (const query of active) {
       const requests = await prepare(query, query.variants);
       // The reference is our gateway itself; the check is that every variant answers without errors.
@@ -527,7 +535,7 @@ async function main(): Promise<void> {
         group: 'mix',
         system: system.name,
         connections: 32,
-        processes: [system.name, 'organization', 'deliberation', 'channels'],
+        processes: [system.name, ...SUBGRAPH_NAMES],
         run: http(
           system.url,
           () => (system.bypass ? mixRequests.map(bypassingCache) : mixRequests),

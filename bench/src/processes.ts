@@ -1,11 +1,12 @@
 /**
- * The stack under measurement, as `npm start` runs it: the three subgraphs and the gateway as
+ * The stack under measurement, as `npm start` runs it: the subgraphs of schema/supergraph.yaml and the gateway as
  * child processes (their built `dist/main.js`), plus the two Hive Gateway processes, on the
  * bench's own ports and database, with their output in log files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readSupergraphConfig, type SubgraphEntry } from '@cppcc/scripts';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 
@@ -16,15 +17,27 @@ export interface Child {
   process: ChildProcess;
 }
 
-/** The bench's ports: away from `npm start`'s 4000–4003, so both can run at once. */
-export const PORTS = {
-  gateway: 4100,
-  organization: 4101,
-  deliberation: 4102,
-  channels: 4103,
-  hive: 4110,
-  hiveNoDedup: 4111,
-} as const;
+/** The subgraphs the bench runs: every one of schema/supergraph.yaml (its one list). */
+export const SUBGRAPHS: SubgraphEntry[] = readSupergraphConfig();
+export const SUBGRAPH_NAMES = SUBGRAPHS.map((subgraph) => subgraph.name);
+
+/**
+ * The ports of a stack `offset` above `npm start`'s (the gateway's 4000, each subgraph's its
+ * routing URL's), so that both run at once: the bench's at 41xx, the soak's at 42xx.
+ */
+export function stackPorts(offset: number): Record<string, number> & { gateway: number } {
+  return {
+    gateway: 4000 + offset,
+    ...Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph.port + offset])),
+  };
+}
+
+/** The bench's ports: away from `npm start`'s, so both can run at once. */
+export const PORTS: Record<string, number> & {
+  gateway: number;
+  hive: number;
+  hiveNoDedup: number;
+} = { ...stackPorts(100), hive: 4110, hiveNoDedup: 4111 };
 
 export function startChild(
   name: string,

@@ -1,4 +1,5 @@
 /** The shape of a run's results, and how they are written: JSON, a markdown table, CSV. */
+import { SUBGRAPH_NAMES } from './processes';
 import { fmt, markdownTable, toCsv } from './stats';
 
 export interface Machine {
@@ -144,7 +145,7 @@ export function renderMarkdown(results: Results): string {
   out.push('');
   out.push('## SQL statements per request');
   out.push('');
-  const subgraphs = ['organization', 'deliberation', 'channels'];
+  const subgraphs = SUBGRAPH_NAMES;
   out.push(
     markdownTable(
       ['request', ...subgraphs, 'total', 'errors'],

@@ -11,6 +11,7 @@ import {
   DEMO_PRESET_NAMES,
   loadDemoIfEmpty,
   migrateAll,
+  subgraphUrlVariables,
   type DemoPresetName,
 } from '@cppcc/scripts';
 import { createLogger, ensureDatabase, withDatabase } from '@cppcc/toolkit';
@@ -23,13 +24,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
+import {
+  REPO_ROOT,
+  SUBGRAPHS,
+  stackPorts,
+  startChild,
+  stopChild,
+  waitUntilReady,
+  type Child,
+} from './processes';
 import { buildQueries, loadFixtures, type Claims } from './queries';
 import { parseProcStatus } from './stats';
 
 const SEED = 20190816;
 /** The soak's ports: away from `npm start`'s 4000–4003 and the bench's 41xx. */
-const PORTS = { gateway: 4200, organization: 4201, deliberation: 4202, channels: 4203 } as const;
+const PORTS = stackPorts(200);
 const WRITE_EVERY = 8;
 
 interface Minute {
@@ -148,17 +157,17 @@ async function main(): Promise<void> {
     { startedAt: number; endedAt?: number; recoveredAt?: number; answeredAt?: number } | undefined;
   let errorsOutsideRestart = 0;
   try {
-    for (const name of ['organization', 'deliberation', 'channels'] as const) {
+    const subgraphUrls = subgraphUrlVariables((entry) => `${url(PORTS[entry.name])}/graphql`);
+    for (const { name, folder } of SUBGRAPHS) {
       children.push(
         startChild(
           name,
-          `services/${name}/dist/main.js`,
+          `${folder}/dist/main.js`,
           {
             ...common,
+            ...subgraphUrls,
             DATABASE_URL: databaseUrl,
             PORT: String(PORTS[name]),
-            ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-            DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
           },
           url(PORTS[name]),
           logDir,
@@ -172,9 +181,7 @@ async function main(): Promise<void> {
         {
           ...common,
           AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-          ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-          DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
-          CHANNELS_URL: `${url(PORTS.channels)}/graphql`,
+          ...subgraphUrls,
           // A few callers send every request: the per-caller limit would stop the load.
           RATE_LIMIT_SCALE: '1000',
           PORT: String(PORTS.gateway),

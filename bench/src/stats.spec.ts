@@ -1,3 +1,4 @@
+import { SUBGRAPH_NAMES } from './processes';
 import { floorParams } from './floor';
 import { q1Periods } from './queries';
 import { renderCsv, renderMarkdown, type Results } from './results';
@@ -125,7 +126,11 @@ describe('rendering', () => {
     expect(markdown).toContain(
       '| Q1 @ c=32 | 32 | 80.0 | 120.5 | 85.0 | 37.5 | 0 | 900 | gateway 4.2, channels 10.0, bench 0.3 | gateway 180 |',
     );
-    expect(markdown).toContain('| Q1 | 4 | 1 | 1 | 6 | no |');
+    // One column per subgraph of schema/supergraph.yaml; those the request did not reach count 0.
+    const perSubgraph: Record<string, number> = { organization: 4, deliberation: 1, channels: 1 };
+    expect(markdown).toContain(
+      `| Q1 | ${SUBGRAPH_NAMES.map((name) => perSubgraph[name] ?? 0).join(' | ')} | 6 | no |`,
+    );
     const csv = renderCsv(results).split('\n');
     expect(csv[0]).toContain('cpu_ms_per_req_gateway');
     expect(csv[1]).toBe('Q1 @ c=32,query,gateway,Q1,32,80,120.5,85,37.5,0,900,4.2,,,10,,,0.3');

@@ -39,3 +39,14 @@ export {
   isChannelsDemoLoaded,
   loadChannelsDemo,
 } from './channels/loader';
+export {
+  generatePetitionsDemo,
+  petitionsDemoRowCounts,
+  type PetitionsDemo,
+} from './petitions/generator';
+export {
+  PETITIONS_DEMO_GUARD,
+  copyPetitionsDemo,
+  isPetitionsDemoLoaded,
+  loadPetitionsDemo,
+} from './petitions/loader';

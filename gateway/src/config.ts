@@ -14,7 +14,7 @@ import { webConfigShape } from './web';
 /** The port the gateway listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4000;
 
-const subgraphUrl = z.url({ protocol: /^https?$/ }).optional();
+const subgraphUrl = z.url({ protocol: /^https?$/ });
 
 /** A comma-separated list of surfaces (`none` for none), defaulting to `fallback`. */
 const surfaceList = (fallback: string) =>
@@ -46,10 +46,6 @@ export const configShape = {
   INTROSPECTION_SURFACES: surfaceList(SURFACES.join(',')),
   /** The surfaces whose path serves the explorer to a browser (`none` for none). */
   EXPLORER_SURFACES: surfaceList(SURFACES.join(',')),
-  /** Where each subgraph answers, when not at the supergraph's routing URL. */
-  ORGANIZATION_URL: subgraphUrl,
-  DELIBERATION_URL: subgraphUrl,
-  CHANNELS_URL: subgraphUrl,
   /** How long a subgraph may take before its part of an answer is given up. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /**
@@ -113,8 +109,28 @@ export const configShape = {
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * Where each subgraph answers when not at the supergraph's routing URL: `<NAME>_URL` for the
+ * subgraph `name` (`CHANNELS_URL`, `PETITIONS_URL` …), any subgraph the contracts name, so a new
+ * subgraph needs no variable declared here. Every such variable (a single word before `_URL`,
+ * other than the ones above) must be an http(s) URL.
+ */
+function subgraphUrls(env: Record<string, string | undefined>): Record<string, string> {
+  const urls: Record<string, string> = {};
+  const errors: string[] = [];
+  for (const [variable, value] of Object.entries(env)) {
+    const match = /^([A-Z][A-Z0-9]*)_URL$/.exec(variable);
+    if (!match || variable in configShape || value === undefined || value === '') continue;
+    const parsed = subgraphUrl.safeParse(value);
+    if (parsed.success) urls[match[1].toLowerCase()] = parsed.data;
+    else errors.push(`  ${variable}: must be an http(s) URL where the subgraph answers`);
+  }
+  if (errors.length) throw new ConfigError(`Invalid configuration:\n${errors.join('\n')}`);
+  return urls;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
-  const config = parseConfig(configShape, env);
+  const config = { ...parseConfig(configShape, env), SUBGRAPH_URLS: subgraphUrls(env) };
   if (!config.AUTH_JWT_SECRET && !config.AUTH_PUBLIC_KEY && !config.AUTH_JWKS_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL: one of them must be set to verify tokens',

@@ -26,19 +26,27 @@ function sign(
 
 describe('the gateway configuration', () => {
   it('routes to the subgraphs the committed contracts name, at their routing URLs by default', () => {
-    expect(subgraphTargets(supergraph, config)).toEqual([
-      { name: 'channels', url: 'http://localhost:4003/graphql' },
-      { name: 'deliberation', url: 'http://localhost:4002/graphql' },
-      { name: 'organization', url: 'http://localhost:4001/graphql' },
-    ]);
+    const targets = subgraphTargets(supergraph, config);
+    expect(targets).toEqual(
+      [...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
+        ([, name, url]) => ({ name, url }),
+      ),
+    );
+    expect(targets).toContainEqual({ name: 'organization', url: 'http://localhost:4001/graphql' });
   });
 
-  it('lets the environment say where each subgraph answers', () => {
-    const moved = loadConfig({ ...SECRETS, ORGANIZATION_URL: 'http://organization:4001/graphql' });
-    expect(subgraphTargets(supergraph, moved)).toContainEqual({
-      name: 'organization',
-      url: 'http://organization:4001/graphql',
+  it('lets the environment say where each subgraph answers, by its name (`<NAME>_URL`)', () => {
+    const moved = loadConfig({
+      ...SECRETS,
+      ORGANIZATION_URL: 'http://organization:4001/graphql',
+      PETITIONS_URL: 'http://petitions:4004/graphql',
     });
+    expect(subgraphTargets(supergraph, moved)).toEqual(
+      expect.arrayContaining([
+        { name: 'organization', url: 'http://organization:4001/graphql' },
+        { name: 'petitions', url: 'http://petitions:4004/graphql' },
+      ]),
+    );
   });
 
   it('refuses to start on a bad value or without a way to verify tokens, naming the variable', () => {

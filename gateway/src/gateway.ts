@@ -78,13 +78,9 @@ interface GatewayContext {
   requestLog?: RequestFacts;
 }
 
-/** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides. */
+/** The subgraphs a supergraph names (`@join__graph`), with the URLs the config overrides (`<NAME>_URL`). */
 export function subgraphTargets(supergraphSdl: string, config: Config): SubgraphTarget[] {
-  const overrides: Record<string, string | undefined> = {
-    organization: config.ORGANIZATION_URL,
-    deliberation: config.DELIBERATION_URL,
-    channels: config.CHANNELS_URL,
-  };
+  const overrides: Record<string, string | undefined> = config.SUBGRAPH_URLS;
   return [...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(
     ([, name, url]) => ({
       name,

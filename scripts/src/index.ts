@@ -19,3 +19,4 @@ export {
 export * from './schema-changes';
 export * from './schema-changelog';
 export * from './schema-files';
+export { subgraphProcess, subgraphUrlVariables, subgraphs } from './subgraphs';

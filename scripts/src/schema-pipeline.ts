@@ -7,10 +7,7 @@
 import { composeServices } from '@apollo/composition';
 import { composeSchemaContract } from '@theguild/federation-composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
-import { organizationSubgraph } from '@cppcc/organization';
-import { SURFACES, surfaceTag, type Surface, type SubgraphProcess } from '@cppcc/toolkit';
+import { SURFACES, surfaceTag, type Surface } from '@cppcc/toolkit';
 import {
   Kind,
   isEnumType,
@@ -31,11 +28,16 @@ import {
 import { Supergraph } from '@apollo/federation-internals';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { resolve } from 'node:path';
+import {
+  REPO_ROOT,
+  SUPERGRAPH_CONFIG,
+  readSupergraphConfig,
+  subgraphProcess,
+  type SubgraphEntry,
+} from './subgraphs';
 
-export const REPO_ROOT = resolve(__dirname, '../..');
-export const SUPERGRAPH_CONFIG = resolve(REPO_ROOT, 'schema/supergraph.yaml');
+export { REPO_ROOT, SUPERGRAPH_CONFIG, readSupergraphConfig, type SubgraphEntry };
 export const SUPERGRAPH_FILE = resolve(REPO_ROOT, 'schema/supergraph.graphql');
 /** Where the contract supergraph of each surface is checked in: `schema/contracts/<surface>.graphql`. */
 export const CONTRACTS_DIR = resolve(REPO_ROOT, 'schema/contracts');
@@ -61,42 +63,13 @@ function generated(sdl: string): string {
   return `${GENERATED_HEADER}\n${sdl.trim()}\n`;
 }
 
-const SUBGRAPHS: Record<string, SubgraphProcess> = {
-  organization: organizationSubgraph,
-  deliberation: deliberationSubgraph,
-  channels: channelsSubgraph,
-};
-
-export interface SubgraphEntry {
-  name: string;
-  routingUrl: string;
-  /** Where the subgraph's printed SDL is checked in. */
-  file: string;
-}
-
-/** The subgraphs named in schema/supergraph.yaml. */
-export function readSupergraphConfig(): SubgraphEntry[] {
-  const config = parseYaml(readFileSync(SUPERGRAPH_CONFIG, 'utf8')) as {
-    subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
-  };
-  return Object.entries(config.subgraphs).map(([name, entry]) => ({
-    name,
-    routingUrl: entry.routing_url,
-    file: resolve(dirname(SUPERGRAPH_CONFIG), entry.schema.file),
-  }));
-}
-
 /** The SDL each subgraph's code prints today. */
 export async function printSubgraphs(
   entries = readSupergraphConfig(),
 ): Promise<Map<string, string>> {
   const printed = new Map<string, string>();
   for (const entry of entries) {
-    const subgraph = SUBGRAPHS[entry.name];
-    if (!subgraph)
-      throw new Error(
-        `schema/supergraph.yaml names ${entry.name}, which is not a subgraph of this repo`,
-      );
+    const subgraph = subgraphProcess(entry);
     printed.set(entry.name, generated(printSubgraphSchema(await subgraph.buildSchema())));
   }
   return printed;

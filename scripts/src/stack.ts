@@ -3,8 +3,6 @@
  * server of DATABASE_URL, or an embedded PostgreSQL in .data/), migrating every service, and
  * loading the demo data set on an empty database.
  */
-import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   CHANNELS_DEMO_GUARD,
   DELIBERATION_DEMO_GUARD,
@@ -13,15 +11,18 @@ import {
   generateChannelsDemo,
   generateDeliberationDemo,
   generateOrganizationDemo,
+  generatePetitionsDemo,
   isChannelsDemoLoaded,
   isDeliberationDemoLoaded,
   isOrganizationDemoLoaded,
+  isPetitionsDemoLoaded,
   loadOrganizationDemo,
+  loadPetitionsDemo,
   todayInShanghai,
   withAgendaDemands,
   type OrganizationDemo,
+  type PetitionsDemo,
 } from '@cppcc/demo';
-import { organizationSubgraph } from '@cppcc/organization';
 import {
   baseConfigShape,
   databaseUrl,
@@ -37,25 +38,18 @@ import {
   type BulkLoadSession,
   type Logger,
   type Orm,
-  type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_PRESET_NAMES, demoDensity, type DemoPresetName } from './demo-presets';
 import { NO_PROGRESS, type Progress } from './progress';
-import { REPO_ROOT } from './schema-pipeline';
-
-export const SUBGRAPHS: Array<{ process: SubgraphProcess; port: number; folder: string }> = [
-  { process: organizationSubgraph, port: 4001, folder: 'services/organization' },
-  { process: deliberationSubgraph, port: 4002, folder: 'services/deliberation' },
-  { process: channelsSubgraph, port: 4003, folder: 'services/channels' },
-];
+import { REPO_ROOT, subgraphs } from './subgraphs';
 
 /** The variables the start script reads, besides those it passes on to the processes. */
 export const stackConfigShape = {
   ...baseConfigShape,
   DATABASE_URL: databaseUrl,
-  /** The gateway's port; the subgraphs keep theirs (4001–4003). */
+  /** The gateway's port; the subgraphs keep theirs (their routing URLs' in schema/supergraph.yaml). */
   PORT: port(4000),
   /** The development identity provider's port (loopback; only when no AUTH_JWKS_URL is set). */
   IDENTITY_PROVIDER_PORT: port(4005),
@@ -110,7 +104,7 @@ export async function openStackDatabase(
 
 /** Applies every service's pending migrations. */
 export async function migrateAll(url: string, logger: Logger): Promise<void> {
-  for (const { process } of SUBGRAPHS) {
+  for (const { process } of subgraphs()) {
     const orm = await openDatabase(process.database, url, {}, logger);
     try {
       const applied = await migrate(orm);
@@ -175,16 +169,20 @@ export async function loadDemoIfEmpty(
   const tableProgress = (service: string) => (table: string, done: number, total: number) =>
     progress.update(`${service}: ${table}`, done, total);
 
-  const organizationOrm = await openDatabase(organizationSubgraph.database, url, {}, logger);
-  const deliberationOrm = await openDatabase(deliberationSubgraph.database, url, {}, logger);
-  const channelsOrm = await openDatabase(channelsSubgraph.database, url, {}, logger);
+  const processes = new Map(subgraphs().map((subgraph) => [subgraph.name, subgraph.process]));
+  const open = (name: string) => openDatabase(processes.get(name)!.database, url, {}, logger);
+  const organizationOrm = await open('organization');
+  const deliberationOrm = await open('deliberation');
+  const channelsOrm = await open('channels');
+  const petitionsOrm = await open('petitions');
   try {
     const loaded = {
       organization: await isOrganizationDemoLoaded(organizationOrm),
       deliberation: await isDeliberationDemoLoaded(deliberationOrm),
       channels: await isChannelsDemoLoaded(channelsOrm),
+      petitions: await isPetitionsDemoLoaded(petitionsOrm),
     };
-    if (loaded.organization && loaded.deliberation && loaded.channels) {
+    if (Object.values(loaded).every(Boolean)) {
       logger.info('the database already holds data: demo data not loaded');
       return undefined;
     }
@@ -208,6 +206,9 @@ export async function loadDemoIfEmpty(
     }
     if (loaded.deliberation) logger.info('deliberation already holds sessions: not loaded');
     if (loaded.channels) logger.info('channels already holds demands: not loaded');
+    if (loaded.petitions) logger.info('petitions already holds cases: not loaded');
+    // The petitions bureau's cases of every city, loaded once the cities' demands are known.
+    const petitions: PetitionsDemo = { seed, today: '', cases: [], events: [] };
     const today = plan.today ?? todayInShanghai();
     const cities = organization.cities.filter((city) =>
       organization.homes.some((home) => home.division_code.startsWith(city.code)),
@@ -269,13 +270,32 @@ export async function loadDemoIfEmpty(
                   await timed('load channels', () => copyChannelsDemo(demandsInto, channels)),
                 );
               }
+              if (!loaded.petitions) {
+                const cases = await timed('generate petitions', () =>
+                  generatePetitionsDemo(slice, sessions, channels, {
+                    seed,
+                    today,
+                    firstNumber: petitions.cases.length + 1,
+                  }),
+                );
+                petitions.cases.push(...cases.cases);
+                petitions.events.push(...cases.events);
+              }
             }
           },
           'channels',
         ),
       'deliberation',
     );
-    for (const service of ['deliberation', 'channels'] as const) {
+    if (!loaded.petitions) {
+      add(
+        'petitions',
+        await timed('load petitions', () =>
+          loadPetitionsDemo(petitionsOrm, { ...petitions, today }, tableProgress('petitions')),
+        ),
+      );
+    }
+    for (const service of ['deliberation', 'channels', 'petitions'] as const) {
       if (report.counts[service])
         logger.info(
           { seed, today, counts: report.counts[service], ms: report.ms[`load ${service}`] },
@@ -284,6 +304,7 @@ export async function loadDemoIfEmpty(
     }
     return report;
   } finally {
+    await petitionsOrm.close();
     await channelsOrm.close();
     await deliberationOrm.close();
     await organizationOrm.close();

@@ -1,6 +1,6 @@
 /**
  * npm start: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data on an empty
- * database, then the three subgraphs and the gateway as child processes with labelled logs. Ready
+ * database, then the subgraphs of schema/supergraph.yaml and the gateway as child processes with labelled logs. Ready
  * when the gateway's /readyz says so; Ctrl-C (or SIGTERM) stops everything cleanly. A process that
  * dies is started again with backoff (supervise.ts), the others running on meanwhile.
  */
@@ -16,13 +16,8 @@ import {
 import { createProgress } from './progress';
 import { REPO_ROOT } from './schema-pipeline';
 import { devSecrets } from './secrets';
-import {
-  SUBGRAPHS,
-  loadDemoIfEmpty,
-  loadStackConfig,
-  migrateAll,
-  openStackDatabase,
-} from './stack';
+import { loadDemoIfEmpty, loadStackConfig, migrateAll, openStackDatabase } from './stack';
+import { readSupergraphConfig, subgraphUrlVariables } from './subgraphs';
 import { supervise, type Supervised } from './supervise';
 
 function run(name: string, script: string, env: Record<string, string>): ChildProcess {
@@ -87,26 +82,25 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
     };
-    const subgraphUrls: Record<string, string> = {};
-    for (const subgraph of SUBGRAPHS) {
+    // Every process learns where every subgraph answers (followers read the organization's feed).
+    const subgraphUrls = subgraphUrlVariables(
+      (subgraph) => `http://127.0.0.1:${subgraph.port}/graphql`,
+    );
+    for (const subgraph of readSupergraphConfig()) {
       const env = {
         ...common,
+        ...subgraphUrls,
         DATABASE_URL: database.url,
         PORT: String(subgraph.port),
-        ORGANIZATION_URL: 'http://127.0.0.1:4001/graphql',
-        // Channels follows deliberation's events to deliver them by webhook.
-        DELIBERATION_URL: 'http://127.0.0.1:4002/graphql',
       };
       children.push(
         supervise(
-          subgraph.process.name,
-          () => run(subgraph.process.name, `${subgraph.folder}/dist/main.js`, env),
+          subgraph.name,
+          () => run(subgraph.name, `${subgraph.folder}/dist/main.js`, env),
           logger,
           { onGiveUp },
         ),
       );
-      subgraphUrls[`${subgraph.process.name.toUpperCase()}_URL`] =
-        `http://127.0.0.1:${subgraph.port}/graphql`;
     }
     // Departments' systems get their tokens from an identity provider: a development one on this
     // machine when the operator configured none.

@@ -6,9 +6,7 @@ import { parse } from 'yaml';
 import { ROOT, argsOf, copiesFromContext, runtimeStageOf, stagesOf } from './support/dockerfile';
 import { z } from 'zod';
 import { tracingWanted } from '@cppcc/toolkit/tracing';
-import * as channelsConfig from '../../services/channels/src/config';
-import * as deliberationConfig from '../../services/deliberation/src/config';
-import * as organizationConfig from '../../services/organization/src/config';
+import { readSupergraphConfig } from '@cppcc/scripts';
 import * as gatewayConfig from '../../gateway/src/config';
 
 interface ConfigModule {
@@ -24,11 +22,15 @@ interface Process {
   config: ConfigModule;
 }
 
-const SUBGRAPHS: Process[] = [
-  { name: 'organization', folder: 'services/organization', config: organizationConfig },
-  { name: 'deliberation', folder: 'services/deliberation', config: deliberationConfig },
-  { name: 'channels', folder: 'services/channels', config: channelsConfig },
-];
+/** The subgraphs of schema/supergraph.yaml, each with its own configuration module. */
+const SUBGRAPHS: Process[] = readSupergraphConfig().map(({ name, folder }) => ({
+  name,
+  folder,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  config: require(join(ROOT, folder, 'src/config')) as ConfigModule,
+}));
+/** The gateway's variables that say where each subgraph answers (gateway/src/config.ts). */
+const SUBGRAPH_URL_VARIABLES = SUBGRAPHS.map(({ name }) => `${name.toUpperCase()}_URL`);
 const GATEWAY: Process = { name: 'gateway', folder: 'gateway', config: gatewayConfig };
 const PROCESSES = [...SUBGRAPHS, GATEWAY];
 
@@ -136,13 +138,9 @@ function packageNameOf(folder: string): string {
 }
 
 describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
-  it('runs exactly the gateway, the three subgraphs and their PostgreSQL, and more only by profile', () => {
-    expect(PROCESSES.map(({ name }) => name).sort()).toEqual([
-      'channels',
-      'deliberation',
-      'gateway',
-      'organization',
-    ]);
+  it('runs exactly the gateway, the subgraphs of schema/supergraph.yaml and their PostgreSQL, and more only by profile', () => {
+    // The organization serves the change feeds the others follow.
+    expect(SUBGRAPHS.map(({ name }) => name)).toContain('organization');
     const always = Object.keys(compose.services).filter((name) => !service(name).profiles);
     expect(always.sort()).toEqual([...PROCESSES.map(({ name }) => name), 'postgres'].sort());
     const optional = Object.keys(compose.services).filter((name) => service(name).profiles);
@@ -178,7 +176,11 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
       });
 
       it('sets only variables that its configuration reads', () => {
-        const known = [...Object.keys(config.configShape), ...ALLOWED_OUTSIDE_CONFIG];
+        const known = [
+          ...Object.keys(config.configShape),
+          ...ALLOWED_OUTSIDE_CONFIG,
+          ...(name === 'gateway' ? SUBGRAPH_URL_VARIABLES : []),
+        ];
         const set = Object.keys(environmentOf(name));
         expect(set.length).toBeGreaterThan(0);
         expect(set.filter((key) => !known.includes(key))).toEqual([]);
@@ -301,9 +303,10 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     expect(named.sort()).toEqual(SUBGRAPHS.map(({ name }) => name).sort());
 
     const environment = environmentOf('gateway');
+    const parsed = gatewayConfig.loadConfig({ ...environment, ...OPERATOR_SECRETS });
     for (const { name, config } of SUBGRAPHS) {
       const variable = `${name.toUpperCase()}_URL`;
-      expect(Object.keys(gatewayConfig.configShape)).toContain(variable);
+      expect(parsed.SUBGRAPH_URLS[name]).toBe(environment[variable]);
       const url = new URL(environment[variable]);
       expect({ variable, host: url.hostname, port: url.port, path: url.pathname }).toEqual({
         variable,

@@ -15,7 +15,8 @@ const VIEW = `{ division(code: "3207") { name children(first: 20) { totalCount e
   homeStats { homes activeHomes pilotHomes compliantHomes membersServing }
   sessionStats(year: 2025, quarter: 3) { held homesRequired homesCompliant complianceRate crossCountySessions openFollowUpActions }
   channelStats(year: 2025) { demandsReceived openDemands resolvedAtHome escalated sentimentReportsAdopted
-    proposalsRegistered proposalsReplied proposalsOverdue averageDaysToReply satisfactionRate } } } } } }`;
+    proposalsRegistered proposalsReplied proposalsOverdue averageDaysToReply satisfactionRate }
+  petitionStats(year: 2025) { registered } } } } } }`;
 
 type Row = Record<string, unknown>;
 const sql = (name: keyof Stack['subgraphs'], text: string) =>
@@ -229,8 +230,8 @@ describe('the cross-county view in one request', () => {
     }
     // Each subgraph answers all seven in one statement per field group. The organization: the
     // city, its children's count and page, then every county's home figures at once;
-    // deliberation and channels one statement each.
-    expect(statements).toEqual({ organization: 4, deliberation: 1, channels: 1 });
+    // deliberation, channels and petitions one statement each.
+    expect(statements).toEqual({ organization: 4, deliberation: 1, channels: 1, petitions: 1 });
     // The demo gives every figure something to count, so a figure stuck at zero fails.
     const sum = (pick: (node: any) => number | null) =>
       counties.reduce((total: number, node: any) => total + (pick(node) ?? 0), 0);

@@ -15,12 +15,12 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative } from 'node:path';
+import { readSupergraphConfig } from '@cppcc/scripts';
 import { ROOT, argsOf, copyOf, stagesOf, type Instruction } from './support/dockerfile';
 
+/** Every subgraph of schema/supergraph.yaml, and the gateway. */
 const IMAGES = [
-  'services/organization/Dockerfile',
-  'services/deliberation/Dockerfile',
-  'services/channels/Dockerfile',
+  ...readSupergraphConfig().map(({ folder }) => `${folder}/Dockerfile`),
   'gateway/Dockerfile',
 ];
 

@@ -352,6 +352,13 @@ const PROBES: Array<{
     }),
   },
   {
+    field: 'petitionCases',
+    query: () => `{ petitionCases(first: 100) { edges { node { division { code } } } } }`,
+    reveals: (d) => ({
+      counties: d.petitionCases.edges.map((e: any) => e.node.division.code.slice(0, 6)),
+    }),
+  },
+  {
     field: 'sessionReport',
     query: () =>
       `{ sessionReport(groupBy: [COUNTY, HOME]) { rows { county { code } home { id } } } }`,

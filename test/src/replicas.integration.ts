@@ -2,7 +2,13 @@ import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import { createLogger } from '@cppcc/toolkit';
 import { TEST_INTERNAL_AUTH_SECRET, eventually, postGraphQL } from '@cppcc/toolkit/testing';
 import { Client } from 'pg';
-import { TEST_AUTH_JWT_SECRET, startStack, tokenFor, type Stack } from './support/stack';
+import {
+  TEST_AUTH_JWT_SECRET,
+  startStack,
+  subgraphUrls,
+  tokenFor,
+  type Stack,
+} from './support/stack';
 
 /**
  * Every process as several replicas over one database (issue 12): two gateways in front of two
@@ -114,9 +120,7 @@ describe('two gateways over one database', () => {
         loadConfig({
           PORT: '0',
           HOST: '127.0.0.1',
-          ORGANIZATION_URL: stack.subgraphs.organization.url,
-          DELIBERATION_URL: stack.subgraphs.deliberation.url,
-          CHANNELS_URL: stack.subgraphs.channels.url,
+          ...subgraphUrls(stack.subgraphs),
           AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
           INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,
           TRUSTED_DOCUMENTS_ONLY: 'none',

@@ -23,15 +23,15 @@ describe('the checked-in schema files', () => {
     printed = await printSubgraphs(entries);
   });
 
-  it('name the three subgraphs of the design', () => {
-    expect(entries.map((entry) => entry.name)).toEqual([
-      'organization',
-      'deliberation',
-      'channels',
-    ]);
+  it('name the subgraphs of the design, each a workspace of services/', () => {
+    // The organization serves the change feeds the others follow.
+    expect(entries.map((entry) => entry.name)).toContain('organization');
+    expect(entries.map((entry) => entry.folder)).toEqual(
+      entries.map((entry) => `services/${entry.name}`),
+    );
   });
 
-  it.each(['organization', 'deliberation', 'channels'])(
+  it.each(readSupergraphConfig().map((entry) => entry.name))(
     'hold what the %s subgraph prints today (run npm run schema)',
     (name) => {
       const entry = entries.find((candidate) => candidate.name === name)!;

@@ -2,7 +2,14 @@ import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import { createLogger } from '@cppcc/toolkit';
 import { TEST_INTERNAL_AUTH_SECRET } from '@cppcc/toolkit/testing';
 import { createServer, type Server } from 'node:net';
-import { TEST_AUTH_JWT_SECRET, data, startStack, tokenFor, type Stack } from './support/stack';
+import {
+  TEST_AUTH_JWT_SECRET,
+  data,
+  startStack,
+  subgraphUrls,
+  tokenFor,
+  type Stack,
+} from './support/stack';
 
 /**
  * A subgraph that accepts the connection and never answers: the gateway gives up on it after its
@@ -23,9 +30,8 @@ beforeAll(async () => {
     loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
-      ORGANIZATION_URL: stack.subgraphs.organization.url,
+      ...subgraphUrls(stack.subgraphs),
       DELIBERATION_URL: `http://127.0.0.1:${port}/graphql`,
-      CHANNELS_URL: stack.subgraphs.channels.url,
       SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
       AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
       INTERNAL_AUTH_SECRET: TEST_INTERNAL_AUTH_SECRET,

@@ -48,6 +48,9 @@ const QUERY_FIELDS: Record<string, Surface[]> = {
   events: ['city', 'county', 'department'],
   deliberationEvents: ['city', 'county', 'department'],
   webhookSubscriptions: ['city', 'county', 'department'],
+  // The petitions bureau's cases: the offices, and departments (the bureau, a handling one).
+  petitionCase: ['city', 'county', 'department'],
+  petitionCases: ['city', 'county', 'department'],
 };
 const MUTATION_FIELDS: Record<string, Surface[]> = {
   createHome: ['city', 'county'],
@@ -115,6 +118,14 @@ const MUTATION_FIELDS: Record<string, Surface[]> = {
   deleteWebhookSubscription: ['city', 'county', 'department'],
   rotateWebhookSecret: ['city', 'county', 'department'],
   redeliverWebhook: ['city', 'county', 'department'],
+  // The petitions bureau's steps, and the handling department's opinion.
+  registerPetitionCase: ['department'],
+  acceptPetitionCase: ['department'],
+  recordPetitionSession: ['department'],
+  givePetitionOpinion: ['department'],
+  requestPetitionReview: ['department'],
+  reviewPetitionCase: ['department'],
+  closePetitionCase: ['department'],
 };
 /** Every `Type.field` of an introspected schema that holds personal data. */
 function personalFieldsOf(schema: {
@@ -181,9 +192,10 @@ describe('the surfaces of the graph', () => {
     expect(schema.types.map((type: { name: string }) => type.name)).not.toEqual(
       expect.arrayContaining(['Member']),
     );
+    expect(schema.types.map((type: { name: string }) => type.name)).not.toContain('PetitionCase');
   });
 
-  it('department offers no personal data of members or residents', async () => {
+  it('department offers no personal data of members, residents or petitioners', async () => {
     const schema = (await data(stack, 'department', tokens.department!, INTROSPECTION)).__schema;
     expect(personalFieldsOf(schema)).toEqual([]);
   });

@@ -19,7 +19,7 @@ import type {
 } from './rows';
 
 /** Which policy area answers a demand's category (departments are chosen by it). */
-const AREA_OF: Record<DemandCategory, PolicyArea> = {
+export const AREA_OF: Record<DemandCategory, PolicyArea> = {
   [DemandCategory.INFRASTRUCTURE]: PolicyArea.INFRASTRUCTURE,
   [DemandCategory.LAND_AND_HOUSING]: PolicyArea.LAND_AND_HOUSING,
   [DemandCategory.SOCIAL_SECURITY]: PolicyArea.SOCIAL_SECURITY,

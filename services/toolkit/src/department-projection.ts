@@ -32,6 +32,8 @@ export interface DepartmentChange extends Change {
   /** The city (4 digits) or county-level unit (6 digits) whose government it belongs to. */
   divisionCode: string;
   departmentVersion: number;
+  /** The policy areas it works on, e.g. `PETITIONS` for a petitions bureau (信访局). */
+  policyAreas: string[];
 }
 
 export interface DepartmentProjectionOptions {

@@ -339,6 +339,7 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'Participant.idNumber',
   'Demand.residentName',
   'Demand.residentContact',
+  'PetitionCase.petitioners',
 ];
 
 /**

@@ -1,24 +1,26 @@
 /**
  * The whole graph as a newcomer meets it, for the tests that cross services: a fresh database,
- * the three subgraphs over HTTP and the gateway in front, with test secrets; and callers' tokens.
+ * every subgraph of schema/supergraph.yaml over HTTP and the gateway in front, with test secrets;
+ * and callers' tokens.
  */
 import 'reflect-metadata';
-import { channelsSubgraph } from '@cppcc/channels';
-import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   generateChannelsDemo,
   generateDeliberationDemo,
   generateOrganizationDemo,
+  generatePetitionsDemo,
   loadChannelsDemo,
   loadDeliberationDemo,
   loadOrganizationDemo,
+  loadPetitionsDemo,
   withAgendaDemands,
   type ChannelsDemo,
   type DeliberationDemo,
   type OrganizationDemo,
+  type PetitionsDemo,
 } from '@cppcc/demo';
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
-import { organizationSubgraph } from '@cppcc/organization';
+import { subgraphUrlVariables, subgraphs as listedSubgraphs } from '@cppcc/scripts';
 import {
   createLogger,
   startSubgraph,
@@ -39,7 +41,8 @@ import { SignJWT } from 'jose';
 
 export const TEST_AUTH_JWT_SECRET = 'test-only-auth-jwt-secret-0123456789abcdef';
 
-export type SubgraphName = 'organization' | 'deliberation' | 'channels';
+/** The subgraphs the tests name; every subgraph of schema/supergraph.yaml is started. */
+export type SubgraphName = 'organization' | 'deliberation' | 'channels' | 'petitions';
 
 export interface Stack {
   database: TestDatabase;
@@ -50,7 +53,12 @@ export interface Stack {
   /** Every gateway (`gateways`); the first is `gateway`. Gateway i calls replica i (modulo). */
   gateways: RunningGateway[];
   /** The demo data set the stack loaded (`demo: true`), for tests to count on. */
-  demo?: { organization: OrganizationDemo; deliberation: DeliberationDemo; channels: ChannelsDemo };
+  demo?: {
+    organization: OrganizationDemo;
+    deliberation: DeliberationDemo;
+    channels: ChannelsDemo;
+    petitions: PetitionsDemo;
+  };
   stop(): Promise<void>;
 }
 
@@ -79,7 +87,11 @@ export async function startStack(
   const replicas: Stack['replicas'] = [];
   for (let replica = 0; replica < (options.replicas ?? 1); replica++) {
     const started = {} as Stack['subgraphs'];
-    for (const subgraph of [organizationSubgraph, deliberationSubgraph, channelsSubgraph]) {
+    // The organization first: the others follow its change feeds.
+    const all = listedSubgraphs().sort((a, b) =>
+      a.name === 'organization' ? -1 : b.name === 'organization' ? 1 : 0,
+    );
+    for (const { process: subgraph } of all) {
       started[subgraph.name as SubgraphName] = await startSubgraph(subgraph, {
         databaseUrl: database.url,
         internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
@@ -104,7 +116,9 @@ export async function startStack(
     await loadOrganizationDemo(subgraphs.organization.orm, organization);
     await loadDeliberationDemo(subgraphs.deliberation.orm, deliberation);
     await loadChannelsDemo(subgraphs.channels.orm, channels);
-    demo = { organization, deliberation, channels };
+    const petitions = generatePetitionsDemo(organization, deliberation, channels);
+    await loadPetitionsDemo(subgraphs.petitions.orm, petitions);
+    demo = { organization, deliberation, channels, petitions };
   }
   const gateways: RunningGateway[] = [];
   for (let index = 0; index < (options.gateways ?? 1); index++) {
@@ -114,9 +128,7 @@ export async function startStack(
         loadConfig({
           PORT: '0',
           HOST: '127.0.0.1',
-          ORGANIZATION_URL: called.organization.url,
-          DELIBERATION_URL: called.deliberation.url,
-          CHANNELS_URL: called.channels.url,
+          ...subgraphUrls(called),
           ...(options.gateways && options.gateways > 1 ? { DATABASE_URL: database.url } : {}),
           SUBGRAPH_TIMEOUT_MS: String(options.timeoutMs ?? 10_000),
           AUTH_JWT_SECRET: TEST_AUTH_JWT_SECRET,
@@ -145,6 +157,13 @@ export async function startStack(
       await database.drop();
     },
   };
+}
+
+/** The gateway's variables that send it to these subgraphs: `{ CHANNELS_URL: … }` for every one. */
+export function subgraphUrls(
+  started: Record<SubgraphName, StartedSubgraph>,
+): Record<string, string> {
+  return subgraphUrlVariables((entry) => started[entry.name as SubgraphName].url);
 }
 
 export interface TokenClaims {

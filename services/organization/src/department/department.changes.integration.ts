@@ -15,7 +15,7 @@ const CREATE = `mutation($input: CreateDepartmentInput!) { createDepartment(inpu
 const UPDATE = `mutation($id: ID!, $input: UpdateDepartmentInput!) { updateDepartment(id: $id, input: $input) { id } }`;
 
 describe('the department change feed (a transactional outbox)', () => {
-  it('records every create and rename of a department, in order, and nothing for other edits', async () => {
+  it('records every create, rename and change of policy areas of a department, in order', async () => {
     const start = (await feed('after=0&limit=1000')).body.changes.at(-1)?.seq ?? 0;
     const city = (
       await graph.query(CREATE, {
@@ -38,7 +38,7 @@ describe('the department change feed (a transactional outbox)', () => {
       })
     ).createDepartment;
     await graph.query(UPDATE, { id: city.id, input: { name: '连云港市水务局' } });
-    // Policy areas are not what other services keep of a department: no change is recorded.
+    // Policy areas travel too: the petitions service knows the petitions bureaus by them.
     await graph.query(UPDATE, { id: county.id, input: { policyAreas: ['PETITIONS'] } });
 
     const { status, body } = await feed(`after=${start}`);
@@ -52,6 +52,7 @@ describe('the department change feed (a transactional outbox)', () => {
         kind: 'GOVERNMENT_DEPARTMENT',
         divisionCode: '3207',
         departmentVersion: 1,
+        policyAreas: [],
       },
       {
         departmentId: county.id,
@@ -61,6 +62,7 @@ describe('the department change feed (a transactional outbox)', () => {
         kind: 'DIRECT_AGENCY',
         divisionCode: '320724',
         departmentVersion: 1,
+        policyAreas: [],
       },
       {
         departmentId: city.id,
@@ -70,6 +72,17 @@ describe('the department change feed (a transactional outbox)', () => {
         kind: 'GOVERNMENT_DEPARTMENT',
         divisionCode: '3207',
         departmentVersion: 2,
+        policyAreas: [],
+      },
+      {
+        departmentId: county.id,
+        name: '灌南县信访局',
+        shortName: '县信访局',
+        level: 'COUNTY',
+        kind: 'DIRECT_AGENCY',
+        divisionCode: '320724',
+        departmentVersion: 2,
+        policyAreas: ['PETITIONS'],
       },
     ]);
     const seqs = body.changes.map((change) => change.seq);
@@ -77,7 +90,7 @@ describe('the department change feed (a transactional outbox)', () => {
 
     // Paging: a page of one, then the rest after it, is the same list.
     const first = (await feed(`after=${start}&limit=1`)).body.changes;
-    const rest = (await feed(`after=${first[0].seq}&limit=2`)).body.changes;
+    const rest = (await feed(`after=${first[0].seq}&limit=3`)).body.changes;
     expect([...first, ...rest]).toEqual(body.changes);
   });
 

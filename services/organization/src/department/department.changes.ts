@@ -15,6 +15,7 @@ export const DEPARTMENT_CHANGES: OutboxFeed<DepartmentChange> = {
     'kind',
     'division_code',
     'department_version',
+    'policy_areas',
   ],
   toChange: (row) => ({
     seq: Number(row.seq),
@@ -25,5 +26,6 @@ export const DEPARTMENT_CHANGES: OutboxFeed<DepartmentChange> = {
     kind: String(row.kind),
     divisionCode: String(row.division_code),
     departmentVersion: Number(row.department_version),
+    policyAreas: (row.policy_areas as string[] | null) ?? [],
   }),
 };

@@ -5,6 +5,7 @@ import { Migration20261127000300_home_changes } from './Migration20261127000300_
 import { Migration20261127000400_home_changes_established } from './Migration20261127000400_home_changes_established';
 import { Migration20261127000500_department_changes } from './Migration20261127000500_department_changes';
 import { Migration20261129000100_change_feed_positions } from './Migration20261129000100_change_feed_positions';
+import { Migration20261129200000_department_change_policy_areas } from './Migration20261129200000_department_change_policy_areas';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -22,5 +23,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129000100_change_feed_positions',
     class: Migration20261129000100_change_feed_positions,
+  },
+  {
+    name: 'Migration20261129200000_department_change_policy_areas',
+    class: Migration20261129200000_department_change_policy_areas,
   },
 ];

@@ -1,0 +1,47 @@
+/**
+ * The petitions demo's rows, table by table: keys exactly the SQL columns; version and timestamps
+ * not set take their defaults.
+ */
+import type { PetitionCaseStatus } from '@cppcc/petitions';
+
+export interface PetitionCaseRow {
+  id: string;
+  number: string;
+  subject: string;
+  petitioners: string[];
+  division_code: string;
+  status: PetitionCaseStatus;
+  registered_on: string;
+  handling_department_id: string | null;
+  accepted_on: string | null;
+  opinion_due_on: string | null;
+  opinion: string | null;
+  handled_on: string | null;
+  review_reason: string | null;
+  review_requested_on: string | null;
+  review_opinion: string | null;
+  reviewed_on: string | null;
+  closed_on: string | null;
+  demand_ids: string[];
+  session_ids: string[];
+  /** 1 + the steps taken after registration, as the service's optimistic lock counts them. */
+  version: number;
+}
+
+export interface PetitionCaseEventRow {
+  case_id: string;
+  step: string;
+  from_status: string | null;
+  to_status: string;
+  at: string;
+  by_subject: string;
+  by_department_id: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface PetitionsDemo {
+  seed: number;
+  today: string;
+  cases: PetitionCaseRow[];
+  events: PetitionCaseEventRow[];
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261129200000_petitions } from './Migration20261129200000_petitions';
+
+/** Every migration of the service, oldest first. Add new ones at the end. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261129200000_petitions', class: Migration20261129200000_petitions },
+];

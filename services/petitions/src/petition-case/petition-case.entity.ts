@@ -1,0 +1,179 @@
+import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '@cppcc/toolkit';
+import { petitionJurisdiction } from './petition-case.scope';
+
+/** A case's states; `PETITION_CASE_STEPS` (petition-case.workflow.ts) says which step leads where. */
+export enum PetitionCaseStatus {
+  REGISTERED = 'REGISTERED',
+  ACCEPTED = 'ACCEPTED',
+  HANDLED = 'HANDLED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  REVIEWED = 'REVIEWED',
+  CLOSED = 'CLOSED',
+}
+registerEnumType(PetitionCaseStatus, {
+  name: 'PetitionCaseStatus',
+  description:
+    'Where a petition case stands: REGISTERED → ACCEPTED (受理) → HANDLED (办理意见) → CLOSED, or HANDLED → UNDER_REVIEW → REVIEWED (复查, once) → CLOSED.',
+  valuesConfig: {
+    REGISTERED: { description: 'Registered (登记) by the petitions bureau, not yet accepted.' },
+    ACCEPTED: {
+      description:
+        'Accepted (受理) and given to a handling department, which owes its opinion by `opinionDueOn`.',
+    },
+    HANDLED: { description: 'The handling department gave its opinion (办理意见).' },
+    UNDER_REVIEW: {
+      description: 'The petitioner disagreed with the opinion and asked for a review (复查).',
+    },
+    REVIEWED: { description: 'The review opinion (复查意见) was given; no further review.' },
+    CLOSED: { description: 'Closed (办结): nothing more to do.' },
+  },
+});
+
+/** The petitions bureau's case for a petition matter (信访事项). */
+// Offered where the fields that lead to it are (the offices' and the departments' surfaces):
+// on the others no field reaches it, and their contracts leave it out.
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    "The petitions bureau's (信访局) case for a petition matter (信访事项): who petitioned, what it concerns, the department handling it and its opinion, and every step. Seen by the city's CPPCC office and the city's petitions bureau (all cases), a county's office and bureau (their county's), and the department handling it (its own).",
+})
+@Filter(petitionJurisdiction)
+@Entity({ tableName: 'petition_case' })
+export class PetitionCase {
+  [OptionalProps]?:
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'handlingDepartmentId'
+    | 'acceptedOn'
+    | 'opinionDueOn'
+    | 'opinion'
+    | 'handledOn'
+    | 'reviewReason'
+    | 'reviewRequestedOn'
+    | 'reviewOpinion'
+    | 'reviewedOn'
+    | 'closedOn'
+    | 'demandIds'
+    | 'sessionIds'
+    | 'idempotencyKey';
+
+  @Field(() => ID, { description: 'The UUID of the case.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field({ description: 'The case number the bureau gives at registration, e.g. `XF2026-000123`.' })
+  @Property({ type: 'text', unique: true })
+  number: string;
+
+  @Field({ description: 'What the petition is about, in the bureau’s words (no personal data).' })
+  @Property({ type: 'text' })
+  subject: string;
+
+  /** The petitioners' names: personal data, masked unless the caller handles the case. */
+  @Property({ type: 'text[]' })
+  petitioners: string[];
+
+  /** The village, community or township the matter concerns: the jurisdiction it lies under. */
+  @Property({ type: 'string', length: 12 })
+  divisionCode: string;
+
+  @Field(() => PetitionCaseStatus, { description: 'Where it stands.' })
+  @Property({ type: 'text' })
+  status: PetitionCaseStatus;
+
+  @Field(() => DateScalar, {
+    description: 'The day it was registered (`YYYY-MM-DD`, China Standard Time).',
+  })
+  @Property({ type: 'date' })
+  registeredOn: string;
+
+  /** The department handling it, from acceptance on. */
+  @Property({ type: 'uuid', nullable: true })
+  handlingDepartmentId: string | null = null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was accepted (受理), `YYYY-MM-DD`; null before.',
+  })
+  @Property({ type: 'date', nullable: true })
+  acceptedOn: string | null = null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day the handling opinion is due, `YYYY-MM-DD`: 60 days after acceptance (the petitions regulation’s time limit); null before acceptance.',
+  })
+  @Property({ type: 'date', nullable: true })
+  opinionDueOn: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The handling department’s opinion (办理意见); null until given.',
+  })
+  @Property({ type: 'text', nullable: true })
+  opinion: string | null = null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the opinion was given, `YYYY-MM-DD`.',
+  })
+  @Property({ type: 'date', nullable: true })
+  handledOn: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the petitioner asked for a review (复查), when they did.',
+  })
+  @Property({ type: 'text', nullable: true })
+  reviewReason: string | null = null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the review was asked for, `YYYY-MM-DD`.',
+  })
+  @Property({ type: 'date', nullable: true })
+  reviewRequestedOn: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The review opinion (复查意见); null unless reviewed.',
+  })
+  @Property({ type: 'text', nullable: true })
+  reviewOpinion: string | null = null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the review opinion was given, `YYYY-MM-DD`.',
+  })
+  @Property({ type: 'date', nullable: true })
+  reviewedOn: string | null = null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was closed, `YYYY-MM-DD`.' })
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
+
+  /** The demands (channels) the case was registered for: petition matters raised at homes. */
+  @Property({ type: 'uuid[]' })
+  demandIds: string[] = [];
+
+  /** The multi-party platform sessions (deliberation) held on the case. */
+  @Property({ type: 'uuid[]' })
+  sessionIds: string[] = [];
+
+  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
+  idempotencyKey: string | null = null;
+
+  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,54 @@
+import { DateScalar, STEP_ERRORS } from '@cppcc/toolkit';
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({
+  description:
+    'A petition matter the petitions bureau registers (登记). Only a petitions bureau (信访局) registers cases, in its own division.',
+})
+export class RegisterPetitionCaseInput {
+  @Field({ description: 'What the petition is about (no personal data), at most 200 characters.' })
+  subject: string;
+
+  @Field(() => [String], {
+    description: "The petitioners' names (personal data), one to 20, each at most 50 characters.",
+  })
+  petitioners: string[];
+
+  @Field({
+    description:
+      'The village or community (12 digits) or township (9 digits) the matter concerns, under the bureau’s division.',
+  })
+  divisionCode: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'The demands (petition matters raised at homes) the case is registered for.',
+  })
+  demandIds?: string[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it was registered, `YYYY-MM-DD` (not in the future); today by default.',
+  })
+  registeredOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The same key twice gives the same case, registered once (8–128 characters).',
+  })
+  idempotencyKey?: string | null;
+}
+
+@InputType({
+  description: `The petition case a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+})
+export class PetitionCaseStepInput {
+  @Field(() => ID, { description: 'The petition case.' })
+  caseId: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the step fails with CONFLICT if the case changed since.',
+  })
+  expectedVersion?: number | null;
+}

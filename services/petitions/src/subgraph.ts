@@ -1,0 +1,39 @@
+import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import { createContext } from './context';
+import { followDepartmentsWithPolicyAreas } from './department/department.projection';
+import { DivisionPetitionStatsResolver } from './division/division.petition-stats.resolver';
+import { migrations } from './migrations';
+import {
+  DemandPetitionCaseResolver,
+  DepartmentPetitionCasesResolver,
+  SessionPetitionCaseResolver,
+} from './petition-case/linked.fields';
+import { PetitionCaseEvent } from './petition-case/petition-case-event.entity';
+import { PetitionCase } from './petition-case/petition-case.entity';
+import {
+  PetitionCaseResolver,
+  petitionCaseReference,
+} from './petition-case/petition-case.resolver';
+
+/** The petitions subgraph: the petitions bureau's (信访局) cases for petition matters. */
+export const petitionsSubgraph: SubgraphProcess = {
+  name: 'petitions',
+  database: {
+    schema: 'petitions',
+    entities: [PetitionCase, PetitionCaseEvent],
+    migrations,
+  },
+  buildSchema: () =>
+    buildTypeGraphqlSubgraph({
+      resolvers: [
+        PetitionCaseResolver,
+        DemandPetitionCaseResolver,
+        SessionPetitionCaseResolver,
+        DepartmentPetitionCasesResolver,
+        DivisionPetitionStatsResolver,
+      ],
+      referenceResolvers: petitionCaseReference,
+    }),
+  createContext,
+  startWorkers: (orm, settings) => [followDepartmentsWithPolicyAreas(orm, settings)],
+};

@@ -1,0 +1,209 @@
+import { eventually } from '@cppcc/toolkit/testing';
+import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+
+/**
+ * The petitions bureau's subgraph joined into the graph: a petition demand with its home and
+ * session and its case in one request; the cross-county view's petition figures against SQL; a
+ * county's and the public's view of the cases.
+ */
+let stack: Stack;
+let city: string;
+let county: string;
+
+beforeAll(async () => {
+  stack = await startStack('petitions_graph', { demo: true });
+  city = await tokenFor({ level: 'CITY', division: '3207', roles: ['STAFF'] });
+  county = await tokenFor({ level: 'COUNTY', division: '320706', roles: ['STAFF'] });
+});
+afterAll(() => stack?.stop());
+
+const sql = <T extends object>(query: string, values: unknown[] = []) =>
+  stack.subgraphs.petitions.orm.em.getConnection().execute<T>(query, values);
+
+describe('a petition matter across the four subgraphs', () => {
+  it('joins the demand, its home and session, and its case with the handling department and opinion, in one request', async () => {
+    const demo = stack.demo!;
+    // A case with an opinion, raised from a demand discussed at a session of its home.
+    const row = demo.petitions.cases.find(
+      (candidate) => candidate.opinion && candidate.session_ids.length,
+    )!;
+    expect(row).toBeDefined();
+    const demand = demo.channels.demands.find((d) => d.id === row.demand_ids[0])!;
+    const home = demo.organization.homes.find((h) => h.id === demand.home_id)!;
+    const department = demo.organization.departments.find(
+      (d) => d.id === row.handling_department_id,
+    )!;
+    const session = demo.deliberation.sessions.find((s) => s.id === row.session_ids[0])!;
+
+    const answer = await data(
+      stack,
+      'city',
+      city,
+      `query($id: ID!) { demand(id: $id) {
+         id isPetition content
+         home { id name division { code } }
+         petitionCase {
+           number status opinion opinionDueOn
+           handlingDepartment { id name }
+           sessions { id title kind home { id } petitionCase { number } }
+           demands { id isPetition }
+           history { step }
+         } } }`,
+      { id: demand.id },
+    );
+    expect(answer.demand).toMatchObject({
+      id: demand.id,
+      isPetition: true,
+      content: demand.content,
+      home: { id: home.id, name: home.name },
+      petitionCase: {
+        number: row.number,
+        status: row.status,
+        opinion: row.opinion,
+        opinionDueOn: row.opinion_due_on,
+        handlingDepartment: { id: department.id, name: department.name },
+        demands: [{ id: demand.id, isPetition: true }],
+      },
+    });
+    // Deliberation answers the session, and petitions the session's own case.
+    expect(answer.demand.petitionCase.sessions[0]).toEqual({
+      id: session.id,
+      title: session.title,
+      kind: session.kind,
+      home: { id: session.home_id },
+      petitionCase: { number: row.number },
+    });
+    expect(answer.demand.petitionCase.history[0].step).toBe('register');
+  });
+
+  it('adds petition figures per county to the cross-county view, equal to SQL over the cases', async () => {
+    const year = Number(stack.demo!.petitions.today.slice(0, 4)) - 1;
+    const answer = await data(
+      stack,
+      'city',
+      city,
+      `query($year: Int!) { division(code: "3207") { children(first: 20) { edges { node { code
+         sessionStats(year: $year) { held }
+         channelStats(year: $year) { demandsReceived }
+         petitionStats(year: $year) { registered accepted opinionsGiven overdue reviewsRequested closed averageDaysToOpinion }
+       } } } } }`,
+      { year },
+    );
+    const floor = await sql<
+      Array<{
+        county: string;
+        registered: number;
+        accepted: number;
+        handled: number;
+        overdue: number;
+        reviews: number;
+        closed: number;
+        average_days: number | null;
+      }>
+    >(
+      `select left(division_code, 6) as county, count(*)::int as registered,
+              count(accepted_on)::int as accepted, count(handled_on)::int as handled,
+              count(*) filter (where opinion_due_on < (now() at time zone 'Asia/Shanghai')::date
+                                 and handled_on is null)::int as overdue,
+              count(review_requested_on)::int as reviews, count(closed_on)::int as closed,
+              round(avg(handled_on - accepted_on), 1)::float8 as average_days
+       from petitions.petition_case
+       where extract(year from registered_on) = ?
+       group by 1`,
+      [year],
+    );
+    const byCounty = new Map(floor.map((row) => [row.county, row]));
+    const counties = answer.division.children.edges.map((edge: any) => edge.node);
+    expect(counties.length).toBe(7);
+    let registered = 0;
+    for (const node of counties) {
+      const want = byCounty.get(node.code);
+      expect([node.code, node.petitionStats]).toEqual([
+        node.code,
+        {
+          registered: want?.registered ?? 0,
+          accepted: want?.accepted ?? 0,
+          opinionsGiven: want?.handled ?? 0,
+          overdue: want?.overdue ?? 0,
+          reviewsRequested: want?.reviews ?? 0,
+          closed: want?.closed ?? 0,
+          averageDaysToOpinion: want?.average_days ?? null,
+        },
+      ]);
+      expect(node.sessionStats).not.toBeNull();
+      expect(node.channelStats).not.toBeNull();
+      registered += node.petitionStats.registered;
+    }
+    expect(registered).toBeGreaterThan(0);
+  });
+
+  it("gives a county's office its county's cases only", async () => {
+    const answer = await data(
+      stack,
+      'county',
+      county,
+      `{ petitionCases(first: 100) { totalCount edges { node { division { code } petitioners } } } }`,
+    );
+    const [{ n }] = await sql<Array<{ n: number }>>(
+      `select count(*)::int as n from petitions.petition_case where division_code like '320706%'`,
+    );
+    expect(n).toBeGreaterThan(0);
+    expect(answer.petitionCases.totalCount).toBe(n);
+    const codes = answer.petitionCases.edges.map((edge: any) => edge.node.division.code);
+    expect(codes.every((code: string) => code.startsWith('320706'))).toBe(true);
+    const other = await data(
+      stack,
+      'county',
+      county,
+      `query($id: ID!) { petitionCase(id: $id) { id } }`,
+      {
+        id: stack.demo!.petitions.cases.find((row) => !row.division_code.startsWith('320706'))!.id,
+      },
+    );
+    expect(other.petitionCase).toBeNull();
+  });
+
+  it("gives a county's petitions bureau its county's cases, known from the organization's feed", async () => {
+    const bureau = stack.demo!.organization.departments.find(
+      (d) =>
+        d.division_code === '320706' &&
+        d.kind === 'DIRECT_AGENCY' &&
+        d.policy_areas.includes('PETITIONS' as never),
+    )!;
+    const token = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '320706',
+      departmentId: bureau.id,
+      roles: ['DEPARTMENT'],
+    });
+    const own = stack.demo!.petitions.cases.filter((row) => row.division_code.startsWith('320706'));
+    // The bureau is known once petitions has followed the department feed (within a second).
+    const answer = await eventually(async () => {
+      const seen = await data(
+        stack,
+        'department',
+        token,
+        `{ petitionCases(first: 100) { totalCount edges { node { petitioners } } } }`,
+      );
+      expect(seen.petitionCases.totalCount).toBe(own.length);
+      return seen;
+    });
+    // The bureau keeps the cases: it reads the petitioners' names in full.
+    const names = answer.petitionCases.edges.flatMap((edge: any) => edge.node.petitioners);
+    expect(names.some((name: string) => !name.includes('*'))).toBe(true);
+  });
+
+  it('offers the public surface no petition case at all', async () => {
+    const type = await data(stack, 'public', null, `{ __type(name: "PetitionCase") { name } }`);
+    expect(type.__type).toBeNull();
+    const refused = await ask(stack, 'public', null, `{ petitionCases { totalCount } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const session = await ask(
+      stack,
+      'public',
+      null,
+      `{ sessions(first: 1) { edges { node { petitionCase { id } } } } }`,
+    );
+    expect(session.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
