@@ -102,7 +102,11 @@ describe('a field deprecated in one commit and removed in a later one, in a git 
     {
       name: 'homes',
       routingUrl: 'http://localhost:4999/graphql',
+      port: 4999,
       file: join(root, 'homes.graphql'),
+      folder: 'services/homes',
+      packageName: '@cppcc/homes',
+      urlVariable: 'HOMES_URL',
     },
   ];
   const git = (...args: string[]) =>

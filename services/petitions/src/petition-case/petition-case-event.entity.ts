@@ -1,9 +1,10 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import type { HistoryWriter } from '@cppcc/toolkit';
+import { FieldsOn, type HistoryWriter } from '@cppcc/toolkit';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** One step in a petition case's life: what happened, from which state to which, when, by whom. */
 @ObjectType({ description: 'A step in the life of a petition case.' })
+@FieldsOn('department', ['step', 'fromStatus', 'toStatus', 'at', 'byDepartmentId'])
 @Entity({ tableName: 'petition_case_event' })
 export class PetitionCaseEvent {
   [OptionalProps]?: 'at' | 'detail' | 'byDepartmentId';

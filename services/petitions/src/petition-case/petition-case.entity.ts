@@ -1,7 +1,7 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, FieldsOn, OnSurfaces } from '@cppcc/toolkit';
 import { petitionJurisdiction } from './petition-case.scope';
 
 /** A case's states; `PETITION_CASE_STEPS` (petition-case.workflow.ts) says which step leads where. */
@@ -33,9 +33,33 @@ registerEnumType(PetitionCaseStatus, {
 });
 
 /** The petitions bureau's case for a petition matter (信访事项). */
-// Offered where the fields that lead to it are (the offices' and the departments' surfaces):
-// on the others no field reaches it, and their contracts leave it out.
+// On the offices' surfaces (not home: a home has no case of its own) and, field by field, on the
+// departments' (every field but the petitioners' names, personal data); never public.
 @Directive('@key(fields: "id")')
+@OnSurfaces('city', 'county')
+@FieldsOn('department', [
+  'id',
+  'number',
+  'subject',
+  'division',
+  'handlingDepartment',
+  'status',
+  'registeredOn',
+  'acceptedOn',
+  'opinionDueOn',
+  'handledOn',
+  'opinion',
+  'reviewReason',
+  'reviewRequestedOn',
+  'reviewedOn',
+  'reviewOpinion',
+  'closedOn',
+  'isOverdue',
+  'version',
+  'demands',
+  'sessions',
+  'history',
+])
 @ObjectType({
   description:
     "The petitions bureau's (信访局) case for a petition matter (信访事项): who petitioned, what it concerns, the department handling it and its opinion, and every step. Seen by the city's CPPCC office and the city's petitions bureau (all cases), a county's office and bureau (their county's), and the department handling it (its own).",
