@@ -30,15 +30,17 @@ import {
   openDatabase,
   parseConfig,
   port,
-  startEmbeddedPostgres,
-  withBulkLoad,
   withDatabase,
-  type BulkGuard,
-  type BulkLoadSession,
   type Logger,
   type Orm,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
+import {
+  startEmbeddedPostgres,
+  withBulkLoad,
+  type BulkGuard,
+  type BulkLoadSession,
+} from '@cppcc/devkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_PRESET_NAMES, demoDensity, type DemoPresetName } from './demo-presets';

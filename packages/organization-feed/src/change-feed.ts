@@ -1,8 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeIn, type Orm } from './database';
-import { CALLER_HEADER, signCallerToken } from './identity';
-import type { Logger } from './logger';
-import { recordFeedFailure, recordFeedProgress } from './metrics';
+import { executeIn, type Orm } from '@cppcc/toolkit';
+import {
+  CALLER_HEADER,
+  signCallerToken,
+  type Logger,
+  recordFeedFailure,
+  recordFeedProgress,
+} from '@cppcc/contract';
 
 /** One change of another service's records, in the order its transactions made them visible. */
 export interface Change {

@@ -1,10 +1,5 @@
-import {
-  DomainEvent,
-  buildTypeGraphqlSubgraph,
-  followDepartments,
-  followHomes,
-  type SubgraphProcess,
-} from '@cppcc/toolkit';
+import { DomainEvent, buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import { followDepartments, followHomes } from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { DeliberationEventResolver } from './event/event.resolver';
 import { migrations } from './migrations';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from './context';
+import { type Caller, BadUserInputError } from '@cppcc/contract';
 import { executeIn } from './database';
-import { BadUserInputError } from './errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import type { TakenStep, WorkflowRecord } from './workflow';
 

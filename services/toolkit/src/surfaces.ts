@@ -1,26 +1,16 @@
 import { Directive } from 'type-graphql';
-import type { CallerLevel } from './context';
+import { SURFACES, type Surface } from '@cppcc/contract';
 
-/**
- * The five surfaces of the graph, each a contract of the supergraph served on
- * `/graphql/<surface>` (API.md): what a field is not offered on is absent from that schema.
+/*
+ * The surfaces themselves (`SURFACES`, `SURFACE_LEVELS`, `STAFF_SURFACES`) are data the gateway
+ * reads too: they live in @cppcc/contract, which loads no type-graphql. Here are the decorators
+ * that place a subgraph's fields on them.
  */
-export const SURFACES = ['city', 'county', 'home', 'department', 'public'] as const;
-export type Surface = (typeof SURFACES)[number];
 
 /** The exclusion tag of a surface: elements tagged with it are left out of its contract. */
 export function hiddenTag(surface: Surface): string {
   return `hide-${surface}`;
 }
-
-/** Which callers a surface serves: a surface above the caller's level answers 403. */
-export const SURFACE_LEVELS: Record<Surface, readonly CallerLevel[]> = {
-  city: ['CITY'],
-  county: ['CITY', 'COUNTY'],
-  home: ['CITY', 'COUNTY', 'HOME'],
-  department: ['DEPARTMENT'],
-  public: ['PUBLIC', 'CITY', 'COUNTY', 'HOME', 'DEPARTMENT'],
-};
 
 type AnyDecorator = MethodDecorator & PropertyDecorator & ClassDecorator;
 
@@ -41,6 +31,3 @@ export function OnSurfaces(...surfaces: Surface[]): AnyDecorator {
 export function HiddenOn(...surfaces: Surface[]): AnyDecorator {
   return tagsDecorator(surfaces.map(hiddenTag));
 }
-
-/** The surfaces that serve the hierarchy's staff: city, county and home. */
-export const STAFF_SURFACES: Surface[] = ['city', 'county', 'home'];

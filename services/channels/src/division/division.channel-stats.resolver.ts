@@ -1,11 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  CacheFor,
-  DateScalar,
-  OnSurfaces,
-  PERIOD_ARG_DESCRIPTIONS,
-  periodOf,
-} from '@cppcc/toolkit';
+import { CacheFor, DateScalar, OnSurfaces } from '@cppcc/toolkit';
+import { PERIOD_ARG_DESCRIPTIONS, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { DivisionReference } from '../shared/references';
 import { ChannelStats } from './division.channel-stats';

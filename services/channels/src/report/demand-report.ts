@@ -1,20 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CacheAsParent, DateScalar, executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
-  CacheAsParent,
-  DateScalar,
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
   townshipCodeSql,
-  type Caller,
   type DimensionColumns,
   PERIOD_ARG_DESCRIPTIONS,
-} from '@cppcc/toolkit';
+} from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DEMAND_POLICY, DemandCategory, DemandStatus } from '../demand/demand.entity';
 import { DEMAND_STEPS } from '../demand/demand.workflow';

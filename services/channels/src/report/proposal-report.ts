@@ -2,20 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   CacheAsParent,
   DateScalar,
+  executeIn,
+  scopeSql,
+  todayInCity,
+  type Caller,
+} from '@cppcc/toolkit';
+import {
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   rate,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
-  todayInCity,
-  type Caller,
   type DimensionColumns,
   PERIOD_ARG_DESCRIPTIONS,
-} from '@cppcc/toolkit';
+} from '@cppcc/reporting';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Evaluation,

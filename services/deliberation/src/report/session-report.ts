@@ -1,21 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CacheAsParent, DateScalar, executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
-  CacheAsParent,
-  DateScalar,
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   rate,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
   townshipCodeSql,
-  type Caller,
   type DimensionColumns,
   PERIOD_ARG_DESCRIPTIONS,
-} from '@cppcc/toolkit';
+} from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
 import { Home } from '../home/home.entity';

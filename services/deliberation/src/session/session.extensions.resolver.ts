@@ -4,11 +4,10 @@ import {
   DateScalar,
   OnSurfaces,
   PageArgs,
-  PERIOD_ARG_DESCRIPTIONS,
-  periodOf,
   requireIntBetween,
   toPage,
 } from '@cppcc/toolkit';
+import { PERIOD_ARG_DESCRIPTIONS, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { AttendanceRecord } from '../attendance/attendance.record';
 import { DepartmentReference, DivisionReference, MemberReference } from '../shared/references';

@@ -1,4 +1,4 @@
-import type { DepartmentChange } from '@cppcc/toolkit';
+import type { DepartmentChange } from '@cppcc/organization-feed';
 import type { OutboxFeed } from '../shared/change-feed.route';
 
 /**

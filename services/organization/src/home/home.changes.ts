@@ -1,4 +1,4 @@
-import type { HomeChange } from '@cppcc/toolkit';
+import type { HomeChange } from '@cppcc/organization-feed';
 import type { OutboxFeed } from '../shared/change-feed.route';
 
 /**

@@ -2,10 +2,10 @@ import {
   CALLER_HEADER,
   executeIn,
   verifyCallerToken,
-  type Change,
   type Orm,
   type SubgraphSettings,
 } from '@cppcc/toolkit';
+import type { Change } from '@cppcc/organization-feed';
 import type express from 'express';
 
 /**
