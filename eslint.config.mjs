@@ -16,7 +16,7 @@ const SHARED_IMPORTS = {
   contract: [],
   toolkit: ['contract', 'devkit'],
   'organization-feed': ['contract', 'toolkit', 'devkit'],
-  reporting: ['contract', 'devkit'],
+  reporting: ['contract', 'toolkit', 'devkit'],
   devkit: [],
 };
 const FOLDER = {

@@ -68,7 +68,7 @@ const REPORTED: Sample[] = [
   ['packages/contract/src/extra.ts', `import { OnSurfaces } from '@cppcc/toolkit';`],
   ['packages/contract/src/extra.ts', `import { Field } from 'type-graphql';`],
   ['packages/contract/src/extra.ts', `import type { EntityManager } from '@mikro-orm/postgresql';`],
-  ['packages/reporting/src/extra.ts', `import { takeStep } from '@cppcc/toolkit';`],
+  ['packages/reporting/src/extra.ts', `import { followHomes } from '@cppcc/organization-feed';`],
   ['packages/organization-feed/src/extra.ts', `import { Home } from '@cppcc/organization';`],
   ['gateway/src/extra.ts', `import { SURFACES } from '@cppcc/toolkit';`],
   ['gateway/src/extra.ts', `import { MikroORM } from '@mikro-orm/core';`],

@@ -8,8 +8,10 @@ export {
   baseConfigShape,
   databaseUrl,
   internalAuthSecret,
+  organizationUrl,
   parseConfig,
   port,
+  subgraphConfigShape,
 } from './config';
 export {
   BadUserInputError,

@@ -20,3 +20,5 @@ export {
   type DimensionColumns,
   type ReportSpec,
 } from './report';
+export { PeriodArguments, PeriodFilter, YearOrDaysArguments } from './period-args';
+export { placesOf, reportPageType, runReport, type ReportPage } from './report-page';

@@ -80,6 +80,13 @@ export {
   type SubgraphSettings,
 } from './server';
 export { buildTypeGraphqlSubgraph, type SubgraphSchemaOptions } from './subgraph-schema';
+export {
+  codeReference,
+  idReference,
+  type CodeReference,
+  type IdReference,
+  type ReferenceOptions,
+} from './references';
 export { HiddenOn, OnSurfaces, hiddenTag } from './surfaces';
 // The workflow engine.
 export {
@@ -147,6 +154,7 @@ export {
   maskPersonalData,
   optionalPhone,
   optionalText,
+  organizationUrl,
   parseConfig,
   port,
   requireDate,
@@ -154,6 +162,7 @@ export {
   requireText,
   signCallerToken,
   stopOnSignals,
+  subgraphConfigShape,
   todayInCity,
   uuidsOnly,
   verifyCallerToken,
