@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader, perFilter, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
+import { byKeyLoader, perFilter, scopeSql, type Caller } from '@cppcc/toolkit';
 import { pagesByListedId } from '../shared/lists';
 import { PROPOSAL_POLICY, Proposal, type ProposalStatus } from './proposal.entity';
-import { OPEN_FOR_DEPARTMENT } from './proposal.workflow';
+import { overdueSql } from './proposal.workflow';
 
 export interface ProposalListFilter {
   status: ProposalStatus[];
@@ -19,8 +19,9 @@ export function proposalFilterSql(filter: ProposalListFilter): { sql: string; pa
     params.push(filter.status);
   }
   if (filter.overdue !== null) {
-    parts.push(`${filter.overdue ? '' : 'not '}(r.status in (?) and r.due_on < ?)`);
-    params.push(OPEN_FOR_DEPARTMENT, todayInCity());
+    const overdue = overdueSql('r');
+    parts.push(`${filter.overdue ? '' : 'not '}${overdue.sql}`);
+    params.push(...overdue.params);
   }
   return { sql: parts.map((part) => ` and ${part}`).join(''), params };
 }

@@ -124,3 +124,16 @@ export const PROPOSAL_WORKFLOW: Workflow<Proposal, S, ProposalStep> = {
 
 /** The states in which a department is working on it and the due date counts. */
 export const OPEN_FOR_DEPARTMENT: readonly S[] = [S.ASSIGNED, S.HANDLING, S.REHANDLING];
+
+/**
+ * "Overdue" today, as SQL over a proposal's columns under `alias` (`status`, `due_on`): still with
+ * a department and past its due date, a day in China Standard Time. The one definition the
+ * department lists, the loaders, the proposal report and the division figures use
+ * (`overdueWhere` says the same to the ORM).
+ */
+export function overdueSql(alias: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `(${alias}.status in (?) and ${alias}.due_on < ?)`,
+    params: [OPEN_FOR_DEPARTMENT, todayInCity()],
+  };
+}

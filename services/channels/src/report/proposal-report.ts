@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CacheAsParent, scopeSql, todayInCity, type Caller } from '@cppcc/toolkit';
+import { CacheAsParent, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
   cityQuarterSql,
   cityYearSql,
@@ -21,7 +21,7 @@ import {
   ProposalStatus,
   ReplyResultClass,
 } from '../proposal/proposal.entity';
-import { OPEN_FOR_DEPARTMENT } from '../proposal/proposal.workflow';
+import { overdueSql } from '../proposal/proposal.workflow';
 import { DepartmentReference, DivisionReference } from '../shared/references';
 
 /** What a proposal report can group by. */
@@ -226,6 +226,7 @@ export async function proposalReport(
     parts.push('r.is_key = ?');
     params.push(filter.isKey);
   }
+  const overdue = overdueSql('f');
   const statement = reportSql({
     facts: {
       sql: `select ${countyCodeSql('r.division_code')} as county_code,
@@ -243,17 +244,13 @@ export async function proposalReport(
               (count(*) filter (where f.registered_at is not null))::int as registered,
               (count(*) filter (where f.is_key))::int as key_proposals,
               (count(*) filter (where f.replied_on is not null))::int as replied,
-              (count(*) filter (where f.status in (?) and f.due_on < ?))::int as overdue,
+              (count(*) filter (where ${overdue.sql}))::int as overdue,
               round(avg(f.replied_on - f.assigned_on)
                     filter (where f.replied_on is not null and f.assigned_on is not null), 1)::float8
                 as average_days,
               (count(*) filter (where f.evaluation is not null))::int as evaluated,
               (count(*) filter (where f.evaluation in (?)))::int as satisfied`,
-    figureParams: [
-      OPEN_FOR_DEPARTMENT,
-      todayInCity(),
-      [Evaluation.SATISFIED, Evaluation.BASICALLY_SATISFIED],
-    ],
+    figureParams: [...overdue.params, [Evaluation.SATISFIED, Evaluation.BASICALLY_SATISFIED]],
     groupBy: args.groupBy,
     first,
   });
