@@ -18,8 +18,8 @@ module.exports = function preset(rootDir) {
     testEnvironment: 'node',
     transform: { '^.+\\.ts$': ['@swc/jest', swc] },
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.integration.ts'],
-    globalSetup: require.resolve('@cppcc/toolkit/dist/testing/global-setup.js'),
-    globalTeardown: require.resolve('@cppcc/toolkit/dist/testing/global-teardown.js'),
+    globalSetup: require.resolve('@cppcc/devkit/dist/testing/global-setup.js'),
+    globalTeardown: require.resolve('@cppcc/devkit/dist/testing/global-teardown.js'),
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     // Test files run in parallel, each on its own database; two workers fit the two cores.

@@ -6,7 +6,7 @@ import {
   UnauthenticatedError,
   type Caller,
   type Surface,
-} from '@cppcc/toolkit';
+} from '@cppcc/contract';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,

@@ -1,4 +1,4 @@
-import type { Logger } from '@cppcc/toolkit';
+import type { Logger } from '@cppcc/contract';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { ResponseCache } from './response-cache';

@@ -6,7 +6,7 @@ import {
   internalAuthSecret,
   parseConfig,
   port,
-} from '@cppcc/toolkit';
+} from '@cppcc/contract';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { webConfigShape } from './web';

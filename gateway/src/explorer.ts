@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import type { Surface } from '@cppcc/toolkit';
+import type { Surface } from '@cppcc/contract';
 import express from 'express';
 import {
   Kind,

@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { ErrorCode } from '@cppcc/toolkit';
+import { ErrorCode } from '@cppcc/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { once } from 'node:events';
 

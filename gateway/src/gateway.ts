@@ -16,13 +16,13 @@ import {
   requestFactsOf,
   requestLogPlugin,
   SURFACES,
-  logUnexpectedErrors,
   maskError,
   type Caller,
   type Logger,
   type RequestFacts,
   type Surface,
-} from '@cppcc/toolkit';
+  logUnexpectedErrors,
+} from '@cppcc/contract';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { REPORT_DEFAULT_ROWS, type Surface } from '@cppcc/toolkit';
+import { REPORT_DEFAULT_ROWS, type Surface } from '@cppcc/contract';
 import {
   GraphQLError,
   Kind,

@@ -1,5 +1,5 @@
 import './tracing';
-import { ConfigError, createLogger, stopOnSignals } from '@cppcc/toolkit';
+import { ConfigError, createLogger, stopOnSignals } from '@cppcc/contract';
 import { loadConfig } from './config';
 import { startGateway } from './gateway';
 

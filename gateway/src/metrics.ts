@@ -1,4 +1,4 @@
-import { ProcessMetrics } from '@cppcc/toolkit';
+import { ProcessMetrics } from '@cppcc/contract';
 import { Counter, Histogram } from 'prom-client';
 import type { SubgraphFetch } from './subgraph-fetch';
 

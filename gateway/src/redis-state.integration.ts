@@ -1,4 +1,4 @@
-import { createLogger } from '@cppcc/toolkit';
+import { createLogger } from '@cppcc/contract';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { invalidateOverRedis, redisRateLimitStore } from './redis-state';

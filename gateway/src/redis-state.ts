@@ -1,4 +1,4 @@
-import type { Logger } from '@cppcc/toolkit';
+import type { Logger } from '@cppcc/contract';
 import type { Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';

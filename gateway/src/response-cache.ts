@@ -5,7 +5,7 @@ import {
   type KeyValueCache,
   type KeyValueCacheSetOptions,
 } from '@apollo/utils.keyvaluecache';
-import type { Caller, Surface } from '@cppcc/toolkit';
+import type { Caller, Surface } from '@cppcc/contract';
 
 /**
  * Whole answers kept for a repeat of the same query by the same caller, as long as the subgraphs'

@@ -1,4 +1,4 @@
-import type { Logger, Surface } from '@cppcc/toolkit';
+import type { Logger, Surface } from '@cppcc/contract';
 import type { Store } from 'express-rate-limit';
 import pg from 'pg';
 import { invalidateAcrossGateways, type CacheInvalidation } from './cache-invalidation';

@@ -1,4 +1,4 @@
-import { CALLER_HEADER, verifyCallerToken, type Caller } from '@cppcc/toolkit';
+import { CALLER_HEADER, verifyCallerToken, type Caller } from '@cppcc/contract';
 import {
   callerTokens,
   sharingInFlight,

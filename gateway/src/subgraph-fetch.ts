@@ -1,4 +1,4 @@
-import { ErrorCode, signCallerToken, type Caller } from '@cppcc/toolkit';
+import { ErrorCode, signCallerToken, type Caller } from '@cppcc/contract';
 import { GraphQLError } from 'graphql';
 
 /** The code of the error that stands in for the part of an answer a subgraph did not give. */

@@ -1,5 +1,5 @@
 // The first import of main.ts: the instrumentations must be in place before express, graphql
-// and the HTTP clients are first required (services/toolkit/src/tracing.ts).
-import { startTracing } from '@cppcc/toolkit/tracing';
+// and the HTTP clients are first required (packages/contract/src/tracing.ts).
+import { startTracing } from '@cppcc/contract/tracing';
 
 startTracing('gateway');

@@ -31,14 +31,16 @@ import {
   openDatabase,
   parseConfig,
   port,
-  startEmbeddedPostgres,
-  withBulkLoad,
   withDatabase,
-  type BulkGuard,
-  type BulkLoadSession,
   type Logger,
   type Orm,
 } from '@cppcc/toolkit';
+import {
+  startEmbeddedPostgres,
+  withBulkLoad,
+  type BulkGuard,
+  type BulkLoadSession,
+} from '@cppcc/devkit';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEMO_PRESET_NAMES, demoDensity, type DemoPresetName } from './demo-presets';

@@ -1,7 +1,8 @@
-// The rule in eslint.config.mjs that keeps each service on the toolkit alone, run through ESLint's
-// own API (`new ESLint()`, `lintText`, `lintFiles`) on the repository's configuration: it reports an
-// import across services (by package name or by path), lets the toolkit through, and finds nothing
-// in the real tree.
+// The rules in eslint.config.mjs that keep each service on the shared packages alone, each shared
+// package on the ones below it and the gateway on @cppcc/contract, run through ESLint's own API
+// (`new ESLint()`, `lintText`, `lintFiles`) on the repository's configuration: it reports an import
+// across services (by package name or by path), a shared package reaching up, the gateway loading
+// the subgraph kit or the ORM, lets the shared packages through, and finds nothing in the real tree.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -24,7 +25,7 @@ for (const [path, code] of samples) {
   const [result] = await eslint.lintText(code, { filePath: join(root, path) });
   texts.push(only(result.messages).map((m) => m.message));
 }
-const tree = (await eslint.lintFiles(['services/*/src/**/*.ts'])).map((result) => ({
+const tree = (await eslint.lintFiles(['services/*/src/**/*.ts', 'packages/*/src/**/*.ts', 'gateway/src/**/*.ts'])).map((result) => ({
   file: result.filePath,
   found: only(result.messages),
 }));
@@ -60,11 +61,28 @@ const REPORTED: Sample[] = [
     `import { createRandom } from '../../../demo/src/random';`,
   ],
   ['services/organization/src/extra.ts', `import { errors } from '../../toolkit/src/errors';`],
+  [
+    'services/organization/src/extra.ts',
+    `import { report } from '../../../packages/reporting/src/report';`,
+  ],
+  ['packages/contract/src/extra.ts', `import { OnSurfaces } from '@cppcc/toolkit';`],
+  ['packages/contract/src/extra.ts', `import { Field } from 'type-graphql';`],
+  ['packages/contract/src/extra.ts', `import type { EntityManager } from '@mikro-orm/postgresql';`],
+  ['packages/reporting/src/extra.ts', `import { followHomes } from '@cppcc/organization-feed';`],
+  ['packages/organization-feed/src/extra.ts', `import { Home } from '@cppcc/organization';`],
+  ['gateway/src/extra.ts', `import { SURFACES } from '@cppcc/toolkit';`],
+  ['gateway/src/extra.ts', `import { MikroORM } from '@mikro-orm/core';`],
 ];
 
 const ALLOWED: Sample[] = [
   ['services/channels/src/extra.ts', `import { DomainError } from '@cppcc/toolkit';`],
   ['services/channels/src/extra.ts', `import { startTestSubgraph } from '@cppcc/toolkit/testing';`],
+  ['services/channels/src/extra.ts', `import { periodOf } from '@cppcc/reporting';`],
+  ['services/channels/src/extra.ts', `import { followHomes } from '@cppcc/organization-feed';`],
+  ['services/channels/src/extra.ts', `import { ErrorCode } from '@cppcc/contract';`],
+  ['services/toolkit/src/extra.ts', `import { ErrorCode } from '@cppcc/contract';`],
+  ['packages/organization-feed/src/extra.ts', `import { executeIn } from '@cppcc/toolkit';`],
+  ['gateway/src/extra.ts', `import { SURFACES } from '@cppcc/contract';`],
   ['services/channels/src/proposal/extra.ts', `import { Proposal } from './proposal.entity';`],
   ['services/channels/src/proposal/extra.ts', `import { Demand } from '../demand/demand.entity';`],
   // Outside services/ the demo, the scripts and the tests may use every service.
@@ -72,7 +90,7 @@ const ALLOWED: Sample[] = [
   ['scripts/src/extra.ts', `import { organizationSubgraph } from '@cppcc/organization';`],
 ];
 
-describe('a service imports the toolkit and nothing else of the repository', () => {
+describe('a service imports the shared packages and nothing else of the repository', () => {
   let linted: ReturnType<typeof lint>;
   beforeAll(() => {
     linted = lint([...REPORTED, ...ALLOWED]);
@@ -83,7 +101,7 @@ describe('a service imports the toolkit and nothing else of the repository', () 
     (_path, _code, i) => {
       const errors = linted.texts[i];
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatch(/toolkit/);
+      expect(errors[0]).toMatch(/@cppcc\/(toolkit|contract)/);
     },
   );
 

@@ -1,9 +1,16 @@
 // Keeps docker-compose.yml and the Dockerfiles honest against the code: no Docker engine is needed,
 // the files are read and checked against each process's own configuration module.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, argsOf, copiesFromContext, runtimeStageOf, stagesOf } from './support/dockerfile';
+import {
+  ROOT,
+  argsOf,
+  copiesFromContext,
+  runtimeStageOf,
+  stagesOf,
+  type BuildArgs,
+} from './support/dockerfile';
 import { z } from 'zod';
 import { tracingWanted } from '@cppcc/toolkit/tracing';
 import { readSupergraphConfig } from '@cppcc/scripts';
@@ -36,7 +43,7 @@ const PROCESSES = [...SUBGRAPHS, GATEWAY];
 
 /**
  * Set by the deployment although no configuration reads them: switches of libraries and Node, and
- * OpenTelemetry's standard variables (services/toolkit/src/tracing.ts reads them).
+ * OpenTelemetry's standard variables (packages/contract/src/tracing.ts reads them).
  */
 const ALLOWED_OUTSIDE_CONFIG = [
   'APOLLO_TELEMETRY_DISABLED',
@@ -52,7 +59,7 @@ interface ComposeService {
   image?: string;
   profiles?: string[];
   command?: string | string[];
-  build?: { context?: string; dockerfile?: string } | string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> } | string;
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: Array<string | number | { target?: number; published?: string | number }>;
   expose?: Array<string | number>;
@@ -109,13 +116,48 @@ function rawEnvironmentOf(name: string): Record<string, string> {
   );
 }
 
-function dockerfileOf(name: string): string {
+/** The Dockerfile a process's image is built from, and its build arguments. */
+function dockerfileOf(name: string): { file: string; args: BuildArgs } {
   const build = service(name).build;
   if (typeof build !== 'object' || !build.dockerfile) {
     throw new Error(`${name} is not built from a named Dockerfile`);
   }
-  return build.dockerfile;
+  return { file: build.dockerfile, args: build.args ?? {} };
 }
+
+function stagesFor(name: string) {
+  const { file, args } = dockerfileOf(name);
+  return stagesOf(file, args);
+}
+
+function runtimeStageFor(name: string) {
+  const { file, args } = dockerfileOf(name);
+  return runtimeStageOf(file, args);
+}
+
+/** The shared packages `packages` need, themselves included: their dependencies, transitively. */
+function sharedClosure(packages: string[]): string[] {
+  const found = new Set<string>();
+  const visit = (pkg: string) => {
+    if (found.has(pkg) || !SHARED_FOLDERS[pkg]) return;
+    found.add(pkg);
+    const { dependencies = {} } = JSON.parse(
+      readFileSync(join(ROOT, SHARED_FOLDERS[pkg], 'package.json'), 'utf8'),
+    ) as { dependencies?: Record<string, string> };
+    Object.keys(dependencies).forEach(visit);
+  };
+  packages.forEach(visit);
+  return [...found];
+}
+
+/** The shared packages (packages/*, services/toolkit), by package name. */
+const SHARED_FOLDERS: Record<string, string> = {
+  '@cppcc/contract': 'packages/contract',
+  '@cppcc/toolkit': 'services/toolkit',
+  '@cppcc/organization-feed': 'packages/organization-feed',
+  '@cppcc/reporting': 'packages/reporting',
+  '@cppcc/devkit': 'packages/devkit',
+};
 
 /** The command of a healthcheck as one string, whichever form Compose was given. */
 function healthcheckCommand(name: string): string {
@@ -150,27 +192,37 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
   describe.each(PROCESSES.map((entry) => [entry.name, entry] as const))(
     'the %s process',
     (name, { folder, config }) => {
-      it('is built from its own Dockerfile, with the repository root as build context', () => {
+      it('is built from its Dockerfile (the subgraphs share one, given SERVICE and PORT), with the repository root as build context', () => {
         const build = service(name).build;
-        expect(build).toEqual({ context: '.', dockerfile: `${folder}/Dockerfile` });
-        expect(existsSync(join(ROOT, folder, 'Dockerfile'))).toBe(true);
+        if (folder.startsWith('services/')) {
+          expect(build).toEqual({
+            context: '.',
+            dockerfile: 'services/Dockerfile',
+            args: { SERVICE: name, PORT: String(config.DEFAULT_PORT) },
+          });
+        } else {
+          expect(build).toEqual({ context: '.', dockerfile: `${folder}/Dockerfile` });
+        }
+        expect(existsSync(join(ROOT, dockerfileOf(name).file))).toBe(true);
       });
 
       it('builds its workspace and the workspaces it depends on, with turbo', () => {
-        const [build] = stagesOf(dockerfileOf(name));
+        const [build] = stagesFor(name);
         const pkg = packageNameOf(folder);
         expect(argsOf(build, 'RUN').join('\n')).toContain(`turbo run build --filter=${pkg}...`);
       });
 
       it(`starts ${folder}/dist/main.js on Node 20, as the non-root node user`, () => {
-        const dockerfile = dockerfileOf(name);
-        for (const stage of stagesOf(dockerfile)) {
+        for (const stage of stagesFor(name)) {
           expect(argsOf(stage, 'FROM')[0]).toMatch(/^node:24-bookworm-slim(\s|$)/);
         }
-        const runtime = runtimeStageOf(dockerfile);
-        expect(JSON.parse(argsOf(runtime, 'CMD').at(-1) ?? 'null')).toEqual([
+        const runtime = runtimeStageFor(name);
+        const [command, entry] = JSON.parse(argsOf(runtime, 'CMD').at(-1) ?? '[]') as string[];
+        // The entry as the container resolves it: relative to the last WORKDIR.
+        const workdir = argsOf(runtime, 'WORKDIR').reduce((at, dir) => posix.resolve(at, dir), '/');
+        expect([command, posix.resolve(workdir, entry ?? '')]).toEqual([
           'node',
-          `${folder}/dist/main.js`,
+          `/app/${folder}/dist/main.js`,
         ]);
         expect(argsOf(runtime, 'USER').at(-1)).toBe('node');
       });
@@ -197,7 +249,7 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
         expect(environment.PORT).toBe(String(config.DEFAULT_PORT));
         const parsed = z.object(config.configShape).parse(environment) as { PORT: number };
         expect(parsed.PORT).toBe(config.DEFAULT_PORT);
-        const exposed = argsOf(runtimeStageOf(dockerfileOf(name)), 'EXPOSE').flatMap((args) =>
+        const exposed = argsOf(runtimeStageFor(name), 'EXPOSE').flatMap((args) =>
           args.split(/\s+/),
         );
         expect(exposed).toContain(String(config.DEFAULT_PORT));
@@ -230,7 +282,11 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     const withData = PROCESSES.filter(({ folder }) => existsSync(join(ROOT, folder, 'data')));
     expect(withData.map(({ name }) => name)).toContain('organization');
     for (const { name, folder } of withData) {
-      const copied = copiesFromContext(runtimeStageOf(dockerfileOf(name)), `${folder}/data`);
+      // Into the build stage from the context, and from there into the runtime stage.
+      const [build, runtime] = [stagesFor(name)[0], runtimeStageFor(name)];
+      const copied =
+        copiesFromContext(build, `${folder}/data`) &&
+        argsOf(runtime, 'COPY').some((args) => args.includes(`/app/${folder}/data `));
       expect({ name, copied }).toEqual({ name, copied: true });
     }
   });
@@ -242,19 +298,28 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
         expect(service(name).ports ?? []).toEqual([]);
       });
 
-      it('depends on no workspace but the toolkit, whose package both stages copy', () => {
-        // `npm ci --workspace=…` needs the package.json of every workspace the service depends on;
-        // a subgraph's image copies only the toolkit's, so it may depend on nothing else.
+      it('depends on no workspace but the shared packages, whose package.json its stages copy', () => {
+        // `npm ci --workspace=…` needs the package.json of every workspace the service depends on:
+        // the build stage installs its dependencies and dev dependencies, the runtime stage its
+        // dependencies only.
         const folder = SUBGRAPHS.find((subgraph) => subgraph.name === name)!.folder;
         const { dependencies = {}, devDependencies = {} } = JSON.parse(
           readFileSync(join(ROOT, folder, 'package.json'), 'utf8'),
         ) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-        const workspaces = Object.keys({ ...dependencies, ...devDependencies }).filter((pkg) =>
-          pkg.startsWith('@cppcc/'),
-        );
-        expect(workspaces).toEqual(['@cppcc/toolkit']);
-        for (const stage of stagesOf(dockerfileOf(name))) {
-          expect(copiesFromContext(stage, 'services/toolkit/package.json')).toBe(true);
+        const workspaces = (deps: Record<string, string>) =>
+          Object.keys(deps).filter((pkg) => pkg.startsWith('@cppcc/'));
+        const all = workspaces({ ...dependencies, ...devDependencies });
+        expect(all).toContain('@cppcc/toolkit');
+        expect(all.filter((pkg) => !SHARED_FOLDERS[pkg])).toEqual([]);
+        const [build, runtime] = [stagesFor(name)[0], runtimeStageFor(name)];
+        for (const [stage, needed] of [
+          [build, sharedClosure(all)],
+          [runtime, sharedClosure(workspaces(dependencies))],
+        ] as const) {
+          const missing = needed.filter(
+            (pkg) => !copiesFromContext(stage, `${SHARED_FOLDERS[pkg]}/package.json`),
+          );
+          expect(missing).toEqual([]);
         }
       });
 
@@ -321,7 +386,7 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     const parsed = z.object(gatewayConfig.configShape).parse(environmentOf('gateway'));
     const contracts = relative(ROOT, parsed.CONTRACTS_DIR);
     expect(contracts).toBe('schema/contracts');
-    expect(copiesFromContext(runtimeStageOf(dockerfileOf('gateway')), contracts)).toBe(true);
+    expect(copiesFromContext(runtimeStageFor('gateway'), contracts)).toBe(true);
   });
 
   it('takes its secrets from the operator, never from the file', () => {

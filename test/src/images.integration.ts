@@ -16,12 +16,25 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, posix, relative } from 'node:path';
 import { readSupergraphConfig } from '@cppcc/scripts';
-import { ROOT, argsOf, copyOf, stagesOf, type Instruction } from './support/dockerfile';
+import {
+  ROOT,
+  argsOf,
+  copyOf,
+  stagesOf,
+  type BuildArgs,
+  type Instruction,
+} from './support/dockerfile';
 
-/** Every subgraph of schema/supergraph.yaml, and the gateway. */
-const IMAGES = [
-  ...readSupergraphConfig().map(({ folder }) => `${folder}/Dockerfile`),
-  'gateway/Dockerfile',
+/**
+ * Each image: its Dockerfile and build arguments, as docker-compose.yml builds it: every subgraph
+ * of schema/supergraph.yaml from services/Dockerfile, and the gateway.
+ */
+const IMAGES: Array<readonly [name: string, dockerfile: string, args: BuildArgs]> = [
+  ...readSupergraphConfig().map(
+    ({ name, port }) =>
+      [name, 'services/Dockerfile', { SERVICE: name, PORT: String(port) }] as const,
+  ),
+  ['gateway', 'gateway/Dockerfile', {}],
 ];
 
 /** What .dockerignore keeps out of the build context, as path segments or file suffixes. */
@@ -94,12 +107,16 @@ function run(command: string, cwd: string, env: Record<string, string>, npmCache
 }
 
 /** Builds a Dockerfile's stages in `into`; returns the runtime stage. */
-function build(dockerfile: string, into: string): { runtime: Stage; cmd: string[] } {
+function build(
+  dockerfile: string,
+  buildArgs: BuildArgs,
+  into: string,
+): { runtime: Stage; cmd: string[] } {
   const ignored = ignoredByDockerignore();
   const npmCache = npmCacheIn(into);
   const stages: Stage[] = [];
   let cmd: string[] = [];
-  for (const [index, instructions] of stagesOf(dockerfile).entries()) {
+  for (const [index, instructions] of stagesOf(dockerfile, buildArgs).entries()) {
     const from = argsOf(instructions, 'FROM')[0] ?? '';
     const stage: Stage = {
       name: / AS (\S+)$/i.exec(from)?.[1],
@@ -155,9 +172,9 @@ describe('the images, built from their Dockerfiles without a Docker engine', () 
   afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
   it.each(IMAGES)(
-    '%s installs, builds and starts its process up to the configuration check',
-    (dockerfile) => {
-      const { runtime, cmd } = build(dockerfile, join(workspace, dockerfile.replace(/\W/g, '-')));
+    'the %s image (%s) installs, builds and starts its process up to the configuration check',
+    (name, dockerfile, buildArgs) => {
+      const { runtime, cmd } = build(dockerfile, buildArgs, join(workspace, name));
       expect(cmd[0]).toBe('node');
       // A port no process accepts: the process must load every module it needs, then refuse the
       // value by name and exit 2, as it would in a container given a wrong configuration.

@@ -1,4 +1,4 @@
-import { type Logger } from '@cppcc/toolkit';
+import type { Logger } from '@cppcc/toolkit';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { data, startStack, tokenFor, type Stack } from './support/stack';

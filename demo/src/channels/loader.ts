@@ -6,7 +6,7 @@ import {
   type BulkLoadSession,
   type BulkProgress,
   type BulkTable,
-} from '@cppcc/toolkit';
+} from '@cppcc/devkit';
 import type { ChannelsDemo } from './generator';
 
 const RECORD_COLUMNS = ['source_demand_ids', 'source_session_ids', 'home_ids'];

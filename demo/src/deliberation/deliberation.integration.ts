@@ -1,5 +1,7 @@
 import { HomeStatus, organizationSubgraph } from '@cppcc/organization';
-import { createLogger, followHomes, quarterBounds } from '@cppcc/toolkit';
+import { createLogger } from '@cppcc/toolkit';
+import { followHomes } from '@cppcc/organization-feed';
+import { quarterBounds } from '@cppcc/reporting';
 import {
   CITY_STAFF,
   TEST_INTERNAL_AUTH_SECRET,
@@ -7,11 +9,9 @@ import {
   type CallerClient,
   type TestSubgraph,
 } from '@cppcc/toolkit/testing';
-import { GRACE_DAYS_FOR_NEW_HOMES } from '@cppcc/deliberation';
+import { GRACE_DAYS_FOR_NEW_HOMES, SessionStatus, deliberationSubgraph } from '@cppcc/deliberation';
 import { generateOrganizationDemo, type OrganizationDemo } from '../organization/generator';
 import { loadOrganizationDemo } from '../organization/loader';
-import { SessionStatus } from '@cppcc/deliberation';
-import { deliberationSubgraph } from '@cppcc/deliberation';
 import {
   deliberationDemoRowCounts,
   generateDeliberationDemo,

@@ -6,7 +6,7 @@ import {
   type BulkLoadSession,
   type BulkProgress,
   type BulkTable,
-} from '@cppcc/toolkit';
+} from '@cppcc/devkit';
 import type { DeliberationDemo } from './generator';
 
 /**

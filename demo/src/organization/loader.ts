@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { bulkLoad, hasRows, type BulkProgress, type BulkTable } from '@cppcc/toolkit';
+import { bulkLoad, hasRows, type BulkProgress, type BulkTable } from '@cppcc/devkit';
 import type { OrganizationDemo } from './generator';
 
 /**

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import {
-  baseConfigShape,
-  databaseUrl,
-  internalAuthSecret,
+  deliberationUrl,
+  organizationUrl,
   parseConfig,
-  port,
+  subgraphConfigShape,
 } from '@cppcc/toolkit';
 
 /** The port the channels subgraph listens on unless PORT says otherwise. */
@@ -12,14 +11,11 @@ export const DEFAULT_PORT = 4003;
 
 /** Every variable the channels subgraph reads (documented in .env.example). */
 export const configShape = {
-  ...baseConfigShape,
-  PORT: port(DEFAULT_PORT),
-  DATABASE_URL: databaseUrl.unwrap(),
-  INTERNAL_AUTH_SECRET: internalAuthSecret,
+  ...subgraphConfigShape(DEFAULT_PORT),
   /** Where the organization subgraph answers: its home change feed is next to it. */
-  ORGANIZATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/graphql'),
+  ORGANIZATION_URL: organizationUrl,
   /** Where the deliberation subgraph answers: its event feed, delivered by webhook, is beside it. */
-  DELIBERATION_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4002/graphql'),
+  DELIBERATION_URL: deliberationUrl,
   /**
    * `true` lets webhook subscriptions point at private and link-local addresses (a receiver on
    * the government network the operator vouches for); refused otherwise.

@@ -1,10 +1,5 @@
-import {
-  DomainEvent,
-  buildTypeGraphqlSubgraph,
-  followDepartments,
-  followHomes,
-  type SubgraphProcess,
-} from '@cppcc/toolkit';
+import { DomainEvent, buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import { followDepartments, followHomes } from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';

@@ -3,10 +3,9 @@ import {
   DomainEvent,
   buildTypeGraphqlSubgraph,
   changeFeedRoute,
-  followDepartments,
-  followHomes,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
+import { followDepartments, followHomes } from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { DeliberationEventResolver } from './event/event.resolver';
 import { migrations } from './migrations';

@@ -1,20 +1,11 @@
-import {
-  baseConfigShape,
-  databaseUrl,
-  internalAuthSecret,
-  parseConfig,
-  port,
-} from '@cppcc/toolkit';
+import { parseConfig, subgraphConfigShape } from '@cppcc/toolkit';
 
 /** The port the organization subgraph listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4001;
 
 /** Every variable the organization subgraph reads (documented in .env.example). */
 export const configShape = {
-  ...baseConfigShape,
-  PORT: port(DEFAULT_PORT),
-  DATABASE_URL: databaseUrl.unwrap(),
-  INTERNAL_AUTH_SECRET: internalAuthSecret,
+  ...subgraphConfigShape(DEFAULT_PORT),
 };
 
 export type Config = ReturnType<typeof loadConfig>;

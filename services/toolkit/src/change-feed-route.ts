@@ -1,8 +1,16 @@
 import type express from 'express';
-import type { Change } from './change-feed';
+import { CALLER_HEADER, verifyCallerToken } from '@cppcc/contract';
 import { executeIn, type Orm } from './database';
-import { CALLER_HEADER, verifyCallerToken } from './identity';
 import type { SubgraphSettings } from './server';
+
+/** One change of a service's records, in the order its transactions made them visible. */
+export interface Change {
+  /**
+   * The change's position in the feed: increasing, and never given below a position a follower
+   * may already have read, so a follower asks for what comes after the last one it applied.
+   */
+  seq: number;
+}
 
 /**
  * One of the service's outboxes, as other services read it. The table needs, besides the columns

@@ -13,7 +13,7 @@ import {
   subgraphClient,
   type CallerClient,
   type TestDatabase,
-} from './testing';
+} from './testing/index';
 
 /**
  * A TCP relay in front of PostgreSQL that the test cuts and restores, as if the server stopped

@@ -1,6 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './errors';
-import type { Logger } from './logger';
+import { ErrorCode, type Logger } from '@cppcc/contract';
 import type { Orm } from './database';
 
 /** What a socket says when the server is not there: refused, reset, unreachable, unresolved. */

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { migrate, openDatabase, type Orm } from './database';
-import { createTestDatabase, type TestDatabase } from './testing';
+import { createTestDatabase, type TestDatabase } from './testing/index';
 
 /** A migration slow enough that two replicas starting at once overlap in it. */
 class CreateLedger extends Migration {

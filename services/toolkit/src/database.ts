@@ -8,7 +8,7 @@ import {
   type Options,
 } from '@mikro-orm/postgresql';
 import pg from 'pg';
-import type { Logger } from './logger';
+import type { Logger, PoolView } from '@cppcc/contract';
 
 /** What a service tells the toolkit about its own slice of the database. */
 export interface ServiceDatabase {
@@ -157,4 +157,14 @@ export function executeIn<T = Array<Record<string, unknown>>>(
   params: unknown[] = [],
 ): Promise<T> {
   return em.getConnection().execute(sql, params, 'all', em.getTransactionContext()) as Promise<T>;
+}
+
+/** The ORM's knex pool, as the process metrics read it; undefined once the ORM is closed. */
+export function poolOf(orm: Orm): PoolView | undefined {
+  try {
+    return (orm.em.getConnection().getKnex().client as { pool?: PoolView }).pool;
+  } catch {
+    // A closed ORM has no pool any more.
+    return undefined;
+  }
 }

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
-import type { Caller } from './context';
+import { type Caller, BadUserInputError, DateTimeScalar } from '@cppcc/contract';
 import { readEvents, type EventRow } from './domain-events';
-import { BadUserInputError } from './errors';
 import { Connection, PageArgs } from './pagination';
-import { DateTimeScalar } from './scalars';
 import { FieldsOn } from './surfaces';
 
 /**

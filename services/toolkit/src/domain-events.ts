@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Change } from './change-feed';
-import type { OutboxFeed } from './change-feed-route';
-import type { Caller } from './context';
+import { type Caller, BadUserInputError } from '@cppcc/contract';
+import type { Change, OutboxFeed } from './change-feed-route';
 import { executeIn } from './database';
-import { BadUserInputError } from './errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import type { TakenStep, WorkflowRecord } from './workflow';
 

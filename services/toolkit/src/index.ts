@@ -1,32 +1,121 @@
-export * from './config';
-export * from './context';
-export * from './database';
-export * from './embedded-postgres';
-export * from './errors';
-export * from './logger';
-export * from './pagination';
-export * from './keyset';
-export * from './scalars';
-export * from './server';
-export * from './subgraph-schema';
-export * from './validation';
-export * from './input-check';
-export * from './period';
-export * from './grouped-pages';
-export * from './jurisdiction';
-export * from './loaders';
-export * from './identity';
-export * from './surfaces';
-export * from './request-log';
-export * from './access-log';
-export * from './metrics';
-export * from './change-feed';
-export * from './change-feed-route';
-export * from './organization-feed';
-export * from './home-projection';
-export * from './department-projection';
-export * from './writes';
-// The workflow engine, listed by name so that it can move to a package of its own.
+// The subgraph kit: what a type-graphql subgraph on MikroORM and PostgreSQL builds on. Listed by
+// name, module by module. What the gateway shares with the subgraphs is @cppcc/contract's; it is
+// passed on here by name so that a subgraph imports its platform from one place. The organization's
+// feed (@cppcc/organization-feed), reporting (@cppcc/reporting) and the development tools
+// (@cppcc/devkit) are packages of their own.
+export {
+  CACHE_CONTROL_DIRECTIVE,
+  CacheAsParent,
+  CacheFor,
+  FIGURES_MAX_AGE_SECONDS,
+} from './cache-hints';
+export type { RequestContext } from './context';
+export {
+  dropDatabase,
+  ensureDatabase,
+  executeIn,
+  isDatabaseReachable,
+  migrate,
+  openDatabase,
+  poolOf,
+  withDatabase,
+  type Orm,
+  type ServiceDatabase,
+} from './database';
+export {
+  isDatabaseUnavailable,
+  serviceUnavailable,
+  watchDatabaseOutages,
+  type DatabaseOutage,
+} from './database-outage';
+export { domainEventSchema } from './domain-event-schema';
+export { changeFeedRoute, type Change, type OutboxFeed } from './change-feed-route';
+export { DELIBERATION_EVENT_TYPES, type DeliberationEventType } from './deliberation-event-types';
+export {
+  DOMAIN_EVENT_DDL,
+  DOMAIN_EVENT_FEED,
+  DOMAIN_EVENT_FEED_DDL,
+  DomainEvent,
+  FINAL_EVENTS,
+  outbox,
+  readEvents,
+  type DomainEventChange,
+  type EventPage,
+  type EventPageArgs,
+  type EventRow,
+  type EventfulRecord,
+  type RaisedEvent,
+} from './domain-events';
+export {
+  groupedPageLoader,
+  type GroupedPageRequest,
+  type GroupedQuery,
+  type ListQuery,
+} from './grouped-pages';
+export {
+  applyJurisdiction,
+  jurisdictionFilter,
+  scopeOf,
+  scopeSql,
+  type RecordPolicy,
+  type Scope,
+} from './jurisdiction';
+export {
+  decodeKeysetCursor,
+  keysetCursor,
+  keysetOrderBy,
+  keysetOrderMap,
+  keysetSql,
+  keysetWhere,
+  newestFirst,
+  type KeysetOrder,
+  type KeysetPart,
+} from './keyset';
+export { byKeyLoader, byParentLoader, perFilter } from './loaders';
+export { STEP_ERRORS, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from './mutation-form';
+export {
+  Connection,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  PageInfo,
+  findConnection,
+  toConnection,
+  toPage,
+  type ConnectionShape,
+  type Page,
+} from './pagination';
+export {
+  runSubgraphProcess,
+  serveSubgraph,
+  startSubgraph,
+  type RunningServer,
+  type StartedSubgraph,
+  type SubgraphProcess,
+  type SubgraphServerOptions,
+  type SubgraphSettings,
+} from './server';
+export { buildTypeGraphqlSubgraph, type SubgraphSchemaOptions } from './subgraph-schema';
+export {
+  codeReference,
+  idReference,
+  type CodeReference,
+  type IdReference,
+  type ReferenceOptions,
+} from './references';
+export {
+  FieldsOn,
+  HiddenOn,
+  OnSurfaces,
+  OnSurfacesOfItsNodes,
+  PERSONAL_DATA_FIELDS,
+  PERSONAL_DATA_NAMES,
+  SURFACES_WITHOUT_PERSONAL_DATA,
+  offerBySurfaces,
+  surfaceTag,
+  surfacesOfTags,
+} from './surfaces';
+// The workflow engine.
 export {
   ACTORS,
   actorAllows,
@@ -48,10 +137,67 @@ export {
   type Workflow,
   type WorkflowRecord,
 } from './workflow';
-export * from './bulk-load';
-export * from './report';
-export * from './cache-hints';
-export * from './mutation-form';
-export * from './domain-events';
-export * from './domain-event-schema';
-export * from './deliberation-event-types';
+export {
+  checkVersion,
+  createOnce,
+  findCreated,
+  inTransaction,
+  scopedIdempotencyKey,
+} from './writes';
+
+// From @cppcc/contract, by name.
+export {
+  BadUserInputError,
+  CALLER_HEADER,
+  CALLER_LEVELS,
+  CITY_TIME_ZONE,
+  ConfigError,
+  ConflictError,
+  DateScalar,
+  DateTimeScalar,
+  ErrorCode,
+  ForbiddenError,
+  InvalidTransitionError,
+  MAX_TEXT,
+  NotFoundError,
+  REPORT_DEFAULT_ROWS,
+  REPORT_MAX_ROWS,
+  REQUEST_ID_HEADER,
+  ROLES,
+  STAFF_SURFACES,
+  SURFACES,
+  SURFACE_LEVELS,
+  UnauthenticatedError,
+  baseConfigShape,
+  canSeePersonalData,
+  createLogger,
+  databaseUrl,
+  deliberationUrl,
+  hasPublicCode,
+  internalAuthSecret,
+  isUuid,
+  likeEscape,
+  logUnexpectedErrors,
+  maskError,
+  maskPersonalData,
+  optionalPhone,
+  optionalText,
+  organizationUrl,
+  parseConfig,
+  port,
+  requireDate,
+  requireIntBetween,
+  requireText,
+  signCallerToken,
+  stopOnSignals,
+  subgraphConfigShape,
+  todayInCity,
+  uuidsOnly,
+  verifyCallerToken,
+  type Caller,
+  type CallerLevel,
+  type Logger,
+  type OutsideSurface,
+  type StaffSurface,
+  type Surface,
+} from '@cppcc/contract';

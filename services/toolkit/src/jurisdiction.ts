@@ -1,5 +1,5 @@
 import type { EntityManager, Filter } from '@mikro-orm/postgresql';
-import type { Caller } from './context';
+import type { Caller } from '@cppcc/contract';
 
 /**
  * Which records of a kind a caller may see. Every record lies under a division (its code is its

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@cppcc/contract';
 
 /** One part of a keyset order: its SQL column, the entity property it maps to, its SQL type. */
 export interface KeysetPart {

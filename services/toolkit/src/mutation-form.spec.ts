@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@cppcc/contract';
 import { deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from './mutation-form';
 
 interface MarkPilot {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@cppcc/contract';
 
 /**
  * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CacheAsParent } from './cache-hints';
-import { BadUserInputError } from './errors';
+import { BadUserInputError } from '@cppcc/contract';
 import {
   decodeKeysetCursor,
   keysetCursor,

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -9,28 +9,33 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Caller, RequestContext } from './context';
-import { CALLER_HEADER, verifyCallerToken } from './identity';
-import { accessLog, requestFactsOf } from './access-log';
-import { ProcessMetrics, metricsEndpoint } from './metrics';
-import { requestLogPlugin } from './request-log';
-import { stopTracing } from './tracing';
+import {
+  type Caller,
+  CALLER_HEADER,
+  verifyCallerToken,
+  accessLog,
+  requestFactsOf,
+  ProcessMetrics,
+  metricsEndpoint,
+  requestLogPlugin,
+  stopOnSignals,
+  logUnexpectedErrors,
+  ErrorCode,
+  maskError,
+  inputCheckPlugin,
+  createLogger,
+  type Logger,
+} from '@cppcc/contract';
+import type { RequestContext } from './context';
 import {
   isDatabaseReachable,
   migrate,
   openDatabase,
+  poolOf,
   type Orm,
   type ServiceDatabase,
 } from './database';
-import { ErrorCode, hasPublicCode, maskError } from './errors';
-import {
-  isDatabaseUnavailable,
-  serviceUnavailable,
-  watchDatabaseOutages,
-  type DatabaseOutage,
-} from './database-outage';
-import { inputCheckPlugin } from './input-check';
-import { createLogger, type Logger } from './logger';
+import { isDatabaseUnavailable, serviceUnavailable, watchDatabaseOutages } from './database-outage';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -66,7 +71,7 @@ export async function serveSubgraph<Loaders>(
   const httpServer = createServer(app);
   const outage = watchDatabaseOutages(options.orm, options.logger);
   const metrics = new ProcessMetrics(options.name);
-  metrics.measurePool(options.orm);
+  metrics.measurePool(() => poolOf(options.orm));
   metrics.measureFeeds();
   // First, so that every request has its log line, a refused one too (access-log.ts).
   app.use(accessLog(options.logger, metrics));
@@ -83,7 +88,12 @@ export async function serveSubgraph<Loaders>(
       ApolloServerPluginLandingPageDisabled(),
       // Traces are only for Apollo's hosted usage reporting, which this system never sends to.
       ApolloServerPluginInlineTraceDisabled(),
-      logUnexpectedErrors(options.logger, outage),
+      logUnexpectedErrors(options.logger, (error) => {
+        // Failures on an unreachable database go to the outage watch (one warning per outage).
+        if (!isDatabaseUnavailable(error)) return false;
+        outage.failed(error.originalError ?? error);
+        return true;
+      }),
       // Arguments checked once, here, before any resolver (and so any SQL) sees them.
       inputCheckPlugin(options.logger),
       requestLogPlugin(),
@@ -145,58 +155,12 @@ export async function serveSubgraph<Loaders>(
   };
 }
 
-/**
- * Logs the errors that reach clients as INTERNAL_SERVER_ERROR, with their stack, so they can be
- * fixed; the operation name is logged, never its variables (they may hold personal data). With
- * `outage`, failures on an unreachable database go to it instead (one warning per outage).
- */
-export function logUnexpectedErrors(logger: Logger, outage?: DatabaseOutage): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, operationName }) {
-          for (const error of errors) {
-            if (outage && isDatabaseUnavailable(error)) outage.failed(error.originalError ?? error);
-            else if (!hasPublicCode(error))
-              logger.error(
-                { err: error.originalError ?? error, operationName, path: error.path },
-                'unexpected error',
-              );
-          }
-        },
-      };
-    },
-  };
-}
-
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-/** Stops cleanly on SIGTERM/SIGINT: drains requests, closes the database, sends the last spans, then exits. */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    // The spans not yet exported are sent before the process goes (tracing.ts).
-    stop()
-      .finally(() => stopTracing().catch(() => undefined))
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'unclean stop');
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGTERM', handler);
-  process.once('SIGINT', handler);
 }
 
 /** What a subgraph process is started with. */

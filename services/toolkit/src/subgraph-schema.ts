@@ -4,8 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { CACHE_CONTROL_DIRECTIVE } from './cache-hints';
-import { referenceKeyIsWellFormed } from './input-check';
-import { DateTimeScalar } from './scalars';
+import { referenceKeyIsWellFormed, DateTimeScalar } from '@cppcc/contract';
 import { offerBySurfaces } from './surfaces';
 
 type ReferenceResolver = (reference: Record<string, unknown>, ...rest: unknown[]) => unknown;

@@ -9,35 +9,18 @@ import {
   type TypeNode,
 } from 'graphql';
 import { Directive } from 'type-graphql';
-import type { CallerLevel } from './context';
+import { STAFF_SURFACES, SURFACES, type OutsideSurface, type Surface } from '@cppcc/contract';
 
-/**
- * The five surfaces of the graph, each a contract of the supergraph served on
- * `/graphql/<surface>` (API.md): a field is on a surface only when it is offered there, and what
- * is not offered is absent from that schema.
+/*
+ * The surfaces themselves (`SURFACES`, `SURFACE_LEVELS`, `STAFF_SURFACES`) are data the gateway
+ * reads too: they live in @cppcc/contract, which loads no type-graphql. Here are the decorators
+ * that place a subgraph's fields on them.
  */
-export const SURFACES = ['city', 'county', 'home', 'department', 'public'] as const;
-export type Surface = (typeof SURFACES)[number];
-
-/** The surfaces that serve the hierarchy's staff: city, county and home. */
-export const STAFF_SURFACES = ['city', 'county', 'home'] as const satisfies readonly Surface[];
-export type StaffSurface = (typeof STAFF_SURFACES)[number];
-/** The surfaces outside the hierarchy: a department's systems and anyone. No personal data. */
-export type OutsideSurface = Exclude<Surface, StaffSurface>;
 
 /** The inclusion tag of a surface: its contract holds exactly the elements tagged with it. */
 export function surfaceTag(surface: Surface): string {
   return surface;
 }
-
-/** Which callers a surface serves: a surface above the caller's level answers 403. */
-export const SURFACE_LEVELS: Record<Surface, readonly CallerLevel[]> = {
-  city: ['CITY'],
-  county: ['CITY', 'COUNTY'],
-  home: ['CITY', 'COUNTY', 'HOME'],
-  department: ['DEPARTMENT'],
-  public: ['PUBLIC', 'CITY', 'COUNTY', 'HOME', 'DEPARTMENT'],
-};
 
 /*
  * How a subgraph author says where a field is offered. The decorators leave marks in the SDL

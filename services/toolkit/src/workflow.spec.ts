@@ -1,4 +1,4 @@
-import type { Caller } from './context';
+import type { Caller } from '@cppcc/contract';
 import { ACTORS, actorAllows, canStep, nextState, surfacesOf, type Actor } from './workflow';
 
 const caller = (over: Partial<Caller>): Caller => ({

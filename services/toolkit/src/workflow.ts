@@ -1,8 +1,15 @@
 import { LockMode, type EntityClass, type EntityManager } from '@mikro-orm/postgresql';
-import type { Caller, CallerLevel } from './context';
-import { ForbiddenError, InvalidTransitionError, NotFoundError } from './errors';
-import { SURFACES, SURFACE_LEVELS, type Surface } from './surfaces';
-import { isUuid } from './validation';
+import {
+  type Caller,
+  type CallerLevel,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  SURFACES,
+  SURFACE_LEVELS,
+  type Surface,
+  isUuid,
+} from '@cppcc/contract';
 import { checkVersion, inTransaction } from './writes';
 
 /**

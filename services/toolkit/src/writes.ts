@@ -1,7 +1,6 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from './context';
-import { BadUserInputError, ConflictError } from './errors';
+import { type Caller, BadUserInputError, ConflictError } from '@cppcc/contract';
 
 /** A record created with an idempotency key and edited against its version. */
 interface Versioned {

@@ -8,24 +8,43 @@ export interface Instruction {
   args: string;
 }
 
-/** A Dockerfile's stages, each a list of instructions (continuation lines joined, comments dropped). */
-export function stagesOf(dockerfile: string): Instruction[][] {
+/** The build arguments a Dockerfile is built with (Compose's `build.args`, `--build-arg`). */
+export type BuildArgs = Record<string, string>;
+
+/**
+ * A Dockerfile's stages, each a list of instructions (continuation lines joined, comments dropped),
+ * with the stage's `ARG`s (`buildArgs`, else their defaults) substituted as Docker does
+ * (`$NAME`, `${NAME}`) in every later instruction of that stage.
+ */
+export function stagesOf(dockerfile: string, buildArgs: BuildArgs = {}): Instruction[][] {
   const text = readFileSync(join(ROOT, dockerfile), 'utf8').replace(/\\\r?\n/g, ' ');
   const stages: Instruction[][] = [];
+  let args: BuildArgs = {};
   for (const line of text.split(/\r?\n/)) {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
-    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(trimmed)!;
-    const instruction = { keyword: keyword.toUpperCase(), args: args.trim() };
-    if (instruction.keyword === 'FROM') stages.push([]);
+    const [, keyword, rest] = /^(\S+)\s*(.*)$/.exec(trimmed)!;
+    const instruction = { keyword: keyword.toUpperCase(), args: rest.trim() };
+    if (instruction.keyword === 'FROM') {
+      stages.push([]);
+      args = {};
+    } else if (instruction.keyword === 'ARG') {
+      const [, name, fallback] = /^(\w+)(?:=(.*))?$/.exec(instruction.args)!;
+      args[name] = buildArgs[name] ?? fallback ?? '';
+    } else {
+      instruction.args = instruction.args.replace(
+        /\$(?:\{(\w+)\}|(\w+))/g,
+        (whole, braced?: string, bare?: string) => args[braced ?? bare ?? ''] ?? whole,
+      );
+    }
     stages.at(-1)?.push(instruction);
   }
   return stages;
 }
 
 /** The stage the image runs: the last one. */
-export function runtimeStageOf(dockerfile: string): Instruction[] {
-  const runtime = stagesOf(dockerfile).at(-1);
+export function runtimeStageOf(dockerfile: string, buildArgs: BuildArgs = {}): Instruction[] {
+  const runtime = stagesOf(dockerfile, buildArgs).at(-1);
   if (!runtime) throw new Error(`${dockerfile} has no FROM`);
   return runtime;
 }

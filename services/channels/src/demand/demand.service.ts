@@ -8,10 +8,10 @@ import {
   optionalPhone,
   optionalText,
   requireText,
-  requireActiveHome,
   scopedIdempotencyKey,
   type Caller,
 } from '@cppcc/toolkit';
+import { requireActiveHome } from '@cppcc/organization-feed';
 import { requireDivisionCode, requireId, requireIds } from '../shared/validation';
 import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
 import type { RaiseDemandInput } from './demand.inputs';

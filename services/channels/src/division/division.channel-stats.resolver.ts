@@ -1,26 +1,9 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  CacheFor,
-  DateScalar,
-  OnSurfaces,
-  PERIOD_ARG_DESCRIPTIONS,
-  periodOf,
-} from '@cppcc/toolkit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CacheFor, OnSurfaces } from '@cppcc/toolkit';
+import { YearOrDaysArguments, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { DivisionReference } from '../shared/references';
 import { ChannelStats } from './division.channel-stats';
-
-@ArgsType()
-class ChannelStatsArgs {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-}
 
 /** The channels' part of the cross-county view: a division's demands, reports and proposals. */
 @Resolver(() => DivisionReference)
@@ -34,7 +17,7 @@ export class DivisionChannelStatsResolver {
   })
   channelStats(
     @Root() division: DivisionReference,
-    @Args(() => ChannelStatsArgs) args: ChannelStatsArgs,
+    @Args(() => YearOrDaysArguments) args: YearOrDaysArguments,
     @Ctx() { loaders }: Context,
   ) {
     const period = periodOf(args, { allowQuarter: false });

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { executeIn, scopeSql, type Caller, type Period } from '@cppcc/toolkit';
+import { executeIn, scopeSql, type Caller } from '@cppcc/toolkit';
+import type { Period } from '@cppcc/reporting';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DEMAND_POLICY, DemandStatus } from '../demand/demand.entity';
 import { Evaluation, PROPOSAL_POLICY } from '../proposal/proposal.entity';

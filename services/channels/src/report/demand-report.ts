@@ -1,20 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CacheAsParent, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
-  CacheAsParent,
-  DateScalar,
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
   townshipCodeSql,
-  type Caller,
   type DimensionColumns,
-  PERIOD_ARG_DESCRIPTIONS,
-} from '@cppcc/toolkit';
+  PeriodFilter,
+  placesOf,
+  reportPageType,
+  runReport,
+} from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DEMAND_POLICY, DemandCategory, DemandStatus } from '../demand/demand.entity';
 import { DEMAND_STEPS } from '../demand/demand.workflow';
@@ -80,19 +79,7 @@ const DIMENSIONS: DimensionColumns<DemandDimension> = {
   description:
     'Which demands a report counts; every part optional. The period is when they were received: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
-export class DemandReportFilter {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
-  quarter?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-
+export class DemandReportFilter extends PeriodFilter {
   @Field(() => String, {
     nullable: true,
     description: 'Only demands concerning this division and below (e.g. a township’s code).',
@@ -162,20 +149,12 @@ export class DemandReportRow {
   averageDaysToResolve: number | null;
 }
 
-@CacheAsParent()
-@ObjectType({ description: 'A demand report: its groups, at most `first` of them.' })
-export class DemandReport {
-  @Field(() => [DemandReportRow], {
-    description: 'The groups, ordered by the dimensions in the order of `groupBy`.',
-  })
-  rows: DemandReportRow[];
-
-  @Field(() => Int, { description: 'Groups in all, returned or not.' })
-  totalGroups: number;
-
-  @Field({ description: 'True when there are more groups than `first`: narrow the filter.' })
-  truncated: boolean;
-}
+export const DemandReport = reportPageType(
+  'DemandReport',
+  DemandReportRow,
+  'A demand report: its groups, at most `first` of them.',
+);
+export type DemandReport = InstanceType<typeof DemandReport>;
 
 interface Row {
   county_code?: string | null;
@@ -300,25 +279,18 @@ export async function demandReport(
     groupBy: args.groupBy,
     first,
   });
-  const rows = await executeIn<Row[]>(em, statement.sql, statement.params);
-  const totalGroups = rows[0]?.total_groups ?? 0;
-  return {
-    totalGroups,
-    truncated: totalGroups > rows.length,
-    rows: rows.map((row) => ({
-      county: row.county_code ? { code: row.county_code } : null,
-      township: row.township_code ? { code: row.township_code } : null,
-      category: row.category ?? null,
-      status: row.status ?? null,
-      channel: row.channel ?? null,
-      year: row.year ?? null,
-      quarter: row.quarter ?? null,
-      count: row.count,
-      open: row.open,
-      resolvedAtHome: row.resolved_at_home,
-      escalated: row.escalated,
-      petitions: row.petitions,
-      averageDaysToResolve: row.average_days,
-    })),
-  };
+  return runReport(em, statement, (row: Row) => ({
+    ...placesOf(row),
+    category: row.category ?? null,
+    status: row.status ?? null,
+    channel: row.channel ?? null,
+    year: row.year ?? null,
+    quarter: row.quarter ?? null,
+    count: row.count,
+    open: row.open,
+    resolvedAtHome: row.resolved_at_home,
+    escalated: row.escalated,
+    petitions: row.petitions,
+    averageDaysToResolve: row.average_days,
+  }));
 }

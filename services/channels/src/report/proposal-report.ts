@@ -1,21 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CacheAsParent, FieldsOn, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
-  CacheAsParent,
-  DateScalar,
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   rate,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
-  type Caller,
   type DimensionColumns,
-  PERIOD_ARG_DESCRIPTIONS,
-  FieldsOn,
-} from '@cppcc/toolkit';
+  PeriodFilter,
+  reportPageType,
+  runReport,
+} from '@cppcc/reporting';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   Evaluation,
@@ -74,19 +71,7 @@ const DIMENSIONS: DimensionColumns<ProposalDimension> = {
   description:
     'Which proposals a report counts; every part optional. The period is when they were submitted: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
-export class ProposalReportFilter {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
-  quarter?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-
+export class ProposalReportFilter extends PeriodFilter {
   @Field(() => String, {
     nullable: true,
     description:
@@ -207,22 +192,13 @@ export class ProposalReportRow {
   satisfactionRate: number | null;
 }
 
-@CacheAsParent()
-@FieldsOn('department', ['rows', 'totalGroups', 'truncated'])
-@ObjectType({ description: 'A proposal report: its groups, at most `first` of them.' })
-export class ProposalReport {
-  @Field(() => [ProposalReportRow], {
-    description:
-      'The groups, ordered by the dimensions in the order of `groupBy` (time in time order, so grouping by COUNTY then QUARTER gives each county’s quarterly series).',
-  })
-  rows: ProposalReportRow[];
-
-  @Field(() => Int, { description: 'Groups in all, returned or not.' })
-  totalGroups: number;
-
-  @Field({ description: 'True when there are more groups than `first`: narrow the filter.' })
-  truncated: boolean;
-}
+export const ProposalReport = reportPageType(
+  'ProposalReport',
+  ProposalReportRow,
+  'A proposal report: its groups, at most `first` of them.',
+  { alsoOn: 'department' },
+);
+export type ProposalReport = InstanceType<typeof ProposalReport>;
 
 interface Row {
   county_code?: string | null;
@@ -310,28 +286,22 @@ export async function proposalReport(
     groupBy: args.groupBy,
     first,
   });
-  const rows = await executeIn<Row[]>(em, statement.sql, statement.params);
-  const totalGroups = rows[0]?.total_groups ?? 0;
-  return {
-    totalGroups,
-    truncated: totalGroups > rows.length,
-    rows: rows.map((row) => ({
-      county: row.county_code ? { code: row.county_code } : null,
-      year: row.year ?? null,
-      quarter: row.quarter ?? null,
-      status: row.status ?? null,
-      department: row.department_id ? { id: row.department_id } : null,
-      kind: row.kind ?? null,
-      resultClass: row.result_class ?? null,
-      dueMonth: row.due_month ?? null,
-      count: row.count,
-      registered: row.registered,
-      keyProposals: row.key_proposals,
-      replied: row.replied,
-      overdue: row.overdue,
-      averageDaysToReply: row.average_days,
-      evaluated: row.evaluated,
-      satisfactionRate: rate(row.satisfied, row.evaluated),
-    })),
-  };
+  return runReport(em, statement, (row: Row) => ({
+    county: row.county_code ? { code: row.county_code } : null,
+    year: row.year ?? null,
+    quarter: row.quarter ?? null,
+    status: row.status ?? null,
+    department: row.department_id ? { id: row.department_id } : null,
+    kind: row.kind ?? null,
+    resultClass: row.result_class ?? null,
+    dueMonth: row.due_month ?? null,
+    count: row.count,
+    registered: row.registered,
+    keyProposals: row.key_proposals,
+    replied: row.replied,
+    overdue: row.overdue,
+    averageDaysToReply: row.average_days,
+    evaluated: row.evaluated,
+    satisfactionRate: rate(row.satisfied, row.evaluated),
+  }));
 }

@@ -1,63 +1,32 @@
-import { CacheFor } from '@cppcc/toolkit';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { codeReference, idReference } from '@cppcc/toolkit';
 
 /** Deliberation's Session, named by id; this subgraph adds what it sent up (`outcomes`). */
-@Directive('@key(fields: "id")')
-@ObjectType('Session')
-export class SessionReference {
-  @Field(() => ID)
-  id: string;
-}
+export const SessionReference = idReference('Session');
+export type SessionReference = InstanceType<typeof SessionReference>;
 
 /** Deliberation's AgendaItem, named by id. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('AgendaItem')
-export class AgendaItemReference {
-  @Field(() => ID)
-  id: string;
-}
+export const AgendaItemReference = idReference('AgendaItem', { resolvable: false });
+export type AgendaItemReference = InstanceType<typeof AgendaItemReference>;
 
 /** The organization's Department; this subgraph adds its assigned proposals and forwarded reports. */
-@Directive('@key(fields: "id")')
-@CacheFor()
-@ObjectType('Department')
-export class DepartmentReference {
-  @Field(() => ID)
-  id: string;
-}
+export const DepartmentReference = idReference('Department', { cached: true });
+export type DepartmentReference = InstanceType<typeof DepartmentReference>;
 
 /** The organization's Member; this subgraph adds their proposals and sentiment reports. */
-@Directive('@key(fields: "id")')
-@ObjectType('Member')
-export class MemberReference {
-  @Field(() => ID)
-  id: string;
-}
+export const MemberReference = idReference('Member');
+export type MemberReference = InstanceType<typeof MemberReference>;
 
 /** The organization's Committee, named by id. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Committee')
-export class CommitteeReference {
-  @Field(() => ID)
-  id: string;
-}
+export const CommitteeReference = idReference('Committee', { resolvable: false });
+export type CommitteeReference = InstanceType<typeof CommitteeReference>;
 
 /** The organization's Participant, named by id. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Participant')
-export class ParticipantReference {
-  @Field(() => ID)
-  id: string;
-}
+export const ParticipantReference = idReference('Participant', { resolvable: false });
+export type ParticipantReference = InstanceType<typeof ParticipantReference>;
 
 /** The organization's Division, named by its statistics code; this subgraph adds its channel figures. */
-@Directive('@key(fields: "code")')
-@CacheFor()
-@ObjectType('Division')
-export class DivisionReference {
-  @Field(() => ID)
-  code: string;
-}
+export const DivisionReference = codeReference('Division', { cached: true });
+export type DivisionReference = InstanceType<typeof DivisionReference>;
 
 export const ref = (id: string) => ({ id });
 export const refs = (ids: string[]) => ids.map(ref);

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { HOME_PROJECTION_DDL } from '@cppcc/toolkit';
+import { HOME_PROJECTION_DDL } from '@cppcc/organization-feed';
 
 /**
  * The homes as the organization service publishes them (its change feed), kept here so that

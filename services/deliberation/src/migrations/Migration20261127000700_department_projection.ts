@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { DEPARTMENT_PROJECTION_DDL } from '@cppcc/toolkit';
+import { DEPARTMENT_PROJECTION_DDL } from '@cppcc/organization-feed';
 
 /**
  * The departments as the organization service publishes them (its change feed), kept here so

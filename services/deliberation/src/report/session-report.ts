@@ -1,21 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { CacheAsParent, scopeSql, type Caller } from '@cppcc/toolkit';
 import {
-  CacheAsParent,
-  DateScalar,
   cityQuarterSql,
   cityYearSql,
   countyCodeSql,
-  executeIn,
   rate,
   reportRows,
   reportSql,
   reportWindowSql,
-  scopeSql,
   townshipCodeSql,
-  type Caller,
   type DimensionColumns,
-  PERIOD_ARG_DESCRIPTIONS,
-} from '@cppcc/toolkit';
+  PeriodFilter,
+  placesOf,
+  reportPageType,
+  runReport,
+} from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
 import { Home } from '../home/home.entity';
@@ -67,19 +66,7 @@ const DIMENSIONS: DimensionColumns<SessionDimension> = {
   description:
     'Which sessions a report counts; every part optional. The period is when a session was held, or, not held, when it was scheduled: a `year` (and `quarter`), or days `from` … `to` (both included, China Standard Time).',
 })
-export class SessionReportFilter {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
-  quarter?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-
+export class SessionReportFilter extends PeriodFilter {
   @Field(() => String, {
     nullable: true,
     description: 'Only sessions of homes in this division and below.',
@@ -156,20 +143,12 @@ export class SessionReportRow {
   minutesPublished: number;
 }
 
-@CacheAsParent()
-@ObjectType({ description: 'A session report: its groups, at most `first` of them.' })
-export class SessionReport {
-  @Field(() => [SessionReportRow], {
-    description: 'The groups, ordered by the dimensions in the order of `groupBy`.',
-  })
-  rows: SessionReportRow[];
-
-  @Field(() => Int, { description: 'Groups in all, returned or not.' })
-  totalGroups: number;
-
-  @Field({ description: 'True when there are more groups than `first`: narrow the filter.' })
-  truncated: boolean;
-}
+export const SessionReport = reportPageType(
+  'SessionReport',
+  SessionReportRow,
+  'A session report: its groups, at most `first` of them.',
+);
+export type SessionReport = InstanceType<typeof SessionReport>;
 
 interface Row {
   county_code?: string | null;
@@ -276,26 +255,19 @@ export async function sessionReport(
     groupBy: args.groupBy,
     first,
   });
-  const rows = await executeIn<Row[]>(em, statement.sql, statement.params);
-  const totalGroups = rows[0]?.total_groups ?? 0;
-  return {
-    totalGroups,
-    truncated: totalGroups > rows.length,
-    rows: rows.map((row) => ({
-      county: row.county_code ? { code: row.county_code } : null,
-      township: row.township_code ? { code: row.township_code } : null,
-      home: row.home_id ? Object.assign(new Home(), { id: row.home_id }) : null,
-      kind: row.kind ?? null,
-      year: row.year ?? null,
-      quarter: row.quarter ?? null,
-      status: row.status ?? null,
-      sessions: row.sessions,
-      held: row.held,
-      cancelled: row.cancelled,
-      crossCounty: row.cross_county,
-      averageAttendance: row.average_attendance,
-      attendanceRate: rate(row.present, row.invited),
-      minutesPublished: row.minutes_published,
-    })),
-  };
+  return runReport(em, statement, (row: Row) => ({
+    ...placesOf(row),
+    home: row.home_id ? Object.assign(new Home(), { id: row.home_id }) : null,
+    kind: row.kind ?? null,
+    year: row.year ?? null,
+    quarter: row.quarter ?? null,
+    status: row.status ?? null,
+    sessions: row.sessions,
+    held: row.held,
+    cancelled: row.cancelled,
+    crossCounty: row.cross_county,
+    averageAttendance: row.average_attendance,
+    attendanceRate: rate(row.present, row.invited),
+    minutesPublished: row.minutes_published,
+  }));
 }

@@ -1,14 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  CacheFor,
-  DateScalar,
-  OnSurfaces,
-  PageArgs,
-  PERIOD_ARG_DESCRIPTIONS,
-  periodOf,
-  requireIntBetween,
-  toPage,
-} from '@cppcc/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { CacheFor, OnSurfaces, PageArgs, requireIntBetween, toPage } from '@cppcc/toolkit';
+import { PeriodArguments, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { AttendanceRecord } from '../attendance/attendance.record';
 import { DepartmentReference, DivisionReference, MemberReference } from '../shared/references';
@@ -49,21 +41,6 @@ export class MemberAttendanceResolver {
   }
 }
 
-@ArgsType()
-class SessionStatsArgs {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.quarter })
-  quarter?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-}
-
 @Resolver(() => DivisionReference)
 export class DivisionSessionStatsResolver {
   @OnSurfaces('city', 'county')
@@ -75,7 +52,7 @@ export class DivisionSessionStatsResolver {
   })
   sessionStats(
     @Root() division: DivisionReference,
-    @Args(() => SessionStatsArgs) args: SessionStatsArgs,
+    @Args(() => PeriodArguments) args: PeriodArguments,
     @Ctx() { loaders }: Context,
   ) {
     const period = periodOf(args, { allowQuarter: true });

@@ -5,12 +5,12 @@ import {
   optionalText,
   recordStep,
   requireText,
-  requireActiveHome,
   scopedIdempotencyKey,
   takeStep,
   type Caller,
   isUuid,
 } from '@cppcc/toolkit';
+import { requireActiveHome } from '@cppcc/organization-feed';
 import { Session, SessionStatus } from './session.entity';
 import type { ScheduleSessionInput } from './session.inputs';
 import { SESSION_WORKFLOW, type SessionStep } from './session.workflow';

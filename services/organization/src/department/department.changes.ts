@@ -1,4 +1,5 @@
-import type { DepartmentChange, OutboxFeed } from '@cppcc/toolkit';
+import type { OutboxFeed } from '@cppcc/toolkit';
+import type { DepartmentChange } from '@cppcc/organization-feed';
 
 /**
  * `GET /internal/department-changes`: the feed other services follow to know departments (which

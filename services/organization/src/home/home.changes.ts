@@ -1,4 +1,5 @@
-import type { HomeChange, OutboxFeed } from '@cppcc/toolkit';
+import type { OutboxFeed } from '@cppcc/toolkit';
+import type { HomeChange } from '@cppcc/organization-feed';
 
 /**
  * `GET /internal/home-changes`: the feed deliberation and channels follow to keep their

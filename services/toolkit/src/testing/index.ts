@@ -6,10 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Orm } from '../database';
 import { dropDatabase, ensureDatabase, withDatabase } from '../database';
-import { createLogger } from '../logger';
+import { createLogger, type Caller, CALLER_HEADER, signCallerToken } from '@cppcc/contract';
 import { startSubgraph, type SubgraphProcess, type SubgraphSettings } from '../server';
-import type { Caller } from '../context';
-import { CALLER_HEADER, signCallerToken } from '../identity';
 
 export interface TestDatabase {
   url: string;

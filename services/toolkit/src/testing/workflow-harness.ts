@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import type { Caller } from '../context';
+import { type Caller, SURFACES, type Surface } from '@cppcc/contract';
 import type { QueryCounter } from './index';
-import { surfacesOfTags, type Surface } from '../surfaces';
+import { surfacesOfTags } from '../surfaces';
 import {
   actorAllows,
   surfacesOf,

@@ -1,15 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CALLER_HEADER, verifyCallerToken } from './identity';
-import { executeIn, openDatabase, type Orm } from './database';
-import { followChanges } from './change-feed';
-import { createLogger } from './logger';
+import { CALLER_HEADER, verifyCallerToken, createLogger } from '@cppcc/contract';
+import { executeIn, openDatabase, type Orm } from '@cppcc/toolkit';
 import {
   TEST_INTERNAL_AUTH_SECRET,
   createTestDatabase,
   eventually,
   type TestDatabase,
-} from './testing';
+} from '@cppcc/toolkit/testing';
+import { followChanges } from './change-feed';
 
 /** A feed of three changes, served as a service would, to callers it can verify. */
 let server: Server;

@@ -1,7 +1,6 @@
 import type { Change, FeedFollower } from './change-feed';
-import { executeIn, type Orm } from './database';
+import { executeIn, type Orm, type SubgraphSettings } from '@cppcc/toolkit';
 import { CHANGE_CURSOR_DDL, followOrganization } from './organization-feed';
-import type { SubgraphSettings } from './server';
 
 /**
  * The projection of the organization's departments that other subgraphs keep in their own

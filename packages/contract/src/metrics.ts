@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Orm } from './database';
 
 /**
  * A label value from a set that only the caller bounds (operation names, error codes): kept as
@@ -29,6 +28,14 @@ export class BoundedLabel {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** The metrics of one process (a subgraph or the gateway), each in its own registry. */
+/** The few calls of a connection pool (knex's tarn) the gauges read. */
+export interface PoolView {
+  max: number;
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+
 export class ProcessMetrics {
   readonly registry = new Registry();
   /** Requests by surface, route kind, GraphQL operation name and outcome (`ok` or an error code). */
@@ -79,19 +86,19 @@ export class ProcessMetrics {
 
   /**
    * The database pool's connections (`used`, `free`, `pending` acquisitions), read from the
-   * ORM's knex pool when Prometheus asks.
+   * process's pool when Prometheus asks (`pool` answers undefined once the pool is closed).
    */
-  measurePool(orm: Orm): void {
+  measurePool(pool: () => PoolView | undefined): void {
     new Gauge({
       name: 'cppcc_db_pool_connections',
       help: 'Connections of the database pool: used (lent to a query or transaction), free (idle), pending (acquisitions waiting for a connection).',
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = poolOf(orm);
-        this.set({ state: 'used' }, pool?.numUsed() ?? 0);
-        this.set({ state: 'free' }, pool?.numFree() ?? 0);
-        this.set({ state: 'pending' }, pool?.numPendingAcquires() ?? 0);
+        const view = pool();
+        this.set({ state: 'used' }, view?.numUsed() ?? 0);
+        this.set({ state: 'free' }, view?.numFree() ?? 0);
+        this.set({ state: 'pending' }, view?.numPendingAcquires() ?? 0);
       },
     });
     new Gauge({
@@ -99,7 +106,7 @@ export class ProcessMetrics {
       help: 'Connections the database pool may open at most.',
       registers: [this.registry],
       collect() {
-        this.set(poolOf(orm)?.max ?? 0);
+        this.set(pool()?.max ?? 0);
       },
     });
   }
@@ -135,23 +142,6 @@ export class ProcessMetrics {
         for (const [feed, progress] of FEEDS) this.inc({ feed }, progress.failures);
       },
     });
-  }
-}
-
-/** The few calls of the knex pool (tarn) the gauges read. */
-interface PoolView {
-  max: number;
-  numUsed(): number;
-  numFree(): number;
-  numPendingAcquires(): number;
-}
-
-function poolOf(orm: Orm): PoolView | undefined {
-  try {
-    return (orm.em.getConnection().getKnex().client as { pool?: PoolView }).pool;
-  } catch {
-    // A closed ORM has no pool any more.
-    return undefined;
   }
 }
 

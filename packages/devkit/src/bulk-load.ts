@@ -2,7 +2,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Orm } from './database';
+import type { MikroORM as Orm } from '@mikro-orm/postgresql';
 
 /** One table a bulk load fills: its rows (keys are the SQL columns) and the columns it sets. */
 export interface BulkTable<Data> {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { followChanges, type Change, type FeedFollower } from './change-feed';
-import type { Orm } from './database';
-import type { SubgraphSettings } from './server';
+import type { Orm, SubgraphSettings } from '@cppcc/toolkit';
 
 /**
  * Where a follower keeps its place in each feed it follows; every projection's DDL creates it

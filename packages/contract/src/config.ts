@@ -35,3 +35,23 @@ export function parseConfig<T extends z.ZodRawShape>(
 
 /** The secret the gateway signs callers with for the subgraphs; the same value in every process. */
 export const internalAuthSecret = z.string().min(32, 'must be at least 32 characters');
+
+/** The variables every subgraph reads: the base's, its port, its database and the shared secret. */
+export function subgraphConfigShape(defaultPort: number) {
+  return {
+    ...baseConfigShape,
+    PORT: port(defaultPort),
+    DATABASE_URL: databaseUrl.unwrap(),
+    INTERNAL_AUTH_SECRET: internalAuthSecret,
+  };
+}
+
+/** Where the organization subgraph answers, for the subgraphs that follow its change feeds. */
+export const organizationUrl = z
+  .url({ protocol: /^https?$/ })
+  .default('http://localhost:4001/graphql');
+
+/** Where the deliberation subgraph answers, for the subgraphs that follow its event feed. */
+export const deliberationUrl = z
+  .url({ protocol: /^https?$/ })
+  .default('http://localhost:4002/graphql');

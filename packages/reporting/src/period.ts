@@ -1,5 +1,4 @@
-import { BadUserInputError } from './errors';
-import { requireDate, requireIntBetween } from './validation';
+import { BadUserInputError, requireDate, requireIntBetween } from '@cppcc/contract';
 
 /**
  * A stretch of the city's calendar that figures are counted over: instants `from` (included) to

@@ -1,12 +1,8 @@
 import type { Change, FeedFollower } from './change-feed';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Caller } from './context';
-import { executeIn, type Orm } from './database';
-import { BadUserInputError } from './errors';
-import { scopeSql } from './jurisdiction';
-import { isUuid } from './validation';
+import { type Caller, BadUserInputError, isUuid } from '@cppcc/contract';
+import { executeIn, type Orm, scopeSql, type SubgraphSettings } from '@cppcc/toolkit';
 import { CHANGE_CURSOR_DDL, followOrganization } from './organization-feed';
-import type { SubgraphSettings } from './server';
 
 /** Later columns of the projection, added by each consumer's next migration. */
 export const HOME_PROJECTION_ESTABLISHED_DDL =

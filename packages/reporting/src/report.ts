@@ -1,4 +1,4 @@
-import { BadUserInputError } from './errors';
+import { BadUserInputError, REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from '@cppcc/contract';
 import { periodOf, type Period, type PeriodArgs } from './period';
 
 /**
@@ -8,15 +8,6 @@ import { periodOf, type Period, type PeriodArgs } from './period';
  * `reportSql` groups the facts by the chosen dimensions' columns, taken from the report's fixed
  * map, so nothing the client sends is ever spliced into SQL (values are bound).
  */
-
-/** Groups a report returns when the request names no `first`. */
-export const REPORT_DEFAULT_ROWS = 500;
-/**
- * Groups a report returns at most. The gateway counts a report's rows at its `first` (or the
- * default) in the cost of a request, so what each row adds (a county's name, another subgraph's
- * figures) is paid for; a report with more groups says `truncated`.
- */
-export const REPORT_MAX_ROWS = 2_000;
 
 /** A report's dimensions: each chosen dimension's columns of the facts (fixed in code). */
 export type DimensionColumns<Dimension extends string> = Record<Dimension, readonly string[]>;

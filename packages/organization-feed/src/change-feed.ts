@@ -1,17 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeIn, type Orm } from './database';
-import { CALLER_HEADER, signCallerToken } from './identity';
-import type { Logger } from './logger';
-import { recordFeedFailure, recordFeedProgress } from './metrics';
+import { executeIn, type Change, type Orm } from '@cppcc/toolkit';
+import {
+  CALLER_HEADER,
+  signCallerToken,
+  type Logger,
+  recordFeedFailure,
+  recordFeedProgress,
+} from '@cppcc/contract';
 
-/** One change of another service's records, in the order its transactions made them visible. */
-export interface Change {
-  /**
-   * The change's position in the feed: increasing, and never given below a position a follower
-   * may already have read, so a follower asks for what comes after the last one it applied.
-   */
-  seq: number;
-}
+/*
+ * A change (`Change`, its `seq` the position a follower asks after) is the toolkit's: the serving
+ * side (`changeFeedRoute`) and this follower agree on it.
+ */
 
 export interface ChangeFeed<C extends Change> {
   /** The name the consumer's cursor is kept under, e.g. `organization.homes`. */

@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from 'zod';
-import type { Caller } from './context';
+import type { Caller } from './caller';
 import { SURFACES } from './surfaces';
 
 /**

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Caller } from './context';
+import type { Caller } from './caller';
 import type { Logger } from './logger';
 import type { ProcessMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-log';
