@@ -6,7 +6,7 @@ import {
   type BulkLoadSession,
   type BulkProgress,
   type BulkTable,
-} from '@cppcc/toolkit';
+} from '@cppcc/devkit';
 import type { PetitionsDemo } from './rows';
 
 /** The tables the demo fills, in foreign-key order, with the columns the demo sets. */

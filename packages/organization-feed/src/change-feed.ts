@@ -8,10 +8,11 @@ import {
   recordFeedProgress,
 } from '@cppcc/contract';
 
-/*
- * A change (`Change`, its `seq` the position a follower asks after) is the toolkit's: the serving
- * side (`changeFeedRoute`) and this follower agree on it.
+/**
+ * A change (its `seq` the position a follower asks after) is the toolkit's: the serving side
+ * (`changeFeedRoute`) and this follower agree on it.
  */
+export type { Change };
 
 export interface ChangeFeed<C extends Change> {
   /** The name the consumer's cursor is kept under, e.g. `organization.homes`. */

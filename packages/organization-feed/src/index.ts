@@ -1,8 +1,7 @@
 // The organization's change feed as the other subgraphs follow it: the generic follower, the
 // cursor and projection tables' DDL (each follower's migrations create them), and the home and
 // department projections.
-export { followChanges, type ChangeFeed, type FeedFollower } from './change-feed';
-export type { Change } from '@cppcc/toolkit';
+export { followChanges, type Change, type ChangeFeed, type FeedFollower } from './change-feed';
 export {
   DEPARTMENT_PROJECTION_DDL,
   followDepartments,

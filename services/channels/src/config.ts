@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  deliberationUrl,
-  organizationUrl,
-  parseConfig,
-  subgraphConfigShape,
-} from '@cppcc/toolkit';
+import { deliberationUrl, organizationUrl, parseConfig, subgraphConfigShape } from '@cppcc/toolkit';
 
 /** The port the channels subgraph listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4003;

@@ -2,14 +2,8 @@ import 'reflect-metadata';
 import { parse, print, type DocumentNode } from 'graphql';
 import { Field, ObjectType, Query, Resolver, buildSchema } from 'type-graphql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import {
-  FieldsOn,
-  HiddenOn,
-  OnSurfaces,
-  offerBySurfaces,
-  surfacesOfTags,
-  type Surface,
-} from './surfaces';
+import { FieldsOn, HiddenOn, OnSurfaces, offerBySurfaces, surfacesOfTags } from './surfaces';
+import type { Surface } from '@cppcc/contract';
 
 /** The surfaces each `Type.field` (and `Type.field(arg)`) is tagged with, and each other type. */
 function offers(document: DocumentNode): Record<string, Surface[]> {

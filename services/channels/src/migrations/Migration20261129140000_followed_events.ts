@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { CHANGE_CURSOR_DDL } from '@cppcc/toolkit';
+import { CHANGE_CURSOR_DDL } from '@cppcc/organization-feed';
 
 /**
  * Deliberation's events that a webhook subscription here receives, as channels read them from

@@ -1,12 +1,11 @@
 import {
   DOMAIN_EVENT_FEED,
   executeIn,
-  followChanges,
   type DomainEventChange,
-  type FeedFollower,
   type Orm,
   type SubgraphSettings,
 } from '@cppcc/toolkit';
+import { followChanges, type FeedFollower } from '@cppcc/organization-feed';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RECEIVES } from './webhook.worker';
 

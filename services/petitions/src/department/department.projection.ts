@@ -2,13 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
   executeIn,
-  followOrganization,
   isUuid,
-  type DepartmentChange,
-  type FeedFollower,
   type Orm,
   type SubgraphSettings,
 } from '@cppcc/toolkit';
+import {
+  followOrganization,
+  type DepartmentChange,
+  type FeedFollower,
+} from '@cppcc/organization-feed';
 
 /**
  * A petitions bureau (信访局): the government's direct agency (政府直属机构) working on petitions.

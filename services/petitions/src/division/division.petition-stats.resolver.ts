@@ -1,26 +1,9 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import {
-  CacheFor,
-  DateScalar,
-  OnSurfaces,
-  PERIOD_ARG_DESCRIPTIONS,
-  periodOf,
-} from '@cppcc/toolkit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CacheFor, OnSurfaces } from '@cppcc/toolkit';
+import { YearOrDaysArguments, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { DivisionReference } from '../shared/references';
 import { PetitionStats } from './division.petition-stats';
-
-@ArgsType()
-class PetitionStatsArgs {
-  @Field(() => Int, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.year })
-  year?: number | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.from })
-  from?: string | null;
-
-  @Field(() => DateScalar, { nullable: true, description: PERIOD_ARG_DESCRIPTIONS.to })
-  to?: string | null;
-}
 
 /** The petitions' part of the cross-county view, beside the sessions' and the channels' figures. */
 @Resolver(() => DivisionReference)
@@ -34,7 +17,7 @@ export class DivisionPetitionStatsResolver {
   })
   petitionStats(
     @Root() division: DivisionReference,
-    @Args(() => PetitionStatsArgs) args: PetitionStatsArgs,
+    @Args(() => YearOrDaysArguments) args: YearOrDaysArguments,
     @Ctx() { loaders }: Context,
   ) {
     const period = periodOf(args, { allowQuarter: false });

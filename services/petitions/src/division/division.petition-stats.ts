@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { executeIn, perFilter, type Period } from '@cppcc/toolkit';
+import { executeIn, perFilter } from '@cppcc/toolkit';
+import type { Period } from '@cppcc/reporting';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { overdueSql } from '../petition-case/petition-case.deadline';
 import { petitionScopeSql, type ScopeOfRequest } from '../petition-case/petition-case.scope';

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { DEPARTMENT_PROJECTION_DDL } from '@cppcc/toolkit';
+import { DEPARTMENT_PROJECTION_DDL } from '@cppcc/organization-feed';
 
 /**
  * The petitions bureau's cases (信访事项) and their history; the departments as the organization

@@ -1,38 +1,19 @@
-import { CacheFor } from '@cppcc/toolkit';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { codeReference, idReference } from '@cppcc/toolkit';
 
 /** The channels subgraph's Demand, named by id; this subgraph adds its petition case. */
-@Directive('@key(fields: "id")')
-@ObjectType('Demand')
-export class DemandReference {
-  @Field(() => ID)
-  id: string;
-}
+export const DemandReference = idReference('Demand');
+export type DemandReference = InstanceType<typeof DemandReference>;
 
 /** Deliberation's Session, named by id; this subgraph adds the petition case it was held on. */
-@Directive('@key(fields: "id")')
-@ObjectType('Session')
-export class SessionReference {
-  @Field(() => ID)
-  id: string;
-}
+export const SessionReference = idReference('Session');
+export type SessionReference = InstanceType<typeof SessionReference>;
 
 /** The organization's Department, named by id; this subgraph adds the cases it handles. */
-@Directive('@key(fields: "id")')
-@CacheFor()
-@ObjectType('Department')
-export class DepartmentReference {
-  @Field(() => ID)
-  id: string;
-}
+export const DepartmentReference = idReference('Department', { cached: true });
+export type DepartmentReference = InstanceType<typeof DepartmentReference>;
 
 /** The organization's Division, named by its statistics code; this subgraph adds its petition figures. */
-@Directive('@key(fields: "code")')
-@CacheFor()
-@ObjectType('Division')
-export class DivisionReference {
-  @Field(() => ID)
-  code: string;
-}
+export const DivisionReference = codeReference('Division', { cached: true });
+export type DivisionReference = InstanceType<typeof DivisionReference>;
 
 export const ref = (id: string) => ({ id });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { type Caller, SURFACES, type Surface } from '@cppcc/contract';
+import type { Caller, Surface } from '@cppcc/contract';
 import type { QueryCounter } from './index';
 import { surfacesOfTags } from '../surfaces';
 import {
