@@ -95,6 +95,11 @@ beforeAll(async () => {
       logger,
       internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
       createContext: (em, caller) => ({ em, caller, loaders: {} }),
+      // A route for other services, as a change feed is.
+      internalRoutes: (app) =>
+        app.get('/internal/probe', async (_req, res) => {
+          res.json((await executeIn(orm.em.fork(), 'select 42 as n'))[0]);
+        }),
     },
     0,
     '127.0.0.1',
@@ -152,5 +157,32 @@ describe('a subgraph while PostgreSQL is away', () => {
     expect(warnings()).toHaveLength(2);
     expect(errors()).toEqual([]);
     await postgres.open();
+  });
+});
+
+describe('a route for other services while PostgreSQL is away', () => {
+  it('answers 503 SERVICE_UNAVAILABLE, within the one warning of the outage, and recovers', async () => {
+    const probe = () => fetch(new URL('/internal/probe', server.url));
+    expect(await (await probe()).json()).toEqual({ n: 42 });
+    const warned = warnings().length;
+
+    await postgres.cut();
+    for (let request = 0; request < 3; request++) {
+      const answer = await probe();
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({
+        errors: [
+          {
+            message: 'The probe service cannot reach its database for now: try again shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
+      });
+    }
+    expect(warnings()).toHaveLength(warned + 1);
+    expect(errors()).toEqual([]);
+
+    await postgres.open();
+    await eventually(async () => expect((await probe()).status).toBe(200), 5_000);
   });
 });
