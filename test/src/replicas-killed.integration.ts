@@ -1,10 +1,10 @@
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import { createLogger } from '@cppcc/toolkit';
 import { TEST_INTERNAL_AUTH_SECRET, eventually, postGraphQL } from '@cppcc/toolkit/testing';
-import { Client } from 'pg';
 import { startReplicaProcesses, type ReplicaProcess } from './support/replica-process';
 import {
   TEST_AUTH_JWT_SECRET,
+  sqlIn,
   startStack,
   tokenFor,
   type Stack,
@@ -30,17 +30,9 @@ const HOMES = 96;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A SQL session on the stack's database, in a service's schema. */
-async function sql<T>(schema: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    await client.query(`set search_path to ${schema}`);
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+/** A SQL statement on the stack's database, in a service's schema. */
+const sql = <T>(schema: string, text: string, values: unknown[] = []) =>
+  sqlIn<T>(stack, schema, text, values);
 
 async function send(
   gateway: RunningGateway,
@@ -201,13 +193,17 @@ describe('one replica of each subgraph killed with SIGKILL mid-way', () => {
     expect(refused).toBeGreaterThan(0); // through gateway 2 while its subgraphs were dead
 
     // Every acknowledged write exists.
-    const [homesRenamed] = await sql<{ n: number }>(
-      'organization',
-      `select count(*)::int as n from home h
-       join json_each_text($1::json) r on h.id = r.key::uuid and h.name = r.value`,
-      [JSON.stringify(Object.fromEntries(renamed))],
-    );
-    expect(homesRenamed.n).toBe(renamed.size);
+    /** How many renamed homes carry their acknowledged new name in a table (`home`'s id in `idColumn`). */
+    const withNewName = async (schema: string, table: string, idColumn: string) =>
+      (
+        await sql<{ n: number }>(
+          schema,
+          `select count(*)::int as n from ${table} t
+           join json_each_text($1::json) r on t.${idColumn} = r.key::uuid and t.name = r.value`,
+          [JSON.stringify(Object.fromEntries(renamed))],
+        )
+      )[0].n;
+    expect(await withNewName('organization', 'home', 'id')).toBe(renamed.size);
     const [demandsRaised] = await sql<{ n: number }>(
       'channels',
       'select count(*)::int as n from demand where id = any($1)',
@@ -217,27 +213,16 @@ describe('one replica of each subgraph killed with SIGKILL mid-way', () => {
 
     // Every acknowledged rename reaches both projections, and no change is applied twice.
     for (const schema of ['deliberation', 'channels']) {
-      await eventually(async () => {
-        const [row] = await sql<{ n: number }>(
-          schema,
-          `select count(*)::int as n from home_projection h
-           join json_each_text($1::json) r on h.id = r.key::uuid and h.name = r.value`,
-          [JSON.stringify(Object.fromEntries(renamed))],
-        );
-        expect(row.n).toBe(renamed.size);
-      }, 20_000);
+      await eventually(
+        async () => expect(await withNewName(schema, 'home_projection', 'id')).toBe(renamed.size),
+        20_000,
+      );
       const twice = await sql(
         schema,
         `select home_id, version from applied_home_change group by 1, 2 having count(*) > 1`,
       );
       expect(twice).toEqual([]);
-      const [applied] = await sql<{ n: number }>(
-        schema,
-        `select count(*)::int as n from applied_home_change a
-         join json_each_text($1::json) r on a.home_id = r.key::uuid and a.name = r.value`,
-        [JSON.stringify(Object.fromEntries(renamed))],
-      );
-      expect(applied.n).toBe(renamed.size);
+      expect(await withNewName(schema, 'applied_home_change', 'home_id')).toBe(renamed.size);
     }
 
     // The restarted replicas alone: the in-process ones stop, and a rename through gateway 2 is
