@@ -12,6 +12,7 @@ import {
   REQUEST_ID_HEADER,
   inputCheckPlugin,
   accessLog,
+  keepIdleConnections,
   metricsEndpoint,
   requestFactsOf,
   requestLogPlugin,
@@ -215,7 +216,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.disable('x-powered-by');
   // Behind a reverse proxy, which of them may name the client (req.ip, the public surface's limit).
   app.set('trust proxy', config.TRUST_PROXY);
-  const httpServer = createServer(app);
+  const httpServer = keepIdleConnections(createServer(app));
   const metrics = new GatewayMetrics();
   // First, so that every request has its log line, a refused one too (toolkit access-log.ts).
   app.use(accessLog(logger, metrics));

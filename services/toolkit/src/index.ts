@@ -26,6 +26,7 @@ export * from './organization-feed';
 export * from './home-projection';
 export * from './department-projection';
 export * from './writes';
+export { isDatabaseUnavailable } from './database-outage';
 // The workflow engine, listed by name so that it can move to a package of its own.
 export {
   ACTORS,

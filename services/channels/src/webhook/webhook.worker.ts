@@ -1,7 +1,7 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
-import { FINAL_EVENTS, type Logger } from '@cppcc/toolkit';
+import { FINAL_EVENTS, isDatabaseUnavailable, type Logger } from '@cppcc/toolkit';
 import { scheduleDeadlines } from '../proposal/proposal.deadlines';
 import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 
@@ -375,8 +375,17 @@ export function startWebhookWorker(
   logger: Logger,
   options: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): WebhookWorker {
+  // While PostgreSQL is away every part of the worker fails at each turn: one warning for the
+  // outage, one line when the listener is back, other failures at error.
+  let awaySince: number | undefined;
+  const failed = (error: unknown, what: string) => {
+    if (!isDatabaseUnavailable(error)) return logger.error({ err: error }, what);
+    if (awaySince !== undefined) return logger.debug({ err: error }, what);
+    awaySince = Date.now();
+    logger.warn({ err: error }, 'webhook worker: database unreachable; retrying until it is back');
+  };
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 2 });
-  boss.on('error', (error) => logger.error({ err: error }, 'webhook queue error'));
+  boss.on('error', (error) => failed(error, 'webhook queue error'));
   // Its own connections: the worker's statements never mix with the requests' (nor with the
   // statement counts of their tests).
   const pool = new pg.Pool({
@@ -384,14 +393,65 @@ export function startWebhookWorker(
     max: 2,
     options: `-c search_path=${schema}`,
   });
-  pool.on('error', (error) => logger.error({ err: error }, 'webhook pool error'));
-  const listener = new pg.Client({ connectionString: databaseUrl });
+  pool.on('error', (error) => failed(error, 'webhook pool error'));
   let stopped = false;
   const wake = () => {
     if (stopped) return;
     boss
       .send(DISPATCH, {}, { singletonKey: 'dispatch' })
-      .catch((error: unknown) => logger.error({ err: error }, 'webhook dispatch not queued'));
+      .catch((error: unknown) => failed(error, 'webhook dispatch not queued'));
+  };
+
+  // The connection that hears committed steps' NOTIFY, listening again by itself when it is lost
+  // (PostgreSQL restarted): a wait doubling from 250 ms to 5 s between tries, and on success a
+  // look for what was committed meanwhile.
+  let listener: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let retryMs = 250;
+  const listen = async () => {
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'cppcc-webhook-listener',
+    });
+    let lost = false;
+    const onLost = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) listener = undefined;
+      client.end().catch(() => undefined);
+      if (error) failed(error, 'webhook listener error');
+      listenLater();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', wake);
+    try {
+      await client.connect();
+      await client.query('listen domain_event');
+    } catch (error) {
+      lost = true;
+      client.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped || lost) return void client.end().catch(() => undefined);
+    listener = client;
+    retryMs = 250;
+    if (awaySince !== undefined) {
+      logger.info({ outageMs: Date.now() - awaySince }, 'webhook worker: database reachable again');
+      awaySince = undefined;
+    }
+    wake();
+  };
+  const listenLater = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      listen().catch((error: unknown) => {
+        failed(error, 'webhook listener error');
+        listenLater();
+      });
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
   };
   const ready = (async () => {
     await boss.start();
@@ -432,11 +492,7 @@ export function startWebhookWorker(
     await boss.schedule(DISPATCH, '* * * * *', {}, { singletonKey: 'dispatch' });
     // The same queue's cron raises the proposals' deadline events each morning.
     await scheduleDeadlines(boss, pool, logger);
-    listener.on('notification', wake);
-    listener.on('error', (error) => logger.error({ err: error }, 'webhook listener error'));
-    await listener.connect();
-    await listener.query('listen domain_event');
-    wake();
+    await listen();
   })();
   ready.catch((error: unknown) => logger.error({ err: error }, 'webhook worker did not start'));
   return {
@@ -444,7 +500,8 @@ export function startWebhookWorker(
     async stop() {
       stopped = true;
       await ready.catch(() => undefined);
-      await listener.end().catch(() => undefined);
+      if (retry) clearTimeout(retry);
+      await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       await pool.end();
     },
