@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--preset small|city|province] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive] [--count-only]
+ * npm run bench -- --profile [--label before] [--profile-queries Q4,Q2] [--seconds 20] [--connections 8]
  *
  * Loads the preset into its own database (`cppcc_bench_<preset>` on the server of
  * BENCH_DATABASE_SERVER, default postgres://postgres@127.0.0.1:5432; reused when already loaded),
@@ -24,7 +25,6 @@ import {
   withDatabase,
   type Caller,
 } from '@cppcc/toolkit';
-import { SignJWT } from 'jose';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,16 +35,11 @@ import { Pool } from 'pg';
 import { countStatements, type CountRequest } from './count';
 import { compareWithQ1, floorAsQ1, floorParams, FLOOR_SQL, runFloor } from './floor';
 import { loadHttp, loadLoop, type Measurement, type PreparedRequest } from './load';
+import { profileStack } from './profile';
 import { peakRssMb, resetPeakRss, settle } from './proc';
-import { PORTS, REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
-import {
-  buildQueries,
-  loadFixtures,
-  q4Page,
-  type BenchQuery,
-  type Claims,
-  type Variant,
-} from './queries';
+import { PORTS, REPO_ROOT, startStack, stopChild, type Child } from './processes';
+import { buildQueries, loadFixtures, q4Page, type BenchQuery, type Variant } from './queries';
+import { bodyOf, requestPreparer } from './requests';
 import {
   renderCsv,
   renderMarkdown,
@@ -86,12 +81,17 @@ async function main(): Promise<void> {
       warmup: { type: 'string', default: '3' },
       'no-hive': { type: 'boolean', default: false },
       'count-only': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      label: { type: 'string', default: 'now' },
+      'profile-queries': { type: 'string', default: 'Q4,Q2' },
+      connections: { type: 'string', default: '8' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'npm run bench -- [--preset small|city|province] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive] [--count-only]',
+      'npm run bench -- [--preset small|city|province] [--seconds 10] [--rounds 3] [--warmup 3] [--no-hive] [--count-only]\n' +
+        'npm run bench -- --profile [--label before] [--profile-queries Q4,Q2] [--seconds 20] [--connections 8] [--warmup 3]',
     );
     return;
   }
@@ -138,32 +138,27 @@ async function main(): Promise<void> {
   for (const query of queries)
     if (query.skipped) notes.push(`${query.name} skipped: ${query.skipped}.`);
 
-  const tokens = new Map<string, string>();
-  const tokenOf = async (claims: Claims) => {
-    const key = JSON.stringify(claims);
-    if (!tokens.has(key)) {
-      const { level, division, roles, homeId, departmentId } = claims;
-      tokens.set(
-        key,
-        await new SignJWT({ level, division, roles, homeId, departmentId })
-          .setProtectedHeader({ alg: 'HS256' })
-          .setSubject(`bench:${level.toLowerCase()}:${homeId ?? departmentId ?? division}`)
-          .setIssuedAt()
-          .setExpirationTime('12h')
-          .sign(new TextEncoder().encode(secrets.AUTH_JWT_SECRET)),
-      );
-    }
-    return tokens.get(key)!;
-  };
-  const bodyOf = (query: BenchQuery, variant: Variant) =>
-    JSON.stringify({ query: query.query, variables: variant.variables });
-  const prepare = async (query: BenchQuery, variants: Variant[]): Promise<PreparedRequest[]> =>
-    Promise.all(
-      variants.map(async (variant) => ({
-        body: bodyOf(query, variant),
-        headers: { authorization: `Bearer ${await tokenOf(variant.claims)}` },
-      })),
-    );
+  const prepare = requestPreparer(secrets.AUTH_JWT_SECRET);
+
+  if (values.profile) {
+    const names = new Set(values['profile-queries'].split(','));
+    const base = await profileStack({
+      databaseUrl,
+      secrets,
+      queries: active.filter((query) => names.has(query.name)),
+      prepare,
+      label: values.label,
+      seconds,
+      warmup,
+      connections: Number(values.connections),
+      dir: join(tmpdir(), 'cppcc-bench-profile'),
+      commit: gitCommit(),
+      log,
+    });
+    log(`wrote ${base}.{md,json}`);
+    await pool.end();
+    return;
+  }
 
   // SQL statements per request, in-process (bench/src/count.ts).
   log('counting SQL statements per request (in-process)');
@@ -206,76 +201,13 @@ async function main(): Promise<void> {
   // The stack as child processes.
   const logDir = join(tmpdir(), 'cppcc-bench-logs');
   const url = (port: number) => `http://127.0.0.1:${port}`;
-  const common = {
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
-  };
   const children: Child[] = [];
   const stopAll = async () => {
     for (const child of [...children].reverse()) await stopChild(child);
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    for (const name of ['organization', 'deliberation', 'channels'] as const) {
-      children.push(
-        startChild(
-          name,
-          `services/${name}/dist/main.js`,
-          {
-            ...common,
-            DATABASE_URL: databaseUrl,
-            PORT: String(PORTS[name]),
-            ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-          },
-          url(PORTS[name]),
-          logDir,
-        ),
-      );
-    }
-    const gatewayEnv = {
-      ...common,
-      AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-      ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-      DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
-      CHANNELS_URL: `${url(PORTS.channels)}/graphql`,
-      SUBGRAPH_TIMEOUT_MS: '60000',
-      // One caller sends every request of a run: the per-caller limit would stop the load.
-      RATE_LIMIT_SCALE: '1000',
-    };
-    children.push(
-      startChild(
-        'gateway',
-        'gateway/dist/main.js',
-        { ...gatewayEnv, PORT: String(PORTS.gateway) },
-        url(PORTS.gateway),
-        logDir,
-      ),
-    );
-    if (withHive) {
-      children.push(
-        startChild(
-          'hive',
-          'bench/dist/hive.js',
-          { ...gatewayEnv, PORT: String(PORTS.hive) },
-          url(PORTS.hive),
-          logDir,
-        ),
-      );
-      children.push(
-        startChild(
-          'hiveNoDedup',
-          'bench/dist/hive.js',
-          { ...gatewayEnv, PORT: String(PORTS.hiveNoDedup), HIVE_DEDUP: 'off' },
-          url(PORTS.hiveNoDedup),
-          logDir,
-        ),
-      );
-    }
-    for (const child of children) {
-      const probe = child.name.startsWith('hive') ? '/healthcheck' : '/readyz';
-      await waitUntilReady(`${child.url}${probe}`, children);
-    }
+    await startStack({ databaseUrl, secrets, logDir, withHive }, children);
     log(`stack ready: ${children.map((child) => `${child.name} ${child.pid}`).join(', ')}`);
     const pids = Object.fromEntries(children.map((child) => [child.name, child.pid]));
     const databaseBusy = async () =>

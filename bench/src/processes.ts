@@ -32,10 +32,11 @@ export function startChild(
   env: Record<string, string>,
   url: string,
   logDir: string,
+  nodeArgs: string[] = [],
 ): Child {
   mkdirSync(logDir, { recursive: true });
   const log = openSync(join(logDir, `${name}.log`), 'w');
-  const child = spawn(process.execPath, [resolve(REPO_ROOT, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, resolve(REPO_ROOT, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
   });
@@ -73,4 +74,95 @@ export function stopChild(child: Child): Promise<void> {
     });
     proc.kill('SIGTERM');
   });
+}
+
+export const localUrl = (port: number): string => `http://127.0.0.1:${port}`;
+
+/** What the stack's processes share: the database and the run's fresh secrets. */
+export interface StackOptions {
+  databaseUrl: string;
+  secrets: { AUTH_JWT_SECRET: string; INTERNAL_AUTH_SECRET: string };
+  logDir: string;
+  /** Also start the two Hive Gateway peers. */
+  withHive: boolean;
+  /** Node options for each process of the stack (the profiler's `--cpu-prof`), per process name. */
+  nodeArgs?: (name: string) => string[];
+}
+
+/**
+ * Starts the three subgraphs, our gateway and (optionally) the Hive peers as child processes,
+ * pushing each into `children` as it starts (so a caller can stop what started if a later one
+ * fails), and waits until each is ready.
+ */
+export async function startStack(options: StackOptions, children: Child[]): Promise<void> {
+  const { databaseUrl, secrets, logDir } = options;
+  const nodeArgs = options.nodeArgs ?? (() => []);
+  const common = {
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
+  };
+  for (const name of ['organization', 'deliberation', 'channels'] as const) {
+    children.push(
+      startChild(
+        name,
+        `services/${name}/dist/main.js`,
+        {
+          ...common,
+          DATABASE_URL: databaseUrl,
+          PORT: String(PORTS[name]),
+          ORGANIZATION_URL: `${localUrl(PORTS.organization)}/graphql`,
+        },
+        localUrl(PORTS[name]),
+        logDir,
+        nodeArgs(name),
+      ),
+    );
+  }
+  const gatewayEnv = {
+    ...common,
+    AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
+    ORGANIZATION_URL: `${localUrl(PORTS.organization)}/graphql`,
+    DELIBERATION_URL: `${localUrl(PORTS.deliberation)}/graphql`,
+    CHANNELS_URL: `${localUrl(PORTS.channels)}/graphql`,
+    SUBGRAPH_TIMEOUT_MS: '60000',
+    // One caller sends every request of a run: the per-caller limit would stop the load.
+    RATE_LIMIT_SCALE: '1000',
+  };
+  children.push(
+    startChild(
+      'gateway',
+      'gateway/dist/main.js',
+      { ...gatewayEnv, PORT: String(PORTS.gateway) },
+      localUrl(PORTS.gateway),
+      logDir,
+      nodeArgs('gateway'),
+    ),
+  );
+  if (options.withHive) {
+    children.push(
+      startChild(
+        'hive',
+        'bench/dist/hive.js',
+        { ...gatewayEnv, PORT: String(PORTS.hive) },
+        localUrl(PORTS.hive),
+        logDir,
+        nodeArgs('hive'),
+      ),
+    );
+    children.push(
+      startChild(
+        'hiveNoDedup',
+        'bench/dist/hive.js',
+        { ...gatewayEnv, PORT: String(PORTS.hiveNoDedup), HIVE_DEDUP: 'off' },
+        localUrl(PORTS.hiveNoDedup),
+        logDir,
+        nodeArgs('hiveNoDedup'),
+      ),
+    );
+  }
+  for (const child of children) {
+    const probe = child.name.startsWith('hive') ? '/healthcheck' : '/readyz';
+    await waitUntilReady(`${child.url}${probe}`, children);
+  }
 }
