@@ -99,8 +99,11 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                   [...params, page.offset, page.offset + page.limit],
                 );
         const rowsByKey = new Map<string, Row[]>();
-        for (const row of rows)
-          rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);
+        for (const row of rows) {
+          const list = rowsByKey.get(row.group_key);
+          if (list) list.push(row);
+          else rowsByKey.set(row.group_key, [row]);
+        }
         for (const key of keys) {
           const nodes = (rowsByKey.get(key) ?? []).map((row) => options.toNode(row));
           connections.set(

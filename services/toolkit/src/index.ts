@@ -52,3 +52,4 @@ export * from './cache-hints';
 export * from './mutation-form';
 export * from './domain-events';
 export * from './domain-event-schema';
+export * from './read-only';

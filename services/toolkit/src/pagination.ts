@@ -3,6 +3,7 @@ import type { EntityClass, EntityManager, FilterQuery, QueryOrderMap } from '@mi
 import { ArgsType, type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CacheAsParent } from './cache-hints';
 import { BadUserInputError } from './errors';
+import { findAndCountReadOnly } from './read-only';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -131,8 +132,8 @@ export function Connection<T extends object>(
 }
 
 /**
- * One page of an entity's rows as a connection: the rows and their total count, through the
- * request's EntityManager (so the jurisdiction filter applies), in a stable order.
+ * One page of an entity's rows as a connection: the rows (read-only) and their total count,
+ * through the request's EntityManager's filters (so the jurisdiction applies), in a stable order.
  */
 export async function findConnection<T extends object>(
   em: EntityManager,
@@ -141,8 +142,8 @@ export async function findConnection<T extends object>(
   orderBy: QueryOrderMap<T>,
   page: Page,
 ): Promise<ConnectionShape<T>> {
-  const [rows, total] = await em.findAndCount(entity, where, {
-    orderBy: orderBy as never,
+  const [rows, total] = await findAndCountReadOnly(em, entity, where, {
+    orderBy,
     offset: page.offset,
     limit: page.limit,
   });
