@@ -24,6 +24,7 @@ export const PORTS = {
   channels: 4103,
   hive: 4110,
   hiveNoDedup: 4111,
+  hiveRust: 4112,
 } as const;
 
 export function startChild(
@@ -158,6 +159,16 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
         localUrl(PORTS.hiveNoDedup),
         logDir,
         nodeArgs('hiveNoDedup'),
+      ),
+    );
+    children.push(
+      startChild(
+        'hiveRust',
+        'bench/dist/hive.js',
+        { ...gatewayEnv, PORT: String(PORTS.hiveRust), HIVE_PLANNER: 'rust' },
+        localUrl(PORTS.hiveRust),
+        logDir,
+        nodeArgs('hiveRust'),
       ),
     );
   }

@@ -74,6 +74,7 @@ const PROCESSES = [
   'channels',
   'hive',
   'hiveNoDedup',
+  'hiveRust',
   'bench',
 ];
 
