@@ -123,6 +123,9 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 32 });
   // The floor's own session setting: PostgreSQL's JIT compiles its one big statement for ~1.5 s
   // (of ~2 s) at the default jit_above_cost; the best hand-written query turns it off.
+  // A server restart by someone else on the shared machine ends idle connections: the pool
+  // opens new ones; without a listener the error would end the run.
+  pool.on('error', (error) => log(`idle database connection lost: ${error.message}`));
   pool.on('connect', (client) => {
     void client.query('set jit = off');
   });
