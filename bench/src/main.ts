@@ -211,7 +211,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
-    await startStack({ databaseUrl, secrets, logDir, withHive }, children);
+    await startStack(
+      { databaseUrl, secrets, logDir, withHive, subgraphTimeoutMs: 60_000 },
+      children,
+    );
     log(`stack ready: ${children.map((child) => `${child.name} ${child.pid}`).join(', ')}`);
     const pids = Object.fromEntries(children.map((child) => [child.name, child.pid]));
     const databaseBusy = async () =>

@@ -88,6 +88,10 @@ export interface StackOptions {
   withHive: boolean;
   /** Node options for each process of the stack (the profiler's `--cpu-prof`), per process name. */
   nodeArgs?: (name: string) => string[];
+  /** The gateway's SUBGRAPH_TIMEOUT_MS; its default when left out. */
+  subgraphTimeoutMs?: number;
+  /** Where the subgraphs and our gateway listen (the soak has its own); the bench's by default. */
+  ports?: Record<'gateway' | 'organization' | 'deliberation' | 'channels', number>;
 }
 
 /**
@@ -98,6 +102,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions, children: Child[]): Promise<void> {
   const { databaseUrl, secrets, logDir } = options;
   const nodeArgs = options.nodeArgs ?? (() => []);
+  const ports = { ...PORTS, ...options.ports };
   const common = {
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
@@ -111,10 +116,10 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
         {
           ...common,
           DATABASE_URL: databaseUrl,
-          PORT: String(PORTS[name]),
-          ORGANIZATION_URL: `${localUrl(PORTS.organization)}/graphql`,
+          PORT: String(ports[name]),
+          ORGANIZATION_URL: `${localUrl(ports.organization)}/graphql`,
         },
-        localUrl(PORTS[name]),
+        localUrl(ports[name]),
         logDir,
         nodeArgs(name),
       ),
@@ -123,19 +128,21 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
   const gatewayEnv = {
     ...common,
     AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-    ORGANIZATION_URL: `${localUrl(PORTS.organization)}/graphql`,
-    DELIBERATION_URL: `${localUrl(PORTS.deliberation)}/graphql`,
-    CHANNELS_URL: `${localUrl(PORTS.channels)}/graphql`,
-    SUBGRAPH_TIMEOUT_MS: '60000',
-    // One caller sends every request of a run: the per-caller limit would stop the load.
+    ORGANIZATION_URL: `${localUrl(ports.organization)}/graphql`,
+    DELIBERATION_URL: `${localUrl(ports.deliberation)}/graphql`,
+    CHANNELS_URL: `${localUrl(ports.channels)}/graphql`,
+    ...(options.subgraphTimeoutMs
+      ? { SUBGRAPH_TIMEOUT_MS: String(options.subgraphTimeoutMs) }
+      : {}),
+    // A few callers send every request of a run: the per-caller limit would stop the load.
     RATE_LIMIT_SCALE: '1000',
   };
   children.push(
     startChild(
       'gateway',
       'gateway/dist/main.js',
-      { ...gatewayEnv, PORT: String(PORTS.gateway) },
-      localUrl(PORTS.gateway),
+      { ...gatewayEnv, PORT: String(ports.gateway) },
+      localUrl(ports.gateway),
       logDir,
       nodeArgs('gateway'),
     ),
@@ -145,8 +152,8 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
       startChild(
         'hive',
         'bench/dist/hive.js',
-        { ...gatewayEnv, PORT: String(PORTS.hive) },
-        localUrl(PORTS.hive),
+        { ...gatewayEnv, PORT: String(ports.hive) },
+        localUrl(ports.hive),
         logDir,
         nodeArgs('hive'),
       ),
@@ -155,8 +162,8 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
       startChild(
         'hiveNoDedup',
         'bench/dist/hive.js',
-        { ...gatewayEnv, PORT: String(PORTS.hiveNoDedup), HIVE_DEDUP: 'off' },
-        localUrl(PORTS.hiveNoDedup),
+        { ...gatewayEnv, PORT: String(ports.hiveNoDedup), HIVE_DEDUP: 'off' },
+        localUrl(ports.hiveNoDedup),
         logDir,
         nodeArgs('hiveNoDedup'),
       ),
@@ -165,8 +172,8 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
       startChild(
         'hiveRust',
         'bench/dist/hive.js',
-        { ...gatewayEnv, PORT: String(PORTS.hiveRust), HIVE_PLANNER: 'rust' },
-        localUrl(PORTS.hiveRust),
+        { ...gatewayEnv, PORT: String(ports.hiveRust), HIVE_PLANNER: 'rust' },
+        localUrl(ports.hiveRust),
         logDir,
         nodeArgs('hiveRust'),
       ),

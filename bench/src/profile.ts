@@ -61,6 +61,7 @@ async function profileQuery(options: ProfileOptions, query: BenchQuery): Promise
         secrets: options.secrets,
         logDir: join(dir, 'logs'),
         withHive: false,
+        subgraphTimeoutMs: 60_000,
         nodeArgs: (name) => [
           '--cpu-prof',
           `--cpu-prof-dir=${dir}`,

@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { REPO_ROOT, startChild, stopChild, waitUntilReady, type Child } from './processes';
+import { REPO_ROOT, startStack, stopChild, type Child } from './processes';
 import { buildQueries, loadFixtures, type Claims } from './queries';
 import { parseProcStatus } from './stats';
 
@@ -131,11 +131,6 @@ async function main(): Promise<void> {
 
   const logDir = join(tmpdir(), 'cppcc-soak-logs');
   const url = (port: number) => `http://127.0.0.1:${port}`;
-  const common = {
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
-  };
   const children: Child[] = [];
   const stopAll = async () => {
     for (const child of [...children].reverse()) await stopChild(child);
@@ -148,41 +143,7 @@ async function main(): Promise<void> {
     { startedAt: number; endedAt?: number; recoveredAt?: number; answeredAt?: number } | undefined;
   let errorsOutsideRestart = 0;
   try {
-    for (const name of ['organization', 'deliberation', 'channels'] as const) {
-      children.push(
-        startChild(
-          name,
-          `services/${name}/dist/main.js`,
-          {
-            ...common,
-            DATABASE_URL: databaseUrl,
-            PORT: String(PORTS[name]),
-            ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-          },
-          url(PORTS[name]),
-          logDir,
-        ),
-      );
-    }
-    children.push(
-      startChild(
-        'gateway',
-        'gateway/dist/main.js',
-        {
-          ...common,
-          AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-          ORGANIZATION_URL: `${url(PORTS.organization)}/graphql`,
-          DELIBERATION_URL: `${url(PORTS.deliberation)}/graphql`,
-          CHANNELS_URL: `${url(PORTS.channels)}/graphql`,
-          // A few callers send every request: the per-caller limit would stop the load.
-          RATE_LIMIT_SCALE: '1000',
-          PORT: String(PORTS.gateway),
-        },
-        url(PORTS.gateway),
-        logDir,
-      ),
-    );
-    await waitUntilReady(`${url(PORTS.gateway)}/readyz`, children);
+    await startStack({ databaseUrl, secrets, logDir, withHive: false, ports: PORTS }, children);
     log(
       `${connections} connections for ${minutes} min: ${reads.length} reads (Q1–Q5) and a createHome every ${WRITE_EVERY} requests; logs in ${logDir}`,
     );
