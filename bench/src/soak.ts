@@ -11,7 +11,6 @@ import {
   DEMO_PRESET_NAMES,
   loadDemoIfEmpty,
   migrateAll,
-  subgraphUrlVariables,
   type DemoPresetName,
 } from '@cppcc/scripts';
 import { createLogger, ensureDatabase, withDatabase } from '@cppcc/toolkit';
@@ -24,15 +23,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import {
-  REPO_ROOT,
-  SUBGRAPHS,
-  stackPorts,
-  startChild,
-  stopChild,
-  waitUntilReady,
-  type Child,
-} from './processes';
+import { REPO_ROOT, stackPorts, startStack, stopChild, type Child } from './processes';
 import { buildQueries, loadFixtures, type Claims } from './queries';
 import { parseProcStatus } from './stats';
 
@@ -154,11 +145,6 @@ async function main(): Promise<void> {
 
   const logDir = join(tmpdir(), 'cppcc-soak-logs');
   const url = (port: number) => `http://127.0.0.1:${port}`;
-  const common = {
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
-  };
   const children: Child[] = [];
   const stopAll = async () => {
     for (const child of [...children].reverse()) await stopChild(child);
@@ -172,43 +158,12 @@ async function main(): Promise<void> {
   /** The messages of the errors outside the restart window, with how often each came. */
   const outsideMessages: Record<string, number> = {};
   try {
-    const subgraphUrls = subgraphUrlVariables((entry) => `${url(PORTS[entry.name])}/graphql`);
-    for (const { name, folder } of SUBGRAPHS) {
-      children.push(
-        startChild(
-          name,
-          `${folder}/dist/main.js`,
-          {
-            ...common,
-            ...subgraphUrls,
-            DATABASE_URL: databaseUrl,
-            PORT: String(PORTS[name]),
-          },
-          url(PORTS[name]),
-          logDir,
-        ),
-      );
-    }
-    children.push(
-      startChild(
-        'gateway',
-        'gateway/dist/main.js',
-        {
-          ...common,
-          AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-          ...subgraphUrls,
-          // A few callers send every request: the per-caller limit would stop the load.
-          RATE_LIMIT_SCALE: '1000',
-          // As the bench: 64 connections of the mix queue for longer than the 10 s default on a
-          // small shared machine; the soak is about faults, not about shedding load.
-          SUBGRAPH_TIMEOUT_MS: '60000',
-          PORT: String(PORTS.gateway),
-        },
-        url(PORTS.gateway),
-        logDir,
-      ),
+    // As the bench: 64 connections of the mix queue for longer than the 10 s default on a small
+    // shared machine; the soak is about faults, not about shedding load.
+    await startStack(
+      { databaseUrl, secrets, logDir, withHive: false, ports: PORTS, subgraphTimeoutMs: 60_000 },
+      children,
     );
-    await waitUntilReady(`${url(PORTS.gateway)}/readyz`, children);
     log(
       `${connections} connections for ${minutes} min: ${reads.length} reads (Q1–Q5) and a createHome every ${WRITE_EVERY} requests; logs in ${logDir}`,
     );

@@ -223,7 +223,11 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   // One cache for every surface, so a write through any of them empties it for all.
   const cache =
     config.RESPONSE_CACHE_MB > 0
-      ? responseCache(config.RESPONSE_CACHE_MB, (hit) => metrics.cacheLookup(hit))
+      ? responseCache(
+          config.RESPONSE_CACHE_MB,
+          (hit) => metrics.cacheLookup(hit),
+          config.RESPONSE_CACHE_STALE_SECONDS,
+        )
       : null;
   // Several gateways over one database: caches emptied together, rate limits counted once.
   const shared =

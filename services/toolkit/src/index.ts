@@ -56,3 +56,4 @@ export * from './mutation-form';
 export * from './domain-events';
 export * from './domain-event-schema';
 export * from './deliberation-event-types';
+export * from './read-only';

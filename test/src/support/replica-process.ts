@@ -105,9 +105,14 @@ export async function startReplicaProcesses(
 ): Promise<Record<SubgraphName, ReplicaProcess>> {
   const organization = await startReplicaProcess('organization', { DATABASE_URL: databaseUrl });
   const followers = { DATABASE_URL: databaseUrl, ORGANIZATION_URL: organization.url };
+  const deliberation = await startReplicaProcess('deliberation', followers);
   return {
     organization,
-    deliberation: await startReplicaProcess('deliberation', followers),
-    channels: await startReplicaProcess('channels', followers),
+    deliberation,
+    channels: await startReplicaProcess('channels', {
+      ...followers,
+      DELIBERATION_URL: deliberation.url,
+    }),
+    petitions: await startReplicaProcess('petitions', followers),
   };
 }
