@@ -96,6 +96,8 @@ async function main(): Promise<void> {
         ORGANIZATION_URL: 'http://127.0.0.1:4001/graphql',
         // Channels follows deliberation's events to deliver them by webhook.
         DELIBERATION_URL: 'http://127.0.0.1:4002/graphql',
+        // A receiver on this machine, for local use (production refuses loopback).
+        WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? 'true',
       };
       children.push(
         supervise(

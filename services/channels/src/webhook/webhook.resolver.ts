@@ -26,7 +26,8 @@ import {
 
 /**
  * Webhooks of a department (for its own events) and of a CPPCC office (for its division's),
- * built over the URL policy the process was started with (`WEBHOOK_ALLOW_PRIVATE`).
+ * built over the URL policy the process was started with (`WEBHOOK_ALLOW_PRIVATE`,
+ * `WEBHOOK_ALLOW_LOOPBACK`).
  */
 export function webhookResolver(policy: UrlPolicy) {
   @Resolver(() => WebhookSubscription)

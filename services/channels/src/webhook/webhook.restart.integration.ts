@@ -14,6 +14,7 @@ import { DEFAULT_WEBHOOK_OPTIONS } from './webhook.worker';
 
 const subgraph = createChannelsSubgraph({
   ...DEFAULT_WEBHOOK_OPTIONS,
+  allowLoopback: true,
   retryBaseMs: 300,
   maxDelayMs: 1_000,
   attemptTimeoutMs: 2_000,
