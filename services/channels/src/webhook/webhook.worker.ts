@@ -38,7 +38,7 @@ const DISPATCH = 'webhook-dispatch';
 /**
  * The lanes' queue: policy `short` keeps one waiting job per singleton key, so a lane is queued
  * once however often the dispatcher finds it due. (`webhook-deliver`, its predecessor, queued a
- * copy per dispatch; it is dropped at start: every due lane is found again from the deliveries.)
+ * copy per dispatch; its waiting jobs are dropped at start.)
  */
 const LANE = 'webhook-lane';
 const LANE_BEFORE = 'webhook-deliver';
@@ -434,7 +434,13 @@ export function startWebhookWorker(
     ] as const) {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy });
     }
-    if (await boss.getQueue(LANE_BEFORE)) await boss.deleteQueue(LANE_BEFORE);
+    if (await boss.getQueue(LANE_BEFORE)) {
+      // The previous version's queue: its waiting copies go (the dispatcher finds every due lane
+      // again from the deliveries); the queue itself once pg-boss has archived its finished jobs
+      // (pg-boss 10 refuses to delete a queue that still holds some).
+      await boss.purgeQueue(LANE_BEFORE);
+      await boss.deleteQueue(LANE_BEFORE).catch(() => undefined);
+    }
     await boss.work(
       DISPATCH,
       { pollingIntervalSeconds: options.pollingIntervalSeconds },
