@@ -6,7 +6,7 @@ import {
   subgraphClient,
   type TestDatabase,
 } from '@cppcc/toolkit/testing';
-import { createLogger, startSubgraph, type StartedSubgraph } from '@cppcc/toolkit';
+import { createLogger, startSubgraph, type Caller, type StartedSubgraph } from '@cppcc/toolkit';
 import PgBoss from 'pg-boss';
 import { createChannelsSubgraph } from '../subgraph';
 import { departmentCaller, seedDepartment } from '../testing/fixtures';
@@ -21,6 +21,14 @@ const subgraph = createChannelsSubgraph({
   attemptTimeoutMs: 2_000,
   pollingIntervalSeconds: 0.5,
 });
+
+const CITY_STAFF: Caller = {
+  subject: 'test:city',
+  level: 'CITY',
+  division: '3207',
+  roles: ['STAFF'],
+  surface: 'city',
+};
 
 let database: TestDatabase;
 let receiver: Receiver;
@@ -51,13 +59,7 @@ afterAll(async () => {
 
 it('a restart of the channels process mid-way loses no delivery and sends none twice', async () => {
   running = await startProcess();
-  const office = subgraphClient(running.url, {
-    subject: 'test:city',
-    level: 'CITY',
-    division: '3207',
-    roles: ['STAFF'],
-    surface: 'city',
-  });
+  const office = subgraphClient(running.url, CITY_STAFF);
   const LEAD = await seedDepartment(running, 'CITY', '3207');
   const lead = subgraphClient(running.url, departmentCaller(LEAD));
   const url = await receiver.start();
@@ -105,13 +107,7 @@ it('an upgrade over the previous version’s queue keeps every delivery and drop
       { input: { url: await upgraded.start(), eventTypes: ['proposal.assigned'] } },
     );
     upgraded.secrets = [created.secret];
-    const office = subgraphClient(running.url, {
-      subject: 'test:city',
-      level: 'CITY',
-      division: '3207',
-      roles: ['STAFF'],
-      surface: 'city',
-    });
+    const office = subgraphClient(running.url, CITY_STAFF);
     const ops = proposalOperations(office);
     const proposal = await ops.registered();
     await ops.assign(proposal, LEAD);
