@@ -14,6 +14,7 @@ beforeAll(async () => {
   graph = await startTestSubgraph(
     createChannelsSubgraph({
       ...DEFAULT_WEBHOOK_OPTIONS,
+      allowLoopback: true,
       retryBaseMs: 300,
       maxDelayMs: 1_000,
       attemptTimeoutMs: 2_000,
