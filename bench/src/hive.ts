@@ -5,16 +5,19 @@
  * every subgraph fetch signed with INTERNAL_AUTH_SECRET (`x-cppcc-caller`); without it the
  * subgraphs answer 401. No usage reporting is configured (nothing leaves the machine), no landing
  * page. `HIVE_DEDUP=off` turns off its in-flight deduplication of identical subgraph requests
- * (on by default).
+ * (on by default). `HIVE_PLANNER=rust` plans and executes with Hive Router's runtime
+ * (`@graphql-hive/router-runtime`: the Rust query planner, shipped inside the package) instead of
+ * the default JavaScript stitching runtime.
  *
  * Environment: the gateway's (AUTH_JWT_SECRET, INTERNAL_AUTH_SECRET, <NAME>_URL of each subgraph,
- * CONTRACTS_DIR) plus PORT and HIVE_DEDUP.
+ * CONTRACTS_DIR) plus PORT, HIVE_DEDUP and HIVE_PLANNER.
  */
 import 'reflect-metadata';
 import { loadConfig, subgraphTargets } from '@cppcc/gateway';
 import { authenticate, createTokenVerifier } from '@cppcc/gateway/dist/auth';
 import { CALLER_HEADER, signCallerToken } from '@cppcc/toolkit';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -34,8 +37,10 @@ async function main(): Promise<void> {
   const supergraph = withSubgraphUrls(raw, urls);
   const verify = await createTokenVerifier(config);
   const dedup = process.env.HIVE_DEDUP !== 'off';
+  const rust = process.env.HIVE_PLANNER === 'rust';
   const runtime = createGatewayRuntime({
     supergraph,
+    ...(rust ? { unifiedGraphHandler } : {}),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: false,
@@ -75,7 +80,9 @@ async function main(): Promise<void> {
   });
   const server = createServer(runtime);
   await new Promise<void>((done) => server.listen(config.PORT, config.HOST, done));
-  console.log(`hive gateway (dedup ${dedup ? 'on' : 'off'}) on ${config.HOST}:${config.PORT}`);
+  console.log(
+    `hive gateway (dedup ${dedup ? 'on' : 'off'}, ${rust ? 'Rust' : 'JavaScript'} planner) on ${config.HOST}:${config.PORT}`,
+  );
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();

@@ -75,6 +75,7 @@ const PROCESSES = [
   'channels',
   'hive',
   'hiveNoDedup',
+  'hiveRust',
   'bench',
 ];
 

@@ -11,7 +11,6 @@ import {
   DEMO_PRESET_NAMES,
   loadDemoIfEmpty,
   migrateAll,
-  subgraphUrlVariables,
   type DemoPresetName,
 } from '@cppcc/scripts';
 import { createLogger, ensureDatabase, withDatabase } from '@cppcc/toolkit';
@@ -20,19 +19,11 @@ import { SignJWT } from 'jose';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import {
-  REPO_ROOT,
-  SUBGRAPHS,
-  stackPorts,
-  startChild,
-  stopChild,
-  waitUntilReady,
-  type Child,
-} from './processes';
+import { REPO_ROOT, stackPorts, startStack, stopChild, type Child } from './processes';
 import { buildQueries, loadFixtures, type Claims } from './queries';
 import { parseProcStatus } from './stats';
 
@@ -49,7 +40,21 @@ interface Minute {
   p99: number;
   /** Resident memory at the minute's end, MB, per process. */
   rssMb: Record<string, number>;
+  /**
+   * The machine's load average over the last minute at the minute's end (as `uptime` prints it):
+   * the stack shares its cores with whatever else runs, which inflates the latencies.
+   */
+  load: number;
 }
+
+/**
+ * Restarts the machine's PostgreSQL: Debian's `pg_ctlcluster` (the newest installed version's
+ * `main` cluster) where it is installed, systemd's unit otherwise.
+ */
+const DEFAULT_RESTART =
+  'if command -v pg_ctlcluster >/dev/null; then ' +
+  'pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -n | tail -1)" main restart; ' +
+  'else systemctl restart postgresql; fi';
 
 const CREATE_HOME = `mutation Soak($input: CreateHomeInput!) { createHome(input: $input) { id } }`;
 
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
       'restart-postgres-at': { type: 'string' },
       'restart-command': {
         type: 'string',
-        default: 'systemctl stop postgresql && sleep 10 && systemctl start postgresql',
+        default: DEFAULT_RESTART,
       },
       help: { type: 'boolean', short: 'h' },
     },
@@ -140,11 +145,6 @@ async function main(): Promise<void> {
 
   const logDir = join(tmpdir(), 'cppcc-soak-logs');
   const url = (port: number) => `http://127.0.0.1:${port}`;
-  const common = {
-    LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1',
-    INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
-  };
   const children: Child[] = [];
   const stopAll = async () => {
     for (const child of [...children].reverse()) await stopChild(child);
@@ -153,52 +153,28 @@ async function main(): Promise<void> {
   const run = `${Date.now().toString(36)}`;
   const acknowledged: string[] = [];
   const perMinute: Minute[] = [];
-  let restart:
-    { startedAt: number; endedAt?: number; recoveredAt?: number; answeredAt?: number } | undefined;
+  let restart: { startedAt: number; endedAt?: number; recoveredAt?: number } | undefined;
   let errorsOutsideRestart = 0;
+  /** The messages of the errors outside the restart window, with how often each came. */
+  const outsideMessages: Record<string, number> = {};
   try {
-    const subgraphUrls = subgraphUrlVariables((entry) => `${url(PORTS[entry.name])}/graphql`);
-    for (const { name, folder } of SUBGRAPHS) {
-      children.push(
-        startChild(
-          name,
-          `${folder}/dist/main.js`,
-          {
-            ...common,
-            ...subgraphUrls,
-            DATABASE_URL: databaseUrl,
-            PORT: String(PORTS[name]),
-          },
-          url(PORTS[name]),
-          logDir,
-        ),
-      );
-    }
-    children.push(
-      startChild(
-        'gateway',
-        'gateway/dist/main.js',
-        {
-          ...common,
-          AUTH_JWT_SECRET: secrets.AUTH_JWT_SECRET,
-          ...subgraphUrls,
-          // A few callers send every request: the per-caller limit would stop the load.
-          RATE_LIMIT_SCALE: '1000',
-          PORT: String(PORTS.gateway),
-        },
-        url(PORTS.gateway),
-        logDir,
-      ),
+    // As the bench: 64 connections of the mix queue for longer than the 10 s default on a small
+    // shared machine; the soak is about faults, not about shedding load.
+    await startStack(
+      { databaseUrl, secrets, logDir, withHive: false, ports: PORTS, subgraphTimeoutMs: 60_000 },
+      children,
     );
-    await waitUntilReady(`${url(PORTS.gateway)}/readyz`, children);
     log(
       `${connections} connections for ${minutes} min: ${reads.length} reads (Q1–Q5) and a createHome every ${WRITE_EVERY} requests; logs in ${logDir}`,
     );
 
-    const inRestartWindow = (at: number) =>
+    // A request belongs to the restart when it was in flight at some moment between the restart's
+    // start and the first success after it: one sent before PostgreSQL went may fail when it
+    // goes, however late its answer comes back through the load's queue.
+    const inRestartWindow = (sentAt: number, answeredAt: number) =>
       restart !== undefined &&
-      at >= restart.startedAt &&
-      (restart.answeredAt === undefined || at <= restart.answeredAt);
+      answeredAt >= restart.startedAt &&
+      (restart.recoveredAt === undefined || sentAt <= restart.recoveredAt);
     let sent = 0;
     for (let minute = 1; minute <= minutes; minute++) {
       if (restartAt !== undefined && minute === restartAt + 1 && !restart) {
@@ -231,7 +207,6 @@ async function main(): Promise<void> {
                 clearInterval(timer);
                 if (current.recoveredAt === undefined || sentAt < current.recoveredAt) {
                   current.recoveredAt = sentAt;
-                  current.answeredAt = Math.max(current.answeredAt ?? 0, Date.now());
                   log(
                     `recovered: a read sent ${((sentAt - current.endedAt!) / 1000).toFixed(2)} s after the restart command succeeded`,
                   );
@@ -246,10 +221,12 @@ async function main(): Promise<void> {
         url: url(PORTS.gateway),
         connections,
         duration: 60,
-        timeout: 30,
+        // The load saturates the machine on purpose: a request may queue for many seconds.
+        timeout: 60,
         requests: [
           {
-            setupRequest: (request) => {
+            setupRequest: (request, context) => {
+              (context as { sentAt?: number }).sentAt = Date.now();
               const n = sent++;
               if (n % WRITE_EVERY === 0) {
                 return {
@@ -274,12 +251,18 @@ async function main(): Promise<void> {
                 body: read.body,
               };
             },
-            onResponse: (status, body) => {
+            onResponse: (status, body, context) => {
               const id = /"createHome":\{"id":"([0-9a-f-]{36})"\}/.exec(body)?.[1];
               if (id && status === 200) acknowledged.push(id);
               const codes = codesOf(status, body);
               for (const code of codes) errors[code] = (errors[code] ?? 0) + 1;
-              if (codes.length && !inRestartWindow(Date.now())) errorsOutsideRestart += 1;
+              const { sentAt = Date.now() } = context as { sentAt?: number };
+              if (codes.length && !inRestartWindow(sentAt, Date.now())) {
+                errorsOutsideRestart += 1;
+                const message =
+                  /"message":"((?:[^"\\]|\\.){0,200})/.exec(body)?.[1] ?? `HTTP ${status}`;
+                outsideMessages[message] = (outsideMessages[message] ?? 0) + 1;
+              }
             },
           },
         ],
@@ -295,10 +278,11 @@ async function main(): Promise<void> {
         p50: result.latency.p50,
         p99: result.latency.p99,
         rssMb: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, Math.round(v)])),
+        load: Math.round(loadavg()[0] * 100) / 100,
       };
       perMinute.push(row);
       log(
-        `minute ${minute}: ${row.requests} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${JSON.stringify(errors)}, RSS MB ${JSON.stringify(row.rssMb)}`,
+        `minute ${minute}: ${row.requests} requests, p50 ${row.p50} ms, p99 ${row.p99} ms, errors ${JSON.stringify(errors)}, load ${row.load}, RSS MB ${JSON.stringify(row.rssMb)}`,
       );
     }
     if (restart && restart.recoveredAt === undefined) {
@@ -338,6 +322,7 @@ async function main(): Promise<void> {
         return all;
       }, {}),
       errorsOutsideRestart,
+      outsideMessages,
       acknowledgedWrites: acknowledged.length,
       missing,
       restart: restart && {
@@ -365,15 +350,15 @@ async function main(): Promise<void> {
       '',
       `Reads (the bench's Q1–Q5) and a \`createHome\` every ${WRITE_EVERY} requests through the gateway; written by \`npm run soak\`.`,
       '',
-      `| minute | requests | p50 ms | p99 ms | errors | ${names.map((name) => `${name} MB`).join(' | ')} |`,
-      `| --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |`,
+      `| minute | requests | p50 ms | p99 ms | errors | load | ${names.map((name) => `${name} MB`).join(' | ')} |`,
+      `| --- | --- | --- | --- | --- | --- | ${names.map(() => '---').join(' | ')} |`,
       ...perMinute.map(
         (row) =>
           `| ${row.minute} | ${row.requests} | ${row.p50} | ${row.p99} | ${
             Object.entries(row.errors)
               .map(([code, n]) => `${code} ${n}`)
               .join(', ') || '0'
-          } | ${names.map((name) => row.rssMb[name]).join(' | ')} |`,
+          } | ${row.load} | ${names.map((name) => row.rssMb[name]).join(' | ')} |`,
       ),
       '',
       `Requests ${totals.requests}; errors ${JSON.stringify(totals.errors)}, ${errorsOutsideRestart} outside the restart window; ` +
@@ -382,6 +367,10 @@ async function main(): Promise<void> {
           ? `; restart command ${totals.restart.commandSeconds} s, first success ${totals.restart.recoverySeconds} s after it`
           : '') +
         `. ${ok ? 'PASS' : 'FAIL'}.`,
+      '',
+      ...Object.entries(outsideMessages).map(
+        ([message, n]) => `- outside the restart window, ${n}×: ${message}`,
+      ),
       '',
     ].join('\n');
     writeFileSync(`${base}.md`, md);

@@ -133,7 +133,7 @@ describe('rendering', () => {
     );
     const csv = renderCsv(results).split('\n');
     expect(csv[0]).toContain('cpu_ms_per_req_gateway');
-    expect(csv[1]).toBe('Q1 @ c=32,query,gateway,Q1,32,80,120.5,85,37.5,0,900,4.2,,,10,,,0.3');
+    expect(csv[1]).toBe('Q1 @ c=32,query,gateway,Q1,32,80,120.5,85,37.5,0,900,4.2,,,10,,,,0.3');
   });
 });
 

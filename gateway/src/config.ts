@@ -54,6 +54,12 @@ export const configShape = {
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(16_384).default(64),
   /**
+   * How long past its age an answer may still be served, in seconds, while the first request to
+   * find it expired asks the subgraphs afresh (stale-while-revalidate); 0 serves none. A write
+   * still empties the cache at once.
+   */
+  RESPONSE_CACHE_STALE_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
+  /**
    * A PostgreSQL the gateway replicas share (the subgraphs' database does): a write through any
    * gateway empties every gateway's answer cache (`LISTEN/NOTIFY`), and the rate limits are counted
    * in one table (`gateway.rate_limit`) for all of them. Unset: each gateway on its own.

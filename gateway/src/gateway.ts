@@ -12,6 +12,7 @@ import {
   REQUEST_ID_HEADER,
   inputCheckPlugin,
   accessLog,
+  keepIdleConnections,
   metricsEndpoint,
   requestFactsOf,
   requestLogPlugin,
@@ -215,14 +216,18 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   app.disable('x-powered-by');
   // Behind a reverse proxy, which of them may name the client (req.ip, the public surface's limit).
   app.set('trust proxy', config.TRUST_PROXY);
-  const httpServer = createServer(app);
+  const httpServer = keepIdleConnections(createServer(app));
   const metrics = new GatewayMetrics();
   // First, so that every request has its log line, a refused one too (toolkit access-log.ts).
   app.use(accessLog(logger, metrics));
   // One cache for every surface, so a write through any of them empties it for all.
   const cache =
     config.RESPONSE_CACHE_MB > 0
-      ? responseCache(config.RESPONSE_CACHE_MB, (hit) => metrics.cacheLookup(hit))
+      ? responseCache(
+          config.RESPONSE_CACHE_MB,
+          (hit) => metrics.cacheLookup(hit),
+          config.RESPONSE_CACHE_STALE_SECONDS,
+        )
       : null;
   // Several gateways over one database: caches emptied together, rate limits counted once.
   const shared =

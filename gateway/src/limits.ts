@@ -130,6 +130,20 @@ function sizeOf(selection: FieldNode, variables: Record<string, unknown>, usual:
  * other answer, so aliased copies of the schema add up.
  */
 function introspectionCost(schema: GraphQLSchema, name: string): number {
+  if (name !== '__schema' && name !== '__type') return 0;
+  let sizes = introspectionSizes.get(schema);
+  if (!sizes) {
+    sizes = typeSizes(schema);
+    introspectionSizes.set(schema, sizes);
+  }
+  if (name === '__schema') return sizes.total;
+  return sizes.largest;
+}
+
+/** Each schema's introspection sizes, computed once: a schema does not change once built. */
+const introspectionSizes = new WeakMap<GraphQLSchema, { total: number; largest: number }>();
+
+function typeSizes(schema: GraphQLSchema): { total: number; largest: number } {
   const sizes = Object.values(schema.getTypeMap())
     .filter((type) => !type.name.startsWith('__'))
     .map((type) => {
@@ -144,9 +158,7 @@ function introspectionCost(schema: GraphQLSchema, name: string): number {
       }
       return size;
     });
-  if (name === '__schema') return sizes.reduce((sum, size) => sum + size, 0);
-  if (name === '__type') return Math.max(1, ...sizes);
-  return 0;
+  return { total: sizes.reduce((sum, size) => sum + size, 0), largest: Math.max(1, ...sizes) };
 }
 
 /** Whether a fragment's type condition applies to an object type. */

@@ -17,6 +17,14 @@ import type { Caller, Surface } from '@cppcc/contract';
  *
  * It is a generation of an LRU cache: emptying it moves to the next generation, and the old
  * entries age out of the LRU as new ones come in.
+ *
+ * An answer whose age has passed is still kept `staleSeconds` longer (stale-while-revalidate):
+ * the first request that finds it expired is told nothing is kept, so it asks the subgraphs and
+ * keeps the new answer; the requests that come meanwhile get the expired one (its `Age` header
+ * is then past its `max-age`), so only that one request waits for the figures to be computed.
+ * If it gives up or its answer is not kept, another request takes its turn after
+ * `refreshLeaseMs`. Emptying still forgets expired answers with the rest: staleness never
+ * survives a write.
  */
 export class ResponseCache implements KeyValueCache<string> {
   private current = 0;
@@ -25,11 +33,25 @@ export class ResponseCache implements KeyValueCache<string> {
   /** Tells the other gateways to empty theirs (cache-invalidation.ts); none by default. */
   announcer?: () => Promise<void>;
 
+  /** The keys whose expired answer one request is refreshing, and until when it may. */
+  private readonly refreshing = new Map<string, number>();
+
   constructor(
     private readonly store: KeyValueCache<string>,
     /** Told of every lookup, whether it found an answer (the gateway's metrics). */
     private readonly onLookup: (hit: boolean) => void = () => undefined,
+    private readonly options: {
+      /** How long past its age an answer may still be served while one request refreshes it. */
+      staleSeconds?: number;
+      /** How long the refreshing request has before another may take its turn. */
+      refreshLeaseMs?: number;
+      now?: () => number;
+    } = {},
   ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
 
   get generation(): number {
     return this.current;
@@ -48,14 +70,47 @@ export class ResponseCache implements KeyValueCache<string> {
 
   async get(key: string): Promise<string | undefined> {
     if (this.bypass) return undefined;
-    const answer = await this.store.get(`${this.current}:${key}`);
-    this.onLookup(answer !== undefined);
+    const kept = `${this.current}:${key}`;
+    const entry = await this.store.get(kept);
+    if (entry === undefined) {
+      this.onLookup(false);
+      return undefined;
+    }
+    // Each entry is `<fresh until, ms since the epoch>\n<answer>`.
+    const newline = entry.indexOf('\n');
+    const freshUntil = Number(entry.slice(0, newline));
+    const answer = entry.slice(newline + 1);
+    const now = this.now();
+    if (now >= freshUntil && this.claimRefresh(kept, now)) {
+      this.onLookup(false);
+      return undefined;
+    }
+    this.onLookup(true);
     return answer;
+  }
+
+  /** Whether this request is the one to refresh an expired answer (no other is, or its turn ran out). */
+  private claimRefresh(kept: string, now: number): boolean {
+    const until = this.refreshing.get(kept);
+    if (until !== undefined && until > now) return false;
+    if (this.refreshing.size >= MAX_REFRESHING)
+      for (const [key, leaseEnd] of this.refreshing)
+        if (leaseEnd <= now) this.refreshing.delete(key);
+    this.refreshing.set(kept, now + (this.options.refreshLeaseMs ?? DEFAULT_REFRESH_LEASE_MS));
+    return true;
   }
 
   set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     if (this.bypass) return Promise.resolve();
-    return this.store.set(`${this.current}:${key}`, value, options);
+    const kept = `${this.current}:${key}`;
+    this.refreshing.delete(kept);
+    const ttl = options?.ttl;
+    const stale = this.options.staleSeconds ?? 0;
+    const freshUntil = ttl ? this.now() + ttl * 1000 : Number.MAX_SAFE_INTEGER;
+    return this.store.set(kept, `${freshUntil}\n${value}`, {
+      ...options,
+      ttl: ttl ? ttl + stale : ttl,
+    });
   }
 
   delete(key: string): Promise<boolean | void> {
@@ -63,11 +118,24 @@ export class ResponseCache implements KeyValueCache<string> {
   }
 }
 
-/** An LRU cache of answers of at most `megabytes` (their JSON's length). */
-export function responseCache(megabytes: number, onLookup?: (hit: boolean) => void): ResponseCache {
+/** How long one request may take to refresh an expired answer before another may. */
+const DEFAULT_REFRESH_LEASE_MS = 10_000;
+/** Leases kept at most before the ended ones are dropped. */
+const MAX_REFRESHING = 10_000;
+
+/**
+ * An LRU cache of answers of at most `megabytes` (their JSON's length), serving an expired answer
+ * up to `staleSeconds` while one request refreshes it.
+ */
+export function responseCache(
+  megabytes: number,
+  onLookup?: (hit: boolean) => void,
+  staleSeconds = 0,
+): ResponseCache {
   return new ResponseCache(
     new InMemoryLRUCache<string>({ maxSize: megabytes * 1024 * 1024 }),
     onLookup,
+    { staleSeconds },
   );
 }
 

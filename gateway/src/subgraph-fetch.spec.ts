@@ -1,7 +1,10 @@
 import { CALLER_HEADER, verifyCallerToken, type Caller } from '@cppcc/contract';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   callerTokens,
   sharingInFlight,
+  subgraphFetcher,
   subgraphRefusal,
   type SubgraphFetch,
 } from './subgraph-fetch';
@@ -170,5 +173,51 @@ describe('a subgraph’s refusal of a variable', () => {
     const error = subgraphRefusal(500, { errors: [{ message: 'select … from member' }] });
     expect(error.extensions.code).toBeUndefined();
     expect(error.message).toBe('The subgraph answered HTTP 500.');
+  });
+});
+
+describe('a subgraph that closes the connection under a fetch', () => {
+  let server: Server;
+  let url: string;
+  const asked: string[] = [];
+  beforeAll(async () => {
+    // Closes the connection of the first request of each document without answering (as a
+    // kept-alive connection closed as idle just when it is reused), answers the next.
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        asked.push(body);
+        if (asked.filter((seen) => seen === body).length === 1) return request.socket.destroy();
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ data: { ok: true } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is asked a query once more, and its answer is served', async () => {
+    const fetcher = subgraphFetcher('channels', 5_000);
+    const body = query('query Q__channels__0{division{code}}');
+    const response = await fetcher(url, init(body));
+    expect(await response.json()).toEqual({ data: { ok: true } });
+    expect(asked.filter((seen) => seen === body)).toHaveLength(2);
+  });
+
+  it('is never sent a mutation twice: its part is missing, named', async () => {
+    const fetcher = subgraphFetcher('channels', 5_000);
+    const body = query('mutation M__channels__0{raiseDemand{id}}');
+    const response = await fetcher(url, init(body));
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The channels service is unavailable: its part of the answer is missing.',
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        },
+      ],
+    });
+    expect(asked.filter((seen) => seen === body)).toHaveLength(1);
   });
 });

@@ -7,11 +7,32 @@ export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 /** The fetch a subgraph data source is given (`RemoteGraphQLDataSource`'s `fetcher`). */
 export type SubgraphFetch = (input: string, init: RequestInit) => Promise<Response>;
 
+/** A query the gateway planned (`{"query":"query …` or `{"query":"{…`), never a mutation. */
+const PLANNED_QUERY = /^\{"query":"(?:query\b|\{)/;
+
+/** What a connection says when the subgraph's side closed it before an answer came. */
+const CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function connectionClosed(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && CLOSED_CODES.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
+
 /**
  * Fetches from a subgraph within the timeout. A subgraph that is down or too slow answers, in
  * its stead, a GraphQL error naming it, so the gateway places the error at the missing part's
  * path and still returns what the other subgraphs gave. `fetchOnce` is the plain fetch (the
  * gateway's is timed, metrics.ts).
+ *
+ * A query whose connection was closed under it is sent once more, within the same timeout: a
+ * kept-alive connection the subgraph closes as idle just as the gateway reuses it (a busy
+ * process reads the close late) says nothing about the subgraph. A mutation is never sent twice:
+ * it may have been applied.
  */
 export function subgraphFetcher(
   name: string,
@@ -19,8 +40,20 @@ export function subgraphFetcher(
   fetchOnce: SubgraphFetch = fetch,
 ): SubgraphFetch {
   return async (input, init) => {
+    const deadline = Date.now() + timeoutMs;
+    const send = () =>
+      fetchOnce(input, {
+        ...init,
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      });
     try {
-      return await fetchOnce(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      try {
+        return await send();
+      } catch (error) {
+        const query = typeof init.body === 'string' && PLANNED_QUERY.test(init.body);
+        if (!query || !connectionClosed(error)) throw error;
+        return await send();
+      }
     } catch (error) {
       const timedOut = (error as { name?: string } | null)?.name === 'TimeoutError';
       const message = `The ${name} service ${timedOut ? `did not answer within ${timeoutMs} ms` : 'is unavailable'}: its part of the answer is missing.`;
@@ -34,9 +67,6 @@ export function subgraphFetcher(
     }
   };
 }
-
-/** A query the gateway planned (`{"query":"query …` or `{"query":"{…`), never a mutation. */
-const PLANNED_QUERY = /^\{"query":"(?:query\b|\{)/;
 
 interface Answer {
   status: number;

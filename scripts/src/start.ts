@@ -92,6 +92,8 @@ async function main(): Promise<void> {
         ...subgraphUrls,
         DATABASE_URL: database.url,
         PORT: String(subgraph.port),
+        // A webhook receiver on this machine, for local use (production refuses loopback).
+        WEBHOOK_ALLOW_LOOPBACK: process.env.WEBHOOK_ALLOW_LOOPBACK ?? 'true',
       };
       children.push(
         supervise(

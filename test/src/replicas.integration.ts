@@ -1,9 +1,9 @@
 import { loadConfig, startGateway, type RunningGateway } from '@cppcc/gateway';
 import { createLogger } from '@cppcc/toolkit';
 import { TEST_INTERNAL_AUTH_SECRET, eventually, postGraphQL } from '@cppcc/toolkit/testing';
-import { Client } from 'pg';
 import {
   TEST_AUTH_JWT_SECRET,
+  sqlIn,
   startStack,
   subgraphUrls,
   tokenFor,
@@ -37,17 +37,9 @@ async function dataThrough(
   return answer.data!;
 }
 
-/** A SQL session on the stack's database, in a service's schema. */
-async function sql<T>(schema: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: stack.database.url });
-  await client.connect();
-  try {
-    await client.query(`set search_path to ${schema}`);
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+/** A SQL statement on the stack's database, in a service's schema. */
+const sql = <T>(schema: string, text: string, values: unknown[] = []) =>
+  sqlIn<T>(stack, schema, text, values);
 
 beforeAll(async () => {
   stack = await startStack('replicas', { gateways: 2, replicas: 2 });

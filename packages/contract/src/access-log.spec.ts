@@ -57,6 +57,34 @@ describe('the access log', () => {
     }
   });
 
+  it("writes an outage's 503s at info (warned of once elsewhere), other 5xx at error", async () => {
+    const app = await serve((app) => {
+      app.get(
+        '/readyz',
+        (_req, res) => void res.status(503).json({ status: 'database unreachable' }),
+      );
+      app.get(
+        '/export',
+        (_req, res) =>
+          void res
+            .status(503)
+            .json({ errors: [{ message: 'away', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }),
+      );
+      app.get('/graphql/city', (_req, res) => void res.status(503).json({ errors: [] }));
+      app.get('/broken', (_req, res) => void res.status(500).json({ errors: [] }));
+    });
+    try {
+      const levelOf = async (path: string) =>
+        (await app.lineAfter(await fetch(`${app.origin}${path}`))).level;
+      expect(await levelOf('/readyz')).toBe(30);
+      expect(await levelOf('/export')).toBe(30);
+      expect(await levelOf('/graphql/city')).toBe(50);
+      expect(await levelOf('/broken')).toBe(50);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('writes one line for a request refused before GraphQL, with its status and code', async () => {
     const app = await serve((app) =>
       app.use('/graphql/county', (_req, res) => {

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Caller } from './caller';
+import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 import type { ProcessMetrics } from './metrics';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-log';
@@ -103,7 +104,12 @@ export function accessLog(logger: Logger, metrics?: ProcessMetrics): RequestHand
         operationNames: facts.operations.length > 1 ? facts.operations : undefined,
         durationMs: Math.round(seconds * 1e6) / 1e3,
       };
-      if (status >= 500) logger.error(line, 'request');
+      // A 503 saying SERVICE_UNAVAILABLE, or a probe's or a feed's 503, is an outage's (a database
+      // or a subgraph away), warned of once where it is noticed: at info here, not an error line
+      // per request or probe.
+      const outage =
+        status === 503 && (code === ErrorCode.SERVICE_UNAVAILABLE || ROUTINE_PATH.test(path));
+      if (status >= 500 && !outage) logger.error(line, 'request');
       // Probes, scrapes and the services' feed polls come every few seconds and succeed: at debug,
       // so they do not bury the callers' requests (a failed one stays at info).
       else if (status < 400 && ROUTINE_PATH.test(path)) logger.debug(line, 'request');

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import pino from 'pino';
 import type { AddressInfo } from 'node:net';
 import { CALLER_HEADER, verifyCallerToken, createLogger } from '@cppcc/contract';
 import { executeIn, openDatabase, type Orm } from '@cppcc/toolkit';
@@ -166,6 +167,50 @@ describe('several replicas following one feed', () => {
       release();
       await Promise.all(followers.map((follower) => follower.stop()));
       await second.close(true);
+    }
+  });
+});
+
+describe('a feed that is unavailable for a while', () => {
+  it('warns once, not at every turn, and says when it is back', async () => {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line) as { level: number; msg: string }) },
+    );
+    let down = true;
+    let asked = 0;
+    const flaky = createServer((_req, res) => {
+      asked += 1;
+      if (down) return res.writeHead(503).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"changes":[]}');
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const follower = followChanges<{ seq: number }>(
+      orm,
+      logger,
+      {
+        name: 'flaky',
+        url: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/internal/changes`,
+        consumer: 'test',
+        internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
+        apply: async () => undefined,
+      },
+      20,
+    );
+    try {
+      await eventually(async () => expect(asked).toBeGreaterThanOrEqual(10));
+      down = false;
+      await eventually(async () =>
+        expect(lines.map((line) => line.msg)).toContain('change feed available again'),
+      );
+      // pino's levels: 40 warn, 30 info.
+      expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([
+        'change feed unavailable; retrying',
+      ]);
+    } finally {
+      await follower.stop();
+      flaky.close();
     }
   });
 });

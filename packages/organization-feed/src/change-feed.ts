@@ -133,14 +133,27 @@ export function followChanges<C extends Change>(
     }
   };
 
+  // One warning when the feed (or this service's database) becomes unavailable, one line when it
+  // is back, rather than a warning a second while it is away.
+  let failingSince: number | undefined;
   const tick = async () => {
     try {
       running = drain(false);
       const applied = await running;
       if (applied) logger.debug({ feed: feed.name, applied }, 'changes applied');
+      if (failingSince !== undefined) {
+        logger.info(
+          { feed: feed.name, unavailableMs: Date.now() - failingSince },
+          'change feed available again',
+        );
+        failingSince = undefined;
+      }
     } catch (error) {
       recordFeedFailure(feed.name);
-      logger.warn({ feed: feed.name, err: error }, 'change feed unavailable; retrying');
+      if (failingSince === undefined) {
+        failingSince = Date.now();
+        logger.warn({ feed: feed.name, err: error }, 'change feed unavailable; retrying');
+      } else logger.debug({ feed: feed.name, err: error }, 'change feed still unavailable');
     } finally {
       running = undefined;
       if (!stopped) timer = setTimeout(() => void tick(), intervalMs);

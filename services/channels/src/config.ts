@@ -19,6 +19,20 @@ export const configShape = {
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * `true` lets webhook subscriptions point at loopback (this host: a receiver for local use and
+   * tests). Off unless set: in production a subscription to 127.0.0.1 would reach the services'
+   * own ports. `npm start` turns it on for local use.
+   */
+  WEBHOOK_ALLOW_LOOPBACK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /**
+   * How many webhook lanes (a subscription's deliveries about one record) the process delivers at
+   * once; a receiver that never answers holds one for the attempt's timeout (10 s).
+   */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 };
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -10,6 +10,8 @@ try {
   const subgraph = createChannelsSubgraph({
     ...DEFAULT_WEBHOOK_OPTIONS,
     allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+    allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK,
+    concurrency: config.WEBHOOK_CONCURRENCY,
   });
   void runSubgraphProcess(subgraph, config);
 } catch (error) {

@@ -20,6 +20,7 @@ import {
   startWebhookWorker,
   type WebhookWorkerOptions,
 } from './webhook/webhook.worker';
+import type { UrlPolicy } from './webhook/webhook-url';
 import { SpecialReport, Speech } from './plenary/plenary.entity';
 import {
   SpecialReportResolver,
@@ -42,12 +43,13 @@ import {
 } from './sentiment-report/sentiment-report.resolver';
 
 /** One resolver class per URL policy: type-graphql keeps every class it sees for good. */
-const webhookResolvers = new Map<boolean, ReturnType<typeof webhookResolver>>();
-function webhooksFor(allowPrivate: boolean) {
-  if (!webhookResolvers.has(allowPrivate)) {
-    webhookResolvers.set(allowPrivate, webhookResolver({ allowPrivate }));
+const webhookResolvers = new Map<string, ReturnType<typeof webhookResolver>>();
+function webhooksFor({ allowPrivate, allowLoopback }: UrlPolicy) {
+  const key = `${allowPrivate}/${allowLoopback}`;
+  if (!webhookResolvers.has(key)) {
+    webhookResolvers.set(key, webhookResolver({ allowPrivate, allowLoopback }));
   }
-  return webhookResolvers.get(allowPrivate)!;
+  return webhookResolvers.get(key)!;
 }
 
 /**
@@ -94,7 +96,7 @@ export function createChannelsSubgraph(
           DivisionChannelStatsResolver,
           ChannelReportResolver,
           EventResolver,
-          webhooksFor(webhooks.allowPrivate),
+          webhooksFor(webhooks),
         ],
         referenceResolvers: {
           ...demandReference,
@@ -113,4 +115,11 @@ export function createChannelsSubgraph(
   };
 }
 
-export const channelsSubgraph = createChannelsSubgraph();
+/**
+ * The channels subgraph with the default webhook settings and loopback receivers allowed: for
+ * tests and local stacks in one process. `main` builds its own from the environment.
+ */
+export const channelsSubgraph = createChannelsSubgraph({
+  ...DEFAULT_WEBHOOK_OPTIONS,
+  allowLoopback: true,
+});

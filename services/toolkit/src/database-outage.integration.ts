@@ -1,9 +1,11 @@
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import pino from 'pino';
 import type { RequestContext } from './context';
 import { executeIn, openDatabase, type Orm } from './database';
+import { isDatabaseUnavailable } from './database-outage';
 import { serveSubgraph, type RunningServer } from './server';
 import {
   CITY_STAFF,
@@ -95,6 +97,11 @@ beforeAll(async () => {
       logger,
       internalAuthSecret: TEST_INTERNAL_AUTH_SECRET,
       createContext: (em, caller) => ({ em, caller, loaders: {} }),
+      // A route for other services, as a change feed is.
+      internalRoutes: (app) =>
+        app.get('/internal/probe', async (_req, res) => {
+          res.json((await executeIn(orm.em.fork(), 'select 42 as n'))[0]);
+        }),
     },
     0,
     '127.0.0.1',
@@ -152,5 +159,67 @@ describe('a subgraph while PostgreSQL is away', () => {
     expect(warnings()).toHaveLength(2);
     expect(errors()).toEqual([]);
     await postgres.open();
+  });
+});
+
+describe('a route for other services while PostgreSQL is away', () => {
+  it('answers 503 SERVICE_UNAVAILABLE, within the one warning of the outage, and recovers', async () => {
+    const probe = () => fetch(new URL('/internal/probe', server.url));
+    expect(await (await probe()).json()).toEqual({ n: 42 });
+    const warned = warnings().length;
+
+    await postgres.cut();
+    for (let request = 0; request < 3; request++) {
+      const answer = await probe();
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({
+        errors: [
+          {
+            message: 'The probe service cannot reach its database for now: try again shortly.',
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
+      });
+    }
+    expect(warnings()).toHaveLength(warned + 1);
+    expect(errors()).toEqual([]);
+
+    await postgres.open();
+    await eventually(async () => expect((await probe()).status).toBe(200), 5_000);
+  });
+});
+
+describe('what pg says of a connection PostgreSQL closed', () => {
+  it('is an unreachable database, at the first statement after and at the next ones', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      const { pid } = (await client.query<{ pid: number }>('select pg_backend_pid() as pid'))
+        .rows[0];
+      await other.query('select pg_terminate_backend($1)', [pid]);
+      // The first statements meet the closing connection; the later ones a client pg gave up.
+      const first: unknown = await client.query('select 1').catch((error: unknown) => error);
+      let next: unknown;
+      for (let n = 0; n < 5 && !/not queryable/.test(String((next as Error)?.message)); n++) {
+        // knex reports a failed COMMIT as "COMMIT; - <pg's message>".
+        next = await client.query('COMMIT').catch((error: unknown) => error);
+      }
+      expect(first).toBeInstanceOf(Error);
+      expect((next as Error).message).toMatch(/not queryable/);
+      expect(isDatabaseUnavailable(first)).toBe(true);
+      expect(isDatabaseUnavailable(next)).toBe(true);
+      expect(isDatabaseUnavailable(new Error(`COMMIT; - ${(next as Error).message}`))).toBe(true);
+      // A wrong statement is not an outage.
+      const wrong: unknown = await other
+        .query('select * from no_such_table')
+        .catch((error: unknown) => error);
+      expect(isDatabaseUnavailable(wrong)).toBe(false);
+    } finally {
+      await client.end().catch(() => undefined);
+      await other.end();
+    }
   });
 });

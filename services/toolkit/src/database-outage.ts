@@ -19,7 +19,7 @@ const SERVER_GONE = /^(08[0-9A-Z]{3}|57P0[123])$/;
 
 /** What pg and knex say of a connection lost or never made. */
 const CONNECTION_LOST =
-  /Connection terminated|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down)/i;
+  /Connection terminated|timeout exceeded when trying to connect|Timeout acquiring a connection|the database system is (starting up|shutting down)|Client has encountered a connection error and is not queryable|Client was closed and is not queryable/i;
 
 /**
  * True when an error (as a resolver meets it: a GraphQL error around MikroORM's around pg's or

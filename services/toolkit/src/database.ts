@@ -72,7 +72,21 @@ export async function openDatabase(
       allOrNothing: true,
       snapshot: false,
     },
-    driverOptions: { connection: { options: `-c search_path=${service.schema}` } },
+    driverOptions: {
+      connection: { options: `-c search_path=${service.schema}` },
+      // knex's own lines go to the service's log, not to stderr as bare text. "Connection Error"
+      // is a pooled connection found dead (one per connection when PostgreSQL restarts): the
+      // outage is already warned of once (database-outage.ts), so these are debug.
+      log: {
+        warn: (message: unknown) =>
+          /^Connection Error/.test(String(message))
+            ? logger?.debug({ knex: String(message) }, 'pooled connection found closed')
+            : logger?.warn({ knex: String(message) }, 'knex'),
+        error: (message: unknown) => logger?.error({ knex: String(message) }, 'knex'),
+        deprecate: (message: unknown) => logger?.warn({ knex: String(message) }, 'knex'),
+        debug: (message: unknown) => logger?.debug({ knex: String(message) }, 'knex'),
+      },
+    },
     pool: { min: 0, max: 10 },
     allowGlobalContext: false,
     ensureDatabase: false,

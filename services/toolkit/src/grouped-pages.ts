@@ -116,8 +116,11 @@ export function groupedPageLoader<Row extends Record<string, unknown>, Node>(
                   [...params, ...afterParams, page.offset, page.offset + page.limit],
                 );
         const rowsByKey = new Map<string, Row[]>();
-        for (const row of rows)
-          rowsByKey.set(row.group_key, [...(rowsByKey.get(row.group_key) ?? []), row]);
+        for (const row of rows) {
+          const list = rowsByKey.get(row.group_key);
+          if (list) list.push(row);
+          else rowsByKey.set(row.group_key, [row]);
+        }
         for (const key of keys) {
           const nodes = (rowsByKey.get(key) ?? []).map((row) => options.toNode(row));
           const hasNextPage = page.order ? (remaining.get(key) ?? 0) > nodes.length : undefined;

@@ -86,6 +86,7 @@ export {
   type Page,
 } from './pagination';
 export {
+  keepIdleConnections,
   runSubgraphProcess,
   serveSubgraph,
   startSubgraph,
@@ -201,3 +202,10 @@ export {
   type StaffSurface,
   type Surface,
 } from '@cppcc/contract';
+
+export {
+  findAndCountReadOnly,
+  findReadOnly,
+  rowReader,
+  type RowReader,
+} from './read-only';

@@ -1,9 +1,11 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findReadOnly } from './read-only';
 
 /**
- * A loader of records by key in one `where key in (…)` per batch. It goes through the ORM, so the
- * jurisdiction filter applies: a record outside it loads as null, exactly like an absent one.
+ * A loader of records by key in one `where key in (…)` per batch. It goes through the ORM's
+ * filters, so the jurisdiction applies: a record outside it loads as null, exactly like an absent
+ * one. The records are read-only (`findReadOnly`): a write loads what it changes itself.
  */
 export function byKeyLoader<T extends object, K extends string = string>(
   em: EntityManager,
@@ -11,13 +13,13 @@ export function byKeyLoader<T extends object, K extends string = string>(
   keyProperty: keyof T & string = 'id' as keyof T & string,
 ): DataLoader<K, T | null> {
   return new DataLoader(async (keys) => {
-    const rows = await em.find(entity, { [keyProperty]: { $in: [...keys] } } as never);
+    const rows = await findReadOnly(em, entity, { [keyProperty]: { $in: [...keys] } } as never);
     const byKey = new Map(rows.map((row) => [row[keyProperty] as unknown as K, row]));
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
 
-/** A loader of the rows of many parents in one `where parent in (…)` per batch, ordered. */
+/** A loader of the read-only rows of many parents in one `where parent in (…)` per batch, ordered. */
 export function byParentLoader<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
@@ -25,17 +27,18 @@ export function byParentLoader<T extends object>(
   options: { where?: object; orderBy?: object } = {},
 ): DataLoader<string, T[]> {
   return new DataLoader(async (parents) => {
-    const rows = await em.find(
+    const rows = await findReadOnly(
+      em,
       entity,
       { ...options.where, [parentProperty]: { $in: [...parents] } } as never,
-      {
-        orderBy: options.orderBy as never,
-      },
+      { orderBy: options.orderBy as never },
     );
     const byParent = new Map<string, T[]>();
     for (const row of rows) {
       const parent = row[parentProperty] as unknown as string;
-      byParent.set(parent, [...(byParent.get(parent) ?? []), row]);
+      const list = byParent.get(parent);
+      if (list) list.push(row);
+      else byParent.set(parent, [row]);
     }
     return parents.map((parent) => byParent.get(parent) ?? []);
   });

@@ -11,6 +11,7 @@ import {
   type KeysetOrder,
 } from './keyset';
 import { FieldsOn, OnSurfacesOfItsNodes } from './surfaces';
+import { findAndCountReadOnly, findReadOnly } from './read-only';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -173,10 +174,11 @@ export function Connection<T extends object>(
 }
 
 /**
- * One page of an entity's rows as a connection: the rows and their total count, through the
- * request's EntityManager (so the jurisdiction filter applies), in a stable order: the page's
- * keyset order when it has one (`orderBy` is then unused), else `orderBy`. Two statements either
- * way: a keyset page reads one row more than it returns to know whether more follow.
+ * One page of an entity's rows as a connection: the rows (read-only) and their total count,
+ * through the request's EntityManager's filters (so the jurisdiction applies), in a stable order:
+ * the page's keyset order when it has one (`orderBy` is then unused), else `orderBy`. Two
+ * statements either way: a keyset page reads one row more than it returns to know whether more
+ * follow.
  */
 export async function findConnection<T extends object>(
   em: EntityManager,
@@ -188,19 +190,20 @@ export async function findConnection<T extends object>(
   const { order } = page;
   if (order) {
     const [rows, total] = await Promise.all([
-      em.find(
+      findReadOnly(
+        em,
         entity,
         page.after
           ? ({ $and: [where, keysetWhere<T>(order, page.after)] } as FilterQuery<T>)
           : where,
-        { orderBy: keysetOrderMap(order) as never, limit: page.limit + 1 },
+        { orderBy: keysetOrderMap(order) as QueryOrderMap<T>, limit: page.limit + 1 },
       ),
       em.count(entity, where),
     ]);
     return toConnection(rows.slice(0, page.limit), total, page, rows.length > page.limit);
   }
-  const [rows, total] = await em.findAndCount(entity, where, {
-    orderBy: orderBy as never,
+  const [rows, total] = await findAndCountReadOnly(em, entity, where, {
+    orderBy,
     offset: page.offset,
     limit: page.limit,
   });

@@ -68,7 +68,7 @@ export async function serveSubgraph<Loaders>(
   host = '0.0.0.0',
 ): Promise<RunningServer> {
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = keepIdleConnections(createServer(app));
   const outage = watchDatabaseOutages(options.orm, options.logger);
   const metrics = new ProcessMetrics(options.name);
   metrics.measurePool(() => poolOf(options.orm));
@@ -140,6 +140,32 @@ export async function serveSubgraph<Loaders>(
         requestLog: requestFactsOf(res),
       }),
     }),
+  );
+
+  // A route for other services (a change feed) that failed: on an unreachable database, 503 with
+  // SERVICE_UNAVAILABLE under the outage's one warning, as GraphQL answers; anything else logged
+  // and 500, never Express's default page (its stack on stderr).
+  app.use(
+    (error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (isDatabaseUnavailable(error)) {
+        outage.failed(error);
+        const { message } = serviceUnavailable(options.name, { message: '' });
+        res
+          .status(503)
+          .json({ errors: [{ message, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } }] });
+        return;
+      }
+      options.logger.error({ err: error }, 'route failed');
+      res.status(500).json({
+        errors: [
+          {
+            message: 'Internal server error',
+            extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+          },
+        ],
+      });
+    },
   );
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));

@@ -38,6 +38,7 @@ import {
   type TestDatabase,
 } from '@cppcc/toolkit/testing';
 import { SignJWT } from 'jose';
+import { Client } from 'pg';
 
 export const TEST_AUTH_JWT_SECRET = 'test-only-auth-jwt-secret-0123456789abcdef';
 
@@ -251,4 +252,21 @@ export async function statementsDuring(
       return [name, counter.statements.filter((text) => !FEED_STATEMENT.test(text)).length];
     }),
   ) as Record<keyof Stack['subgraphs'], number>;
+}
+
+/** Runs one statement on the stack's database in a service's schema, on a session of its own. */
+export async function sqlIn<T>(
+  stack: Stack,
+  schema: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: stack.database.url });
+  await client.connect();
+  try {
+    await client.query(`set search_path to ${schema}`);
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   byKeyLoader,
   groupedPageLoader,
+  rowReader,
   perFilter,
   scopeSql,
   type Caller,
@@ -30,7 +31,7 @@ export function createDemandLoaders(em: EntityManager, caller: Caller) {
           params: [...scope.params, ...(statuses.length ? [statuses] : [])],
         },
         orderBy: 'received_at desc, id',
-        toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Demand, row),
+        toNode: rowReader(em, Demand),
       }),
     ),
   };

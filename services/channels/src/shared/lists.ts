@@ -2,6 +2,7 @@ import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import {
   groupedPageLoader,
+  rowReader,
   type ConnectionShape,
   type GroupedPageRequest,
   type GroupedQuery,
@@ -31,6 +32,6 @@ export function pagesByListedId<T extends object>(
       params: [keys, ...options.scope.params, ...(options.where?.params ?? [])],
     }),
     orderBy: options.orderBy,
-    toNode: ({ group_key: _key, page_index: _index, ...row }) => em.map(entity, row as never),
+    toNode: rowReader(em, entity),
   });
 }

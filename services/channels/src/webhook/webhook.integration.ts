@@ -14,6 +14,7 @@ beforeAll(async () => {
   graph = await startTestSubgraph(
     createChannelsSubgraph({
       ...DEFAULT_WEBHOOK_OPTIONS,
+      allowLoopback: true,
       retryBaseMs: 300,
       maxDelayMs: 1_000,
       attemptTimeoutMs: 2_000,
@@ -183,5 +184,38 @@ describe('webhooks of a department', () => {
     );
     expect(deleted.deleteWebhookSubscription).toBe(id);
     expect((await a.query(SUBSCRIPTIONS)).webhookSubscriptions.totalCount).toBe(0);
+  });
+
+  it('are heard again after the listening connection is cut (PostgreSQL restarted)', async () => {
+    const C = await seedDepartment(graph, 'CITY', '3207');
+    const c = graph.as(departmentCaller(C));
+    const { createWebhookSubscription: created } = await c.query(CREATE, {
+      input: { url, eventTypes: ['proposal.assigned'] },
+    });
+    receiver.secrets = [created.secret];
+    const listeners = async () =>
+      (
+        await graph.orm.em.getConnection().execute<Array<{ pid: number }>>(
+          `select pid from pg_stat_activity
+           where datname = current_database() and application_name = 'cppcc-webhook-listener'`,
+        )
+      ).map((row) => row.pid);
+    const [cut] = await listeners();
+    expect(cut).toBeDefined();
+    await graph.orm.em.getConnection().execute('select pg_terminate_backend(?)', [cut]);
+    // Listening again on a new connection within a few seconds, not at the next minute's cron.
+    await eventually(async () => {
+      const now = await listeners();
+      expect(now).toHaveLength(1);
+      expect(now[0]).not.toBe(cut);
+    }, 5_000);
+    const before = receiver.delivered.length;
+    const ops = proposalOperations(graph);
+    const proposal = await ops.registered();
+    await ops.assign(proposal, C);
+    await eventually(async () => {
+      const delivered = receiver.delivered.slice(before);
+      expect(delivered.map((request) => request.body.data.recordId)).toContain(proposal);
+    }, 15_000);
   });
 });

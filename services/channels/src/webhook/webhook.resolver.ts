@@ -11,6 +11,7 @@ import {
   redeliverWebhook,
   resumeWebhookSubscription,
   rotateWebhookSecret,
+  MAX_SUBSCRIPTIONS_PER_OWNER,
 } from './webhook.service';
 import {
   CreateWebhookSubscriptionInput,
@@ -26,7 +27,8 @@ import {
 
 /**
  * Webhooks of a department (for its own events) and of a CPPCC office (for its division's),
- * built over the URL policy the process was started with (`WEBHOOK_ALLOW_PRIVATE`).
+ * built over the URL policy the process was started with (`WEBHOOK_ALLOW_PRIVATE`,
+ * `WEBHOOK_ALLOW_LOOPBACK`).
  */
 export function webhookResolver(policy: UrlPolicy) {
   @Resolver(() => WebhookSubscription)
@@ -61,8 +63,11 @@ export function webhookResolver(policy: UrlPolicy) {
     @Mutation(() => CreateWebhookSubscriptionPayload, {
       description:
         'Subscribes a URL to event types: a department to its own events (another department’s: ' +
-        'FORBIDDEN), an office to its division’s. The URL is https (http only to loopback) and ' +
-        'not a private or link-local address (BAD_USER_INPUT). The secret is shown this once.',
+        'FORBIDDEN), an office to its division’s. The URL is https at a public address; loopback ' +
+        '(where plain http is accepted) and private or link-local addresses only where the ' +
+        'operator allows them (otherwise BAD_USER_INPUT on input.url). ' +
+        `At most ${MAX_SUBSCRIPTIONS_PER_OWNER} subscriptions ` +
+        'per department or office (BAD_USER_INPUT on input.url). The secret is shown this once.',
     })
     createWebhookSubscription(
       @Arg('input', () => CreateWebhookSubscriptionInput) input: CreateWebhookSubscriptionInput,

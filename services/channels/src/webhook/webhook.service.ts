@@ -18,6 +18,12 @@ import {
 } from './webhook.types';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 
+/**
+ * How many subscriptions one owner (a department, an office's division) keeps: each is a lane
+ * the worker delivers to, and a few owners' failing receivers must not crowd out the others'.
+ */
+export const MAX_SUBSCRIPTIONS_PER_OWNER = 20;
+
 /** How long a rotated-out secret keeps signing beside the new one. */
 export const PREVIOUS_SECRET_HOURS = 24;
 
@@ -145,24 +151,42 @@ export async function createWebhookSubscription(
   }
   const url = await checkWebhookUrl(input.url, policy, 'input.url');
   const secret = newSecret();
-  const [row] = await executeIn<SubscriptionRow[]>(
-    em,
-    `insert into webhook_subscription as s (id, owner_level, department_id, division_code, url,
+  return em.transactional(async (tx) => {
+    // One owner's subscriptions counted and added one at a time.
+    const owner = departmentId ?? `division:${divisionCode}`;
+    const [{ count }] = await executeIn<Array<{ count: number }>>(
+      tx,
+      `select pg_advisory_xact_lock(hashtext('channels.webhook_owner:' || ?)),
+         (select count(*)::int from webhook_subscription s
+           where ${departmentId ? 's.department_id = ?::uuid' : 's.department_id is null and s.division_code = ?'})
+         as count`,
+      [owner, departmentId ?? divisionCode],
+    );
+    if (count >= MAX_SUBSCRIPTIONS_PER_OWNER) {
+      throw new BadUserInputError(
+        `At most ${MAX_SUBSCRIPTIONS_PER_OWNER} webhook subscriptions per department or office; delete one first.`,
+        'input.url',
+      );
+    }
+    const [row] = await executeIn<SubscriptionRow[]>(
+      tx,
+      `insert into webhook_subscription as s (id, owner_level, department_id, division_code, url,
        event_types, secret, created_by)
      values (?, ?, ?, ?, ?, ?::text[], ?, ?)
      returning ${SUBSCRIPTION_COLUMNS}`,
-    [
-      randomUUID(),
-      caller.level,
-      departmentId,
-      divisionCode,
-      url.toString(),
-      `{${types.map((type) => JSON.stringify(type)).join(',')}}`,
-      secret,
-      caller.subject,
-    ],
-  );
-  return { subscription: toSubscription(row), secret };
+      [
+        randomUUID(),
+        caller.level,
+        departmentId,
+        divisionCode,
+        url.toString(),
+        `{${types.map((type) => JSON.stringify(type)).join(',')}}`,
+        secret,
+        caller.subject,
+      ],
+    );
+    return { subscription: toSubscription(row), secret };
+  });
 }
 
 async function update(

@@ -1,9 +1,10 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
-import { FINAL_EVENTS, type Logger } from '@cppcc/toolkit';
+import { request, type Agent } from 'undici';
+import { FINAL_EVENTS, isDatabaseUnavailable, type Logger } from '@cppcc/toolkit';
 import { scheduleDeadlines } from '../proposal/proposal.deadlines';
-import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
+import { checkWebhookUrl, deliveryAgent, type UrlPolicy } from './webhook-url';
 
 export interface WebhookWorkerOptions extends UrlPolicy {
   /** The first retry's delay; each next one doubles it (with jitter), up to `maxDelayMs`. */
@@ -15,19 +16,37 @@ export interface WebhookWorkerOptions extends UrlPolicy {
   attemptTimeoutMs: number;
   /** How often the queue looks for work (pg-boss polling; at least 0.5 s). */
   pollingIntervalSeconds: number;
+  /**
+   * How many lanes the process delivers at once (`WEBHOOK_CONCURRENCY`): a receiver that never
+   * answers holds one of them for `attemptTimeoutMs`, not all of them.
+   */
+  concurrency: number;
 }
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
   allowPrivate: false,
+  allowLoopback: false,
   retryBaseMs: 30_000,
   maxDelayMs: 6 * 3_600_000,
   giveUpAfterMs: 3 * 24 * 3_600_000,
   attemptTimeoutMs: 10_000,
   pollingIntervalSeconds: 2,
+  concurrency: 8,
 };
 
 const DISPATCH = 'webhook-dispatch';
-const DELIVER = 'webhook-deliver';
+/**
+ * The lanes' queue: policy `short` keeps one waiting job per singleton key, so a lane is queued
+ * once however often the dispatcher finds it due. (`webhook-deliver`, its predecessor, queued a
+ * copy per dispatch; its waiting jobs are dropped at start.)
+ */
+const LANE = 'webhook-lane';
+const LANE_BEFORE = 'webhook-deliver';
+
+/** A lane's singleton key; a retry waits under its own key, beside a job due now. */
+function laneKey(subscriptionId: string, recordId: string, retry = false): string {
+  return `${subscriptionId}/${recordId}${retry ? '/retry' : ''}`;
+}
 const BATCH = 500;
 
 /**
@@ -207,6 +226,7 @@ async function attempt(
   head: LaneHead,
   body: string,
   options: WebhookWorkerOptions,
+  agent: Agent,
 ): Promise<Attempt> {
   const started = Date.now();
   const done = (statusCode: number | null, error: string | null): Attempt => ({
@@ -221,9 +241,11 @@ async function attempt(
   }
   const now = new Date();
   try {
-    const response = await fetch(head.url, {
+    // Through the agent whose connections check the address they connect to (redirects are not
+    // followed: undici's request does not follow them).
+    const response = await request(head.url, {
+      dispatcher: agent,
       method: 'POST',
-      redirect: 'manual',
       signal: AbortSignal.timeout(options.attemptTimeoutMs),
       headers: {
         'content-type': 'application/json',
@@ -235,13 +257,16 @@ async function attempt(
       body,
     });
     // The answer's body is not needed; reading it frees the connection.
-    await response.arrayBuffer().catch(() => undefined);
-    return done(response.status, null);
+    await response.body.dump().catch(() => undefined);
+    return done(response.statusCode, null);
   } catch (error) {
-    const name = (error as Error).name;
+    const { name, code, message } = error as NodeJS.ErrnoException;
+    if (code === 'EADDRNOTALLOWED') return done(null, message);
     return done(
       null,
-      name === 'TimeoutError' ? `no answer within ${options.attemptTimeoutMs} ms` : 'no connection',
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `no answer within ${options.attemptTimeoutMs} ms`
+        : 'no connection',
     );
   }
 }
@@ -258,6 +283,7 @@ async function workLane(
   boss: PgBoss,
   logger: Logger,
   options: WebhookWorkerOptions,
+  agent: Agent,
   subscriptionId: string,
   recordId: string,
 ): Promise<void> {
@@ -293,9 +319,9 @@ async function workLane(
       );
       if (waiting && new Date(waiting.next_attempt_at) > new Date()) {
         await boss.sendAfter(
-          DELIVER,
+          LANE,
           { subscriptionId, recordId },
-          {},
+          { singletonKey: laneKey(subscriptionId, recordId, true) },
           new Date(waiting.next_attempt_at),
         );
       }
@@ -303,7 +329,7 @@ async function workLane(
     }
     const message = await bodyOf(pool, head.event_id);
     const result = message
-      ? await attempt(head, message.body, options)
+      ? await attempt(head, message.body, options, agent)
       : { statusCode: null, error: 'the event no longer exists', durationMs: 0 };
     const succeeded =
       result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
@@ -349,7 +375,12 @@ async function workLane(
       return;
     }
     if (!succeeded) {
-      await boss.sendAfter(DELIVER, { subscriptionId, recordId }, {}, nextAt);
+      await boss.sendAfter(
+        LANE,
+        { subscriptionId, recordId },
+        { singletonKey: laneKey(subscriptionId, recordId, true) },
+        nextAt,
+      );
       return;
     }
   }
@@ -365,7 +396,7 @@ export interface WebhookWorker {
  * The webhook worker inside the channels process: a pg-boss queue on the service's PostgreSQL
  * (its own schema, `channels_jobs`). A committed step's NOTIFY (and a cron each minute, for what
  * a restart missed) queues the dispatcher; the dispatcher queues a job per lane with work; the
- * lane jobs deliver. A delivery runs outside every step's transaction: it never delays or fails
+ * lane jobs deliver, `options.concurrency` at once. A delivery runs outside every step's transaction: it never delays or fails
  * a step.
  */
 export function startWebhookWorker(
@@ -375,31 +406,100 @@ export function startWebhookWorker(
   logger: Logger,
   options: WebhookWorkerOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): WebhookWorker {
+  // While PostgreSQL is away every part of the worker fails at each turn: one warning for the
+  // outage, one line when the listener is back, other failures at error.
+  let awaySince: number | undefined;
+  const failed = (error: unknown, what: string) => {
+    if (!isDatabaseUnavailable(error)) return logger.error({ err: error }, what);
+    if (awaySince !== undefined) return logger.debug({ err: error }, what);
+    awaySince = Date.now();
+    logger.warn({ err: error }, 'webhook worker: database unreachable; retrying until it is back');
+  };
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 2 });
-  boss.on('error', (error) => logger.error({ err: error }, 'webhook queue error'));
+  boss.on('error', (error) => failed(error, 'webhook queue error'));
   // Its own connections: the worker's statements never mix with the requests' (nor with the
   // statement counts of their tests).
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 2,
+    // Lanes hold a connection only for their short statements, never during an attempt.
+    max: Math.max(2, Math.ceil(options.concurrency / 2)),
     options: `-c search_path=${schema}`,
   });
-  pool.on('error', (error) => logger.error({ err: error }, 'webhook pool error'));
-  const listener = new pg.Client({ connectionString: databaseUrl });
+  pool.on('error', (error) => failed(error, 'webhook pool error'));
+  const agent = deliveryAgent(options);
   let stopped = false;
   const wake = () => {
     if (stopped) return;
     boss
       .send(DISPATCH, {}, { singletonKey: 'dispatch' })
-      .catch((error: unknown) => logger.error({ err: error }, 'webhook dispatch not queued'));
+      .catch((error: unknown) => failed(error, 'webhook dispatch not queued'));
+  };
+
+  // The connection that hears committed steps' NOTIFY, listening again by itself when it is lost
+  // (PostgreSQL restarted): a wait doubling from 250 ms to 5 s between tries, and on success a
+  // look for what was committed meanwhile.
+  let listener: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  let retryMs = 250;
+  const listen = async () => {
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'cppcc-webhook-listener',
+    });
+    let lost = false;
+    const onLost = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      if (listener === client) listener = undefined;
+      client.end().catch(() => undefined);
+      if (error) failed(error, 'webhook listener error');
+      listenLater();
+    };
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    client.on('notification', wake);
+    try {
+      await client.connect();
+      await client.query('listen domain_event');
+    } catch (error) {
+      lost = true;
+      client.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped || lost) return void client.end().catch(() => undefined);
+    listener = client;
+    retryMs = 250;
+    if (awaySince !== undefined) {
+      logger.info({ outageMs: Date.now() - awaySince }, 'webhook worker: database reachable again');
+      awaySince = undefined;
+    }
+    wake();
+  };
+  const listenLater = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      listen().catch((error: unknown) => {
+        failed(error, 'webhook listener error');
+        listenLater();
+      });
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 5_000);
   };
   const ready = (async () => {
     await boss.start();
     for (const [name, policy] of [
       [DISPATCH, 'short'],
-      [DELIVER, 'standard'],
+      [LANE, 'short'],
     ] as const) {
       if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy });
+    }
+    if (await boss.getQueue(LANE_BEFORE)) {
+      // The previous version's queue: its waiting copies go (the dispatcher finds every due lane
+      // again from the deliveries); the queue itself once pg-boss has archived its finished jobs
+      // (pg-boss 10 refuses to delete a queue that still holds some).
+      await boss.purgeQueue(LANE_BEFORE);
+      await boss.deleteQueue(LANE_BEFORE).catch(() => undefined);
     }
     await boss.work(
       DISPATCH,
@@ -411,32 +511,39 @@ export function startWebhookWorker(
         });
         if (waiting) await boss.sendAfter(DISPATCH, {}, { singletonKey: 'dispatch' }, 1);
         for (const lane of lanes) {
-          await boss.send(DELIVER, {
-            subscriptionId: lane.subscription_id,
-            recordId: lane.record_id,
-          });
+          // Null when the lane already waits in the queue.
+          await boss.send(
+            LANE,
+            { subscriptionId: lane.subscription_id, recordId: lane.record_id },
+            { singletonKey: laneKey(lane.subscription_id, lane.record_id) },
+          );
         }
       },
     );
-    await boss.work<{ subscriptionId: string; recordId: string }>(
-      DELIVER,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 1 },
-      async ([job]) =>
-        workLane(pool, boss, logger, options, job.data.subscriptionId, job.data.recordId).catch(
-          (error: unknown) => {
+    // pg-boss 10 runs one job at a time per `work`: one `work` per concurrent lane.
+    for (let worker = 0; worker < options.concurrency; worker++) {
+      await boss.work<{ subscriptionId: string; recordId: string }>(
+        LANE,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 1 },
+        async ([job]) =>
+          workLane(
+            pool,
+            boss,
+            logger,
+            options,
+            agent,
+            job.data.subscriptionId,
+            job.data.recordId,
+          ).catch((error: unknown) => {
             logger.error({ err: error, lane: job.data }, 'webhook lane failed');
             throw error;
-          },
-        ),
-    );
+          }),
+      );
+    }
     await boss.schedule(DISPATCH, '* * * * *', {}, { singletonKey: 'dispatch' });
     // The same queue's cron raises the proposals' deadline events each morning.
     await scheduleDeadlines(boss, pool, logger);
-    listener.on('notification', wake);
-    listener.on('error', (error) => logger.error({ err: error }, 'webhook listener error'));
-    await listener.connect();
-    await listener.query('listen domain_event');
-    wake();
+    await listen();
   })();
   ready.catch((error: unknown) => logger.error({ err: error }, 'webhook worker did not start'));
   return {
@@ -444,9 +551,11 @@ export function startWebhookWorker(
     async stop() {
       stopped = true;
       await ready.catch(() => undefined);
-      await listener.end().catch(() => undefined);
+      if (retry) clearTimeout(retry);
+      await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       await pool.end();
+      await agent.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   byKeyLoader,
   byParentLoader,
   groupedPageLoader,
+  rowReader,
   perFilter,
   scopeSql,
   type Caller,
@@ -56,7 +57,7 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
         params: [departmentIds, ...scopeSql(caller, SESSION_POLICY, 's').params],
       }),
       orderBy: 'scheduled_at desc, id',
-      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+      toNode: rowReader(em, Session),
     }),
     /** Members' attendance of held sessions, per year. */
     attendanceOfMember: attendanceRecordLoader(em, caller),
@@ -85,7 +86,7 @@ export function createSessionLoaders(em: EntityManager, caller: Caller) {
           params: [...scope.params, ...where.params],
         },
         orderBy: 'scheduled_at desc, id',
-        toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Session, row),
+        toNode: rowReader(em, Session),
       });
     }),
     /** Sessions held per home in a quarter: one statement per quarter asked for. */

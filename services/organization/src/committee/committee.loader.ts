@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   groupedPageLoader,
+  rowReader,
   type Caller,
   byKeyLoader,
   byParentLoader,
@@ -31,7 +32,7 @@ export function createCommitteeLoaders(em: EntityManager, caller: Caller) {
         params: [uuidsOnly(committeeIds), ...scope.params],
       }),
       orderBy: 'name, id',
-      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Member, row),
+      toNode: rowReader(em, Member),
     }),
   };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { groupedPageLoader, byKeyLoader } from '@cppcc/toolkit';
+import { groupedPageLoader, byKeyLoader, rowReader } from '@cppcc/toolkit';
 import { Division } from './division.entity';
 
 export function createDivisionLoaders(em: EntityManager) {
@@ -12,7 +12,7 @@ export function createDivisionLoaders(em: EntityManager) {
         params: [parentCodes],
       }),
       orderBy: 'code',
-      toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Division, row),
+      toNode: rowReader(em, Division),
     }),
   };
 }

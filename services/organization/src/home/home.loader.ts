@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import {
   groupedPageLoader,
+  rowReader,
   type Caller,
   type ConnectionShape,
   type GroupedPageRequest,
@@ -54,7 +55,7 @@ export function createHomeLoaders(em: EntityManager, caller: Caller) {
               };
             },
             orderBy: 'division_code, name, id',
-            toNode: ({ group_key: _group, page_index: _index, ...row }) => em.map(Home, row),
+            toNode: rowReader(em, Home),
           });
           pagesByFilter.set(filterKey, loader);
         }
