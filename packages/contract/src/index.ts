@@ -42,6 +42,7 @@ export {
   referenceKeyIsWellFormed,
 } from './input-check';
 export { logUnexpectedErrors } from './error-log';
+export { keepIdleConnections } from './http-server';
 export { stopOnSignals } from './lifecycle';
 export { createLogger, serializeError, type Logger } from './logger';
 export {

@@ -86,7 +86,6 @@ export {
   type Page,
 } from './pagination';
 export {
-  keepIdleConnections,
   runSubgraphProcess,
   serveSubgraph,
   startSubgraph,
@@ -148,6 +147,7 @@ export {
 
 // From @cppcc/contract, by name.
 export {
+  keepIdleConnections,
   BadUserInputError,
   CALLER_HEADER,
   CALLER_LEVELS,
@@ -203,9 +203,4 @@ export {
   type Surface,
 } from '@cppcc/contract';
 
-export {
-  findAndCountReadOnly,
-  findReadOnly,
-  rowReader,
-  type RowReader,
-} from './read-only';
+export { findAndCountReadOnly, findReadOnly, rowReader, type RowReader } from './read-only';

@@ -5,7 +5,7 @@ import { applyJurisdiction, jurisdictionFilter } from './jurisdiction';
 import { byKeyLoader, byParentLoader } from './loaders';
 import { findAndCountReadOnly, rowReader } from './read-only';
 import { countQueries, createTestDatabase, type TestDatabase } from './testing';
-import type { Caller } from './context';
+import type { Caller } from '@cppcc/contract';
 
 /** A record with every kind of column the services' entities have. */
 @Filter(jurisdictionFilter({ public: false }))

@@ -20,6 +20,7 @@ import {
   requestLogPlugin,
   stopOnSignals,
   logUnexpectedErrors,
+  keepIdleConnections,
   ErrorCode,
   maskError,
   inputCheckPlugin,
