@@ -54,7 +54,7 @@ beforeAll(async () => {
     clients: [
       { ...clients.a, claims: departmentClaims(A) },
       { ...clients.b, claims: departmentClaims(B) },
-      { ...clients.shortLived, claims: departmentClaims(A), accessTokenTtl: 1 },
+      { ...clients.shortLived, claims: departmentClaims(A), accessTokenTtl: 6 },
       clients.noClaims,
       // A client whose claims name a department level without a department.
       { ...clients.cityLevel, claims: { level: 'DEPARTMENT', division: '3207', roles: [] } },
@@ -179,7 +179,7 @@ describe('a department system’s client-credentials token', () => {
     ];
     const shortLived = await accessToken(provider, clients.shortLived);
     expect((await ask(stack, 'department', shortLived, '{ viewer { level } }')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, 7_100));
     refusals.push(['expired', shortLived, /expired/]);
     for (const [, token, message] of refusals) {
       const answer = await ask(stack, 'department', token, '{ viewer { level } }');
