@@ -51,8 +51,13 @@ beforeAll(async () => {
   database = await createTestDatabase('webhook_restart');
   receiver = new Receiver();
 });
-afterAll(async () => {
+// Each test starts its own process: the one a test leaves running stops before the next starts
+// (else its queue's workers outlive the file).
+afterEach(async () => {
   await running?.stop();
+  running = undefined;
+});
+afterAll(async () => {
   await receiver?.stop();
   await database?.drop();
 });

@@ -555,9 +555,10 @@ export function startWebhookWorker(
       await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       // pg-boss stops its workers in the background and looks at them again every second
-      // (`offWork`): give it that second, so nothing of the queue still runs once stop() is done
-      // (with several lane workers, a test's environment was torn down under that loop).
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      // (`offWork`) until each has left its loop: give it two of those seconds, so nothing of the
+      // queue still runs once stop() is done (with several lane workers, a test's environment was
+      // torn down under that loop).
+      await new Promise((resolve) => setTimeout(resolve, 2_200));
       await pool.end();
       await agent.close();
     },
