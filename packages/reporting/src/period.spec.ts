@@ -42,6 +42,18 @@ describe('the period a figure is counted over', () => {
     ).toBe('to');
   });
 
+  it('keeps a range within the years a year may name (a day after 9999 is no date in SQL)', () => {
+    expect(
+      fieldOf(() => periodOf({ from: '2026-01-01', to: '9999-12-31' }, { allowQuarter: true })),
+    ).toBe('to');
+    expect(
+      fieldOf(() => periodOf({ from: '1999-12-31', to: '2026-01-01' }, { allowQuarter: true })),
+    ).toBe('from');
+    expect(periodOf({ from: '2000-01-01', to: '2100-12-31' }, { allowQuarter: true }).to).toBe(
+      '2101-01-01T00:00:00+08:00',
+    );
+  });
+
   it('returns the default rows of a report unless `first` asks for 1 to the most', () => {
     expect(reportRows(null)).toBe(REPORT_DEFAULT_ROWS);
     expect(reportRows(REPORT_MAX_ROWS)).toBe(REPORT_MAX_ROWS);

@@ -29,6 +29,10 @@ export function quarterBounds(year: number, quarter: number): { from: string; to
   };
 }
 
+/** The first and last days a figure's period may name: the years 2000 to 2100, as `year`. */
+const FIRST_DAY = '2000-01-01';
+const LAST_DAY = '2100-12-31';
+
 function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() + 1);
@@ -88,6 +92,18 @@ export function periodOf(args: PeriodArgs, { allowQuarter }: { allowQuarter: boo
   }
   const from = requireDate(args.from, 'from');
   const to = requireDate(args.to, 'to');
+  for (const [day, field] of [
+    [from, 'from'],
+    [to, 'to'],
+  ] as const) {
+    // The years a year argument may name, for ranges too (a day past 9999 is no date in SQL).
+    if (day < FIRST_DAY || day > LAST_DAY) {
+      throw new BadUserInputError(
+        `${field} must lie between ${FIRST_DAY} and ${LAST_DAY}, the years figures cover.`,
+        field,
+      );
+    }
+  }
   if (to < from) throw new BadUserInputError('The range ends before it starts.', 'to');
   return {
     from: startOfDay(from),
