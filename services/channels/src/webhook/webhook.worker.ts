@@ -34,6 +34,32 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
   concurrency: 8,
 };
 
+/**
+ * The loops of pg-boss's workers, per webhook worker, so that its stop can wait for them. pg-boss
+ * 10 stops its workers in the background (`offWork` looks at them again every second) and offers
+ * no way to learn when they have left their loops; its Worker class is wrapped once to hand each
+ * loop's promise to the webhook worker starting at the time (they start one after another).
+ */
+let collecting: Set<Promise<unknown>> | undefined;
+{
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Worker = require('pg-boss/src/worker') as { prototype: { start(): Promise<unknown> } };
+  const start = Worker.prototype.start;
+  if (!(start as { tracked?: boolean }).tracked) {
+    const tracked = function (this: unknown) {
+      const loop = start.call(this);
+      const loops = collecting;
+      if (loops) {
+        loops.add(loop);
+        void loop.finally(() => loops.delete(loop)).catch(() => undefined);
+      }
+      return loop;
+    };
+    (tracked as { tracked?: boolean }).tracked = true;
+    Worker.prototype.start = tracked;
+  }
+}
+
 const DISPATCH = 'webhook-dispatch';
 /**
  * The lanes' queue: policy `short` keeps one waiting job per singleton key, so a lane is queued
@@ -486,7 +512,9 @@ export function startWebhookWorker(
     }, retryMs);
     retryMs = Math.min(retryMs * 2, 5_000);
   };
+  const loops = new Set<Promise<unknown>>();
   const ready = (async () => {
+    collecting = loops;
     await boss.start();
     for (const [name, policy] of [
       [DISPATCH, 'short'],
@@ -544,7 +572,9 @@ export function startWebhookWorker(
     // The same queue's cron raises the proposals' deadline events each morning.
     await scheduleDeadlines(boss, pool, logger);
     await listen();
-  })();
+  })().finally(() => {
+    if (collecting === loops) collecting = undefined;
+  });
   ready.catch((error: unknown) => logger.error({ err: error }, 'webhook worker did not start'));
   return {
     ready,
@@ -555,10 +585,12 @@ export function startWebhookWorker(
       await listener?.end().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
       // pg-boss stops its workers in the background and looks at them again every second
-      // (`offWork`) until each has left its loop: give it two of those seconds, so nothing of the
-      // queue still runs once stop() is done (with several lane workers, a test's environment was
-      // torn down under that loop).
-      await new Promise((resolve) => setTimeout(resolve, 2_200));
+      // (`offWork`) until each has left its loop: wait for the loops (at most 20 s), then for that
+      // last look, so nothing of the queue still runs once stop() is done (a test's environment
+      // was torn down under that loop).
+      const loopsLeft = Promise.allSettled([...loops]);
+      await Promise.race([loopsLeft, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       await pool.end();
       await agent.close();
     },
