@@ -583,7 +583,13 @@ export function startWebhookWorker(
       await ready.catch(() => undefined);
       if (retry) clearTimeout(retry);
       await listener?.end().catch(() => undefined);
-      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+      // A failing shutdown (its database gone) still waits for the loops below.
+      const bossStopped = boss
+        .stop({ graceful: true, wait: true, timeout: 15_000 })
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'webhook queue stopped with an error'),
+        );
+      await bossStopped;
       // pg-boss stops its workers in the background and looks at them again every second
       // (`offWork`) until each has left its loop: wait for the loops (at most 20 s), then for that
       // last look, so nothing of the queue still runs once stop() is done (a test's environment
@@ -591,7 +597,7 @@ export function startWebhookWorker(
       const loopsLeft = Promise.allSettled([...loops]);
       await Promise.race([loopsLeft, new Promise((resolve) => setTimeout(resolve, 20_000))]);
       await new Promise((resolve) => setTimeout(resolve, 1_100));
-      await pool.end();
+      await pool.end().catch(() => undefined);
       await agent.close();
     },
   };
