@@ -35,12 +35,16 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = {
 };
 
 /**
- * The loops of pg-boss's workers, per webhook worker, so that its stop can wait for them. pg-boss
- * 10 stops its workers in the background (`offWork` looks at them again every second) and offers
- * no way to learn when they have left their loops; its Worker class is wrapped once to hand each
- * loop's promise to the webhook worker starting at the time (they start one after another).
+ * The loops of pg-boss's workers, so that a stop can wait for them. pg-boss 10 stops its workers
+ * in the background (`offWork` looks at them again every second until each has left its loop)
+ * and offers no way to learn when that is done; its Worker class is wrapped once so that each
+ * loop's promise goes to the set `collecting` names when the loop starts. A loop starts inside
+ * `boss.work()` before it returns (and inside `boss.start()` for the scheduler's own worker), so
+ * `collectLoops` names the set for exactly that call; starts are taken one at a time in a process.
  */
 let collecting: Set<Promise<unknown>> | undefined;
+/** Every loop of every queue in this process that has not ended (for tests of a stop). */
+const running = new Set<Promise<unknown>>();
 {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Worker = require('pg-boss/src/worker') as { prototype: { start(): Promise<unknown> } };
@@ -48,8 +52,8 @@ let collecting: Set<Promise<unknown>> | undefined;
   if (!(start as { tracked?: boolean }).tracked) {
     const tracked = function (this: unknown) {
       const loop = start.call(this);
-      const loops = collecting;
-      if (loops) {
+      for (const loops of [running, collecting]) {
+        if (!loops) continue;
         loops.add(loop);
         void loop.finally(() => loops.delete(loop)).catch(() => undefined);
       }
@@ -59,6 +63,29 @@ let collecting: Set<Promise<unknown>> | undefined;
     Worker.prototype.start = tracked;
   }
 }
+let starting: Promise<unknown> = Promise.resolve();
+/** Runs `start` with the loops it starts going to `loops`, after every earlier start is done. */
+function collectLoops<T>(loops: Set<Promise<unknown>>, start: () => Promise<T>): Promise<T> {
+  const result = starting.then(async () => {
+    collecting = loops;
+    try {
+      return await start();
+    } finally {
+      collecting = undefined;
+    }
+  });
+  starting = result.catch(() => undefined);
+  return result;
+}
+/** How many queue loops of this process have not ended yet. */
+export const queueLoopsRunning = (): number => running.size;
+
+/**
+ * How long a poll of the queue waits for one of its connections. Never forever: a stop closes
+ * the pool, and pg's pool leaves whoever still waits then waiting for good (a loop that never
+ * ends, which the stop would wait for).
+ */
+const QUEUE_CONNECTION_TIMEOUT_MS = 10_000;
 
 const DISPATCH = 'webhook-dispatch';
 /**
@@ -441,7 +468,14 @@ export function startWebhookWorker(
     awaySince = Date.now();
     logger.warn({ err: error }, 'webhook worker: database unreachable; retrying until it is back');
   };
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'channels_jobs', max: 2 });
+  // pg-boss hands its options to pg's pool, also those its types do not name.
+  const queueOptions: PgBoss.ConstructorOptions & pg.PoolConfig = {
+    connectionString: databaseUrl,
+    schema: 'channels_jobs',
+    max: 2,
+    connectionTimeoutMillis: QUEUE_CONNECTION_TIMEOUT_MS,
+  };
+  const boss = new PgBoss(queueOptions);
   boss.on('error', (error) => failed(error, 'webhook queue error'));
   // Its own connections: the worker's statements never mix with the requests' (nor with the
   // statement counts of their tests).
@@ -513,8 +547,8 @@ export function startWebhookWorker(
     retryMs = Math.min(retryMs * 2, 5_000);
   };
   const loops = new Set<Promise<unknown>>();
-  const ready = (async () => {
-    collecting = loops;
+  /** The queue and its workers; each loop they start goes to `loops`. */
+  const startQueues = async () => {
     await boss.start();
     for (const [name, policy] of [
       [DISPATCH, 'short'],
@@ -571,10 +605,11 @@ export function startWebhookWorker(
     await boss.schedule(DISPATCH, '* * * * *', {}, { singletonKey: 'dispatch' });
     // The same queue's cron raises the proposals' deadline events each morning.
     await scheduleDeadlines(boss, pool, logger);
+  };
+  const ready = (async () => {
+    await collectLoops(loops, startQueues);
     await listen();
-  })().finally(() => {
-    if (collecting === loops) collecting = undefined;
-  });
+  })();
   ready.catch((error: unknown) => logger.error({ err: error }, 'webhook worker did not start'));
   return {
     ready,
@@ -590,13 +625,19 @@ export function startWebhookWorker(
           logger.warn({ err: error }, 'webhook queue stopped with an error'),
         );
       await bossStopped;
-      // pg-boss stops its workers in the background and looks at them again every second
-      // (`offWork`) until each has left its loop: wait for the loops (at most 20 s), then for that
-      // last look, so nothing of the queue still runs once stop() is done (a test's environment
-      // was torn down under that loop).
-      const loopsLeft = Promise.allSettled([...loops]);
-      await Promise.race([loopsLeft, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // pg-boss stops its workers in the background: wait until each has left its loop (a poll
+      // still waiting for a connection gives up after QUEUE_CONNECTION_TIMEOUT_MS). Then
+      // `offWork`'s next look finds them stopped and ends without scheduling another; nothing
+      // of the queue runs once stop() is done (a test's environment was torn down under it).
+      let timer: NodeJS.Timeout | undefined;
+      const late = await Promise.race([
+        Promise.allSettled([...loops]).then(() => false),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(true), 2 * QUEUE_CONNECTION_TIMEOUT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (late) logger.warn({ loops: loops.size }, 'webhook queue loops still running after stop');
       await pool.end().catch(() => undefined);
       await agent.close();
     },
