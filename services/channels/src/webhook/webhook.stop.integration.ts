@@ -2,7 +2,8 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@cppcc/toolkit/testing';
 import { createLogger, migrate, openDatabase } from '@cppcc/toolkit';
 import { channelsSubgraph } from '../subgraph';
-import { DEFAULT_WEBHOOK_OPTIONS, queueLoopsRunning, startWebhookWorker } from './webhook.worker';
+import { queueLoopsRunning } from './queue-loops';
+import { DEFAULT_WEBHOOK_OPTIONS, startWebhookWorker } from './webhook.worker';
 
 let database: TestDatabase;
 
