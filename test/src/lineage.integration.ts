@@ -14,7 +14,7 @@ const call = (
   token: string,
   query: string,
   variables?: Record<string, unknown>,
-  surface: 'city' | 'county' | 'department' = 'city',
+  surface: 'city' | 'county' | 'home' | 'department' = 'city',
 ) => data(stack, surface, token, query, variables);
 
 beforeAll(async () => {
@@ -232,6 +232,35 @@ describe('a demand followed to the answer and back', () => {
       demands: [{ content: expect.stringContaining('新南路雨后积水') }],
     });
     expect(back.session.outcomes).toEqual([{ id: proposal.id }]);
+
+    // The home follows what its residents' demand became, the reply and its evaluation.
+    const leader = await tokenFor({
+      level: 'HOME',
+      division: '320706006',
+      roles: ['HOME_LEADER'],
+      homeId: ids.home,
+    });
+    const atHome = await call(
+      leader,
+      `query($home: ID!) { home(id: $home) { demands { edges { node { status
+        escalations { __typename ... on Proposal { id status reply { resultClass } evaluation { result } } } } } } } }`,
+      { home: ids.home },
+      'home',
+    );
+    expect(atHome.home.demands.edges.map((edge: any) => edge.node)).toEqual([
+      {
+        status: 'ANSWERED',
+        escalations: [
+          {
+            __typename: 'Proposal',
+            id: proposal.id,
+            status: 'EVALUATED',
+            reply: { resultClass: 'B' },
+            evaluation: { result: 'SATISFIED' },
+          },
+        ],
+      },
+    ]);
 
     // The department sees what is assigned to it, and answers only that.
     const inbox = await call(

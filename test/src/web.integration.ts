@@ -489,9 +489,9 @@ describe('the web front end', () => {
       );
       const demands = answer.demands.edges.map((edge: any) => edge.node);
       const escalated = demands.filter((demand: any) => demand.escalations.length > 0);
-      // The city follows each escalated demand upward; a home's leader, today, sees that it went
-      // up and when, but not the proposal (the channels subgraph keeps it from the home surface).
-      if (surface === 'city') expect(escalated.length).toBeGreaterThan(0);
+      // The city and the home's leader both follow each escalated demand upward (a home sees the
+      // proposals and reports that came from it).
+      expect(escalated.length).toBeGreaterThan(0);
       for (const demand of escalated) {
         const paths = view.page.locator(`[data-demand="${demand.id}"] .path`);
         expect(await paths.count()).toBe(demand.escalations.length);

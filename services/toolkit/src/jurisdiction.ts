@@ -21,6 +21,13 @@ export interface RecordPolicy {
    * invited or assigned. A department's caller sees the records that list it, and nothing else.
    */
   departments?: { property: string; column: string };
+  /**
+   * For kinds that carry homes' demands and sessions upward (proposals, reports, speeches): the
+   * property (and column) listing the homes they came from. A home's caller sees the records that
+   * list its home, so a home follows what its residents' demands became; records in `exceptStatus`
+   * (a draft, not gone up yet) stay hidden from it.
+   */
+  homes?: { property: string; column: string; exceptStatus?: string };
 }
 
 /** What a caller may see of one kind of record: a division-code pattern and, maybe, one home. */
@@ -30,6 +37,8 @@ export interface Scope {
   homeId: string | null;
   /** Only records that list this department. */
   departmentId?: string;
+  /** Only records that list this home among those they came from (`RecordPolicy.homes`). */
+  listingHomeId?: string;
 }
 
 const NOTHING: Scope = { divisionPattern: null, homeId: null };
@@ -42,6 +51,7 @@ export function scopeOf(caller: Caller, policy: RecordPolicy): Scope {
     case 'HOME':
       // A home's caller without a home (a malformed token) sees nothing rather than its division.
       if (!caller.homeId) return NOTHING;
+      if (policy.homes) return { divisionPattern: '%', homeId: null, listingHomeId: caller.homeId };
       return {
         divisionPattern: `${caller.division}%`,
         homeId: policy.homeProperty ? caller.homeId : null,
@@ -83,9 +93,17 @@ export function jurisdictionFilter(policy: RecordPolicy): Parameters<typeof Filt
         scope.departmentId && policy.departments
           ? { [policy.departments.property]: { $contains: [scope.departmentId] } }
           : {};
+      const listing =
+        scope.listingHomeId && policy.homes
+          ? {
+              [policy.homes.property]: { $contains: [scope.listingHomeId] },
+              ...(policy.homes.exceptStatus ? { status: { $ne: policy.homes.exceptStatus } } : {}),
+            }
+          : {};
       return {
         ...published,
         ...invited,
+        ...listing,
         ...(scope.divisionPattern === '%'
           ? {}
           : { divisionCode: { $like: scope.divisionPattern } }),
@@ -122,6 +140,14 @@ export function scopeSql(
     // Containment, not `= any(...)`: the GIN index on the column serves it.
     parts.push(`${alias}.${policy.departments.column} @> array[?]::uuid[]`);
     params.push(scope.departmentId);
+  }
+  if (scope.listingHomeId && policy.homes) {
+    parts.push(`${alias}.${policy.homes.column} @> array[?]::uuid[]`);
+    params.push(scope.listingHomeId);
+    if (policy.homes.exceptStatus) {
+      parts.push(`${alias}.status <> ?`);
+      params.push(policy.homes.exceptStatus);
+    }
   }
   if (seesAsPublic(caller, policy) && policy.publicOnlyWhenSet) {
     parts.push(`${alias}.${policy.publicOnlyWhenSet.column} is not null`);

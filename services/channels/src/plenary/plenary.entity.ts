@@ -22,8 +22,14 @@ registerEnumType(PlenaryStatus, {
   },
 });
 
-/** Speeches and special reports of the CPPCC in the caller's jurisdiction. */
-export const PLENARY_POLICY: RecordPolicy = { public: false };
+/**
+ * Speeches and special reports of the CPPCC in the caller's jurisdiction; a home, those that came
+ * from its demands or sessions.
+ */
+export const PLENARY_POLICY: RecordPolicy = {
+  public: false,
+  homes: { property: 'homeIds', column: 'home_ids' },
+};
 
 /**
  * What a plenary speech (大会发言) and a special report (专题报告) both are: a text by members or

@@ -127,11 +127,13 @@ registerEnumType(Evaluation, {
 
 /**
  * Which proposals a caller may see: those of the CPPCC (city or county) in its jurisdiction; a
- * department, those assigned to it (lead or co-handling). Homes and the public see none here.
+ * department, those assigned to it (lead or co-handling); a home, those that came from its
+ * demands or sessions once submitted. The public sees none.
  */
 export const PROPOSAL_POLICY: RecordPolicy = {
   public: false,
   departments: { property: 'departmentIds', column: 'department_ids' },
+  homes: { property: 'homeIds', column: 'home_ids', exceptStatus: 'DRAFT' },
 };
 
 /** A proposal (提案) to a city or county CPPCC. */

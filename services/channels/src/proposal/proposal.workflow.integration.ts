@@ -426,6 +426,27 @@ describe('departments and proposals', () => {
       homes: [{ id: HOME }],
     });
     expect(proposal.reply).toMatchObject({ resultClass: 'B', department: { id: LEAD } });
+
+    // The home it came from follows it; another home does not see it, nor a draft citing it.
+    const homeLeader = (homeId: string) =>
+      graph.as({
+        subject: 'test:home',
+        level: 'HOME',
+        division: '320706001',
+        roles: ['HOME_LEADER'],
+        surface: 'home',
+        homeId,
+      });
+    const atHome = await homeLeader(HOME).query(DEMAND, { id: demand });
+    expect(atHome.demand.escalations).toEqual([{ id, status: 'REPLIED' }]);
+    const PROPOSAL = `query($id: ID!) { proposal(id: $id) { id } }`;
+    expect((await homeLeader(HOME).query(PROPOSAL, { id })).proposal).toEqual({ id });
+    const elsewhere = '00000000-0000-4000-8000-000000000001';
+    expect((await homeLeader(elsewhere).query(PROPOSAL, { id })).proposal).toBeNull();
+    const drafted = (await draft({ sourceDemandIds: [await raiseDemand()] })).data!.draftProposal
+      .id;
+    expect((await homeLeader(HOME).query(PROPOSAL, { id: drafted })).proposal).toBeNull();
+    expect((await graph.query(PROPOSAL, { id: drafted })).proposal).toEqual({ id: drafted });
   });
 
   it('flags what is overdue, and a department lists its overdue proposals in a fixed number of statements', async () => {

@@ -70,10 +70,14 @@ registerEnumType(InstructionLevel, {
   },
 });
 
-/** Reports of the CPPCC in the caller's jurisdiction; a department, those forwarded to it. */
+/**
+ * Reports of the CPPCC in the caller's jurisdiction; a department, those forwarded to it; a home,
+ * those that came from its demands or sessions once submitted.
+ */
 export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
   public: false,
   departments: { property: 'departmentIds', column: 'department_ids' },
+  homes: { property: 'homeIds', column: 'home_ids', exceptStatus: 'DRAFT' },
 };
 
 /** A sentiment report (社情民意信息) sent up to the party committee and government. */
