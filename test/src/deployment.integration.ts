@@ -11,7 +11,8 @@ import {
   stagesOf,
   type BuildArgs,
 } from './support/dockerfile';
-import { z } from 'zod';
+import { parseConfig } from '@cppcc/contract';
+import type { z } from 'zod';
 import { tracingWanted } from '@cppcc/toolkit/tracing';
 import { readSupergraphConfig } from '@cppcc/scripts';
 import * as gatewayConfig from '../../gateway/src/config';
@@ -87,13 +88,24 @@ const OPERATOR_SECRETS: Record<string, string> = {
 
 /** Compose's `${NAME:?message}`: a value the operator must provide, or the stack does not start. */
 const REQUIRED_INTERPOLATION = /^\$\{([A-Z_]+):\?[^}]*\}$/;
+/** Compose's `${NAME:-default}`: the operator's value, or the default (empty when none). */
+const OPTIONAL_INTERPOLATION = /^\$\{([A-Z_]+):-([^}]*)\}$/;
 
-/** A service's environment as the process sees it: every value a string, as Compose passes it. */
-function environmentOf(name: string): Record<string, string> {
+/**
+ * A service's environment as the process sees it with the operator's variables `operator`: every
+ * value a string, as Compose passes it.
+ */
+function environmentOf(
+  name: string,
+  operator: Record<string, string> = OPERATOR_SECRETS,
+): Record<string, string> {
   return Object.fromEntries(
     Object.entries(rawEnvironmentOf(name)).map(([key, value]) => {
       const required = REQUIRED_INTERPOLATION.exec(value);
-      return [key, required ? (OPERATOR_SECRETS[required[1]] ?? '') : value];
+      if (required) return [key, operator[required[1]] ?? ''];
+      const optional = OPTIONAL_INTERPOLATION.exec(value);
+      if (optional) return [key, operator[optional[1]] ?? optional[2]];
+      return [key, value];
     }),
   );
 }
@@ -239,15 +251,14 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
       });
 
       it('is given values its configuration accepts', () => {
-        const parsed = z.object(config.configShape).safeParse(environmentOf(name));
-        expect(parsed.error?.issues ?? []).toEqual([]);
-        expect(parsed.success).toBe(true);
+        // As the process reads it: an empty value (an operator's unset `${NAME:-}`) is unset.
+        expect(() => parseConfig(config.configShape, environmentOf(name))).not.toThrow();
       });
 
       it('listens on the port its configuration defaults to, and its image exposes it', () => {
         const environment = environmentOf(name);
         expect(environment.PORT).toBe(String(config.DEFAULT_PORT));
-        const parsed = z.object(config.configShape).parse(environment) as { PORT: number };
+        const parsed = parseConfig(config.configShape, environment) as { PORT: number };
         expect(parsed.PORT).toBe(config.DEFAULT_PORT);
         const exposed = argsOf(runtimeStageFor(name), 'EXPOSE').flatMap((args) =>
           args.split(/\s+/),
@@ -383,7 +394,7 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
   });
 
   it('the gateway image carries the contracts of the surfaces its configuration reads', () => {
-    const parsed = z.object(gatewayConfig.configShape).parse(environmentOf('gateway'));
+    const parsed = parseConfig(gatewayConfig.configShape, environmentOf('gateway'));
     const contracts = relative(ROOT, parsed.CONTRACTS_DIR);
     expect(contracts).toBe('schema/contracts');
     expect(copiesFromContext(runtimeStageFor('gateway'), contracts)).toBe(true);
@@ -396,8 +407,39 @@ describe('the deployment (docker-compose.yml and the Dockerfiles)', () => {
     expect(secrets.map(([key]) => key)).toEqual(
       expect.arrayContaining(['AUTH_JWT_SECRET', 'INTERNAL_AUTH_SECRET']),
     );
+    // The internal secret is required; the token secret is one of the ways to verify tokens.
     for (const [key, value] of secrets)
-      expect({ key, value }).toEqual({ key, value: expect.stringMatching(REQUIRED_INTERPOLATION) });
+      expect({ key, value }).toEqual({
+        key,
+        value: expect.stringMatching(
+          key === 'AUTH_JWT_SECRET' ? /^\$\{AUTH_JWT_SECRET:-\}$/ : REQUIRED_INTERPOLATION,
+        ),
+      });
+  });
+
+  it('the gateway verifies tokens the way the operator says: an identity provider, a public key or a secret', () => {
+    const base = { INTERNAL_AUTH_SECRET: OPERATOR_SECRETS.INTERNAL_AUTH_SECRET };
+    const provider = gatewayConfig.loadConfig(
+      environmentOf('gateway', {
+        ...base,
+        AUTH_JWKS_URL: 'https://id.lyg.gov.cn/realms/cppcc/protocol/openid-connect/certs',
+        AUTH_JWT_ISSUER: 'https://id.lyg.gov.cn/realms/cppcc',
+        AUTH_JWT_AUDIENCE: 'cppcc-graph',
+      }),
+    );
+    expect(provider).toMatchObject({
+      AUTH_JWKS_URL: 'https://id.lyg.gov.cn/realms/cppcc/protocol/openid-connect/certs',
+      AUTH_JWT_ISSUER: 'https://id.lyg.gov.cn/realms/cppcc',
+      AUTH_JWT_AUDIENCE: 'cppcc-graph',
+      AUTH_JWT_ALGORITHM: 'RS256',
+    });
+    expect(provider.AUTH_JWT_SECRET).toBeUndefined();
+    const secret = gatewayConfig.loadConfig(environmentOf('gateway', OPERATOR_SECRETS));
+    expect(secret.AUTH_JWT_SECRET).toBe(OPERATOR_SECRETS.AUTH_JWT_SECRET);
+    // Neither: the gateway refuses to start and says which variables to set.
+    expect(() => gatewayConfig.loadConfig(environmentOf('gateway', base))).toThrow(
+      /AUTH_JWT_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS_URL/,
+    );
   });
 
   it('the gateway turns off Apollo telemetry', () => {

@@ -15,6 +15,16 @@ describe('configuration', () => {
     expect(parseConfig(shape, { DATABASE_URL: 'postgresql://db/x', PORT: '5000' }).PORT).toBe(5000);
   });
 
+  it('reads a variable set to the empty string as unset (Compose passes `${NAME:-}` so)', () => {
+    const parsed = parseConfig(shape, {
+      DATABASE_URL: 'postgres://db/x',
+      PORT: '',
+      LOG_LEVEL: '',
+    });
+    expect(parsed).toMatchObject({ PORT: 4001, LOG_LEVEL: 'info' });
+    expect(() => parseConfig(shape, { DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
+  });
+
   it('refuses to start on bad values and names every variable at fault', () => {
     const attempt = () =>
       parseConfig(shape, { PORT: 'forty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://db/x' });

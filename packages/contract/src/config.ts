@@ -20,12 +20,15 @@ export class ConfigError extends Error {}
 /**
  * Parses a process's configuration from the environment. A bad value throws a ConfigError that
  * names every variable at fault; `main`s print it and exit, so nothing starts half-configured.
+ * A variable set to the empty string counts as unset (its default applies): Compose's
+ * `${NAME:-}` passes an operator's unset variable that way.
  */
 export function parseConfig<T extends z.ZodRawShape>(
   shape: T,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<T>> {
-  const result = z.object(shape).safeParse(env);
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map(
     (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
