@@ -43,21 +43,24 @@ select json_build_object('homes', json_build_object(
   )) order by p.division_code, p.name, p.id) from page p), '[]'::json)
 )) as data`;
 
-/** What a home's demand went up as, in the graph's order (channel, then creation). */
+/**
+ * What a home's demand went up as, in the graph's order (channel, then creation): what its leader
+ * may see, the records that list the home ($1) among those they came from, drafts aside.
+ */
 const escalations = `coalesce((select json_agg(e.item order by e.channel, e.created_at, e.id) from (
     select 1 as channel, r.created_at, r.id, json_build_object('__typename', 'Proposal', 'id', r.id, 'title', r.title, 'proposalStatus', r.status) as item
     from channels.proposal r where r.source_demand_ids @> array[d.id] and r.status <> 'DRAFT'
-      and r.division_code like $2 || '%'
+      and r.home_ids @> array[$1::uuid]
     union all
     select 2, r.created_at, r.id, json_build_object('__typename', 'SentimentReport', 'id', r.id, 'title', r.title, 'reportStatus', r.status)
     from channels.sentiment_report r where r.source_demand_ids @> array[d.id] and r.status <> 'DRAFT'
-      and r.division_code like $2 || '%'
+      and r.home_ids @> array[$1::uuid]
     union all
     select 3, r.created_at, r.id, json_build_object('__typename', 'Speech', 'id', r.id, 'title', r.title, 'speechStatus', r.status)
-    from channels.speech r where r.source_demand_ids @> array[d.id] and r.division_code like $2 || '%'
+    from channels.speech r where r.source_demand_ids @> array[d.id] and r.home_ids @> array[$1::uuid]
     union all
     select 4, r.created_at, r.id, json_build_object('__typename', 'SpecialReport', 'id', r.id, 'title', r.title, 'specialReportStatus', r.status)
-    from channels.special_report r where r.source_demand_ids @> array[d.id] and r.division_code like $2 || '%'
+    from channels.special_report r where r.source_demand_ids @> array[d.id] and r.home_ids @> array[$1::uuid]
   ) e), '[]'::json)`;
 
 /** A home's demands in some statuses: their count and the first page, latest first. */

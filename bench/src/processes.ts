@@ -117,6 +117,9 @@ export async function startStack(options: StackOptions, children: Child[]): Prom
   const nodeArgs = options.nodeArgs ?? (() => []);
   const ports = { ...PORTS, ...options.ports };
   const common = {
+    // As the images run every process (services/Dockerfile, gateway/Dockerfile), the peers too:
+    // graphql-js and Express skip their development-mode checks.
+    NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     INTERNAL_AUTH_SECRET: secrets.INTERNAL_AUTH_SECRET,
