@@ -280,8 +280,9 @@ export async function loadDemoIfEmpty(
                     firstNumber: petitions.cases.length + 1,
                   }),
                 );
-                petitions.cases.push(...cases.cases);
-                petitions.events.push(...cases.events);
+                // One by one: a province's slice holds more rows than a call's arguments may.
+                for (const row of cases.cases) petitions.cases.push(row);
+                for (const row of cases.events) petitions.events.push(row);
               }
             }
           },

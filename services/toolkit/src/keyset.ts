@@ -7,7 +7,8 @@ export interface KeysetPart {
   column: string;
   /** The entity property holding the same value, e.g. `createdAt`. */
   property: string;
-  type: 'timestamptz' | 'uuid';
+  /** `bigint` and `xid8` (a transaction id, as outboxes order their events) are whole numbers. */
+  type: 'timestamptz' | 'uuid' | 'bigint' | 'xid8';
 }
 
 /**
@@ -39,6 +40,9 @@ export function newestFirst(name: string): KeysetOrder {
 const PREFIX = 'k1:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const WHOLE = /^\d{1,20}$/;
+/** The largest value of each whole-number type: PostgreSQL's signed bigint, the unsigned xid8. */
+const LARGEST = { bigint: 2n ** 63n - 1n, xid8: 2n ** 64n - 1n };
 
 function keyValue(part: KeysetPart, value: unknown): string {
   return part.type === 'timestamptz'
@@ -76,7 +80,9 @@ export function decodeKeysetCursor(order: KeysetOrder, cursor: string, field: st
       typeof value === 'string' &&
       (part.type === 'uuid'
         ? UUID.test(value)
-        : INSTANT.test(value) && !Number.isNaN(Date.parse(value)));
+        : part.type === 'timestamptz'
+          ? INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+          : WHOLE.test(value) && BigInt(value) <= LARGEST[part.type]);
     if (!valid) throw refuse();
   });
   return values as string[];

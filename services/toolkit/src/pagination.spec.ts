@@ -84,4 +84,41 @@ describe('keyset pagination', () => {
     );
     expect(() => toPage({ after: cursor })).toThrow(/not a cursor of this list/);
   });
+
+  it('orders by whole numbers too (an outbox position), refusing what is no bigint or xid8', () => {
+    const byEvent = {
+      name: 'deliveries',
+      direction: 'desc' as const,
+      parts: [
+        { column: 'event_xid', property: 'eventXid', type: 'xid8' as const },
+        { column: 'event_seq', property: 'eventSeq', type: 'bigint' as const },
+        { column: 'id', property: 'id', type: 'uuid' as const },
+      ],
+    };
+    const id = '00000000-0000-4000-8000-000000000002';
+    const cursor = toConnection(
+      [{ eventXid: '18446744073709551615', eventSeq: '42', id }],
+      1,
+      toPage({}, '', byEvent),
+      false,
+    ).pageInfo.endCursor!;
+    const next = toPage({ after: cursor }, '', byEvent);
+    expect(next.after).toEqual(['18446744073709551615', '42', id]);
+    expect(keysetSql(byEvent, next.after!, 'd').sql).toBe(
+      '(d.event_xid, d.event_seq, d.id) < (?::xid8, ?::bigint, ?::uuid)',
+    );
+    const forge = (values: unknown[]) =>
+      Buffer.from(`k1:deliveries:${JSON.stringify(values)}`).toString('base64url');
+    for (const values of [
+      ['18446744073709551616', '42', id], // past xid8
+      ['1', '9223372036854775808', id], // past bigint
+      ['-1', '42', id],
+      ['1', '4.2', id],
+      ['1', 42, id],
+    ]) {
+      expect(() => toPage({ after: forge(values) }, '', byEvent)).toThrow(
+        /not a cursor of this list/,
+      );
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { Migration20261129130000_webhooks } from './Migration20261129130000_webh
 import { Migration20261129140000_followed_events } from './Migration20261129140000_followed_events';
 import { Migration20261129150000_keyset_lists } from './Migration20261129150000_keyset_lists';
 import { Migration20261129160000_home_lineage_indexes } from './Migration20261129160000_home_lineage_indexes';
+import { Migration20261129170000_delivery_keyset } from './Migration20261129170000_delivery_keyset';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -68,5 +69,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129160000_home_lineage_indexes',
     class: Migration20261129160000_home_lineage_indexes,
+  },
+  {
+    name: 'Migration20261129170000_delivery_keyset',
+    class: Migration20261129170000_delivery_keyset,
   },
 ];

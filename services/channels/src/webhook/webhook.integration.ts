@@ -153,6 +153,62 @@ describe('webhooks of a department', () => {
     await eventually(async () => expect(receiver.delivered.length).toBe(before + 2), 30_000);
   });
 
+  it('page their deliveries by cursors that hold a place: new deliveries queued meanwhile shift nothing', async () => {
+    const D = await seedDepartment(graph, 'CITY', '3207');
+    const d = graph.as(departmentCaller(D));
+    const { createWebhookSubscription: created } = await d.query(CREATE, {
+      input: { url, eventTypes: ['proposal.assigned'] },
+    });
+    const id = created.subscription.id;
+    // Paused: deliveries are queued (for a resume) but not sent.
+    await d.query(
+      `mutation($input: WebhookSubscriptionStepInput!) { pauseWebhookSubscription(input: $input) { id } }`,
+      { input: { subscriptionId: id } },
+    );
+    const ops = proposalOperations(graph);
+    const assignOne = async () => ops.assign(await ops.registered(), D);
+    const PAGE = `query($after: String) { webhookSubscriptions { edges { node { id
+      deliveries(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id } } } } } } }`;
+    const deliveriesOf = async (after: string | null) =>
+      (await d.query(PAGE, { after })).webhookSubscriptions.edges.find(
+        (edge: any) => edge.node.id === id,
+      ).node.deliveries;
+    const queued = async (count: number) =>
+      eventually(async () => expect((await deliveriesOf(null)).totalCount).toBe(count), 30_000);
+    for (let i = 0; i < 5; i++) await assignOne();
+    await queued(5);
+    const before = new Set<string>();
+    let after: string | null = null;
+    const seen: string[] = [];
+    for (let page = 0; ; page++) {
+      const deliveries = await deliveriesOf(after);
+      if (page === 0) {
+        const all = await d.query(
+          `{ webhookSubscriptions { edges { node { id deliveries(first: 100) { edges { node { id } } } } } } }`,
+        );
+        for (const edge of all.webhookSubscriptions.edges.find((e: any) => e.node.id === id).node
+          .deliveries.edges)
+          before.add(edge.node.id);
+      }
+      seen.push(...deliveries.edges.map((edge: any) => edge.node.id));
+      if (!deliveries.pageInfo.hasNextPage) break;
+      after = deliveries.pageInfo.endCursor;
+      // Two more proposals assigned between two pages: two deliveries at the head of the list.
+      await assignOne();
+      await assignOne();
+      await queued(5 + 2 * (page + 1));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual([...before]);
+    const old = Buffer.from('o:1').toString('base64url');
+    const refused = await d.send(PAGE, { after: old });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+  });
+
   it('pause, resume and delete only one’s own subscriptions', async () => {
     const a = graph.as(departmentCaller(A));
     const { webhookSubscriptions } = await a.query(SUBSCRIPTIONS);

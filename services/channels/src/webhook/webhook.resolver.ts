@@ -5,6 +5,7 @@ import type { UrlPolicy } from './webhook-url';
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
+  DELIVERY_ORDER,
   listDeliveries,
   listWebhookSubscriptions,
   pauseWebhookSubscription,
@@ -47,16 +48,15 @@ export function webhookResolver(policy: UrlPolicy) {
     }
 
     @FieldResolver(() => WebhookDeliveryConnection, {
-      description: 'Its deliveries with their attempts and answers, latest event first.',
+      description:
+        'Its deliveries with their attempts and answers, latest queued first (then latest event first). Cursors hold a delivery’s place, not a position: paging while new deliveries are queued sees each one once.',
     })
     async deliveries(
       @Root() subscription: WebhookSubscription,
       @Args(() => PageArgs) args: PageArgs,
       @Ctx() { em }: Context,
     ) {
-      const page = toPage(args);
-      const { rows, total } = await listDeliveries(em, subscription.id, page.limit, page.offset);
-      return toConnection(rows, total, page);
+      return listDeliveries(em, subscription.id, toPage(args, '', DELIVERY_ORDER));
     }
 
     @OnSurfaces('city', 'county', 'department')

@@ -6,7 +6,13 @@ import {
   NotFoundError,
   executeIn,
   isUuid,
+  keysetCursor,
+  keysetOrderBy,
+  keysetSql,
+  toConnection,
   type Caller,
+  type KeysetOrder,
+  type Page,
 } from '@cppcc/toolkit';
 import { checkWebhookUrl, type UrlPolicy } from './webhook-url';
 import {
@@ -291,23 +297,44 @@ const DELIVERY_COLUMNS = `d.id, d.subscription_id, d.event_id, d.event_type, d.r
   d.attempts, d.last_status_code, d.last_error, d.next_attempt_at, d.created_at, d.delivered_at`;
 
 /**
- * A subscription's deliveries, latest queued first (then latest event first): one order for
- * channels' own events and those followed from deliberation.
+ * The order of a subscription's deliveries: latest queued first, then latest event first (its
+ * position in its outbox), then by id; one order for channels' own events and those followed from
+ * deliberation. A keyset order: a system paging its deliveries while new ones are queued sees each
+ * one once.
  */
-export async function listDeliveries(
-  em: EntityManager,
-  subscriptionId: string,
-  limit: number,
-  offset: number,
-) {
-  const rows = await executeIn<Array<DeliveryRow & { total: string }>>(
-    em,
-    `select ${DELIVERY_COLUMNS}, count(*) over () as total from webhook_delivery d
-      where d.subscription_id = ?
-      order by d.created_at desc, d.event_xid desc, d.event_seq desc limit ? offset ?`,
-    [subscriptionId, limit, offset],
+export const DELIVERY_ORDER: KeysetOrder = {
+  name: 'webhookDeliveries',
+  direction: 'desc',
+  parts: [
+    { column: 'created_at', property: 'createdAt', type: 'timestamptz' },
+    { column: 'event_xid', property: 'eventXid', type: 'xid8' },
+    { column: 'event_seq', property: 'eventSeq', type: 'bigint' },
+    { column: 'id', property: 'id', type: 'uuid' },
+  ],
+};
+
+/** A page of a subscription's deliveries (`page` in DELIVERY_ORDER), with their count. */
+export async function listDeliveries(em: EntityManager, subscriptionId: string, page: Page) {
+  const after = page.after ? keysetSql(DELIVERY_ORDER, page.after, 'd') : null;
+  const [rows, [{ total }]] = await Promise.all([
+    executeIn<Array<DeliveryRow & { event_xid: string; event_seq: string }>>(
+      em,
+      `select ${DELIVERY_COLUMNS}, d.event_xid::text as event_xid, d.event_seq::text as event_seq
+         from webhook_delivery d
+        where d.subscription_id = ?${after ? ` and ${after.sql}` : ''}
+        order by ${keysetOrderBy(DELIVERY_ORDER, 'd')} limit ?`,
+      [subscriptionId, ...(after?.params ?? []), page.limit + 1],
+    ),
+    executeIn<Array<{ total: number }>>(
+      em,
+      'select count(*)::int as total from webhook_delivery where subscription_id = ?',
+      [subscriptionId],
+    ),
+  ]);
+  const shown = rows.slice(0, page.limit);
+  return toConnection(shown.map(toDelivery), total, page, rows.length > page.limit, (_, index) =>
+    keysetCursor(DELIVERY_ORDER, shown[index], 'column'),
   );
-  return { rows: rows.map(toDelivery), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** Sends a delivery again (failed, or succeeded and wanted once more), in its record's order. */
