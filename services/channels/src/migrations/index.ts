@@ -12,6 +12,7 @@ import { Migration20261129120000_domain_events } from './Migration20261129120000
 import { Migration20261129130000_webhooks } from './Migration20261129130000_webhooks';
 import { Migration20261129140000_followed_events } from './Migration20261129140000_followed_events';
 import { Migration20261129150000_keyset_lists } from './Migration20261129150000_keyset_lists';
+import { Migration20261129210000_domain_event_feed } from './Migration20261129210000_domain_event_feed';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -63,5 +64,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129150000_keyset_lists',
     class: Migration20261129150000_keyset_lists,
+  },
+  {
+    name: 'Migration20261129210000_domain_event_feed',
+    class: Migration20261129210000_domain_event_feed,
   },
 ];
