@@ -210,7 +210,14 @@ export async function loadDemoIfEmpty(
     if (loaded.channels) logger.info('channels already holds demands: not loaded');
     if (loaded.petitions) logger.info('petitions already holds cases: not loaded');
     // The petitions bureau's cases of every city, loaded once the cities' demands are known.
-    const petitions: PetitionsDemo = { seed, today: '', cases: [], events: [] };
+    const petitions: PetitionsDemo = {
+      seed,
+      today: '',
+      cases: [],
+      events: [],
+      sessions: [],
+      demands: [],
+    };
     const today = plan.today ?? todayInShanghai();
     const cities = organization.cities.filter((city) =>
       organization.homes.some((home) => home.division_code.startsWith(city.code)),
@@ -282,6 +289,8 @@ export async function loadDemoIfEmpty(
                 );
                 petitions.cases.push(...cases.cases);
                 petitions.events.push(...cases.events);
+                petitions.sessions.push(...cases.sessions);
+                petitions.demands.push(...cases.demands);
               }
             }
           },
