@@ -61,7 +61,8 @@ export async function countStatements(
   const subgraphs: Record<string, StartedSubgraph> = {};
   const counts: StatementCount[] = [];
   try {
-    // The organization first: the others follow its change feeds.
+    // The organization first: the others follow its change feeds (petitions, listed last, also
+    // deliberation's and channels' event feeds).
     const all = listedSubgraphs().sort((a, b) =>
       a.name === 'organization' ? -1 : b.name === 'organization' ? 1 : 0,
     );
@@ -74,6 +75,7 @@ export async function countStatements(
         logger,
         organizationUrl: subgraphs.organization?.url,
         deliberationUrl: subgraphs.deliberation?.url,
+        channelsUrl: subgraphs.channels?.url,
       });
     }
     const gateway = await startGateway(

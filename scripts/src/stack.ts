@@ -210,7 +210,14 @@ export async function loadDemoIfEmpty(
     if (loaded.channels) logger.info('channels already holds demands: not loaded');
     if (loaded.petitions) logger.info('petitions already holds cases: not loaded');
     // The petitions bureau's cases of every city, loaded once the cities' demands are known.
-    const petitions: PetitionsDemo = { seed, today: '', cases: [], events: [] };
+    const petitions: PetitionsDemo = {
+      seed,
+      today: '',
+      cases: [],
+      events: [],
+      sessions: [],
+      demands: [],
+    };
     const today = plan.today ?? todayInShanghai();
     const cities = organization.cities.filter((city) =>
       organization.homes.some((home) => home.division_code.startsWith(city.code)),
@@ -283,6 +290,8 @@ export async function loadDemoIfEmpty(
                 // One by one: a province's slice holds more rows than a call's arguments may.
                 for (const row of cases.cases) petitions.cases.push(row);
                 for (const row of cases.events) petitions.events.push(row);
+                for (const row of cases.sessions) petitions.sessions.push(row);
+                for (const row of cases.demands) petitions.demands.push(row);
               }
             }
           },

@@ -199,6 +199,139 @@ describe('a petition matter across the four subgraphs', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it("links a case to a petition demand and a multi-party session once petitions has followed channels' and deliberation's feeds", async () => {
+    const demo = stack.demo!;
+    const bureau = demo.organization.departments.find(
+      (d) =>
+        d.division_code === '320706' &&
+        d.kind === 'DIRECT_AGENCY' &&
+        d.policy_areas.includes('PETITIONS' as never),
+    )!;
+    const home = demo.organization.homes.find(
+      (h) => h.division_code.startsWith('320706') && h.status === 'ACTIVE',
+    )!;
+    const other = demo.organization.homes.find(
+      (h) => !h.division_code.startsWith('320706') && h.status === 'ACTIVE',
+    )!;
+    const bureauToken = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '320706',
+      departmentId: bureau.id,
+      roles: ['DEPARTMENT'],
+    });
+    const schedule = async (homeId: string, kind: string) =>
+      (
+        await data(
+          stack,
+          'city',
+          city,
+          `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`,
+          {
+            input: {
+              homeId,
+              title: '征地补偿多方协商会',
+              kind,
+              scheduledAt: '2026-12-15T09:00:00+08:00',
+            },
+          },
+        )
+      ).scheduleSession.id as string;
+    const raise = async (isPetition: boolean) =>
+      (
+        await data(
+          stack,
+          'city',
+          city,
+          `mutation($input: RaiseDemandInput!) { raiseDemand(input: $input) { id } }`,
+          {
+            input: {
+              homeId: home.id,
+              category: 'LAND_AND_HOUSING',
+              content: '征地补偿款未足额发放，请求依法补发。',
+              isPetition,
+              residentName: '王秀英',
+            },
+          },
+        )
+      ).raiseDemand.id as string;
+    const session = await schedule(home.id, 'MULTI_PARTY');
+    const council = await schedule(home.id, 'COUNCIL');
+    const elsewhere = await schedule(other.id, 'MULTI_PARTY');
+    const petition = await raise(true);
+    const plain = await raise(false);
+
+    const REGISTER = `mutation($input: RegisterPetitionCaseInput!) {
+      registerPetitionCase(input: $input) { id version } }`;
+    const register = (demandIds: string[]) =>
+      ask(stack, 'department', bureauToken, REGISTER, {
+        input: {
+          subject: '征地补偿款未足额发放',
+          petitioners: ['王秀英'],
+          divisionCode: home.division_code,
+          demandIds,
+        },
+      });
+    // A demand that is no petition matter is refused, its id not echoed.
+    const refused = await eventually(async () => {
+      const answer = await register([plain]);
+      expect(answer.errors?.[0].message).toMatch(/no petition matter/);
+      return answer;
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.demandIds[0]',
+    });
+    expect(refused.errors?.[0].message).not.toContain(plain);
+    // Channels' feed brought the petition demand (a moment after it was raised).
+    const registered = await eventually(async () => {
+      const answer = await register([petition]);
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.registerPetitionCase;
+    });
+    const again = await register([petition]);
+    expect(again.errors?.[0].message).toMatch(/already linked to another case/);
+
+    const RECORD = `mutation($input: PetitionCaseStepInput!, $session: ID!) {
+      recordPetitionSession(input: $input, sessionId: $session) { version } }`;
+    const record = (sessionId: string) =>
+      ask(stack, 'department', bureauToken, RECORD, {
+        input: { caseId: registered.id },
+        session: sessionId,
+      });
+    await eventually(async () => {
+      const answer = await record(session);
+      expect(answer.errors).toBeUndefined();
+    });
+    // The office reads the case with its demand (channels) and session (deliberation).
+    const read = await data(
+      stack,
+      'city',
+      city,
+      `query($id: ID!) { petitionCase(id: $id) {
+         demands { id isPetition petitionCase { id } }
+         sessions { id kind petitionCase { id } } } }`,
+      { id: registered.id },
+    );
+    expect(read.petitionCase).toEqual({
+      demands: [{ id: petition, isPetition: true, petitionCase: { id: registered.id } }],
+      sessions: [{ id: session, kind: 'MULTI_PARTY', petitionCase: { id: registered.id } }],
+    });
+    for (const [refusedSession, message] of [
+      [council, /MULTI_PARTY/],
+      [elsewhere, /another county/],
+    ] as const) {
+      const answer = await eventually(async () => {
+        const attempt = await record(refusedSession);
+        expect(attempt.errors?.[0].message).toMatch(message);
+        return attempt;
+      });
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'sessionId',
+      });
+    }
+  });
+
   it('offers the public surface no petition case at all', async () => {
     const type = await data(stack, 'public', null, `{ __type(name: "PetitionCase") { name } }`);
     expect(type.__type).toBeNull();

@@ -4,12 +4,14 @@
  * (`is_petition`), registered a few days after the home received it, in the division the demand
  * concerns, by the bureau of its county (the city's where a county has none), given to one of
  * the county's departments working on the demand's policy area (any of them when none does), with the sessions whose agenda discussed the demand as the
- * sessions held on it. Each case walks the service's transition table as far as it got by
+ * sessions held on it (those of them that are multi-party platform sessions of its county, each
+ * on one case). Each case walks the service's transition table as far as it got by
  * `today`: accepted, answered within or past the 60 days (`OPINION_DAYS`), reviewed once for
  * some, closed. Every step is written to `petition_case_event` as the service would have.
  *
  * Deterministic: the same inputs, seed and `today` give the same rows.
  */
+import { SessionKind } from '@cppcc/deliberation';
 import { stableId } from '@cppcc/organization';
 import {
   BUREAU_KIND,
@@ -55,7 +57,26 @@ export function generatePetitionsDemo(
   const seed = options.seed ?? channels.seed;
   const today = options.today ?? channels.today;
   const random = createRandom(seed).fork('petitions');
-  const demo: PetitionsDemo = { seed, today, cases: [], events: [] };
+  const demo: PetitionsDemo = {
+    seed,
+    today,
+    cases: [],
+    events: [],
+    // What the feeds would have brought petitions of every session and demand (the demos load
+    // their rows, not the events that would have carried them).
+    sessions: deliberation.sessions.map((session) => ({
+      id: session.id,
+      division_code: session.division_code,
+      kind: session.kind,
+      status: session.status,
+      version: session.version,
+    })),
+    demands: channels.demands.map((demand) => ({
+      id: demand.id,
+      division_code: demand.division_code,
+      is_petition: demand.is_petition,
+    })),
+  };
   const bureaus = new Map<string, string>();
   const departmentsOfCounty = new Map<string, typeof organization.departments>();
   for (const department of organization.departments) {
@@ -71,13 +92,18 @@ export function generatePetitionsDemo(
       ]);
     }
   }
-  const held = new Set(
-    deliberation.sessions.filter((session) => session.held_at).map((session) => session.id),
+  // The sessions a case may record, as the service checks them: multi-party platform sessions
+  // (MULTI_PARTY) held, of the demand's county (below), each on one case only.
+  const platform = new Map(
+    deliberation.sessions
+      .filter((session) => session.held_at && session.kind === SessionKind.MULTI_PARTY)
+      .map((session) => [session.id, session.division_code]),
   );
+  const linkedSessions = new Set<string>();
   const sessionsOfDemand = new Map<string, string[]>();
   for (const item of deliberation.agendaItems) {
     for (const demandId of channels.agendaDemandIds[item.id] ?? item.demand_ids) {
-      if (!held.has(item.session_id)) continue;
+      if (!platform.has(item.session_id)) continue;
       const list = sessionsOfDemand.get(demandId) ?? [];
       if (!list.includes(item.session_id)) list.push(item.session_id);
       sessionsOfDemand.set(demandId, list);
@@ -162,6 +188,9 @@ export function generatePetitionsDemo(
     )
       continue;
     for (const sessionId of sessionsOfDemand.get(demand.id) ?? []) {
+      if (platform.get(sessionId)?.slice(0, 6) !== county || linkedSessions.has(sessionId))
+        continue;
+      linkedSessions.add(sessionId);
       row.session_ids.push(sessionId);
       row.version += 1;
       event('recordSession', Math.min(todayDay, acceptedDay + 1), row.status, bureau, {
@@ -208,5 +237,10 @@ export function generatePetitionsDemo(
 
 /** Rows per table, for reports. */
 export function petitionsDemoRowCounts(demo: PetitionsDemo): Record<string, number> {
-  return { petition_case: demo.cases.length, petition_case_event: demo.events.length };
+  return {
+    petition_case: demo.cases.length,
+    petition_case_event: demo.events.length,
+    session_projection: demo.sessions.length,
+    demand_projection: demo.demands.length,
+  };
 }

@@ -11,6 +11,17 @@ import type { PetitionsDemo } from './rows';
 
 /** The tables the demo fills, in foreign-key order, with the columns the demo sets. */
 const TABLES: ReadonlyArray<BulkTable<PetitionsDemo>> = [
+  // The sessions and demands the cases link to, as the feeds would have brought them.
+  {
+    table: 'session_projection',
+    rows: (demo) => demo.sessions,
+    columns: ['id', 'division_code', 'kind', 'status', 'version'],
+  },
+  {
+    table: 'demand_projection',
+    rows: (demo) => demo.demands,
+    columns: ['id', 'division_code', 'is_petition'],
+  },
   {
     table: 'petition_case',
     rows: (demo) => demo.cases,

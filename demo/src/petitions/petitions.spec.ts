@@ -45,16 +45,32 @@ describe('the petitions demo', () => {
     expect([...states].sort()).toEqual(expect.arrayContaining(['ACCEPTED', 'CLOSED', 'HANDLED']));
   });
 
-  it('links the held sessions that discussed the demand, and handling departments of the county', () => {
-    const held = new Set(deliberation.sessions.filter((s) => s.held_at).map((s) => s.id));
+  it('links held multi-party sessions of the county that discussed the demand, each to one case, and handling departments of the county', () => {
+    const sessions = new Map(deliberation.sessions.map((s) => [s.id, s]));
     const linked = demo.cases.flatMap((row) => row.session_ids);
     expect(linked.length).toBeGreaterThan(0);
-    expect(linked.every((id) => held.has(id))).toBe(true);
+    expect(new Set(linked).size).toBe(linked.length);
+    for (const row of demo.cases) {
+      for (const id of row.session_ids) {
+        // As the service checks them: MULTI_PARTY, not cancelled, of the case's county.
+        expect(sessions.get(id)).toMatchObject({ kind: 'MULTI_PARTY', status: 'HELD' });
+        expect(sessions.get(id)!.division_code.slice(0, 6)).toBe(row.division_code.slice(0, 6));
+      }
+    }
     const departments = new Map(organization.departments.map((d) => [d.id, d]));
     for (const row of demo.cases.filter((row) => row.handling_department_id)) {
       expect(
         row.division_code.startsWith(departments.get(row.handling_department_id!)!.division_code),
       ).toBe(true);
+    }
+  });
+
+  it('gives petitions every session and demand as their feeds would have', () => {
+    expect(demo.sessions).toHaveLength(deliberation.sessions.length);
+    expect(demo.demands).toHaveLength(channels.demands.length);
+    const demands = new Map(demo.demands.map((demand) => [demand.id, demand]));
+    for (const row of demo.cases) {
+      expect(demands.get(row.demand_ids[0])).toMatchObject({ is_petition: true });
     }
   });
 

@@ -39,9 +39,27 @@ export interface PetitionCaseEventRow {
   detail: Record<string, unknown>;
 }
 
+/** A session as petitions keeps it from deliberation's events (`session_projection`). */
+export interface SessionProjectionRow {
+  id: string;
+  division_code: string;
+  kind: string;
+  status: string;
+  version: number;
+}
+
+/** A demand as petitions keeps it from channels' events (`demand_projection`). */
+export interface DemandProjectionRow {
+  id: string;
+  division_code: string;
+  is_petition: boolean;
+}
+
 export interface PetitionsDemo {
   seed: number;
   today: string;
   cases: PetitionCaseRow[];
   events: PetitionCaseEventRow[];
+  sessions: SessionProjectionRow[];
+  demands: DemandProjectionRow[];
 }

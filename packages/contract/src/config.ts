@@ -58,3 +58,6 @@ export const organizationUrl = z
 export const deliberationUrl = z
   .url({ protocol: /^https?$/ })
   .default('http://localhost:4002/graphql');
+
+/** Where the channels subgraph answers, for the subgraphs that follow its event feed. */
+export const channelsUrl = z.url({ protocol: /^https?$/ }).default('http://localhost:4003/graphql');

@@ -7,6 +7,7 @@ export {
   ConfigError,
   baseConfigShape,
   databaseUrl,
+  channelsUrl,
   deliberationUrl,
   internalAuthSecret,
   organizationUrl,

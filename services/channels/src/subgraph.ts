@@ -1,4 +1,10 @@
-import { DomainEvent, buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
+import {
+  DOMAIN_EVENT_FEED,
+  DomainEvent,
+  buildTypeGraphqlSubgraph,
+  changeFeedRoute,
+  type SubgraphProcess,
+} from '@cppcc/toolkit';
 import { followDepartments, followHomes } from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
@@ -106,6 +112,8 @@ export function createChannelsSubgraph(
         },
       }),
     createContext,
+    // Its outbox as a feed: petitions learns the demands it may link to a case from it.
+    internalRoutes: (app, orm, settings) => changeFeedRoute(app, orm, settings, DOMAIN_EVENT_FEED),
     startWorkers: (orm, settings) => [
       followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
       followDepartments(orm, settings, { consumer: 'channels' }),

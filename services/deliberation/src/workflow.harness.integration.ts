@@ -125,8 +125,9 @@ describe('every step of every deliberation workflow, from every state, as every 
       },
     });
     expect(failures).toEqual([]);
-    // begin, the locked read, the update, the history entry, commit.
-    expect(statements).toEqual({ reschedule: 5, recordHeld: 5, cancel: 5 });
+    // begin, the locked read, the update, the history entry, commit; holding and cancelling
+    // write their event to the outbox (`session.held`, `session.cancelled`) besides.
+    expect(statements).toEqual({ reschedule: 5, recordHeld: 6, cancel: 6 });
   });
 
   it('minutes keep their table', async () => {

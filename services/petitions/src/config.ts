@@ -1,4 +1,10 @@
-import { organizationUrl, parseConfig, subgraphConfigShape } from '@cppcc/toolkit';
+import {
+  channelsUrl,
+  deliberationUrl,
+  organizationUrl,
+  parseConfig,
+  subgraphConfigShape,
+} from '@cppcc/toolkit';
 
 /** The port the petitions subgraph listens on unless PORT says otherwise. */
 export const DEFAULT_PORT = 4004;
@@ -8,6 +14,10 @@ export const configShape = {
   ...subgraphConfigShape(DEFAULT_PORT),
   /** Where the organization subgraph answers: its department change feed is next to it. */
   ORGANIZATION_URL: organizationUrl,
+  /** Where the deliberation subgraph answers: its event feed (the sessions' life) is beside it. */
+  DELIBERATION_URL: deliberationUrl,
+  /** Where the channels subgraph answers: its event feed (the demands raised) is beside it. */
+  CHANNELS_URL: channelsUrl,
 };
 
 export type Config = ReturnType<typeof loadConfig>;

@@ -1,6 +1,7 @@
 import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { followDepartmentsWithPolicyAreas } from './department/department.projection';
+import { followDemands, followSessions } from './linked/linked.projection';
 import { DivisionPetitionStatsResolver } from './division/division.petition-stats.resolver';
 import { migrations } from './migrations';
 import {
@@ -15,7 +16,10 @@ import {
   petitionCaseReference,
 } from './petition-case/petition-case.resolver';
 
-/** The petitions subgraph: the petitions bureau's (信访局) cases for petition matters. */
+/**
+ * The petitions subgraph: the petitions bureau's (信访局) cases for petition matters. It calls no
+ * other service: the departments, sessions and demands its cases name come from their feeds.
+ */
 export const petitionsSubgraph: SubgraphProcess = {
   name: 'petitions',
   database: {
@@ -35,5 +39,11 @@ export const petitionsSubgraph: SubgraphProcess = {
       referenceResolvers: petitionCaseReference,
     }),
   createContext,
-  startWorkers: (orm, settings) => [followDepartmentsWithPolicyAreas(orm, settings)],
+  // The departments from the organization's feed; the sessions and demands a case links to from
+  // deliberation's and channels' event feeds (see linked/linked.projection.ts).
+  startWorkers: (orm, settings) => [
+    followDepartmentsWithPolicyAreas(orm, settings),
+    followSessions(orm, settings),
+    followDemands(orm, settings),
+  ],
 };

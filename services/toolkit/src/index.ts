@@ -173,6 +173,7 @@ export {
   canSeePersonalData,
   createLogger,
   databaseUrl,
+  channelsUrl,
   deliberationUrl,
   hasPublicCode,
   internalAuthSecret,

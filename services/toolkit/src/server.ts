@@ -201,6 +201,8 @@ export interface SubgraphSettings {
   organizationUrl?: string;
   /** Where the deliberation subgraph answers (`…/graphql`), for services that follow its events. */
   deliberationUrl?: string;
+  /** Where the channels subgraph answers (`…/graphql`), for services that follow its events. */
+  channelsUrl?: string;
 }
 
 export interface SubgraphProcess {
@@ -278,6 +280,7 @@ export async function runSubgraphProcess(
     LOG_LEVEL: string;
     ORGANIZATION_URL?: string;
     DELIBERATION_URL?: string;
+    CHANNELS_URL?: string;
   },
 ): Promise<void> {
   const logger = createLogger(subgraph.name, config.LOG_LEVEL);
@@ -290,6 +293,7 @@ export async function runSubgraphProcess(
       logger,
       organizationUrl: config.ORGANIZATION_URL,
       deliberationUrl: config.DELIBERATION_URL,
+      channelsUrl: config.CHANNELS_URL,
     });
     stopOnSignals(logger, started.stop);
   } catch (error) {

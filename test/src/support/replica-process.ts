@@ -106,13 +106,18 @@ export async function startReplicaProcesses(
   const organization = await startReplicaProcess('organization', { DATABASE_URL: databaseUrl });
   const followers = { DATABASE_URL: databaseUrl, ORGANIZATION_URL: organization.url };
   const deliberation = await startReplicaProcess('deliberation', followers);
+  const channels = await startReplicaProcess('channels', {
+    ...followers,
+    DELIBERATION_URL: deliberation.url,
+  });
   return {
     organization,
     deliberation,
-    channels: await startReplicaProcess('channels', {
+    channels,
+    petitions: await startReplicaProcess('petitions', {
       ...followers,
       DELIBERATION_URL: deliberation.url,
+      CHANNELS_URL: channels.url,
     }),
-    petitions: await startReplicaProcess('petitions', followers),
   };
 }

@@ -23,6 +23,7 @@ export async function restartSubgraph(
     logger: createLogger(name, 'silent'),
     organizationUrl: stack.subgraphs.organization.url,
     deliberationUrl: stack.subgraphs.deliberation.url,
+    channelsUrl: stack.subgraphs.channels.url,
   });
 }
 

@@ -88,7 +88,8 @@ export async function startStack(
   const replicas: Stack['replicas'] = [];
   for (let replica = 0; replica < (options.replicas ?? 1); replica++) {
     const started = {} as Stack['subgraphs'];
-    // The organization first: the others follow its change feeds.
+    // The organization first: the others follow its change feeds (petitions, listed last, also
+    // deliberation's and channels' event feeds).
     const all = listedSubgraphs().sort((a, b) =>
       a.name === 'organization' ? -1 : b.name === 'organization' ? 1 : 0,
     );
@@ -101,6 +102,7 @@ export async function startStack(
         logger,
         organizationUrl: started.organization?.url,
         deliberationUrl: started.deliberation?.url,
+        channelsUrl: started.channels?.url,
       });
     }
     replicas.push(started);

@@ -20,6 +20,7 @@ export const CHANNEL_EVENT_TYPES = [
   'proposal.overdue',
   'sentimentReport.forwarded',
   'sentimentReport.feedbackGiven',
+  'demand.raised',
   'demand.escalated',
   'demand.answered',
 ] as const;
@@ -115,13 +116,21 @@ function carriedBy(taken: TakenStep): Record<string, unknown> {
   );
 }
 
-/** A department never sees a demand: its events go to the home and the office. */
+/** The event each step of a demand raises, if any. */
+const DEMAND_EVENT: Partial<Record<string, ChannelEventType>> = {
+  raise: 'demand.raised',
+  escalate: 'demand.escalated',
+  answer: 'demand.answered',
+};
+
+/**
+ * A department never sees a demand: its events go to the home and the office. `demand.raised`
+ * says whether it is a petition matter (`isPetition`; its division is the event's): what
+ * petitions keeps of a demand to link it to a case.
+ */
 export const demandEvents = outbox<Demand>('Demand', (taken, demand) => {
-  const type =
-    taken.step === 'escalate'
-      ? 'demand.escalated'
-      : taken.step === 'answer'
-        ? 'demand.answered'
-        : null;
-  return type ? [{ type, homeIds: [demand.homeId], payload: carriedBy(taken) }] : [];
+  const type = DEMAND_EVENT[taken.step];
+  if (!type) return [];
+  const payload = taken.step === 'raise' ? { isPetition: demand.isPetition } : carriedBy(taken);
+  return [{ type, homeIds: [demand.homeId], payload }];
 });

@@ -14,6 +14,7 @@ import { Migration20261129140000_followed_events } from './Migration202611291400
 import { Migration20261129150000_keyset_lists } from './Migration20261129150000_keyset_lists';
 import { Migration20261129160000_home_lineage_indexes } from './Migration20261129160000_home_lineage_indexes';
 import { Migration20261129170000_delivery_keyset } from './Migration20261129170000_delivery_keyset';
+import { Migration20261129210000_domain_event_feed } from './Migration20261129210000_domain_event_feed';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -73,5 +74,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129170000_delivery_keyset',
     class: Migration20261129170000_delivery_keyset,
+  },
+  {
+    name: 'Migration20261129210000_domain_event_feed',
+    class: Migration20261129210000_domain_event_feed,
   },
 ];

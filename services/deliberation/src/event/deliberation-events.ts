@@ -1,27 +1,49 @@
-import { outbox } from '@cppcc/toolkit';
+import { outbox, type RaisedEvent } from '@cppcc/toolkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActionOwnerKind, FollowUpAction, type Minutes } from '../minutes/minutes.entity';
 import type { Session } from '../session/session.entity';
 
 /**
- * The domain events of deliberation: a department invited to a session, a follow-up
- * action a department owns, minutes published. Payloads carry ids and states only. Their types
+ * The domain events of deliberation: a session's life, a department invited to a session, a
+ * follow-up action a department owns, minutes published. Payloads carry ids and states only. Their types
  * are a contract in the toolkit (`DELIBERATION_EVENT_TYPES`): channels delivers them by webhook.
  */
 
-/** A session scheduled with departments invites them. */
-export const sessionEvents = outbox<Session>('Session', (taken, session) =>
-  taken.step === 'schedule' && session.departmentIds.length
-    ? [
-        {
-          type: 'session.departmentInvited',
-          departmentIds: session.departmentIds,
-          homeIds: [session.homeId],
-          payload: { departmentIds: session.departmentIds, scheduledAt: session.scheduledAt },
-        },
-      ]
-    : [],
-);
+/** A step of a session's life, and the event it raises (`LIFECYCLE`). */
+const LIFECYCLE: Record<string, string> = {
+  schedule: 'session.scheduled',
+  recordHeld: 'session.held',
+  cancel: 'session.cancelled',
+};
+
+/**
+ * A session's life: scheduled, held, cancelled, each with its kind and status (the outbox adds
+ * the status, the row its division) for the services that keep sessions (petitions links its
+ * multi-party platform sessions to cases); the home and the office receive them, the invited
+ * departments once it was held or called off. A session scheduled with departments also invites
+ * them.
+ */
+export const sessionEvents = outbox<Session>('Session', (taken, session) => {
+  const events: RaisedEvent[] = [];
+  const lifecycle = LIFECYCLE[taken.step];
+  if (lifecycle) {
+    events.push({
+      type: lifecycle,
+      departmentIds: taken.step === 'schedule' ? [] : session.departmentIds,
+      homeIds: [session.homeId],
+      payload: { kind: session.kind },
+    });
+  }
+  if (taken.step === 'schedule' && session.departmentIds.length) {
+    events.push({
+      type: 'session.departmentInvited',
+      departmentIds: session.departmentIds,
+      homeIds: [session.homeId],
+      payload: { departmentIds: session.departmentIds, scheduledAt: session.scheduledAt },
+    });
+  }
+  return events;
+});
 
 /**
  * The actions a department owns that this step writes: read from the unit of work the step is

@@ -82,6 +82,11 @@ describe('domain events of sessions and minutes', () => {
       },
     );
     const [invited] = await eventsOf(graph.as(department(housing)), 1);
+    // The session's life is the home's and the office's news; the invited department hears of
+    // the invitation.
+    const [scheduled] = await eventsOf(graph, 1, ['session.scheduled']);
+    expect(scheduled).toMatchObject({ recordId: session.id, departmentIds: [], homeIds: [HOME] });
+    expect(JSON.parse(scheduled.payload)).toEqual({ kind: 'COUNCIL', status: 'PLANNED' });
     expect(invited).toMatchObject({
       type: 'session.departmentInvited',
       recordType: 'Session',
@@ -96,6 +101,10 @@ describe('domain events of sessions and minutes', () => {
       `mutation($input: SessionStepInput!, $at: DateTime!) { recordSessionHeld(input: $input, heldAt: $at) { id } }`,
       { input: { sessionId: session.id }, at: '2026-11-10T09:00:00+08:00' },
     );
+    // Held: the invited department hears of it too.
+    const [held] = await eventsOf(graph.as(department(housing)), 1, ['session.held']);
+    expect(held).toMatchObject({ recordId: session.id, recordVersion: 2, homeIds: [HOME] });
+    expect(JSON.parse(held.payload)).toEqual({ kind: 'COUNCIL', status: 'HELD' });
     const { draftMinutes: minutes } = await graph.query(
       `mutation($input: DraftMinutesInput!) { draftMinutes(input: $input) { id } }`,
       {
@@ -140,7 +149,39 @@ describe('domain events of sessions and minutes', () => {
     const [published] = await eventsOf(graph, 1, ['minutes.published']);
     expect(published).toMatchObject({ recordId: minutes.id, recordVersion: 3, homeIds: [HOME] });
     // Publication is the office's and the home's news; the departments heard of their part.
-    await eventsOf(graph.as(department(housing)), 1);
+    await eventsOf(graph.as(department(housing)), 2);
     await eventsOf(graph.as(department(education)), 1);
+  });
+
+  it('tell the home, the office and the invited departments that a session was called off', async () => {
+    const invitedDepartment = await seedDepartment('海州区信访局');
+    const { scheduleSession: session } = await graph.query(
+      `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`,
+      {
+        input: {
+          homeId: HOME,
+          title: '征地补偿多方协商',
+          kind: 'MULTI_PARTY',
+          scheduledAt: '2026-12-01T09:00:00+08:00',
+          departmentIds: [invitedDepartment],
+        },
+      },
+    );
+    await graph.query(
+      `mutation($input: SessionStepInput!) { cancelSession(input: $input, reason: "当事人未到场") { id } }`,
+      { input: { sessionId: session.id } },
+    );
+    const [cancelled] = await eventsOf(graph.as(department(invitedDepartment)), 1, [
+      'session.cancelled',
+    ]);
+    expect(cancelled).toMatchObject({
+      recordType: 'Session',
+      recordId: session.id,
+      recordVersion: 2,
+      departmentIds: [invitedDepartment],
+      homeIds: [HOME],
+    });
+    // Ids and states only: no title, no reason.
+    expect(JSON.parse(cancelled.payload)).toEqual({ kind: 'MULTI_PARTY', status: 'CANCELLED' });
   });
 });

@@ -12,6 +12,7 @@ import { Migration20261127120000_sessions_of_homes } from './Migration2026112712
 import { Migration20261129000000_minutes_history } from './Migration20261129000000_minutes_history';
 import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
 import { Migration20261129140000_domain_event_feed } from './Migration20261129140000_domain_event_feed';
+import { Migration20261129210000_session_lifecycle_events } from './Migration20261129210000_session_lifecycle_events';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -60,5 +61,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129140000_domain_event_feed',
     class: Migration20261129140000_domain_event_feed,
+  },
+  {
+    name: 'Migration20261129210000_session_lifecycle_events',
+    class: Migration20261129210000_session_lifecycle_events,
   },
 ];

@@ -9,7 +9,9 @@ import {
   departmentCaller,
   officeCaller,
   seedCase,
+  seedDemand,
   seedDepartments,
+  seedSession,
   type Departments,
 } from '../testing/fixtures';
 import { OPINION_DAYS, addDays } from './petition-case.deadline';
@@ -48,8 +50,8 @@ const countCases = async () =>
 
 describe("a petition case's life through the graph", () => {
   it('is registered and accepted by the bureau, answered by the handling department, reviewed once', async () => {
-    const demand = randomUUID();
-    const session = randomUUID();
+    const demand = await seedDemand(graph);
+    const session = await seedSession(graph);
     const registered = (
       await bureau().query(REGISTER, {
         input: {

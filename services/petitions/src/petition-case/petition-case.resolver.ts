@@ -220,12 +220,15 @@ export class PetitionCaseResolver {
   @OnSurfaces(...BUREAU_SURFACES)
   @Mutation(() => PetitionCase, {
     description:
-      'Records a multi-party platform session (多方协商平台) held on the case; its history gains an entry, its state stays. The bureau’s step.',
+      'Records a multi-party platform session (多方协商平台) held on the case; its history gains an entry, its state stays; recording it again changes nothing. The bureau’s step. BAD_USER_INPUT on `sessionId` when the session is unknown, not MULTI_PARTY, cancelled, of another county than the case, or already recorded on another case.',
   })
   recordPetitionSession(
     @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
     input: PetitionCaseStepInput,
-    @Arg('sessionId', () => ID, { description: 'The session (deliberation) held on it.' })
+    @Arg('sessionId', () => ID, {
+      description:
+        "The session (deliberation's) held or planned on it: a MULTI_PARTY session of the case's county, not cancelled. The petitions bureau learns of sessions from deliberation's feed: one just scheduled may take a moment (about a second) to be known, and reads as unknown until then.",
+    })
     sessionId: string,
     @Ctx() { em, caller }: Context,
   ) {

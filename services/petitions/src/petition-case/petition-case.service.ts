@@ -18,6 +18,11 @@ import {
   type Caller,
 } from '@cppcc/toolkit';
 import { bureauDivisionOf, requireHandlingDepartment } from '../department/department.projection';
+import {
+  linkTaken,
+  requireLinkableDemands,
+  requireLinkableSession,
+} from '../linked/linked.projection';
 import { opinionDueOn } from './petition-case.deadline';
 import { PetitionCase, PetitionCaseStatus } from './petition-case.entity';
 import type { RegisterPetitionCaseInput } from './petition-case.inputs';
@@ -82,6 +87,8 @@ export async function registerPetitionCase(
   }
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createOnce(em, PetitionCase, key, async (tx) => {
+    // After the key's lookup: a retry finds its case, whose demands are linked to it by then.
+    await requireLinkableDemands(tx, demandIds, input.divisionCode, 'input.demandIds');
     const [{ seq }] = await executeIn<Array<{ seq: string }>>(
       tx,
       `select nextval('petition_case_number') as seq`,
@@ -100,6 +107,8 @@ export async function registerPetitionCase(
     recordStep(tx, caller, PETITION_CASE_WORKFLOW, record, 'register', null, { demandIds });
     await tx.flush();
     return record;
+  }).catch((error: unknown) => {
+    throw linkTaken(error, 'demand', 'input.demandIds');
   });
 }
 
@@ -207,6 +216,8 @@ export function closePetitionCase(
 /**
  * Records a multi-party platform session (deliberation's) held on the case: not a change of state,
  * one more entry in its history (`recordSession`). The bureau's, like the case's other records.
+ * The session must be known from deliberation's feed, MULTI_PARTY, not cancelled, of the case's
+ * county and on no other case (`requireLinkableSession`); recording it again changes nothing.
  */
 export async function recordPetitionSession(
   em: EntityManager,
@@ -217,7 +228,7 @@ export async function recordPetitionSession(
 ): Promise<PetitionCase> {
   requireActor(PETITION_CASE_WORKFLOW, 'accept', caller);
   requireId(sessionId, 'sessionId');
-  return inTransaction(em, 'PetitionCase', async (tx) => {
+  const recorded = inTransaction(em, 'PetitionCase', async (tx) => {
     const record = isUuid(caseId)
       ? await tx.findOne(PetitionCase, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
@@ -225,6 +236,7 @@ export async function recordPetitionSession(
     checkVersion('PetitionCase', record, expectedVersion);
     await bureauOnly(record, caller, tx);
     if (record.sessionIds.includes(sessionId)) return record;
+    await requireLinkableSession(tx, sessionId, record.id, record.divisionCode, 'sessionId');
     record.sessionIds = [...record.sessionIds, sessionId];
     record.updatedAt = new Date();
     recordStep(tx, caller, PETITION_CASE_WORKFLOW, record, 'recordSession', record.status, {
@@ -232,5 +244,8 @@ export async function recordPetitionSession(
     });
     await tx.flush();
     return record;
+  });
+  return recorded.catch((error: unknown) => {
+    throw linkTaken(error, 'session', 'sessionId');
   });
 }

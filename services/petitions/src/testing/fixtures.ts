@@ -158,3 +158,37 @@ export async function readCase(graph: TestSubgraph, id: string) {
   );
   return { status: row.status, version: row.version, history: Number(row.history) };
 }
+
+export interface SeededSession {
+  divisionCode?: string;
+  kind?: string;
+  status?: string;
+}
+
+/** A session as deliberation's event feed would have brought it (a held multi-party one by default). */
+export async function seedSession(
+  graph: TestSubgraph,
+  seeded: SeededSession = {},
+): Promise<string> {
+  const id = randomUUID();
+  await sql(
+    graph,
+    `insert into session_projection (id, division_code, kind, status, version) values (?, ?, ?, ?, 1)`,
+    [id, seeded.divisionCode ?? '320706001', seeded.kind ?? 'MULTI_PARTY', seeded.status ?? 'HELD'],
+  );
+  return id;
+}
+
+/** A demand as channels' event feed would have brought it (a petition matter by default). */
+export async function seedDemand(
+  graph: TestSubgraph,
+  seeded: { divisionCode?: string; isPetition?: boolean } = {},
+): Promise<string> {
+  const id = randomUUID();
+  await sql(
+    graph,
+    `insert into demand_projection (id, division_code, is_petition) values (?, ?, ?)`,
+    [id, seeded.divisionCode ?? VILLAGE, seeded.isPetition ?? true],
+  );
+  return id;
+}

@@ -171,9 +171,10 @@ export async function startTestSubgraph(
     host: '127.0.0.1',
     logger,
     // Alone in a test, a subgraph that follows the organization's changes (or deliberation's
-    // events) finds nobody there (port 9, discard) and keeps retrying quietly.
+    // or channels' events) finds nobody there (port 9, discard) and keeps retrying quietly.
     organizationUrl: 'http://127.0.0.1:9/graphql',
     deliberationUrl: 'http://127.0.0.1:9/graphql',
+    channelsUrl: 'http://127.0.0.1:9/graphql',
     ...settings,
   });
   return {
