@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConfigError, baseConfigShape, databaseUrl, parseConfig, port } from './config';
 
 const shape = { ...baseConfigShape, PORT: port(4001), DATABASE_URL: databaseUrl.unwrap() };
@@ -15,13 +16,20 @@ describe('configuration', () => {
     expect(parseConfig(shape, { DATABASE_URL: 'postgresql://db/x', PORT: '5000' }).PORT).toBe(5000);
   });
 
-  it('reads a variable set to the empty string as unset (Compose passes `${NAME:-}` so)', () => {
-    const parsed = parseConfig(shape, {
+  it('reads an optional variable set to the empty string as unset (Compose passes `${NAME:-}` so), and nothing else', () => {
+    const withOptional = {
+      ...shape,
+      AUTH_JWKS_URL: z.url().optional(),
+      LIST: z.string().default('all'),
+    };
+    const parsed = parseConfig(withOptional, {
       DATABASE_URL: 'postgres://db/x',
-      PORT: '',
-      LOG_LEVEL: '',
+      AUTH_JWKS_URL: '',
+      LIST: '',
     });
-    expect(parsed).toMatchObject({ PORT: 4001, LOG_LEVEL: 'info' });
+    expect(parsed.AUTH_JWKS_URL).toBeUndefined();
+    // A variable with a default keeps the empty value it was given (a list of none).
+    expect(parsed.LIST).toBe('');
     expect(() => parseConfig(shape, { DATABASE_URL: '' })).toThrow(/DATABASE_URL/);
   });
 

@@ -17,17 +17,29 @@ export const port = (fallback: number) =>
 
 export class ConfigError extends Error {}
 
+/** A variable that may be left out and then has no value (AUTH_JWKS_URL, not PORT). */
+function optionalWithoutDefault(schema: z.core.$ZodType | undefined): boolean {
+  if (!schema) return false;
+  const absent = z.safeParse(schema, undefined);
+  return absent.success && absent.data === undefined;
+}
+
 /**
  * Parses a process's configuration from the environment. A bad value throws a ConfigError that
  * names every variable at fault; `main`s print it and exit, so nothing starts half-configured.
- * A variable set to the empty string counts as unset (its default applies): Compose's
- * `${NAME:-}` passes an operator's unset variable that way.
+ * An optional variable without a default (AUTH_JWKS_URL) set to the empty string counts as
+ * unset: Compose's `${NAME:-}` passes an operator's unset variable that way. Elsewhere the empty
+ * string is a value (`INTROSPECTION_SURFACES=` is none, not the default all).
  */
 export function parseConfig<T extends z.ZodRawShape>(
   shape: T,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<z.ZodObject<T>> {
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(
+      ([key, value]) => value !== '' || !optionalWithoutDefault(shape[key]),
+    ),
+  );
   const result = z.object(shape).safeParse(given);
   if (result.success) return result.data;
   const problems = result.error.issues.map(

@@ -41,6 +41,16 @@ const PREFIX = 'k1:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const WHOLE = /^\d{1,20}$/;
+
+/**
+ * An instant as a cursor writes it, and one PostgreSQL reads: JavaScript's Date takes 30 February
+ * (as 2 March) and the year 0, which `::timestamptz` refuses (an error, not a refusal).
+ */
+function realInstant(value: string): boolean {
+  if (!INSTANT.test(value) || value.startsWith('0000')) return false;
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+}
 /** The largest value of each whole-number type: PostgreSQL's signed bigint, the unsigned xid8. */
 const LARGEST = { bigint: 2n ** 63n - 1n, xid8: 2n ** 64n - 1n };
 
@@ -81,7 +91,7 @@ export function decodeKeysetCursor(order: KeysetOrder, cursor: string, field: st
       (part.type === 'uuid'
         ? UUID.test(value)
         : part.type === 'timestamptz'
-          ? INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+          ? realInstant(value)
           : WHOLE.test(value) && BigInt(value) <= LARGEST[part.type]);
     if (!valid) throw refuse();
   });

@@ -74,6 +74,13 @@ describe('keyset pagination', () => {
       forge('k1:assignedProposals:["2026-11-29","00000000-0000-4000-8000-000000000002"]'),
       forge('k1:assignedProposals:["2026-11-29T08:00:00.123Z","1 or 1=1"]'),
       forge('k1:assignedProposals:[nope'),
+      // Dates JavaScript reads but PostgreSQL refuses.
+      forge(
+        'k1:assignedProposals:["2026-02-30T08:00:00.000Z","00000000-0000-4000-8000-000000000002"]',
+      ),
+      forge(
+        'k1:assignedProposals:["0000-01-01T00:00:00.000Z","00000000-0000-4000-8000-000000000002"]',
+      ),
     ]) {
       expect(() => toPage({ after }, 'inbox.', order)).toThrow(
         expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', field: 'inbox.after' } }),

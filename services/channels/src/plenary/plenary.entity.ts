@@ -24,7 +24,7 @@ registerEnumType(PlenaryStatus, {
 
 /**
  * Speeches and special reports of the CPPCC in the caller's jurisdiction; a home, those that came
- * from its demands or sessions.
+ * from its residents' demands.
  */
 export const PLENARY_POLICY: RecordPolicy = {
   public: false,

@@ -128,7 +128,7 @@ registerEnumType(Evaluation, {
 /**
  * Which proposals a caller may see: those of the CPPCC (city or county) in its jurisdiction; a
  * department, those assigned to it (lead or co-handling); a home, those that came from its
- * demands or sessions once submitted. The public sees none.
+ * residents' demands once submitted. The public sees none.
  */
 export const PROPOSAL_POLICY: RecordPolicy = {
   public: false,

@@ -72,7 +72,7 @@ registerEnumType(InstructionLevel, {
 
 /**
  * Reports of the CPPCC in the caller's jurisdiction; a department, those forwarded to it; a home,
- * those that came from its demands or sessions once submitted.
+ * those that came from its residents' demands once submitted.
  */
 export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
   public: false,
