@@ -58,6 +58,14 @@ describe('the demands a case is registered for', () => {
         /another county/,
       ],
       ['on another case', [linked], /already linked to another case/],
+      // The index is the one given: a duplicate is refused where it stands.
+      ['given twice', [good, good], /given twice/],
+      // Of another county's demand nothing more is said (not whether it is a petition matter).
+      [
+        'another county, no petition',
+        [await seedDemand(graph, { divisionCode: '320724100201', isPetition: false })],
+        /another county/,
+      ],
     ];
     const before = {
       cases: await count('petition_case'),
@@ -72,6 +80,14 @@ describe('the demands a case is registered for', () => {
       expect([what, error?.message]).toEqual([what, expect.stringMatching(message)]);
       for (const id of demandIds) expect(error?.message).not.toContain(id);
     }
+    const tooMany = await bureau().send(
+      REGISTER,
+      register(Array.from({ length: 51 }, () => randomUUID())),
+    );
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.demandIds',
+    });
     expect({
       cases: await count('petition_case'),
       links: await count('petition_case_demand'),
@@ -143,6 +159,15 @@ describe('the sessions recorded on a case', () => {
       [
         'another county',
         await seedSession(graph, { divisionCode: `${OTHER_COUNTY}100` }),
+        /another county/,
+      ],
+      [
+        'another county, cancelled, a council',
+        await seedSession(graph, {
+          divisionCode: `${OTHER_COUNTY}100`,
+          status: 'CANCELLED',
+          kind: 'COUNCIL',
+        }),
         /another county/,
       ],
       ['cancelled', await seedSession(graph, { status: 'CANCELLED' }), /cancelled/],

@@ -147,8 +147,8 @@ const UNKNOWN_DEMAND =
 const DEMAND_LINKED = 'The demand is already linked to another case.';
 
 /**
- * A session a case may record: known from deliberation's feed, a multi-party platform session
- * (MULTI_PARTY), not cancelled, of the case's county, and recorded on no other case.
+ * A session a case may record: known from deliberation's feed, of the case's county, a
+ * multi-party platform session (MULTI_PARTY), not cancelled, and recorded on no other case.
  * BAD_USER_INPUT on `field` otherwise.
  */
 export async function requireLinkableSession(
@@ -171,6 +171,10 @@ export async function requireLinkableSession(
       )
     : [];
   if (!session) throw new BadUserInputError(UNKNOWN_SESSION, field);
+  // The county first: of another county's session nothing more is said.
+  if (countyOf(session.division_code) !== countyOf(caseDivisionCode)) {
+    throw new BadUserInputError("The session is of another county than the case's.", field);
+  }
   if (session.kind !== MULTI_PARTY) {
     throw new BadUserInputError(
       'The session is no multi-party platform session (多方协商平台, kind MULTI_PARTY).',
@@ -180,17 +184,14 @@ export async function requireLinkableSession(
   if (session.status === CANCELLED) {
     throw new BadUserInputError('The session was cancelled.', field);
   }
-  if (countyOf(session.division_code) !== countyOf(caseDivisionCode)) {
-    throw new BadUserInputError("The session is of another county than the case's.", field);
-  }
   if (session.case_id && session.case_id !== caseId) {
     throw new BadUserInputError(SESSION_LINKED, field);
   }
 }
 
 /**
- * Demands a new case may be registered for: each known from channels' feed, a petition matter
- * (`isPetition`), of the case's county, and linked to no other case. BAD_USER_INPUT on
+ * Demands a new case may be registered for: each known from channels' feed, of the case's county,
+ * a petition matter (`isPetition`), and linked to no other case. BAD_USER_INPUT on
  * `field[index]` for the first that is not.
  */
 export async function requireLinkableDemands(
@@ -215,11 +216,12 @@ export async function requireLinkableDemands(
     const at = `${field}[${index}]`;
     const demand = byId.get(id);
     if (!demand) throw new BadUserInputError(UNKNOWN_DEMAND, at);
-    if (!demand.is_petition) {
-      throw new BadUserInputError('The demand is no petition matter (isPetition).', at);
-    }
+    // The county first: of another county's demand nothing more is said.
     if (countyOf(demand.division_code) !== countyOf(caseDivisionCode)) {
       throw new BadUserInputError("The demand is of another county than the case's.", at);
+    }
+    if (!demand.is_petition) {
+      throw new BadUserInputError('The demand is no petition matter (isPetition).', at);
     }
     if (demand.case_id) throw new BadUserInputError(DEMAND_LINKED, at);
   });

@@ -42,9 +42,24 @@ function requireId(value: string, field: string): string {
   return value;
 }
 
+/** The most demands one case may be registered for. */
+export const MAX_CASE_DEMANDS = 50;
+
+/**
+ * A list of ids as given: each an id, none twice, at most MAX_CASE_DEMANDS; BAD_USER_INPUT on
+ * the item at fault (its index in the list given), or on the list when it is too long.
+ */
 function requireIds(values: readonly string[] | null | undefined, field: string): string[] {
-  const list = [...new Set(values ?? [])];
-  list.forEach((value, index) => requireId(value, `${field}[${index}]`));
+  const list = [...(values ?? [])];
+  if (list.length > MAX_CASE_DEMANDS) {
+    throw new BadUserInputError(`Name at most ${MAX_CASE_DEMANDS}.`, field);
+  }
+  list.forEach((value, index) => {
+    requireId(value, `${field}[${index}]`);
+    if (list.indexOf(value) !== index) {
+      throw new BadUserInputError('The same id is given twice.', `${field}[${index}]`);
+    }
+  });
   return list;
 }
 
