@@ -2,6 +2,7 @@ import { buildTypeGraphqlSubgraph, type SubgraphProcess } from '@cppcc/toolkit';
 import { createContext } from './context';
 import { followDepartmentsWithPolicyAreas } from './department/department.projection';
 import { DivisionPetitionStatsResolver } from './division/division.petition-stats.resolver';
+import { followDivisionsOfCases } from './division/division.projection';
 import { migrations } from './migrations';
 import {
   DemandPetitionCaseResolver,
@@ -35,5 +36,8 @@ export const petitionsSubgraph: SubgraphProcess = {
       referenceResolvers: petitionCaseReference,
     }),
   createContext,
-  startWorkers: (orm, settings) => [followDepartmentsWithPolicyAreas(orm, settings)],
+  startWorkers: (orm, settings) => [
+    followDepartmentsWithPolicyAreas(orm, settings),
+    followDivisionsOfCases(orm, settings),
+  ],
 };

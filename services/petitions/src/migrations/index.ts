@@ -1,7 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129200000_petitions } from './Migration20261129200000_petitions';
+import { Migration20261129300000_division_projection } from './Migration20261129300000_division_projection';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261129200000_petitions', class: Migration20261129200000_petitions },
+  {
+    name: 'Migration20261129300000_division_projection',
+    class: Migration20261129300000_division_projection,
+  },
 ];

@@ -5,11 +5,13 @@ import {
   COUNTY,
   OTHER_COUNTY,
   OTHER_VILLAGE,
+  UNKNOWN_VILLAGE,
   VILLAGE,
   departmentCaller,
   officeCaller,
   seedCase,
   seedDepartments,
+  seedDivisions,
   type Departments,
 } from '../testing/fixtures';
 import { OPINION_DAYS, addDays } from './petition-case.deadline';
@@ -22,6 +24,7 @@ const sql = <T extends object>(query: string, values: unknown[] = []) =>
 beforeAll(async () => {
   graph = await startTestSubgraph(petitionsSubgraph, 'petition_cases');
   departments = await seedDepartments(graph);
+  await seedDivisions(graph);
 });
 afterAll(() => graph?.stop());
 
@@ -152,6 +155,11 @@ describe("a petition case's life through the graph", () => {
         { subject: '事项', petitioners: ['王五'], divisionCode: OTHER_VILLAGE },
         'input.divisionCode',
       ],
+      // Well formed and in the county, but naming no division the organization knows.
+      [
+        { subject: '事项', petitioners: ['王五'], divisionCode: UNKNOWN_VILLAGE },
+        'input.divisionCode',
+      ],
       [
         { subject: '事项', petitioners: ['王五'], divisionCode: VILLAGE, demandIds: ['x'] },
         'input.demandIds[0]',
@@ -173,6 +181,7 @@ describe("a petition case's life through the graph", () => {
         { code: 'BAD_USER_INPUT', field },
       ]);
       expect(answer.errors?.[0].message).not.toContain('x');
+      expect(answer.errors?.[0].message).not.toMatch(/\d{6}/);
     }
     const registered = await seedCase(graph, { status: 'REGISTERED' });
     const unknown = await bureau().send(ACCEPT, {

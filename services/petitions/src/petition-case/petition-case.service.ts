@@ -18,6 +18,7 @@ import {
   type Caller,
 } from '@cppcc/toolkit';
 import { bureauDivisionOf, requireHandlingDepartment } from '../department/department.projection';
+import { requireKnownDivision } from '../division/division.projection';
 import { opinionDueOn } from './petition-case.deadline';
 import { PetitionCase, PetitionCaseStatus } from './petition-case.entity';
 import type { RegisterPetitionCaseInput } from './petition-case.inputs';
@@ -49,8 +50,9 @@ function requireDay(value: string | null | undefined, field: string): string {
 
 /**
  * Registers a petition case (REGISTERED), its first history entry `register`. Only a petitions
- * bureau registers, for a village, community or township of its own division; a retried
- * registration with its key gives the same case.
+ * bureau registers, for a village, community or township of its own division that the
+ * organization's division feed has brought; a retried registration with its key gives the same
+ * case.
  */
 export async function registerPetitionCase(
   em: EntityManager,
@@ -80,6 +82,7 @@ export async function registerPetitionCase(
   if (!input.divisionCode.startsWith(bureau)) {
     throw new BadUserInputError('The division is outside the bureau’s own.', 'input.divisionCode');
   }
+  await requireKnownDivision(em, input.divisionCode, 'input.divisionCode');
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createOnce(em, PetitionCase, key, async (tx) => {
     const [{ seq }] = await executeIn<Array<{ seq: string }>>(
