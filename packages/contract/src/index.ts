@@ -66,6 +66,10 @@ export {
 } from './surfaces';
 export {
   CITY_TIME_ZONE,
+  FIRST_DAY,
+  FIRST_YEAR,
+  LAST_DAY,
+  LAST_YEAR,
   isUuid,
   likeEscape,
   maskPersonalData,
@@ -74,6 +78,7 @@ export {
   requireDate,
   requireIntBetween,
   requireText,
+  requireYear,
   todayInCity,
   uuidsOnly,
 } from './validation';

@@ -189,6 +189,7 @@ export {
   requireDate,
   requireIntBetween,
   requireText,
+  requireYear,
   signCallerToken,
   stopOnSignals,
   subgraphConfigShape,

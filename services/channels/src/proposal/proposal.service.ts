@@ -11,7 +11,7 @@ import {
   recordStep,
   requireActor,
   requireDate,
-  requireIntBetween,
+  requireYear,
   requireText,
   scopedIdempotencyKey,
   takeStep,
@@ -102,12 +102,7 @@ export async function draftProposal(
     input.divisionCode ?? caller.division,
     'input.divisionCode',
   );
-  const year = requireIntBetween(
-    input.year ?? Number(todayInCity().slice(0, 4)),
-    'input.year',
-    2000,
-    2100,
-  );
+  const year = requireYear(input.year ?? Number(todayInCity().slice(0, 4)), 'input.year');
   const who = proposers(input);
   const title = requireText(input.title, 'input.title', 200);
   const content = requireText(input.content, 'input.content', 20_000);
