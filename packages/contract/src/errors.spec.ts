@@ -3,6 +3,7 @@ import {
   BadUserInputError,
   ConflictError,
   InvalidTransitionError,
+  NotFoundError,
   fieldOfCoercionError,
   maskError,
 } from './errors';
@@ -26,6 +27,14 @@ describe('errors as clients see them', () => {
       code: 'CONFLICT',
       currentVersion: 4,
     });
+  });
+
+  it('say which kind of record is absent and where it was named, never the id asked for', () => {
+    expect(format(new NotFoundError('Proposal', { field: 'input.proposalId' }))).toEqual({
+      message: 'There is no Proposal with this id.',
+      extensions: { code: 'NOT_FOUND', field: 'input.proposalId' },
+    });
+    expect(format(new NotFoundError('Home')).extensions).toEqual({ code: 'NOT_FOUND' });
   });
 
   it('hide everything of an unexpected failure: message, stack, SQL', () => {

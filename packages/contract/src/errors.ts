@@ -36,10 +36,16 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
-/** Also what a record outside the caller's jurisdiction looks like: absent, with no hint. */
+/**
+ * Also what a record outside the caller's jurisdiction looks like: absent, with no hint. The
+ * message names the kind of record, never the id asked for; `field` is the input path that named
+ * it, when there is one (e.g. `input.caseId`).
+ */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  constructor(what: string, { field }: { field?: string } = {}) {
+    super(`There is no ${what} with this id.`, {
+      extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) },
+    });
   }
 }
 

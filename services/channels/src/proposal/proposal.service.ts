@@ -158,7 +158,7 @@ export function editProposal(
     const proposal = isUuid(proposalId)
       ? await tx.findOne(Proposal, { id: proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
-    if (!proposal) throw new NotFoundError('Proposal', proposalId);
+    if (!proposal) throw new NotFoundError('Proposal', { field: 'input.proposalId' });
     checkVersion('Proposal', proposal, expectedVersion);
     if (!(PROPOSAL_EDITS.editProposal as readonly ProposalStatus[]).includes(proposal.status)) {
       throw new InvalidTransitionError('The proposal', proposal.status, 'editProposal');
@@ -286,7 +286,7 @@ export function mergeProposal(
     throw new BadUserInputError('A proposal cannot merge into itself.', 'intoProposalId');
   return step(em, caller, id, version, 'merge', async (proposal, tx) => {
     const into = await tx.findOne(Proposal, { id: intoId });
-    if (!into) throw new BadUserInputError(`There is no proposal ${intoId}.`, 'intoProposalId');
+    if (!into) throw new BadUserInputError('There is no such proposal.', 'intoProposalId');
     if (into.divisionCode !== proposal.divisionCode || into.year !== proposal.year) {
       throw new BadUserInputError(
         'Proposals merge within the same CPPCC and year.',
@@ -295,7 +295,7 @@ export function mergeProposal(
     }
     if (![ProposalStatus.SUBMITTED, ProposalStatus.REGISTERED].includes(into.status)) {
       throw new BadUserInputError(
-        `The proposal ${intoId} is ${into.status}: only a submitted or registered one takes others in.`,
+        `The proposal to merge into is ${into.status}: only a submitted or registered one takes others in.`,
         'intoProposalId',
       );
     }

@@ -90,7 +90,7 @@ export async function requireHandlingDepartment(
         [departmentId],
       )
     : [];
-  if (!row) throw new BadUserInputError(`There is no department ${departmentId}.`, field);
+  if (!row) throw new BadUserInputError('There is no such department.', field);
   if (!caseDivisionCode.startsWith(row.division_code)) {
     throw new BadUserInputError(
       "The department belongs to neither the case's county nor the city.",

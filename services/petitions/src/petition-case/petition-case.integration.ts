@@ -184,13 +184,22 @@ describe("a petition case's life through the graph", () => {
       expect(answer.errors?.[0].message).not.toMatch(/\d{6}/);
     }
     const registered = await seedCase(graph, { status: 'REGISTERED' });
+    const nowhere = randomUUID();
     const unknown = await bureau().send(ACCEPT, {
       input: { caseId: registered },
-      department: randomUUID(),
+      department: nowhere,
     });
-    expect(unknown.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'handlingDepartmentId',
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'There is no such department.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'handlingDepartmentId' },
+    });
+    const noCase = await bureau().send(ACCEPT, {
+      input: { caseId: nowhere },
+      department: departments.handling,
+    });
+    expect(noCase.errors?.[0]).toMatchObject({
+      message: 'There is no PetitionCase with this id.',
+      extensions: { code: 'NOT_FOUND', field: 'input.caseId' },
     });
     // A department of another county cannot handle this county's case.
     const elsewhere = await bureau().send(ACCEPT, {

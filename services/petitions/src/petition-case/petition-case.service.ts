@@ -224,7 +224,7 @@ export async function recordPetitionSession(
     const record = isUuid(caseId)
       ? await tx.findOne(PetitionCase, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
-    if (!record) throw new NotFoundError('PetitionCase', caseId);
+    if (!record) throw new NotFoundError('PetitionCase', { field: 'input.caseId' });
     checkVersion('PetitionCase', record, expectedVersion);
     await bureauOnly(record, caller, tx);
     if (record.sessionIds.includes(sessionId)) return record;
