@@ -23,8 +23,10 @@ export {
   NotFoundError,
   UnauthenticatedError,
   fieldOfCoercionError,
+  fieldPath,
   hasPublicCode,
   maskError,
+  normalizeFieldPath,
 } from './errors';
 export {
   CALLER_HEADER,

@@ -87,7 +87,7 @@ describe('the arguments of an operation, checked against their types', () => {
       'a NUL in a list item',
       `mutation($s: Step!) { record(input: $s) }`,
       { s: { sessionId: UUID, tags: ['a', '\u0000'] } },
-      'input.tags[1]',
+      'input.tags.1',
       /NUL/,
     ],
   ])(

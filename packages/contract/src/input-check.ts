@@ -16,7 +16,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode, fieldPath } from './errors';
 import type { Logger } from './logger';
 import { DateTimeScalar } from './scalars';
 import { dateFault, isUuid } from './validation';
@@ -113,7 +113,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, name: 
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path, name);
-    value.forEach((item, index) => checkValue(nullable.ofType, item, `${path}[${index}]`, name));
+    value.forEach((item, index) => checkValue(nullable.ofType, item, fieldPath(path, index), name));
     return;
   }
   if (isInputObjectType(nullable)) {
@@ -121,7 +121,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, name: 
     const fields = nullable.getFields();
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[key];
-      if (field) checkValue(field.type, inner, `${path}.${key}`, key);
+      if (field) checkValue(field.type, inner, fieldPath(path, key), key);
     }
     return;
   }

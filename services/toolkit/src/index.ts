@@ -174,6 +174,7 @@ export {
   createLogger,
   databaseUrl,
   deliberationUrl,
+  fieldPath,
   hasPublicCode,
   internalAuthSecret,
   isUuid,

@@ -162,7 +162,7 @@ describe("a petition case's life through the graph", () => {
       ],
       [
         { subject: '事项', petitioners: ['王五'], divisionCode: VILLAGE, demandIds: ['x'] },
-        'input.demandIds[0]',
+        'input.demandIds.0',
       ],
       [
         {

@@ -6,6 +6,7 @@ import {
   checkVersion,
   createOnce,
   executeIn,
+  fieldPath,
   inTransaction,
   isUuid,
   recordStep,
@@ -40,7 +41,7 @@ function requireId(value: string, field: string): string {
 
 function requireIds(values: readonly string[] | null | undefined, field: string): string[] {
   const list = [...new Set(values ?? [])];
-  list.forEach((value, index) => requireId(value, `${field}[${index}]`));
+  list.forEach((value, index) => requireId(value, fieldPath(field, index)));
   return list;
 }
 
