@@ -345,4 +345,49 @@ describe('a petition matter across the four subgraphs', () => {
     );
     expect(session.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it("refuses a case for a division code the organization's feed never brought; the lists keep answering", async () => {
+    const bureau = stack.demo!.organization.departments.find(
+      (d) =>
+        d.division_code === '320706' &&
+        d.kind === 'DIRECT_AGENCY' &&
+        d.policy_areas.includes('PETITIONS' as never),
+    )!;
+    const token = await tokenFor({
+      level: 'DEPARTMENT',
+      division: '320706',
+      departmentId: bureau.id,
+      roles: ['DEPARTMENT'],
+    });
+    const register = (divisionCode: string) =>
+      ask(
+        stack,
+        'department',
+        token,
+        `mutation($input: RegisterPetitionCaseInput!) { registerPetitionCase(input: $input) { id division { code name } } }`,
+        { input: { subject: '小区电梯加装纠纷', petitioners: ['赵六'], divisionCode } },
+      );
+    // A village of the county, known once petitions has followed the division feed.
+    const known = await eventually(async () => {
+      const answer = await register('320706001001');
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.registerPetitionCase;
+    });
+    expect(known.division).toEqual({ code: '320706001001', name: expect.any(String) });
+    // Well formed and in the county, but no division: the organization would resolve it to nothing.
+    const unknown = await register('320706001999');
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.divisionCode',
+    });
+    expect(unknown.errors?.[0].message).not.toContain('320706001999');
+    const list = await ask(
+      stack,
+      'department',
+      token,
+      `{ petitionCases(first: 100) { totalCount edges { node { id division { code name } } } } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.petitionCases.edges.map((edge: any) => edge.node.id)).toContain(known.id);
+  });
 });

@@ -4,6 +4,7 @@
  * sessions, and the last weeks' still waiting. Their steps follow `DEMAND_STEPS`.
  */
 import { ChannelRecordKind, DEMAND_STEPS, DemandRaiser, DemandStatus } from '@cppcc/channels';
+import { SessionKind } from '@cppcc/deliberation';
 import { cityDayOf, dayOf, HOUR, momentOf } from '../calendar';
 import type { DeliberationDemo } from '../deliberation/rows';
 import type { OrganizationDemo } from '../organization/rows';
@@ -55,15 +56,23 @@ function raiser(ctx: Context, stream: Random, divisionCode: string) {
   };
 }
 
+/**
+ * How often an agenda item's demand is a formal petition matter (信访事项): most of those a
+ * multi-party platform session (the seed's rule 6, the platform for petition matters) took up,
+ * few of the others'. One draw either way, so the rest of the demo stays as it was.
+ */
+const PETITION_CHANCE = { platform: 0.7, other: 0.01 };
+
 /** The demand an agenda item was raised from, and what became of it by today. */
 export function agendaDemand(
   ctx: Context,
   stream: Random,
   item: DeliberationDemo['agendaItems'][number],
-  heldAt: string,
+  session: { held_at: string; kind: SessionKind },
   divisionCode: string,
   key: string,
 ): { row: DemandRow; carriedUp?: CarriedUp } {
+  const heldAt = session.held_at;
   const heldDay = cityDayOf(heldAt);
   const receivedDay = heldDay - stream.int(5, 40);
   const category = categoryOf(item.title);
@@ -73,7 +82,9 @@ export function agendaDemand(
     division_code: divisionCode,
     category,
     content: stream.pick(DEMAND_PHRASES).replace('{}', item.title),
-    is_petition: stream.chance(0.05),
+    is_petition: stream.chance(
+      session.kind === SessionKind.MULTI_PARTY ? PETITION_CHANCE.platform : PETITION_CHANCE.other,
+    ),
     status: DemandStatus.RECEIVED,
     received_at: momentOf(receivedDay, stream.int(8, 17) * HOUR),
     ...raiser(ctx, stream, divisionCode),

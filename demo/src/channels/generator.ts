@@ -128,7 +128,7 @@ export function generateChannelsDemo(
         ctx,
         k === 0 ? stream : stream.fork(`demand:${k}`),
         item,
-        session.held_at,
+        { held_at: session.held_at, kind: session.kind },
         home.division_code,
         k === 0 ? item.id : `${item.id}:${k}`,
       );

@@ -1,4 +1,5 @@
 import { OPINION_DAYS, PETITION_CASE_STEPS, addDays } from '@cppcc/petitions';
+import { cityDateOf } from '../calendar';
 import { generateChannelsDemo, withAgendaDemands } from '../channels/generator';
 import { generateDeliberationDemo } from '../deliberation/generator';
 import { generateOrganizationDemo } from '../organization/generator';
@@ -28,6 +29,8 @@ describe('the petitions demo', () => {
     for (const row of demo.cases) {
       const steps = demo.events.filter((event) => event.case_id === row.id);
       let state: string | null = null;
+      // In the order of time.
+      expect(steps.map((event) => event.at)).toEqual(steps.map((event) => event.at).sort());
       for (const event of steps) {
         expect(event.from_status).toBe(state);
         if (event.step in PETITION_CASE_STEPS) {
@@ -45,18 +48,44 @@ describe('the petitions demo', () => {
     expect([...states].sort()).toEqual(expect.arrayContaining(['ACCEPTED', 'CLOSED', 'HANDLED']));
   });
 
-  it('links held multi-party sessions of the county that discussed the demand, each to one case, and handling departments of the county', () => {
-    const sessions = new Map(deliberation.sessions.map((s) => [s.id, s]));
+  it("links its county's multi-party platform sessions that discussed the demand, each recorded after it was held, on one case", () => {
+    const sessionsById = new Map(deliberation.sessions.map((s) => [s.id, s]));
     const linked = demo.cases.flatMap((row) => row.session_ids);
-    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.length).toBeGreaterThan(20);
     expect(new Set(linked).size).toBe(linked.length);
     for (const row of demo.cases) {
       for (const id of row.session_ids) {
-        // As the service checks them: MULTI_PARTY, not cancelled, of the case's county.
-        expect(sessions.get(id)).toMatchObject({ kind: 'MULTI_PARTY', status: 'HELD' });
-        expect(sessions.get(id)!.division_code.slice(0, 6)).toBe(row.division_code.slice(0, 6));
+        const session = sessionsById.get(id)!;
+        const recorded = demo.events.find(
+          (event) =>
+            event.case_id === row.id &&
+            event.step === 'recordSession' &&
+            event.detail.sessionId === id,
+        )!;
+        expect([id, session.kind, session.division_code.slice(0, 6)]).toEqual([
+          id,
+          'MULTI_PARTY',
+          row.division_code.slice(0, 6),
+        ]);
+        expect(session.held_at).not.toBeNull();
+        expect(cityDateOf(recorded.at) > cityDateOf(session.held_at!)).toBe(true);
+        expect(recorded.at <= `${demo.today}T24`).toBe(true);
       }
     }
+  });
+
+  it('has cases past the 60 days without an opinion: overdue today', () => {
+    const overdue = demo.cases.filter(
+      (row) => row.opinion_due_on && !row.handled_on && row.opinion_due_on < demo.today,
+    );
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    for (const row of overdue) {
+      expect(row.status).toBe('ACCEPTED');
+      expect(row.opinion_due_on).toBe(addDays(row.accepted_on!, OPINION_DAYS));
+    }
+  });
+
+  it('gives each case a handling department of its county or the city', () => {
     const departments = new Map(organization.departments.map((d) => [d.id, d]));
     for (const row of demo.cases.filter((row) => row.handling_department_id)) {
       expect(

@@ -3,7 +3,9 @@ import {
   BadUserInputError,
   ConflictError,
   InvalidTransitionError,
+  NotFoundError,
   fieldOfCoercionError,
+  fieldPath,
   maskError,
 } from './errors';
 
@@ -25,6 +27,30 @@ describe('errors as clients see them', () => {
     expect(format(new ConflictError('Home', 3, 4)).extensions).toEqual({
       code: 'CONFLICT',
       currentVersion: 4,
+    });
+  });
+
+  it('say which kind of record is absent and where it was named, never the id asked for', () => {
+    expect(format(new NotFoundError('Proposal', { field: 'input.proposalId' }))).toEqual({
+      message: 'There is no Proposal with this id.',
+      extensions: { code: 'NOT_FOUND', field: 'input.proposalId' },
+    });
+    expect(format(new NotFoundError('Home')).extensions).toEqual({ code: 'NOT_FOUND' });
+  });
+
+  it('name a list item by its index as a segment of the path, in one form everywhere', () => {
+    expect(fieldPath('input.departmentIds', 1)).toBe('input.departmentIds.1');
+    expect(fieldPath('input', 'items', 0, 'title')).toBe('input.items.0.title');
+    // A path written with brackets is read into the same form.
+    expect(new BadUserInputError('This is not an id.', 'input.demandIds[0]').extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.demandIds.0',
+    });
+    const list =
+      'Variable "$input" got invalid value "x" at "input.tags[1]"; String cannot represent a non string value: 7';
+    expect(format(new GraphQLError(list, { extensions: { code: 'BAD_USER_INPUT' } }))).toEqual({
+      message: 'input.tags.1 is not a valid value of its type.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.tags.1' },
     });
   });
 

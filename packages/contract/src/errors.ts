@@ -36,20 +36,43 @@ export class ForbiddenError extends GraphQLError {
   }
 }
 
-/** Also what a record outside the caller's jurisdiction looks like: absent, with no hint. */
+/**
+ * Also what a record outside the caller's jurisdiction looks like: absent, with no hint. The
+ * message names the kind of record, never the id asked for; `field` is the input path that named
+ * it, when there is one (e.g. `input.caseId`).
+ */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  constructor(what: string, { field }: { field?: string } = {}) {
+    super(`There is no ${what} with this id.`, {
+      extensions: { code: ErrorCode.NOT_FOUND, ...(field ? { field } : {}) },
+    });
   }
 }
 
-/** Input that breaks a rule; `field` is the input path at fault, e.g. `input.divisionCode`. */
+/**
+ * The input path of a value, as `extensions.field` names it: its segments joined by dots, a list
+ * item by its index as a segment of its own (`input.departmentIds.1`, `input.items.0.title`), as
+ * GraphQL's own error `path` lists an index as a segment. One form across the graph.
+ */
+export function fieldPath(...segments: Array<string | number>): string {
+  return segments.join('.');
+}
+
+/** A path in the graph's form, from one that writes an index in brackets (`input.tags[1]`). */
+export function normalizeFieldPath(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
+ * Input that breaks a rule; `field` is the input path at fault, e.g. `input.divisionCode` or
+ * `input.demandIds.0` (`fieldPath`; an index in brackets is read into that form).
+ */
 export class BadUserInputError extends GraphQLError {
-  constructor(
-    message: string,
-    readonly field: string,
-  ) {
-    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field } });
+  readonly field: string;
+  constructor(message: string, field: string) {
+    const path = normalizeFieldPath(field);
+    super(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, field: path } });
+    this.field = path;
   }
 }
 
@@ -81,8 +104,9 @@ export class InvalidTransitionError extends GraphQLError {
  * `Variable "$input" got invalid value "2023-02-30" at "input.establishedOn"; …` → `input.establishedOn`.
  */
 export function fieldOfCoercionError(message: string): string | undefined {
+  // graphql-js writes a list item's index in brackets (`input.tags[1]`): read into the graph's form.
   const at = /got invalid value .*? at "([^"]+)"/.exec(message);
-  if (at) return at[1];
+  if (at) return normalizeFieldPath(at[1]);
   return /^Variable "\$([^"]+)"/.exec(message)?.[1];
 }
 

@@ -24,8 +24,10 @@ export {
   NotFoundError,
   UnauthenticatedError,
   fieldOfCoercionError,
+  fieldPath,
   hasPublicCode,
   maskError,
+  normalizeFieldPath,
 } from './errors';
 export {
   CALLER_HEADER,
@@ -67,6 +69,10 @@ export {
 } from './surfaces';
 export {
   CITY_TIME_ZONE,
+  FIRST_DAY,
+  FIRST_YEAR,
+  LAST_DAY,
+  LAST_YEAR,
   isUuid,
   likeEscape,
   maskPersonalData,
@@ -75,6 +81,7 @@ export {
   requireDate,
   requireIntBetween,
   requireText,
+  requireYear,
   todayInCity,
   uuidsOnly,
 } from './validation';

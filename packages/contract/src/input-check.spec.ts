@@ -38,6 +38,21 @@ describe('the arguments of an operation, checked against their types', () => {
       'filter.from',
       /date/,
     ],
+    // Not read as 1950 (JavaScript's Date reads the years 0 to 99 so), nor let through.
+    [
+      'a date of the year 50',
+      `{ homes(filter: { from: "0050-01-01" }) }`,
+      {},
+      'filter.from',
+      /2000-01-01 to 2100-12-31/,
+    ],
+    [
+      'a date past 2100 in a variable',
+      `query($f: Filter) { homes(filter: $f) }`,
+      { f: { from: '2101-01-01' } },
+      'filter.from',
+      /2000-01-01 to 2100-12-31/,
+    ],
     ['an id that is not a UUID', `{ home(id: "x") }`, {}, 'id', /UUID/],
     [
       'a NUL character',
@@ -72,7 +87,7 @@ describe('the arguments of an operation, checked against their types', () => {
       'a NUL in a list item',
       `mutation($s: Step!) { record(input: $s) }`,
       { s: { sessionId: UUID, tags: ['a', '\u0000'] } },
-      'input.tags[1]',
+      'input.tags.1',
       /NUL/,
     ],
   ])(

@@ -16,10 +16,10 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode, fieldPath } from './errors';
 import type { Logger } from './logger';
-import { DateScalar, DateTimeScalar } from './scalars';
-import { isUuid } from './validation';
+import { DateTimeScalar } from './scalars';
+import { dateFault, isUuid } from './validation';
 
 /**
  * Every argument of an operation, checked against its type before anything runs: the one place
@@ -27,7 +27,8 @@ import { isUuid } from './validation';
  * no resolver has to remember it and no such value reaches SQL. The gateway runs it on the
  * surface's schema (where `Date` and `DateTime` are plain names) and each subgraph on its own.
  *
- * - `Date` and `DateTime`: as the toolkit's scalars parse them (scalars.ts), impossible dates too;
+ * - `Date`: a real calendar date within the years 2000 to 2100 (`dateFault`, the rule
+ *   `requireDate` keeps too); `DateTime`: as the toolkit's scalar parses it (scalars.ts);
  * - `ID`: a UUID, or, for a field named like a division code (`code`, `divisionCode`), a code;
  * - `String`: no NUL character (PostgreSQL refuses it, SQLSTATE 08P01), at most MAX_TEXT
  *   characters, and a division code where the name says so (the columns are `varchar(12)`).
@@ -60,18 +61,16 @@ export class InputRefusal extends GraphQLError {
 
 /** What is wrong with a scalar value, as what it must be instead; null when it is fine. */
 function scalarFault(typeName: string, name: string, value: unknown): string | null {
-  if (typeName === 'Date' || typeName === 'DateTime') {
-    const scalar = typeName === 'Date' ? DateScalar : DateTimeScalar;
+  if (typeName === 'Date') return dateFault(value);
+  if (typeName === 'DateTime') {
     // A subgraph's own scalar has already parsed a literal into a Date: it is fine.
     if (value instanceof Date) return null;
     try {
       if (typeof value !== 'string') throw new TypeError('not a string');
-      scalar.parseValue(value);
+      DateTimeScalar.parseValue(value);
       return null;
     } catch {
-      return typeName === 'Date'
-        ? 'a calendar date YYYY-MM-DD'
-        : 'a date and time in ISO 8601 with its offset, e.g. 2026-03-14T09:30:00+08:00';
+      return 'a date and time in ISO 8601 with its offset, e.g. 2026-03-14T09:30:00+08:00';
     }
   }
   if (typeName === 'ID' || typeName === 'String') {
@@ -114,7 +113,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, name: 
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path, name);
-    value.forEach((item, index) => checkValue(nullable.ofType, item, `${path}[${index}]`, name));
+    value.forEach((item, index) => checkValue(nullable.ofType, item, fieldPath(path, index), name));
     return;
   }
   if (isInputObjectType(nullable)) {
@@ -122,7 +121,7 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, name: 
     const fields = nullable.getFields();
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[key];
-      if (field) checkValue(field.type, inner, `${path}.${key}`, key);
+      if (field) checkValue(field.type, inner, fieldPath(path, key), key);
     }
     return;
   }

@@ -12,5 +12,5 @@ export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',
   description:
-    'A calendar date, `YYYY-MM-DD`, with no time of day: a day of the calendar in China Standard Time (UTC+8), e.g. `2026-03-14`.',
+    'A calendar date, `YYYY-MM-DD`, with no time of day: a day of the calendar in China Standard Time (UTC+8), e.g. `2026-03-14`. A date given as input lies within 2000-01-01 … 2100-12-31 (BAD_USER_INPUT otherwise).',
 });

@@ -45,13 +45,54 @@ export function todayInCity(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CITY_TIME_ZONE }).format(now);
 }
 
-/** A real calendar date `YYYY-MM-DD`, optionally not after today, or BAD_USER_INPUT naming the field. */
-export function requireDate(value: string, field: string, { notInFuture = false } = {}): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
-  if (!match || !date || date.toISOString().slice(0, 10) !== value) {
-    throw new BadUserInputError(`${field} must be a date YYYY-MM-DD.`, field);
+/**
+ * The years a date or a year argument may name, 2000 to 2100: the years figures cover, and a
+ * date far enough from the database's limits (a day after 9999 is no date in SQL). One rule for
+ * every date the graph takes (`dateFault`) and every year (`requireYear`).
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+export const FIRST_DAY = `${FIRST_YEAR}-01-01`;
+export const LAST_DAY = `${LAST_YEAR}-12-31`;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * True for a day of the Gregorian calendar. Worked out from the digits: JavaScript's `Date` reads
+ * the years 0 to 99 as 1900 to 1999.
+ */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
+}
+
+/**
+ * What is wrong with a date the graph is given, as what it must be instead (`… must be <this>.`),
+ * or null: a real calendar date `YYYY-MM-DD` within the years 2000 to 2100. The one rule for
+ * dates, read by `requireDate` and by the input check every `Date` argument passes.
+ */
+export function dateFault(value: unknown): string | null {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!match || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    return 'a calendar date YYYY-MM-DD';
   }
+  if (match[0] < FIRST_DAY || match[0] > LAST_DAY) {
+    return `a day from ${FIRST_DAY} to ${LAST_DAY}`;
+  }
+  return null;
+}
+
+/**
+ * A real calendar date `YYYY-MM-DD` within the years 2000 to 2100 (`dateFault`), optionally not
+ * after today, or BAD_USER_INPUT naming the field.
+ */
+export function requireDate(value: string, field: string, { notInFuture = false } = {}): string {
+  const fault = dateFault(value);
+  if (fault) throw new BadUserInputError(`${field} must be ${fault}.`, field);
   if (notInFuture && value > todayInCity()) {
     throw new BadUserInputError(`${field} must not be in the future.`, field);
   }
@@ -64,6 +105,11 @@ export function requireIntBetween(value: number, field: string, min: number, max
     throw new BadUserInputError(`${field} must be between ${min} and ${max}.`, field);
   }
   return value;
+}
+
+/** A year within 2000 to 2100 (`FIRST_YEAR` … `LAST_YEAR`, as dates), or BAD_USER_INPUT naming the field. */
+export function requireYear(value: number, field: string): number {
+  return requireIntBetween(value, field, FIRST_YEAR, LAST_YEAR);
 }
 
 /** Escapes `%`, `_` and `\` so a text matches itself in a LIKE pattern. */

@@ -109,7 +109,7 @@ export async function requireActiveHome(
         [homeId, ...scope.params],
       )
     : [];
-  if (!home) throw new BadUserInputError(`There is no home ${homeId}.`, field);
+  if (!home) throw new BadUserInputError('There is no such home.', field);
   if (home.status === 'SUSPENDED') throw new BadUserInputError('The home is suspended.', field);
   return home;
 }

@@ -1,4 +1,4 @@
-import { BadUserInputError, requireDate, requireIntBetween } from '@cppcc/contract';
+import { BadUserInputError, requireDate, requireIntBetween, requireYear } from '@cppcc/contract';
 
 /**
  * A stretch of the city's calendar that figures are counted over: instants `from` (included) to
@@ -20,7 +20,7 @@ const startOfMonth = (year: number, month: number) =>
 
 /** The start of a quarter and the start of the next, in the city's time. */
 export function quarterBounds(year: number, quarter: number): { from: string; to: string } {
-  requireIntBetween(year, 'year', 2000, 2100);
+  requireYear(year, 'year');
   requireIntBetween(quarter, 'quarter', 1, 4);
   const month = (quarter - 1) * 3 + 1;
   return {
@@ -28,10 +28,6 @@ export function quarterBounds(year: number, quarter: number): { from: string; to
     to: quarter === 4 ? startOfMonth(year + 1, 1) : startOfMonth(year, month + 3),
   };
 }
-
-/** The first and last days a figure's period may name: the years 2000 to 2100, as `year`. */
-const FIRST_DAY = '2000-01-01';
-const LAST_DAY = '2100-12-31';
 
 function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -68,7 +64,7 @@ export function periodOf(args: PeriodArgs, { allowQuarter }: { allowQuarter: boo
     );
   }
   if (hasYear) {
-    const year = requireIntBetween(args.year!, 'year', 2000, 2100);
+    const year = requireYear(args.year!, 'year');
     if (args.quarter != null) {
       const quarter = requireIntBetween(args.quarter, 'quarter', 1, 4);
       return {
@@ -90,20 +86,9 @@ export function periodOf(args: PeriodArgs, { allowQuarter }: { allowQuarter: boo
   if (args.from == null || args.to == null) {
     throw new BadUserInputError('Give both ends of the range.', args.from == null ? 'from' : 'to');
   }
+  // Days within the years a year may name (requireDate's rule: a day past 9999 is no date in SQL).
   const from = requireDate(args.from, 'from');
   const to = requireDate(args.to, 'to');
-  for (const [day, field] of [
-    [from, 'from'],
-    [to, 'to'],
-  ] as const) {
-    // The years a year argument may name, for ranges too (a day past 9999 is no date in SQL).
-    if (day < FIRST_DAY || day > LAST_DAY) {
-      throw new BadUserInputError(
-        `${field} must lie between ${FIRST_DAY} and ${LAST_DAY}, the years figures cover.`,
-        field,
-      );
-    }
-  }
   if (to < from) throw new BadUserInputError('The range ends before it starts.', 'to');
   return {
     from: startOfDay(from),

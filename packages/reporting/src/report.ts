@@ -50,7 +50,7 @@ export function reportSql<Dimension extends string>(
   for (const dimension of spec.groupBy) {
     const dimensionColumns = spec.dimensions[dimension];
     if (!dimensionColumns)
-      throw new BadUserInputError(`Unknown dimension ${dimension}.`, 'groupBy');
+      throw new BadUserInputError('Not a dimension of this report.', 'groupBy');
     for (const column of dimensionColumns) {
       if (!columns.includes(column)) columns.push(column);
     }

@@ -3,6 +3,7 @@ import { createContext } from './context';
 import { organizationDatabase } from './database';
 import { buildOrganizationSchema } from './schema';
 import { DEPARTMENT_CHANGES } from './department/department.changes';
+import { DIVISION_CHANGES } from './division/division.changes';
 import { HOME_CHANGES } from './home/home.changes';
 
 /** The organization subgraph: divisions, committees, members, homes, participants, departments. */
@@ -14,5 +15,6 @@ export const organizationSubgraph: SubgraphProcess = {
   internalRoutes: (app, orm, settings) => {
     changeFeedRoute(app, orm, settings, HOME_CHANGES);
     changeFeedRoute(app, orm, settings, DEPARTMENT_CHANGES);
+    changeFeedRoute(app, orm, settings, DIVISION_CHANGES);
   },
 };

@@ -3,6 +3,7 @@ import { createContext } from './context';
 import { followDepartmentsWithPolicyAreas } from './department/department.projection';
 import { followDemands, followSessions } from './linked/linked.projection';
 import { DivisionPetitionStatsResolver } from './division/division.petition-stats.resolver';
+import { followDivisionsOfCases } from './division/division.projection';
 import { migrations } from './migrations';
 import {
   DemandPetitionCaseResolver,
@@ -39,10 +40,11 @@ export const petitionsSubgraph: SubgraphProcess = {
       referenceResolvers: petitionCaseReference,
     }),
   createContext,
-  // The departments from the organization's feed; the sessions and demands a case links to from
-  // deliberation's and channels' event feeds (see linked/linked.projection.ts).
+  // The departments and divisions from the organization's feeds; the sessions and demands a
+  // case links to from deliberation's and channels' event feeds (see linked/linked.projection.ts).
   startWorkers: (orm, settings) => [
     followDepartmentsWithPolicyAreas(orm, settings),
+    followDivisionsOfCases(orm, settings),
     followSessions(orm, settings),
     followDemands(orm, settings),
   ],

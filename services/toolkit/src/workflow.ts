@@ -136,6 +136,8 @@ export interface Workflow<
   entity: EntityClass<T>;
   /** The GraphQL type's name, for NOT_FOUND and CONFLICT. */
   typeName: string;
+  /** The input path naming the record in its steps' mutations, NOT_FOUND's `field`. */
+  idField: string;
   /** How messages name a record, e.g. `The proposal`. */
   what: string;
   /** Every state, so that tests can walk the table from each. */
@@ -279,7 +281,7 @@ export function takeStep<
           lockMode: LockMode.PESSIMISTIC_WRITE,
         })
       : null;
-    if (!record) throw new NotFoundError(workflow.typeName, id);
+    if (!record) throw new NotFoundError(workflow.typeName, { field: workflow.idField });
     const step = typeof name === 'string' ? name : name.pick(record as T);
     requireActor(workflow, step, caller);
     checkVersion(workflow.typeName, record, expectedVersion);

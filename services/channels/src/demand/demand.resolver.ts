@@ -23,7 +23,7 @@ import {
   Connection,
   PageArgs,
   likeEscape,
-  requireIntBetween,
+  requireYear,
   toPage,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
@@ -111,7 +111,7 @@ export class DemandResolver {
     if (args.category) where.category = args.category;
     if (args.isPetition != null) where.isPetition = args.isPetition;
     if (args.year != null) {
-      requireIntBetween(args.year, 'year', 2000, 2100);
+      requireYear(args.year, 'year');
       where.$and = [
         { receivedAt: { $gte: new Date(`${args.year}-01-01T00:00:00+08:00`) } },
         { receivedAt: { $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`) } },

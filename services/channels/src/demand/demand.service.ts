@@ -30,7 +30,7 @@ export async function raiseDemand(
   );
   if (!divisionCode.startsWith(home.division_code) || divisionCode.length < 9) {
     throw new BadUserInputError(
-      `${divisionCode} is not a village, community or township in the home's area (${home.division_code}).`,
+      "The division is not a village, community or township in the home's area.",
       'input.divisionCode',
     );
   }
@@ -148,10 +148,10 @@ export async function requireCitableDemands(
   );
   return list.map((id, index) => {
     const demand = found.get(id);
-    if (!demand) throw new BadUserInputError(`There is no demand ${id}.`, `${field}.${index}`);
+    if (!demand) throw new BadUserInputError('There is no such demand.', `${field}.${index}`);
     if (!demandCan(demand.status, 'escalate')) {
       throw new BadUserInputError(
-        `The demand ${id} is ${demand.status}: it can no longer go up.`,
+        `The demand is ${demand.status}: it can no longer go up.`,
         `${field}.${index}`,
       );
     }

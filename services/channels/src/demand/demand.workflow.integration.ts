@@ -420,7 +420,10 @@ describe('jurisdiction', () => {
       `mutation($i: DemandStepInput!) { resolveDemandAtHome(input: $i, resolution: "越权") { id } }`,
       { i: { demandId: demand.id } },
     );
-    expect(step.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(step.errors?.[0]).toMatchObject({
+      message: 'There is no Demand with this id.',
+      extensions: { code: 'NOT_FOUND', field: 'input.demandId' },
+    });
     expect(await read(demand.id)).toEqual(demand);
   });
 

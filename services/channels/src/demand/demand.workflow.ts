@@ -34,6 +34,7 @@ export const DEMAND_WORKFLOW: Workflow<Demand, S, DemandStep> = {
   entity: Demand,
   what: 'The demand',
   typeName: 'Demand',
+  idField: 'input.demandId',
   states: Object.values(S),
   steps: DEMAND_STEPS,
   history: channelHistory(ChannelRecordKind.DEMAND),

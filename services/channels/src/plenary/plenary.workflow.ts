@@ -29,6 +29,7 @@ function workflow<T extends PlenaryItem>(
     entity,
     what,
     typeName,
+    idField: 'input.id',
     kind,
     states: Object.values(S),
     steps: PLENARY_STEPS,

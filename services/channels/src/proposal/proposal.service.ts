@@ -11,7 +11,7 @@ import {
   recordStep,
   requireActor,
   requireDate,
-  requireIntBetween,
+  requireYear,
   requireText,
   scopedIdempotencyKey,
   takeStep,
@@ -102,12 +102,7 @@ export async function draftProposal(
     input.divisionCode ?? caller.division,
     'input.divisionCode',
   );
-  const year = requireIntBetween(
-    input.year ?? Number(todayInCity().slice(0, 4)),
-    'input.year',
-    2000,
-    2100,
-  );
+  const year = requireYear(input.year ?? Number(todayInCity().slice(0, 4)), 'input.year');
   const who = proposers(input);
   const title = requireText(input.title, 'input.title', 200);
   const content = requireText(input.content, 'input.content', 20_000);
@@ -163,7 +158,7 @@ export function editProposal(
     const proposal = isUuid(proposalId)
       ? await tx.findOne(Proposal, { id: proposalId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
-    if (!proposal) throw new NotFoundError('Proposal', proposalId);
+    if (!proposal) throw new NotFoundError('Proposal', { field: 'input.proposalId' });
     checkVersion('Proposal', proposal, expectedVersion);
     if (!(PROPOSAL_EDITS.editProposal as readonly ProposalStatus[]).includes(proposal.status)) {
       throw new InvalidTransitionError('The proposal', proposal.status, 'editProposal');
@@ -291,7 +286,7 @@ export function mergeProposal(
     throw new BadUserInputError('A proposal cannot merge into itself.', 'intoProposalId');
   return step(em, caller, id, version, 'merge', async (proposal, tx) => {
     const into = await tx.findOne(Proposal, { id: intoId });
-    if (!into) throw new BadUserInputError(`There is no proposal ${intoId}.`, 'intoProposalId');
+    if (!into) throw new BadUserInputError('There is no such proposal.', 'intoProposalId');
     if (into.divisionCode !== proposal.divisionCode || into.year !== proposal.year) {
       throw new BadUserInputError(
         'Proposals merge within the same CPPCC and year.',
@@ -300,7 +295,7 @@ export function mergeProposal(
     }
     if (![ProposalStatus.SUBMITTED, ProposalStatus.REGISTERED].includes(into.status)) {
       throw new BadUserInputError(
-        `The proposal ${intoId} is ${into.status}: only a submitted or registered one takes others in.`,
+        `The proposal to merge into is ${into.status}: only a submitted or registered one takes others in.`,
         'intoProposalId',
       );
     }

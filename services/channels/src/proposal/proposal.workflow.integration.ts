@@ -256,9 +256,18 @@ describe('the life of a proposal', () => {
       `mutation($i: ProposalStepInput!, $into: ID!) { mergeProposal(input: $i, intoProposalId: $into) { id } }`,
       { i: { proposalId: other.id }, into: closed.id },
     );
-    expect(refused.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'intoProposalId',
+    expect(refused.errors?.[0]).toMatchObject({
+      message: expect.not.stringContaining(closed.id),
+      extensions: { code: 'BAD_USER_INPUT', field: 'intoProposalId' },
+    });
+    const nowhere = randomUUID();
+    const unknown = await graph.send(
+      `mutation($i: ProposalStepInput!, $into: ID!) { mergeProposal(input: $i, intoProposalId: $into) { id } }`,
+      { i: { proposalId: other.id }, into: nowhere },
+    );
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'There is no such proposal.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'intoProposalId' },
     });
     expect(await read(other.id)).toEqual(other);
   });

@@ -116,6 +116,7 @@ export const PROPOSAL_WORKFLOW: Workflow<Proposal, S, ProposalStep> = {
   entity: Proposal,
   what: 'The proposal',
   typeName: 'Proposal',
+  idField: 'input.proposalId',
   states: Object.values(S),
   steps: PROPOSAL_STEPS,
   history: channelHistory(ChannelRecordKind.PROPOSAL),

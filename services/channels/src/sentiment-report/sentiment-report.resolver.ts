@@ -21,7 +21,7 @@ import {
   findConnection,
   isUuid,
   likeEscape,
-  requireIntBetween,
+  requireYear,
   toPage,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
@@ -120,7 +120,7 @@ export class SentimentReportResolver {
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.status?.length) where.status = { $in: args.status };
     if (args.year != null) {
-      requireIntBetween(args.year, 'year', 2000, 2100);
+      requireYear(args.year, 'year');
       where.createdAt = {
         $gte: new Date(`${args.year}-01-01T00:00:00+08:00`),
         $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`),

@@ -70,6 +70,7 @@ export const SENTIMENT_REPORT_WORKFLOW: Workflow<SentimentReport, S, SentimentRe
   entity: SentimentReport,
   what: 'The sentiment report',
   typeName: 'SentimentReport',
+  idField: 'input.reportId',
   states: Object.values(S),
   steps: SENTIMENT_REPORT_STEPS,
   history: channelHistory(ChannelRecordKind.SENTIMENT_REPORT),

@@ -20,7 +20,7 @@ export async function requireDepartments(
   ids.forEach((id, index) => {
     if (!known.has(id)) {
       const at = ids.length === 1 && !field.endsWith('Ids') ? field : `${field}.${index}`;
-      throw new BadUserInputError(`There is no department ${id}.`, at);
+      throw new BadUserInputError('There is no such department.', at);
     }
   });
 }

@@ -4,8 +4,7 @@ import { BadUserInputError, isUuid, type Caller } from '@cppcc/toolkit';
 const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
 
 export function requireDivisionCode(code: string, field: string): string {
-  if (!DIVISION_CODE.test(code))
-    throw new BadUserInputError(`${code} is not a division code.`, field);
+  if (!DIVISION_CODE.test(code)) throw new BadUserInputError('This is not a division code.', field);
   return code;
 }
 
@@ -13,13 +12,13 @@ export function requireDivisionCode(code: string, field: string): string {
 export function requireIds(values: string[] | null | undefined, field: string): string[] {
   const list = [...new Set(values ?? [])];
   list.forEach((value, index) => {
-    if (!isUuid(value)) throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
+    if (!isUuid(value)) throw new BadUserInputError('This is not an id.', `${field}.${index}`);
   });
   return list;
 }
 
 export function requireId(value: string, field: string): string {
-  if (!isUuid(value)) throw new BadUserInputError(`${value} is not an id.`, field);
+  if (!isUuid(value)) throw new BadUserInputError('This is not an id.', field);
   return value;
 }
 
@@ -29,10 +28,10 @@ export function requireId(value: string, field: string): string {
  */
 export function requireCommitteeDivision(caller: Caller, code: string, field: string): string {
   if (!/^\d{4}(\d{2})?$/.test(code)) {
-    throw new BadUserInputError(`${code} is not the code of a city or county CPPCC.`, field);
+    throw new BadUserInputError('This is not the code of a city or county CPPCC.', field);
   }
   if (!code.startsWith(caller.division)) {
-    throw new BadUserInputError(`${code} is outside your jurisdiction.`, field);
+    throw new BadUserInputError('The CPPCC is outside your jurisdiction.', field);
   }
   return code;
 }

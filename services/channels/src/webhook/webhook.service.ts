@@ -99,9 +99,13 @@ export function subscriptionScope(caller: Caller, alias = 's'): { sql: string; p
 const SUBSCRIPTION_COLUMNS = `s.id, s.url, s.event_types, s.status, s.paused_reason,
   s.department_id, s.division_code, s.previous_secret_expires_at, s.created_at, s.version`;
 
+/** Where the steps' inputs name a subscription and a delivery (`WebhookSubscriptionStepInput`). */
+const SUBSCRIPTION_FIELD = 'input.subscriptionId';
+const DELIVERY_FIELD = 'input.deliveryId';
+
 async function findSubscription(em: EntityManager, caller: Caller, id: string, lock = false) {
   requireSubscriber(caller);
-  if (!isUuid(id)) throw new NotFoundError('WebhookSubscription', id);
+  if (!isUuid(id)) throw new NotFoundError('WebhookSubscription', { field: SUBSCRIPTION_FIELD });
   const scope = subscriptionScope(caller);
   const [row] = await executeIn<SubscriptionRow[]>(
     em,
@@ -109,7 +113,7 @@ async function findSubscription(em: EntityManager, caller: Caller, id: string, l
       where s.id = ? and ${scope.sql} ${lock ? 'for update' : ''}`,
     [id, ...scope.params],
   );
-  if (!row) throw new NotFoundError('WebhookSubscription', id);
+  if (!row) throw new NotFoundError('WebhookSubscription', { field: SUBSCRIPTION_FIELD });
   return row;
 }
 
@@ -340,7 +344,7 @@ export async function listDeliveries(em: EntityManager, subscriptionId: string, 
 /** Sends a delivery again (failed, or succeeded and wanted once more), in its record's order. */
 export async function redeliverWebhook(em: EntityManager, caller: Caller, deliveryId: string) {
   requireSubscriber(caller);
-  if (!isUuid(deliveryId)) throw new NotFoundError('WebhookDelivery', deliveryId);
+  if (!isUuid(deliveryId)) throw new NotFoundError('WebhookDelivery', { field: DELIVERY_FIELD });
   const scope = subscriptionScope(caller);
   return em.transactional(async (tx) => {
     const [row] = await executeIn<DeliveryRow[]>(
@@ -352,7 +356,7 @@ export async function redeliverWebhook(em: EntityManager, caller: Caller, delive
         returning ${DELIVERY_COLUMNS}`,
       [deliveryId, ...scope.params],
     );
-    if (!row) throw new NotFoundError('WebhookDelivery', deliveryId);
+    if (!row) throw new NotFoundError('WebhookDelivery', { field: DELIVERY_FIELD });
     await executeIn(tx, WAKE_WORKER);
     return toDelivery(row);
   });

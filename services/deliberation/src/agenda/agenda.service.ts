@@ -18,7 +18,7 @@ export function setAgenda(
     const demandIds = [...new Set(item.demandIds ?? [])];
     demandIds.forEach((id, position) => {
       if (!isUuid(id))
-        throw new BadUserInputError(`${id} is not an id.`, `${field}.demandIds.${position}`);
+        throw new BadUserInputError('This is not an id.', `${field}.demandIds.${position}`);
     });
     return {
       position: index + 1,

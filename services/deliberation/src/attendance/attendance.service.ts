@@ -19,10 +19,7 @@ export function recordAttendance(
 ): Promise<Session> {
   entries.forEach((entry, index) => {
     if (!isUuid(entry.attendeeId))
-      throw new BadUserInputError(
-        `${entry.attendeeId} is not an id.`,
-        `entries.${index}.attendeeId`,
-      );
+      throw new BadUserInputError('This is not an id.', `entries.${index}.attendeeId`);
   });
   return editSession(
     em,
@@ -34,7 +31,7 @@ export function recordAttendance(
       entries.forEach((entry, index) => {
         if (entry.status !== AttendanceStatus.INVITED && session.status !== SessionStatus.HELD) {
           throw new BadUserInputError(
-            `${entry.status} can be recorded once the session is held.`,
+            'This status can be recorded once the session is held.',
             `entries.${index}.status`,
           );
         }

@@ -24,7 +24,7 @@ function texts(values: string[], field: string, max = 500): string[] {
 function validActions(actions: FollowUpActionInput[], field: string) {
   return actions.map((action, index) => {
     if (!isUuid(action.ownerId))
-      throw new BadUserInputError(`${action.ownerId} is not an id.`, `${field}.${index}.ownerId`);
+      throw new BadUserInputError('This is not an id.', `${field}.${index}.ownerId`);
     return {
       description: requireText(action.description, `${field}.${index}.description`, 500),
       ownerKind: action.ownerKind,
@@ -66,7 +66,7 @@ export async function draftMinutes(
     const session = isUuid(input.sessionId)
       ? await tx.findOne(Session, { id: input.sessionId })
       : null;
-    if (!session) throw new NotFoundError('Session', input.sessionId);
+    if (!session) throw new NotFoundError('Session', { field: 'input.sessionId' });
     if (session.status !== SessionStatus.HELD)
       throw new InvalidTransitionError('The session', session.status, 'draftMinutes');
     if (await tx.count(Minutes, { sessionId: session.id }, { filters: false })) {

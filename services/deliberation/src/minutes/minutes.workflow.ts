@@ -24,6 +24,7 @@ export const MINUTES_WORKFLOW: Workflow<Minutes, S, MinutesStep> = {
   entity: Minutes,
   what: 'The minutes',
   typeName: 'Minutes',
+  idField: 'input.minutesId',
   states: Object.values(S),
   steps: MINUTES_STEPS,
   history: minutesHistory,

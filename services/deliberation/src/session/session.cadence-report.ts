@@ -169,7 +169,7 @@ export async function cadenceReport(
   quarter: number,
 ): Promise<CadenceReport> {
   if (!DIVISION_CODE.test(divisionCode)) {
-    throw new BadUserInputError(`${divisionCode} is not a division code.`, 'divisionCode');
+    throw new BadUserInputError('This is not a division code.', 'divisionCode');
   }
   const cadence = homeCadenceSql(caller, [divisionCode], year, quarter);
   const rows = await executeIn<HomeCadenceRow[]>(

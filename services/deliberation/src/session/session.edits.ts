@@ -15,7 +15,7 @@ export async function editSession(
 ): Promise<Session> {
   return inTransaction(em, 'Session', async (tx) => {
     const session = isUuid(sessionId) ? await tx.findOne(Session, { id: sessionId }) : null;
-    if (!session) throw new NotFoundError('Session', sessionId);
+    if (!session) throw new NotFoundError('Session', { field: 'input.sessionId' });
     checkVersion('Session', session, expectedVersion);
     requireEditable(session.status, edit);
     const detail = await work(tx, session);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CacheFor, OnSurfaces, PageArgs, requireIntBetween, toPage } from '@cppcc/toolkit';
+import { CacheFor, OnSurfaces, PageArgs, requireYear, toPage } from '@cppcc/toolkit';
 import { PeriodArguments, periodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { AttendanceRecord } from '../attendance/attendance.record';
@@ -36,7 +36,7 @@ export class MemberAttendanceResolver {
     year: number,
     @Ctx() { loaders }: Context,
   ) {
-    requireIntBetween(year, 'year', 2000, 2100);
+    requireYear(year, 'year');
     return loaders.session.attendanceOfMember.load({ memberId: member.id, year });
   }
 }

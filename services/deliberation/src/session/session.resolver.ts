@@ -136,8 +136,7 @@ export class SessionResolver {
       ['departmentId', args.departmentId],
       ['coordinatingCommitteeId', args.coordinatingCommitteeId],
     ] as const) {
-      if (value != null && !isUuid(value))
-        throw new BadUserInputError(`${value} is not an id.`, field);
+      if (value != null && !isUuid(value)) throw new BadUserInputError('This is not an id.', field);
     }
     if (args.departmentId) where.departmentIds = { $contains: [args.departmentId] };
     if (args.coordinatingCommitteeId) where.coordinatingCommitteeId = args.coordinatingCommitteeId;

@@ -20,7 +20,7 @@ const DIVISION_CODE = /^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/;
 function uuids(values: string[] | null | undefined, field: string): string[] {
   // Checked before duplicates are dropped, so that an index names the place in the input.
   (values ?? []).forEach((value, index) => {
-    if (!isUuid(value)) throw new BadUserInputError(`${value} is not an id.`, `${field}.${index}`);
+    if (!isUuid(value)) throw new BadUserInputError('This is not an id.', `${field}.${index}`);
   });
   return [...new Set((values ?? []).map((value) => value.toLowerCase()))];
 }
@@ -46,7 +46,7 @@ async function requireDepartments(
   return ids.map((id, index) => {
     const department = byId.get(id.toLowerCase());
     if (!department)
-      throw new BadUserInputError(`There is no department ${id}.`, `${field}.${index}`);
+      throw new BadUserInputError('There is no such department.', `${field}.${index}`);
     return department;
   });
 }
@@ -74,7 +74,7 @@ export async function scheduleSession(
   involved.forEach((code, index) => {
     if (!DIVISION_CODE.test(code)) {
       throw new BadUserInputError(
-        `${code} is not a division code.`,
+        'This is not a division code.',
         `input.involvedDivisionCodes.${index}`,
       );
     }
@@ -86,10 +86,7 @@ export async function scheduleSession(
   );
   const crossesCounties = counties.size > 1 || involved.some((code) => code.length < 6);
   if (input.coordinatingCommitteeId != null && !isUuid(input.coordinatingCommitteeId)) {
-    throw new BadUserInputError(
-      `${input.coordinatingCommitteeId} is not an id.`,
-      'input.coordinatingCommitteeId',
-    );
+    throw new BadUserInputError('This is not an id.', 'input.coordinatingCommitteeId');
   }
   if (crossesCounties && !input.coordinatingCommitteeId) {
     throw new BadUserInputError(

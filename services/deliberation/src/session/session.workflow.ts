@@ -24,6 +24,7 @@ export const SESSION_WORKFLOW: Workflow<Session, S, SessionStep> = {
   entity: Session,
   what: 'The session',
   typeName: 'Session',
+  idField: 'input.sessionId',
   states: Object.values(S),
   steps: SESSION_STEPS,
   history: sessionHistory,

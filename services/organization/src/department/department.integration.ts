@@ -122,9 +122,9 @@ describe('the committees', () => {
         },
       },
     );
-    expect(refused.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.committees.0.committeeId',
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'There is no such committee.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.committees.0.committeeId' },
     });
   });
 });

@@ -70,7 +70,7 @@ export async function updateDepartment(
 ) {
   return inTransaction(em, 'Department', async (tx) => {
     const department = await tx.findOne(Department, { id });
-    if (!department) throw new NotFoundError('Department', id);
+    if (!department) throw new NotFoundError('Department', { field: 'input.id' });
     checkVersion('Department', department, input.expectedVersion);
     if (input.name != null) department.name = requireText(input.name, 'input.name', 100);
     if (input.shortName != null)

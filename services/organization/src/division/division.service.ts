@@ -28,11 +28,11 @@ export async function requireDivision(
 ): Promise<Division> {
   const division = await em.findOne(Division, { code });
   if (!division || !division.code.startsWith(caller.division)) {
-    throw new BadUserInputError(`There is no division ${code}.`, field);
+    throw new BadUserInputError('There is no such division in your jurisdiction.', field);
   }
   if (levels && !levels.includes(division.level)) {
     throw new BadUserInputError(
-      `${division.name} is ${division.level}; expected ${levels.join(' or ')}.`,
+      `The division is ${division.level}; expected ${levels.join(' or ')}.`,
       field,
     );
   }

@@ -119,9 +119,10 @@ describe('a consultation home', () => {
     expect(two.assignHomeMember.version).toBeGreaterThan(home.version);
 
     const again = await graph.send(assign, { input: { homeId: home.id, memberId: b } });
-    expect(again.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'input.memberId',
+    // The member's name is not repeated: the field says who.
+    expect(again.errors?.[0]).toMatchObject({
+      message: 'The member already serves in this home.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.memberId' },
     });
 
     const set = await graph.query(

@@ -103,10 +103,17 @@ export async function listHomes(em: EntityManager, filter: HomesFilter, page: Pa
   );
 }
 
-/** The home, or NOT_FOUND (also for a home outside the caller's jurisdiction). */
-export async function requireHome(em: EntityManager, id: string): Promise<Home> {
+/**
+ * The home, or NOT_FOUND on `field` (also for a home outside the caller's jurisdiction); the
+ * field is the input form's path, the one the deprecated arguments stand for.
+ */
+export async function requireHome(
+  em: EntityManager,
+  id: string,
+  field = 'input.homeId',
+): Promise<Home> {
   const home = await em.findOne(Home, { id });
-  if (!home) throw new NotFoundError('Home', id);
+  if (!home) throw new NotFoundError('Home', { field });
   return home;
 }
 
@@ -159,7 +166,7 @@ export async function updateHome(
   input: UpdateHomeInput,
 ): Promise<Home> {
   return inTransaction(em, 'Home', async (tx) => {
-    const home = await requireHome(tx, id);
+    const home = await requireHome(tx, id, 'input.id');
     checkVersion('Home', home, input.expectedVersion);
     if (input.name != null) home.name = requireText(input.name, 'input.name', 100);
     if (input.divisionCode != null) {
@@ -219,15 +226,14 @@ export async function assignHomeMember(
   return inTransaction(em, 'Home', async (tx) => {
     const home = await requireHome(tx, input.homeId);
     const member = await tx.findOne(Member, { id: input.memberId });
-    if (!member)
-      throw new BadUserInputError(`There is no member ${input.memberId}.`, 'input.memberId');
+    if (!member) throw new BadUserInputError('There is no such member.', 'input.memberId');
     const serving = await tx.findOne(HomeMembership, {
       homeId: home.id,
       memberId: member.id,
       until: null,
     });
     if (serving) {
-      throw new BadUserInputError(`${member.name} already serves in this home.`, 'input.memberId');
+      throw new BadUserInputError('The member already serves in this home.', 'input.memberId');
     }
     if (input.role === HomeRole.LEADER) {
       await tx.nativeUpdate(

@@ -52,10 +52,7 @@ async function validateSeats(
   return seats.map((seat, index) => {
     const field = `input.committees.${index}`;
     if (!committees.some((committee) => committee.id === seat.committeeId)) {
-      throw new BadUserInputError(
-        `There is no committee ${seat.committeeId}.`,
-        `${field}.committeeId`,
-      );
+      throw new BadUserInputError('There is no such committee.', `${field}.committeeId`);
     }
     const termStart = requireDate(seat.termStart, `${field}.termStart`);
     const termEnd = seat.termEnd == null ? null : requireDate(seat.termEnd, `${field}.termEnd`);
@@ -109,7 +106,7 @@ export async function updateMember(
 ): Promise<Member> {
   return inTransaction(em, 'Member', async (tx) => {
     const member = await tx.findOne(Member, { id });
-    if (!member) throw new NotFoundError('Member', id);
+    if (!member) throw new NotFoundError('Member', { field: 'input.id' });
     checkVersion('Member', member, input.expectedVersion);
     if (input.name != null) member.name = requireText(input.name, 'input.name', 50);
     if (input.divisionCode != null) {

@@ -80,7 +80,7 @@ export async function updateParticipant(
 ) {
   return inTransaction(em, 'Participant', async (tx) => {
     const participant = await tx.findOne(Participant, { id });
-    if (!participant) throw new NotFoundError('Participant', id);
+    if (!participant) throw new NotFoundError('Participant', { field: 'input.id' });
     checkVersion('Participant', participant, input.expectedVersion);
     if (input.name != null) participant.name = requireText(input.name, 'input.name', 50);
     if (input.kind != null) participant.kind = input.kind;

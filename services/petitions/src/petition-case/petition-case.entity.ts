@@ -97,7 +97,7 @@ export class PetitionCase {
   @Property({ type: 'text' })
   subject: string;
 
-  /** The petitioners' names: personal data, masked unless the caller handles the case. */
+  /** The petitioners' names: personal data, for the offices' staff only (never on department). */
   @Property({ type: 'text[]' })
   petitioners: string[];
 

@@ -16,7 +16,7 @@ export class RegisterPetitionCaseInput {
 
   @Field({
     description:
-      'The village or community (12 digits) or township (9 digits) the matter concerns, under the bureau’s division.',
+      'The village or community (12 digits) or township (9 digits) the matter concerns, under the bureau’s division. BAD_USER_INPUT when the code names no division: a division the organization added a moment ago reads as unknown until its change reaches this service (about a second).',
   })
   divisionCode: string;
 

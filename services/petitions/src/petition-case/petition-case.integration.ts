@@ -5,12 +5,14 @@ import {
   COUNTY,
   OTHER_COUNTY,
   OTHER_VILLAGE,
+  UNKNOWN_VILLAGE,
   VILLAGE,
   departmentCaller,
   officeCaller,
   seedCase,
   seedDemand,
   seedDepartments,
+  seedDivisions,
   seedSession,
   type Departments,
 } from '../testing/fixtures';
@@ -24,6 +26,7 @@ const sql = <T extends object>(query: string, values: unknown[] = []) =>
 beforeAll(async () => {
   graph = await startTestSubgraph(petitionsSubgraph, 'petition_cases');
   departments = await seedDepartments(graph);
+  await seedDivisions(graph);
 });
 afterAll(() => graph?.stop());
 
@@ -154,9 +157,14 @@ describe("a petition case's life through the graph", () => {
         { subject: '事项', petitioners: ['王五'], divisionCode: OTHER_VILLAGE },
         'input.divisionCode',
       ],
+      // Well formed and in the county, but naming no division the organization knows.
+      [
+        { subject: '事项', petitioners: ['王五'], divisionCode: UNKNOWN_VILLAGE },
+        'input.divisionCode',
+      ],
       [
         { subject: '事项', petitioners: ['王五'], divisionCode: VILLAGE, demandIds: ['x'] },
-        'input.demandIds[0]',
+        'input.demandIds.0',
       ],
       [
         {
@@ -175,15 +183,25 @@ describe("a petition case's life through the graph", () => {
         { code: 'BAD_USER_INPUT', field },
       ]);
       expect(answer.errors?.[0].message).not.toContain('x');
+      expect(answer.errors?.[0].message).not.toMatch(/\d{6}/);
     }
     const registered = await seedCase(graph, { status: 'REGISTERED' });
+    const nowhere = randomUUID();
     const unknown = await bureau().send(ACCEPT, {
       input: { caseId: registered },
-      department: randomUUID(),
+      department: nowhere,
     });
-    expect(unknown.errors?.[0].extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'handlingDepartmentId',
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'There is no such department.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'handlingDepartmentId' },
+    });
+    const noCase = await bureau().send(ACCEPT, {
+      input: { caseId: nowhere },
+      department: departments.handling,
+    });
+    expect(noCase.errors?.[0]).toMatchObject({
+      message: 'There is no PetitionCase with this id.',
+      extensions: { code: 'NOT_FOUND', field: 'input.caseId' },
     });
     // A department of another county cannot handle this county's case.
     const elsewhere = await bureau().send(ACCEPT, {

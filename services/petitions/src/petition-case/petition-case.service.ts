@@ -6,6 +6,7 @@ import {
   checkVersion,
   createOnce,
   executeIn,
+  fieldPath,
   inTransaction,
   isUuid,
   recordStep,
@@ -23,6 +24,7 @@ import {
   requireLinkableDemands,
   requireLinkableSession,
 } from '../linked/linked.projection';
+import { requireKnownDivision } from '../division/division.projection';
 import { opinionDueOn } from './petition-case.deadline';
 import { PetitionCase, PetitionCaseStatus } from './petition-case.entity';
 import type { RegisterPetitionCaseInput } from './petition-case.inputs';
@@ -55,9 +57,9 @@ function requireIds(values: readonly string[] | null | undefined, field: string)
     throw new BadUserInputError(`Name at most ${MAX_CASE_DEMANDS}.`, field);
   }
   list.forEach((value, index) => {
-    requireId(value, `${field}[${index}]`);
+    requireId(value, fieldPath(field, index));
     if (list.indexOf(value) !== index) {
-      throw new BadUserInputError('The same id is given twice.', `${field}[${index}]`);
+      throw new BadUserInputError('The same id is given twice.', fieldPath(field, index));
     }
   });
   return list;
@@ -69,8 +71,9 @@ function requireDay(value: string | null | undefined, field: string): string {
 
 /**
  * Registers a petition case (REGISTERED), its first history entry `register`. Only a petitions
- * bureau registers, for a village, community or township of its own division; a retried
- * registration with its key gives the same case.
+ * bureau registers, for a village, community or township of its own division that the
+ * organization's division feed has brought; a retried registration with its key gives the same
+ * case.
  */
 export async function registerPetitionCase(
   em: EntityManager,
@@ -100,6 +103,7 @@ export async function registerPetitionCase(
   if (!input.divisionCode.startsWith(bureau)) {
     throw new BadUserInputError('The division is outside the bureau’s own.', 'input.divisionCode');
   }
+  await requireKnownDivision(em, input.divisionCode, 'input.divisionCode');
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createOnce(em, PetitionCase, key, async (tx) => {
     // After the key's lookup: a retry finds its case, whose demands are linked to it by then.
@@ -247,7 +251,7 @@ export async function recordPetitionSession(
     const record = isUuid(caseId)
       ? await tx.findOne(PetitionCase, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
-    if (!record) throw new NotFoundError('PetitionCase', caseId);
+    if (!record) throw new NotFoundError('PetitionCase', { field: 'input.caseId' });
     checkVersion('PetitionCase', record, expectedVersion);
     await bureauOnly(record, caller, tx);
     if (record.sessionIds.includes(sessionId)) return record;

@@ -50,6 +50,7 @@ export type PetitionCaseStep = keyof typeof PETITION_CASE_STEPS;
 export const PETITION_CASE_WORKFLOW: Workflow<PetitionCase, S, PetitionCaseStep> = {
   entity: PetitionCase,
   typeName: 'PetitionCase',
+  idField: 'input.caseId',
   what: 'The petition case',
   states: Object.values(S),
   steps: PETITION_CASE_STEPS,

@@ -3,13 +3,15 @@ import type { Caller } from '@cppcc/toolkit';
 import type { TestSubgraph } from '@cppcc/toolkit/testing';
 
 /**
- * Seed helpers of the petitions tests: departments as the organization's feed would have
- * brought them, cases in any state, and the callers who read and act on them.
+ * Seed helpers of the petitions tests: departments and divisions as the organization's feeds
+ * would have brought them, cases in any state, and the callers who read and act on them.
  */
 export const COUNTY = '320706';
 export const OTHER_COUNTY = '320724';
 export const VILLAGE = '320706001001';
 export const OTHER_VILLAGE = '320724100201';
+/** Well formed, in the county, but no division: the feed never brings it. */
+export const UNKNOWN_VILLAGE = '320706001999';
 
 export interface Departments {
   cityBureau: string;
@@ -73,6 +75,29 @@ export async function seedDepartments(graph: TestSubgraph): Promise<Departments>
     );
   }
   return departments;
+}
+
+/**
+ * The divisions the tests' cases concern, as the organization's division feed would have brought
+ * them (a village of each county and the township above it); `UNKNOWN_VILLAGE` is left out.
+ */
+export async function seedDivisions(graph: TestSubgraph): Promise<void> {
+  const rows: Array<[string, string, string | null]> = [
+    ['3207', 'CITY', null],
+    [COUNTY, 'COUNTY', '3207'],
+    [OTHER_COUNTY, 'COUNTY', '3207'],
+    [VILLAGE.slice(0, 9), 'TOWNSHIP', COUNTY],
+    [VILLAGE, 'VILLAGE', VILLAGE.slice(0, 9)],
+    [OTHER_VILLAGE.slice(0, 9), 'TOWNSHIP', OTHER_COUNTY],
+    [OTHER_VILLAGE, 'VILLAGE', OTHER_VILLAGE.slice(0, 9)],
+  ];
+  for (const [code, level, parent] of rows) {
+    await sql(
+      graph,
+      'insert into division_projection (code, level, parent_code) values (?, ?, ?)',
+      [code, level, parent],
+    );
+  }
 }
 
 export function departmentCaller(departmentId: string, division: string): Caller {
