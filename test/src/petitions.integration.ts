@@ -279,7 +279,7 @@ describe('a petition matter across the four subgraphs', () => {
     });
     expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.demandIds[0]',
+      field: 'input.demandIds.0',
     });
     expect(refused.errors?.[0].message).not.toContain(plain);
     // Channels' feed brought the petition demand (a moment after it was raised).

@@ -75,7 +75,7 @@ describe('the demands a case is registered for', () => {
     for (const [what, demandIds, message] of refusals) {
       const answer = await bureau().send(REGISTER, register(demandIds));
       const error = answer.errors?.[0];
-      const field = `input.demandIds[${demandIds.length - 1}]`;
+      const field = `input.demandIds.${demandIds.length - 1}`;
       expect([what, error?.extensions]).toMatchObject([what, { code: 'BAD_USER_INPUT', field }]);
       expect([what, error?.message]).toEqual([what, expect.stringMatching(message)]);
       for (const id of demandIds) expect(error?.message).not.toContain(id);
@@ -108,7 +108,7 @@ describe('the demands a case is registered for', () => {
     const again = await bureau().send(REGISTER, register([demand]));
     expect(again.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.demandIds[0]',
+      field: 'input.demandIds.0',
     });
   });
 

@@ -4,6 +4,7 @@ import {
   BadUserInputError,
   DOMAIN_EVENT_FEED,
   executeIn,
+  fieldPath,
   isUuid,
   type DomainEventChange,
   type Orm,
@@ -192,7 +193,7 @@ export async function requireLinkableSession(
 /**
  * Demands a new case may be registered for: each known from channels' feed, of the case's county,
  * a petition matter (`isPetition`), and linked to no other case. BAD_USER_INPUT on
- * `field[index]` for the first that is not.
+ * `field.<index>` for the first that is not.
  */
 export async function requireLinkableDemands(
   tx: EntityManager,
@@ -213,7 +214,7 @@ export async function requireLinkableDemands(
   );
   const byId = new Map(found.map((row) => [row.id, row]));
   demandIds.forEach((id, index) => {
-    const at = `${field}[${index}]`;
+    const at = fieldPath(field, index);
     const demand = byId.get(id);
     if (!demand) throw new BadUserInputError(UNKNOWN_DEMAND, at);
     // The county first: of another county's demand nothing more is said.

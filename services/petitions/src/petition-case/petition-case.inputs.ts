@@ -23,7 +23,7 @@ export class RegisterPetitionCaseInput {
   @Field(() => [ID], {
     nullable: true,
     description:
-      "The demands (petition matters raised at homes) the case is registered for: each a petition matter (`isPetition`) of the case's county, linked to no other case; BAD_USER_INPUT on `input.demandIds[i]` otherwise. The petitions bureau learns of demands from the channels' feed: one just raised may take a moment (about a second) to be known, and reads as unknown until then.",
+      "The demands (petition matters raised at homes) the case is registered for: each a petition matter (`isPetition`) of the case's county, linked to no other case; BAD_USER_INPUT on `input.demandIds.<i>` (the item's index in the list given) otherwise. The petitions bureau learns of demands from the channels' feed: one just raised may take a moment (about a second) to be known, and reads as unknown until then.",
   })
   demandIds?: string[] | null;
 
