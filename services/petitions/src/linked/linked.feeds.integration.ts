@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { CALLER_HEADER, DOMAIN_EVENT_FEED, type DomainEventChange } from '@cppcc/toolkit';
 import { eventually, startTestSubgraph, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { petitionsSubgraph } from '../subgraph';
-import { COUNTY, VILLAGE, departmentCaller, seedCase, seedDepartments } from '../testing/fixtures';
+import {
+  COUNTY,
+  VILLAGE,
+  departmentCaller,
+  seedCase,
+  seedDepartments,
+  seedDivisions,
+} from '../testing/fixtures';
 
 /**
  * Petitions follows deliberation's and channels' event feeds (served here as those services
@@ -169,6 +176,7 @@ describe("deliberation's and channels' events", () => {
     for (const feed of feeds) expect(feed.callers.every((caller) => caller.length > 0)).toBe(true);
 
     const departments = await seedDepartments(graph);
+    await seedDivisions(graph);
     const bureau = graph.as(departmentCaller(departments.countyBureau, COUNTY));
     const registered = await bureau.query(
       `mutation($input: RegisterPetitionCaseInput!) { registerPetitionCase(input: $input) { id demands { id } } }`,

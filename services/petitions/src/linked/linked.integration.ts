@@ -10,6 +10,7 @@ import {
   seedCase,
   seedDemand,
   seedDepartments,
+  seedDivisions,
   seedSession,
   type Departments,
 } from '../testing/fixtures';
@@ -26,6 +27,7 @@ const sql = <T extends object>(query: string, values: unknown[] = []) =>
 beforeAll(async () => {
   graph = await startTestSubgraph(petitionsSubgraph, 'petition_links');
   departments = await seedDepartments(graph);
+  await seedDivisions(graph);
 });
 afterAll(() => graph?.stop());
 
