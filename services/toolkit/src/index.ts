@@ -137,6 +137,7 @@ export {
   type Workflow,
   type WorkflowRecord,
 } from './workflow';
+export { HistoryEntry, historyWriter } from './history';
 export {
   checkVersion,
   createOnce,

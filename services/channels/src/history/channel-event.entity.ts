@@ -1,5 +1,5 @@
-import { FieldsOn } from '@cppcc/toolkit';
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { FieldsOn, HistoryEntry } from '@cppcc/toolkit';
+import { Entity, Property } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The kinds of record whose life the channels keep (the `record_kind` of a step). */
@@ -18,39 +18,17 @@ registerEnumType(ChannelRecordKind, { name: 'ChannelRecordKind' });
  * from a villager's demand to a department's answer reads as one history.
  */
 @FieldsOn('department', ['step', 'fromStatus', 'toStatus', 'at', 'byDepartmentId'])
-@ObjectType({ description: 'A step in the life of a demand or of what it was escalated to.' })
+@ObjectType({
+  description:
+    'A step in the life of a demand or of what it was escalated to. Steps: those of each channel, e.g. register, assign, reply, evaluate (docs/workflows.md).',
+})
 @Entity({ tableName: 'channel_event' })
-export class ChannelEvent {
-  [OptionalProps]?: 'at' | 'detail' | 'byDepartmentId';
-
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id: string;
-
+export class ChannelEvent extends HistoryEntry<'byDepartmentId'> {
   @Property({ type: 'text' })
   recordKind: ChannelRecordKind;
 
   @Property({ type: 'uuid' })
   recordId: string;
-
-  @Field({ description: 'The step taken, e.g. register, assign, reply, evaluate.' })
-  @Property({ type: 'text' })
-  step: string;
-
-  @Field(() => String, { nullable: true, description: 'The state before (none when created).' })
-  @Property({ type: 'text', nullable: true })
-  fromStatus: string | null;
-
-  @Field({ description: 'The state after the step, e.g. REGISTERED.' })
-  @Property({ type: 'text' })
-  toStatus: string;
-
-  @Field(() => Date, { description: 'When the step was taken, ISO 8601 (UTC).' })
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  at: Date = new Date();
-
-  /** Who took the step (the caller's id, never personal data). */
-  @Property({ type: 'text' })
-  bySubject: string;
 
   @Field(() => ID, {
     nullable: true,
@@ -58,7 +36,4 @@ export class ChannelEvent {
   })
   @Property({ type: 'uuid', nullable: true })
   byDepartmentId: string | null = null;
-
-  @Property({ type: 'jsonb' })
-  detail: Record<string, unknown> = {};
 }

@@ -1,4 +1,4 @@
-import type { HistoryWriter } from '@cppcc/toolkit';
+import { historyWriter, type HistoryWriter } from '@cppcc/toolkit';
 import { ChannelEvent, type ChannelRecordKind } from './channel-event.entity';
 
 /**
@@ -7,17 +7,9 @@ import { ChannelEvent, type ChannelRecordKind } from './channel-event.entity';
  * reads as one history.
  */
 export function channelHistory(kind: ChannelRecordKind): HistoryWriter {
-  return (tx, taken) => {
-    tx.create(ChannelEvent, {
-      recordKind: kind,
-      recordId: taken.recordId,
-      step: taken.step,
-      fromStatus: taken.from,
-      toStatus: taken.to,
-      at: taken.at,
-      bySubject: taken.by.subject,
-      byDepartmentId: taken.by.departmentId,
-      detail: taken.detail,
-    });
-  };
+  return historyWriter(ChannelEvent, (taken) => ({
+    recordKind: kind,
+    recordId: taken.recordId,
+    byDepartmentId: taken.by.departmentId,
+  }));
 }

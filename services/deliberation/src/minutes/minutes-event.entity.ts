@@ -1,48 +1,17 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import type { HistoryWriter } from '@cppcc/toolkit';
-import type { MinutesStatus } from './minutes.entity';
+import { Entity, Property } from '@mikro-orm/postgresql';
+import { HistoryEntry, historyWriter } from '@cppcc/toolkit';
 
-/** One step in the life of minutes: what happened, from which state to which, when and by whom. */
+/**
+ * One step in the life of minutes (draft, edit, approve, publish): from which state to which,
+ * when and by whom. Kept, not offered in the schema.
+ */
 @Entity({ tableName: 'minutes_event' })
-export class MinutesEvent {
-  [OptionalProps]?: 'at' | 'detail';
-
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id: string;
-
+export class MinutesEvent extends HistoryEntry {
   @Property({ type: 'uuid' })
   minutesId: string;
-
-  /** draft, edit, approve or publish. */
-  @Property({ type: 'text' })
-  step: string;
-
-  @Property({ type: 'text', nullable: true })
-  fromStatus: MinutesStatus | null;
-
-  @Property({ type: 'text' })
-  toStatus: MinutesStatus;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  at: Date = new Date();
-
-  /** Who took the step (the caller's id, never personal data). */
-  @Property({ type: 'text' })
-  bySubject: string;
-
-  @Property({ type: 'jsonb' })
-  detail: Record<string, unknown> = {};
 }
 
 /** The minutes' history writer for the workflow engine. */
-export const minutesHistory: HistoryWriter = (tx, taken) => {
-  tx.create(MinutesEvent, {
-    minutesId: taken.recordId,
-    step: taken.step,
-    fromStatus: taken.from as MinutesStatus | null,
-    toStatus: taken.to as MinutesStatus,
-    at: taken.at,
-    bySubject: taken.by.subject,
-    detail: taken.detail,
-  });
-};
+export const minutesHistory = historyWriter(MinutesEvent, (taken) => ({
+  minutesId: taken.recordId,
+}));
