@@ -20,5 +20,12 @@ export {
   type DimensionColumns,
   type ReportSpec,
 } from './report';
+export {
+  instantsWithin,
+  listPeriodFields,
+  listPeriodOf,
+  type ListPeriod,
+  type ListPeriodArgs,
+} from './list-period';
 export { PeriodArguments, PeriodFilter, YearOrDaysArguments } from './period-args';
 export { placesOf, reportPageType, runReport, type ReportPage } from './report-page';

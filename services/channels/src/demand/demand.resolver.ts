@@ -6,7 +6,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
@@ -23,9 +22,9 @@ import {
   Connection,
   PageArgs,
   likeEscape,
-  requireYear,
   toPage,
 } from '@cppcc/toolkit';
+import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { Home } from '../home/home.entity';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -68,23 +67,13 @@ class DemandsArgs extends PageArgs {
   })
   isPetition?: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'Received in this year (China Standard Time).' })
+  // The period (year, quarter, from, to): listPeriodFields below.
   year?: number | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Received at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00`.',
-  })
+  quarter?: number | null;
   from?: Date | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Received before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
-  })
   to?: Date | null;
 }
+listPeriodFields(DemandsArgs.prototype, 'Received');
 
 @Resolver(() => Demand)
 export class DemandResolver {
@@ -110,19 +99,8 @@ export class DemandResolver {
     if (args.status?.length) where.status = { $in: args.status };
     if (args.category) where.category = args.category;
     if (args.isPetition != null) where.isPetition = args.isPetition;
-    if (args.year != null) {
-      requireYear(args.year, 'year');
-      where.$and = [
-        { receivedAt: { $gte: new Date(`${args.year}-01-01T00:00:00+08:00`) } },
-        { receivedAt: { $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`) } },
-      ];
-    }
-    if (args.from || args.to) {
-      where.receivedAt = {
-        ...(args.from ? { $gte: args.from } : {}),
-        ...(args.to ? { $lt: args.to } : {}),
-      };
-    }
+    const received = instantsWithin(listPeriodOf(args));
+    if (received) where.receivedAt = received;
     return findConnection(em, Demand, where, { receivedAt: 'desc', id: 'asc' }, page);
   }
 

@@ -7,7 +7,6 @@ import {
   FieldResolver,
   ID,
   InputType,
-  Int,
   Mutation,
   Query,
   Resolver,
@@ -21,9 +20,9 @@ import {
   findConnection,
   isUuid,
   likeEscape,
-  requireYear,
   toPage,
 } from '@cppcc/toolkit';
+import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
 import { Sources, sourcesOf } from '../lineage/escalation';
@@ -89,9 +88,13 @@ class SentimentReportsArgs extends InboxPageArgs {
   @Field(() => ID, { nullable: true, description: 'Forwarded to this department.' })
   departmentId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Drafted in this year (China Standard Time).' })
+  // The period (year, quarter, from, to): listPeriodFields below.
   year?: number | null;
+  quarter?: number | null;
+  from?: Date | null;
+  to?: Date | null;
 }
+listPeriodFields(SentimentReportsArgs.prototype, 'Drafted');
 
 @Resolver(() => SentimentReport)
 export class SentimentReportResolver {
@@ -119,13 +122,8 @@ export class SentimentReportResolver {
     const where: FilterQuery<SentimentReport> & Record<string, unknown> = {};
     if (args.divisionCode) where.divisionCode = { $like: `${likeEscape(args.divisionCode)}%` };
     if (args.status?.length) where.status = { $in: args.status };
-    if (args.year != null) {
-      requireYear(args.year, 'year');
-      where.createdAt = {
-        $gte: new Date(`${args.year}-01-01T00:00:00+08:00`),
-        $lt: new Date(`${args.year + 1}-01-01T00:00:00+08:00`),
-      };
-    }
+    const drafted = instantsWithin(listPeriodOf(args));
+    if (drafted) where.createdAt = drafted;
     if (args.departmentId) {
       where.departmentIds = isUuid(args.departmentId)
         ? { $contains: [args.departmentId] }

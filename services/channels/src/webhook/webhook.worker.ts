@@ -2,7 +2,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { Webhook } from 'standardwebhooks';
 import { request, type Agent } from 'undici';
-import { FINAL_EVENTS, isDatabaseUnavailable, type Logger } from '@cppcc/toolkit';
+import { FINAL_EVENTS, isDatabaseUnavailable, type EventRow, type Logger } from '@cppcc/toolkit';
 import { scheduleDeadlines } from '../proposal/proposal.deadlines';
 import { checkWebhookUrl, deliveryAgent, type UrlPolicy } from './webhook-url';
 import { QUEUE_CONNECTION_TIMEOUT_MS, collectLoops } from './queue-loops';
@@ -167,18 +167,7 @@ async function inTransaction<T>(
 async function bodyOf(pool: pg.Pool, eventId: string): Promise<{ body: string; at: Date } | null> {
   const {
     rows: [event],
-  } = await pool.query<{
-    id: string;
-    type: string;
-    occurred_at: string;
-    record_type: string;
-    record_id: string;
-    record_version: number;
-    division_code: string;
-    department_ids: string[];
-    home_ids: string[];
-    payload: Record<string, unknown>;
-  }>(
+  } = await pool.query<Omit<EventRow, 'seq' | 'xid'>>(
     // Channels' own event, or one followed from deliberation's feed.
     `select id, type, occurred_at, record_type, record_id, record_version, division_code,
             department_ids, home_ids, payload from domain_event where id = $1

@@ -64,3 +64,46 @@ describe('sessions of homes', () => {
     expect(many).toBeLessThanOrEqual(4);
   });
 });
+
+describe("a list's period (year, quarter, from, to), one meaning on every list of sessions", () => {
+  const ofHome = async (home: string, args: string) =>
+    (
+      await graph.query(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Home { sessions(${args}) { totalCount } } } }`,
+        { r: [{ __typename: 'Home', id: home }] },
+      )
+    )._entities[0].sessions.totalCount;
+  const all = async (args: string) =>
+    (await graph.query(`{ sessions(divisionCode: "320706001", ${args}) { totalCount } }`)).sessions
+      .totalCount;
+
+  it('takes a year alone, a quarter of it, and instants that narrow it, in China Standard Time', async () => {
+    // homes[3] held one session in each quarter of 2026 and plans one on 20 December.
+    expect(await ofHome(homes[3], 'year: 2026')).toBe(5);
+    expect(await ofHome(homes[3], 'year: 2026, quarter: 2')).toBe(1);
+    expect(await ofHome(homes[3], 'year: 2026, quarter: 4')).toBe(2);
+    expect(await ofHome(homes[3], 'year: 2026, from: "2026-07-01T00:00:00+08:00"')).toBe(3);
+    expect(await ofHome(homes[3], 'year: 2025')).toBe(0);
+  });
+
+  it('means the same at the root: a quarter equals its instants', async () => {
+    const quarter = await all('year: 2026, quarter: 1');
+    expect(quarter).toBe(homes.length);
+    expect(await all('from: "2026-01-01T00:00:00+08:00", to: "2026-04-01T00:00:00+08:00"')).toBe(
+      quarter,
+    );
+  });
+
+  it('refuses a quarter without its year, on both lists, naming year', async () => {
+    for (const query of [
+      `{ sessions(quarter: 2) { totalCount } }`,
+      `{ _entities(representations: [{ __typename: "Home", id: "${homes[0]}" }]) { ... on Home { sessions(quarter: 2) { totalCount } } } }`,
+    ]) {
+      const answer = await graph.send(query);
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'year',
+      });
+    }
+  });
+});

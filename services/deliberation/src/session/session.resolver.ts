@@ -26,7 +26,8 @@ import {
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
-import { SESSIONS_REQUIRED_PER_QUARTER, quarterBounds } from './session.cadence';
+import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
+import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
 import { CadenceReport, cadenceReport } from './session.cadence-report';
 import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
@@ -62,26 +63,19 @@ class SessionsArgs extends PageArgs {
   @Field(() => SessionKind, { nullable: true, description: 'Sessions of this form only.' })
   kind?: SessionKind | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Scheduled at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00` for the start of a day in China Standard Time.',
-  })
-  from?: Date | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Scheduled before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
-  })
-  to?: Date | null;
-
   @Field(() => ID, { nullable: true, description: 'Sessions this department is invited to.' })
   departmentId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Sessions this special committee coordinates.' })
   coordinatingCommitteeId?: string | null;
+
+  // The period (year, quarter, from, to): listPeriodFields below.
+  year?: number | null;
+  quarter?: number | null;
+  from?: Date | null;
+  to?: Date | null;
 }
+listPeriodFields(SessionsArgs.prototype, 'Scheduled');
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -126,12 +120,8 @@ export class SessionResolver {
     if (args.homeId) where.homeId = args.homeId;
     if (args.status) where.status = args.status;
     if (args.kind) where.kind = args.kind;
-    if (args.from || args.to) {
-      where.scheduledAt = {
-        ...(args.from ? { $gte: args.from } : {}),
-        ...(args.to ? { $lt: args.to } : {}),
-      };
-    }
+    const scheduled = instantsWithin(listPeriodOf(args));
+    if (scheduled) where.scheduledAt = scheduled;
     for (const [field, value] of [
       ['departmentId', args.departmentId],
       ['coordinatingCommitteeId', args.coordinatingCommitteeId],
@@ -262,35 +252,13 @@ class HomeSessionsArgs extends PageArgs {
   @Field(() => SessionKind, { nullable: true, description: 'Sessions of this form only.' })
   kind?: SessionKind | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'With `quarter`: sessions scheduled in that quarter.',
-  })
+  // The period (year, quarter, from, to): listPeriodFields below.
   year?: number | null;
-
-  @Field(() => Int, { nullable: true, description: '1–4, with `year`.' })
   quarter?: number | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Scheduled at or after this instant (included), ISO 8601 with offset, e.g. `2026-01-01T00:00:00+08:00` for the start of a day in China Standard Time.',
-  })
   from?: Date | null;
-
-  @Field(() => Date, {
-    nullable: true,
-    description:
-      'Scheduled before this instant (excluded), ISO 8601 with offset; `2026-04-01T00:00:00+08:00` ends the first quarter.',
-  })
   to?: Date | null;
 }
-
-/** A quarter's bounds (China Standard Time); quarterBounds checks the year and quarter. */
-function quarterOf(year: number, quarter: number) {
-  const { from, to } = quarterBounds(year, quarter);
-  return { from: new Date(from), to: new Date(to) };
-}
+listPeriodFields(HomeSessionsArgs.prototype, 'Scheduled');
 
 @Resolver(() => Home)
 export class HomeSessionsResolver {
@@ -306,20 +274,11 @@ export class HomeSessionsResolver {
     @Args(() => HomeSessionsArgs) args: HomeSessionsArgs,
     @Ctx() { loaders }: Context,
   ) {
-    if ((args.year == null) !== (args.quarter == null)) {
-      throw new BadUserInputError(
-        'Give a year and a quarter together.',
-        args.year == null ? 'year' : 'quarter',
-      );
-    }
-    const quarter =
-      args.year != null && args.quarter != null ? quarterOf(args.year, args.quarter) : null;
     return loaders.session
       .ofHome({
         status: args.status ?? [],
         kinds: args.kind ? [args.kind] : [],
-        from: quarter?.from ?? args.from ?? null,
-        to: quarter?.to ?? args.to ?? null,
+        ...listPeriodOf(args),
       })
       .load({ key: home.id, page: toPage(args) });
   }

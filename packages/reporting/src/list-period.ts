@@ -1,0 +1,80 @@
+import { BadUserInputError, requireYear } from '@cppcc/contract';
+import { Field, Int } from 'type-graphql';
+import { quarterBounds } from './period';
+
+/**
+ * What a list's period arguments may name: a calendar year (with a quarter) in China Standard
+ * Time, and instants `from` (included) and `to` (excluded). Given together they narrow each
+ * other: `year: 2026, from: 2026-03-01T00:00:00+08:00` lists March to December 2026.
+ */
+export interface ListPeriodArgs {
+  year?: number | null;
+  quarter?: number | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** The instants a list's rows lie within: `from` included, `to` excluded; null is open. */
+export interface ListPeriod {
+  from: Date | null;
+  to: Date | null;
+}
+
+const later = (a: Date | null, b: Date) => (a && a > b ? a : b);
+const earlier = (a: Date | null, b: Date) => (a && a < b ? a : b);
+
+/**
+ * The instants a list's period arguments name. A quarter needs its year (BAD_USER_INPUT on
+ * `year`); a year outside 2000–2100 or a quarter outside 1–4 is BAD_USER_INPUT on its argument.
+ */
+export function listPeriodOf(args: ListPeriodArgs): ListPeriod {
+  let from = args.from ?? null;
+  let to = args.to ?? null;
+  if (args.quarter != null && args.year == null) {
+    throw new BadUserInputError('A quarter goes with its year.', 'year');
+  }
+  if (args.year != null) {
+    const year = requireYear(args.year, 'year');
+    const bounds =
+      args.quarter != null
+        ? quarterBounds(year, args.quarter)
+        : { from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` };
+    from = later(from, new Date(bounds.from));
+    to = earlier(to, new Date(bounds.to));
+  }
+  return { from, to };
+}
+
+/** A list's period as a MikroORM condition on its instant column; undefined when open. */
+export function instantsWithin(period: ListPeriod): { $gte?: Date; $lt?: Date } | undefined {
+  if (!period.from && !period.to) return undefined;
+  return {
+    ...(period.from ? { $gte: period.from } : {}),
+    ...(period.to ? { $lt: period.to } : {}),
+  };
+}
+
+/**
+ * Declares a list's period arguments (`year`, `quarter`, `from`, `to`) on a class of arguments, in
+ * one wording; `what` says what the instant is, e.g. `Scheduled`, `Received`. `listPeriodOf`
+ * reads them.
+ */
+export function listPeriodFields(prototype: object, what: string): void {
+  Field(() => Int, {
+    nullable: true,
+    description: `${what} in this calendar year, e.g. 2026 (China Standard Time); narrows \`from\`/\`to\` when given with them.`,
+  })(prototype, 'year');
+  Field(() => Int, {
+    nullable: true,
+    description:
+      'With `year`: one quarter of it, 1–4 (Q1 is January to March, China Standard Time).',
+  })(prototype, 'quarter');
+  Field(() => Date, {
+    nullable: true,
+    description: `${what} at or after this instant (included), ISO 8601 with offset, e.g. \`2026-01-01T00:00:00+08:00\` for the start of a day in China Standard Time.`,
+  })(prototype, 'from');
+  Field(() => Date, {
+    nullable: true,
+    description: `${what} before this instant (excluded), ISO 8601 with offset; \`2026-04-01T00:00:00+08:00\` ends the first quarter.`,
+  })(prototype, 'to');
+}
