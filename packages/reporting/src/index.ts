@@ -24,6 +24,7 @@ export {
   instantsWithin,
   listPeriodFields,
   listPeriodOf,
+  PeriodPageArgs,
   type ListPeriod,
   type ListPeriodArgs,
 } from './list-period';

@@ -1,5 +1,6 @@
 import { BadUserInputError, requireYear } from '@cppcc/contract';
-import { Field, Int } from 'type-graphql';
+import { PageArgs } from '@cppcc/toolkit';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { quarterBounds } from './period';
 
 /**
@@ -77,4 +78,28 @@ export function listPeriodFields(prototype: object, what: string): void {
     nullable: true,
     description: `${what} before this instant (excluded), ISO 8601 with offset; \`2026-04-01T00:00:00+08:00\` ends the first quarter.`,
   })(prototype, 'to');
+}
+
+/** A class of a page's arguments: `PageArgs` or one extending it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin's base takes any[]
+type PageArgsClass = new (...args: any[]) => PageArgs;
+
+/**
+ * The arguments of a page of a list with a period: those of `base` (`PageArgs` unless given:
+ * `first`, `after`, …) and the period, for a list's own arguments class to extend
+ * (`class SessionsArgs extends PeriodPageArgs('Scheduled')`); `what` as in `listPeriodFields`.
+ */
+export function PeriodPageArgs<Base extends PageArgsClass = typeof PageArgs>(
+  what: string,
+  base: Base = PageArgs as Base,
+) {
+  @ArgsType()
+  abstract class PeriodPage extends base implements ListPeriodArgs {
+    year?: number | null;
+    quarter?: number | null;
+    from?: Date | null;
+    to?: Date | null;
+  }
+  listPeriodFields(PeriodPage.prototype, what);
+  return PeriodPage;
 }

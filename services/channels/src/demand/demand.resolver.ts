@@ -24,7 +24,7 @@ import {
   likeEscape,
   toPage,
 } from '@cppcc/toolkit';
-import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
+import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { Home } from '../home/home.entity';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -42,7 +42,7 @@ import { closeDemand, putDemandOnAgenda, raiseDemand, resolveDemandAtHome } from
 export const DemandConnection = Connection(Demand);
 
 @ArgsType()
-class DemandsArgs extends PageArgs {
+class DemandsArgs extends PeriodPageArgs('Received') {
   @Field(() => String, {
     nullable: true,
     description: 'Demands concerning this division or below it (a code prefix).',
@@ -66,14 +66,7 @@ class DemandsArgs extends PageArgs {
     description: 'Petition matters (信访事项) only, or none.',
   })
   isPetition?: boolean | null;
-
-  // The period (year, quarter, from, to): listPeriodFields below.
-  year?: number | null;
-  quarter?: number | null;
-  from?: Date | null;
-  to?: Date | null;
 }
-listPeriodFields(DemandsArgs.prototype, 'Received');
 
 @Resolver(() => Demand)
 export class DemandResolver {

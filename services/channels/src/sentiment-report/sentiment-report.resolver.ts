@@ -22,7 +22,7 @@ import {
   likeEscape,
   toPage,
 } from '@cppcc/toolkit';
-import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
+import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
 import { Sources, sourcesOf } from '../lineage/escalation';
@@ -75,7 +75,7 @@ class LeaderInstructionInput {
 }
 
 @ArgsType()
-class SentimentReportsArgs extends InboxPageArgs {
+class SentimentReportsArgs extends PeriodPageArgs('Drafted', InboxPageArgs) {
   @Field(() => String, { nullable: true, description: 'Reports of this CPPCC (a code prefix).' })
   divisionCode?: string | null;
 
@@ -87,14 +87,7 @@ class SentimentReportsArgs extends InboxPageArgs {
 
   @Field(() => ID, { nullable: true, description: 'Forwarded to this department.' })
   departmentId?: string | null;
-
-  // The period (year, quarter, from, to): listPeriodFields below.
-  year?: number | null;
-  quarter?: number | null;
-  from?: Date | null;
-  to?: Date | null;
 }
-listPeriodFields(SentimentReportsArgs.prototype, 'Drafted');
 
 @Resolver(() => SentimentReport)
 export class SentimentReportResolver {

@@ -19,7 +19,6 @@ import {
   HiddenOn,
   OnSurfaces,
   Connection,
-  PageArgs,
   likeEscape,
   toPage,
 } from '@cppcc/toolkit';
@@ -27,7 +26,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Home, HomeCadence } from '../home/home.entity';
 import { SESSIONS_REQUIRED_PER_QUARTER } from './session.cadence';
-import { instantsWithin, listPeriodFields, listPeriodOf } from '@cppcc/reporting';
+import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import { CadenceReport, cadenceReport } from './session.cadence-report';
 import { Minutes } from '../minutes/minutes.entity';
 import { AgendaItem } from '../agenda/agenda.entity';
@@ -47,7 +46,7 @@ import { CommitteeReference, DepartmentReference, DivisionReference } from '../s
 export const SessionConnection = Connection(Session);
 
 @ArgsType()
-class SessionsArgs extends PageArgs {
+class SessionsArgs extends PeriodPageArgs('Scheduled') {
   @Field(() => String, {
     nullable: true,
     description: 'Sessions of homes in this division or below it (a code prefix).',
@@ -68,14 +67,7 @@ class SessionsArgs extends PageArgs {
 
   @Field(() => ID, { nullable: true, description: 'Sessions this special committee coordinates.' })
   coordinatingCommitteeId?: string | null;
-
-  // The period (year, quarter, from, to): listPeriodFields below.
-  year?: number | null;
-  quarter?: number | null;
-  from?: Date | null;
-  to?: Date | null;
 }
-listPeriodFields(SessionsArgs.prototype, 'Scheduled');
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -242,7 +234,7 @@ export class SessionResolver {
 }
 
 @ArgsType()
-class HomeSessionsArgs extends PageArgs {
+class HomeSessionsArgs extends PeriodPageArgs('Scheduled') {
   @Field(() => [SessionStatus], {
     nullable: true,
     description: 'Sessions in one of these statuses only.',
@@ -251,14 +243,7 @@ class HomeSessionsArgs extends PageArgs {
 
   @Field(() => SessionKind, { nullable: true, description: 'Sessions of this form only.' })
   kind?: SessionKind | null;
-
-  // The period (year, quarter, from, to): listPeriodFields below.
-  year?: number | null;
-  quarter?: number | null;
-  from?: Date | null;
-  to?: Date | null;
 }
-listPeriodFields(HomeSessionsArgs.prototype, 'Scheduled');
 
 @Resolver(() => Home)
 export class HomeSessionsResolver {
