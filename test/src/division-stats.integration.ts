@@ -2,7 +2,7 @@ import { eventually } from '@cppcc/toolkit/testing';
 import { data, startStack, statementsDuring, tokenFor, type Stack } from './support/stack';
 
 /**
- * The cross-county view (API.md, issue 6): the city's counties with the figures of all three
+ * The cross-county view (docs/api.md, issue 6): the city's counties with the figures of all three
  * subgraphs in one request through the gateway, each figure of each county checked against the
  * "SQL floor" — hand-written SQL over the services' own tables, written here apart from the
  * services' queries — and a county's office, which sees its own county and zeros elsewhere.

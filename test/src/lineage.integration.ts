@@ -3,7 +3,7 @@ import { data, startStack, tokenFor, type Stack } from './support/stack';
 
 /**
  * The path from a villager's demand to a department's answer, followed in one request through the
- * gateway (DOMAIN.md: "must be followable in one query"), and back from the answer to the home.
+ * gateway (docs/domain.md: "must be followable in one query"), and back from the answer to the home.
  */
 let stack: Stack;
 let city: string;

@@ -58,7 +58,7 @@ function raiser(ctx: Context, stream: Random, divisionCode: string) {
 
 /**
  * How often an agenda item's demand is a formal petition matter (信访事项): most of those a
- * multi-party platform session (the seed's rule 6, the platform for petition matters) took up,
+ * multi-party platform session (rule 6 of docs/domain.md, the platform for petition matters) took up,
  * few of the others'. One draw either way, so the rest of the demo stays as it was.
  */
 const PETITION_CHANCE = { platform: 0.7, other: 0.01 };

@@ -236,7 +236,7 @@ export const POLICIES: readonly Topic[] = [
 
 /**
  * Matters that cross county lines, for the few sessions a city special committee coordinates
- * (the seed's rule 3). The rivers and roads are real ones of 连云港.
+ * (rule 3, docs/domain.md). The rivers and roads are real ones of 连云港.
  */
 export const CROSS_COUNTY_MATTERS: readonly Topic[] = [
   {

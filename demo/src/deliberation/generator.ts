@@ -3,7 +3,7 @@
  * held from their establishment until today, with agendas, attendance, minutes and follow-up
  * actions, and the history of each session's steps.
  *
- * - Every pilot or active home meets in most quarters since it was established (the seed's rule
+ * - Every pilot or active home meets in most quarters since it was established (docs/domain.md, rule
  *   5); about one home-quarter in eight has no held session (none scheduled, or only a cancelled
  *   one), so the cadence report has homes to name; some quarters have two sessions.
  * - A suspended home meets from its establishment until the day it stopped, which the demo draws
@@ -11,7 +11,7 @@
  * - Today's quarter holds what happened before today and PLANNED sessions after it; nothing is
  *   planned for a later quarter.
  * - A few sessions a year cross county lines or bring in city departments: a city special
- *   committee coordinates each of them (the seed's rule 3), without exception.
+ *   committee coordinates each of them (rule 3, docs/domain.md), without exception.
  *
  * Deterministic: the same organization demo, seed and `today` give the same rows. Each session
  * draws from its own stream named by its home and quarter, so a session of 2021 is the same

@@ -42,7 +42,7 @@ export const COUNTY_DEPARTMENTS_INVITED: Record<SessionKind, readonly number[]> 
   [SessionKind.BRIEFING]: [1],
 };
 
-/** Sessions in a quarter a home meets: mostly one, as the seed asks; more when work needs it. */
+/** Sessions in a quarter a home meets: mostly one, as rule 5 asks (docs/domain.md); more when work needs it. */
 export const SESSIONS_IN_A_QUARTER: Weighted<number> = [
   [1, 86],
   [2, 13],
@@ -265,8 +265,8 @@ export function countiesOf(organization: OrganizationDemo): Counties {
 }
 
 /**
- * A few held councils and forums a year become matters that cross county lines (the seed's
- * rule 3): about six a year in each city at scale 1, at least one a year at any scale.
+ * A few held councils and forums a year become matters that cross county lines (rule 3
+ * of docs/domain.md): about six a year in each city at scale 1, at least one a year at any scale.
  */
 export function chooseCrossCounty(
   plans: Plan[],

@@ -126,8 +126,8 @@ export interface DeliberationDemoOptions {
   /** `YYYY-MM-DD`; defaults to the real today in Asia/Shanghai. */
   today?: string;
   /**
-   * How many sessions a home holds in a quarter it meets, by weight: mostly one, as the seed
-   * asks (rule 5), by default. Quarters missed (the cadence report's misses) come on top.
+   * How many sessions a home holds in a quarter it meets, by weight: mostly one, as rule 5
+   * asks (docs/domain.md), by default. Quarters missed (the cadence report's misses) come on top.
    */
   sessionsPerQuarter?: Weighted<number>;
   /** Agenda items of a council, forum or face-to-face session (2–4 by default). */

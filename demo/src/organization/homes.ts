@@ -19,7 +19,7 @@ import { dateBetween } from './people';
 
 /** The year of the pilots by default: each county-level unit picks `PILOT_TARGET` (3–4) of them. */
 export const PILOT_YEAR = 2019;
-/** Homes deliberately left short of the seed's rule 1, so the compliance view has something to show. */
+/** Homes deliberately left short of rule 1 of docs/domain.md, so the compliance view has something to show. */
 export type Staffing = 'COMPLIANT' | 'TOO_FEW' | 'NO_LEADER';
 
 export interface HomeDraft {

@@ -1,5 +1,5 @@
 /**
- * The members of each county's CPPCC who staff the homes (the seed's rules 1 and 2), those who
+ * The members of each county's CPPCC who staff the homes (rules 1 and 2, docs/domain.md), those who
  * serve in none, and their seats on the committees term by term.
  */
 import {
@@ -40,7 +40,7 @@ export interface MemberDraft {
 }
 
 /**
- * Staffs every home from the committee of its county (the seed's rule 2): new members mostly
+ * Staffs every home from the committee of its county (rule 2, docs/domain.md): new members mostly
  * living near the home, some already serving elsewhere in the county (at most 2 homes each);
  * about 10% of new members also sit on the city CPPCC, and those serve where they live. Then
  * adds the committee members who serve in no home.

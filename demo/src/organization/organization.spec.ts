@@ -90,7 +90,7 @@ describe('the demo of 连云港市 in its first years (2019–2021)', () => {
   });
 });
 
-describe('pilots (the seed’s rule 4)', () => {
+describe('pilots (rule 4, docs/domain.md)', () => {
   it('picks 3–4 pilot homes in every county-level unit in 2019', () => {
     for (const demo of [city, small]) {
       const pilots = demo.homes.filter((home) => home.pilot_cohort_year === 2019);
@@ -155,7 +155,7 @@ describe('homes', () => {
   });
 });
 
-describe('members serving in homes (the seed’s rules 1 and 2)', () => {
+describe('members serving in homes (rules 1 and 2, docs/domain.md)', () => {
   it('gives every home at least 3 members and exactly one leader, except a few deliberately non-compliant ones', () => {
     for (const demo of [city, small]) {
       const homes = [...staffing(demo).values()];

@@ -123,7 +123,7 @@ export interface OrganizationDemoOptions {
   /** `3207` by default. */
   region?: DemoRegion;
   /**
-   * The year of the pilots (the seed's rule 4: 3–4 per county in its last months); the rollout
+   * The year of the pilots (rule 4 of docs/domain.md: 3–4 per county in its last months); the rollout
    * follows in the two years after. 2019 by default, the year of the opinion; a preset that wants
    * ten years of history starts earlier.
    */
@@ -136,7 +136,7 @@ export interface OrganizationDemoOptions {
   /**
    * 1 ≈ the real city (a few hundred homes); 0.1 a few dozen homes for tests. Scales the share of
    * townships and villages that get a home in the rollout and the members without a home; the
-   * 2019 pilots stay 3–4 per county-level unit whatever the scale, as the seed requires.
+   * 2019 pilots stay 3–4 per county-level unit whatever the scale, as rule 4 requires (docs/domain.md).
    */
   scale?: number;
 }

@@ -4,7 +4,7 @@ import { CHANGE_CURSOR_DDL, followOrganization } from './organization-feed';
 
 /**
  * The projection of the organization's departments that other subgraphs keep in their own
- * schema: whether an invited department exists and whether it is a city one (the seed's rule 3:
+ * schema: whether an invited department exists and whether it is a city one (rule 3 of docs/domain.md:
  * city departments take part only under a city special committee), without calling the
  * organization service on a request. It follows the organization's department change feed.
  */

@@ -10,7 +10,7 @@ import { SURFACE_OF_LEVEL, type Session } from '../session';
 import { Status } from '../Status';
 import { SortableTable, type Column } from '../Table';
 
-/** The seed's pilot cohort: in the first year each county picks 3–4 pilots (docs/domain.md, rule 4). */
+/** The pilot cohort: in the first year each county picks 3–4 pilots (docs/domain.md, rule 4). */
 export const PILOT_COHORT_YEAR = 2019;
 
 type CadenceRow = CountyQuery['cadenceReport']['homes'][number];

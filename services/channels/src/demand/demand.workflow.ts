@@ -5,7 +5,7 @@ import { Demand, DemandStatus as S } from './demand.entity';
 import { demandEvents } from '../event/channel-events';
 
 /**
- * A demand's life, as data (DOMAIN.md): RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED →
+ * A demand's life, as data (docs/domain.md): RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED →
  * ANSWERED → CLOSED, with who takes each step. Escalating and answering are not steps a clerk
  * takes by hand: a demand is escalated when a proposal, sentiment report, speech or special
  * report citing it goes up (the office's step), and answered when a department replies to it; a

@@ -56,7 +56,7 @@ function notExtendedYet(proposal: Proposal): void {
 }
 
 /**
- * A proposal's life, as data (DOMAIN.md), with who may take each step and what else it needs.
+ * A proposal's life, as data (docs/domain.md), with who may take each step and what else it needs.
  * The engine reads this table and nothing else to decide whether a step is allowed; the
  * workflow tests walk it.
  */

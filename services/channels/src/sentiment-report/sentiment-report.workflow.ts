@@ -34,7 +34,7 @@ async function feedbackNotGivenYet(
 }
 
 /**
- * A sentiment report's life, as data (DOMAIN.md), with who may take each step: DRAFT →
+ * A sentiment report's life, as data (docs/domain.md), with who may take each step: DRAFT →
  * SUBMITTED → NOT_ADOPTED (end) | ADOPTED → EDITED → ISSUED → optional 批示 → FORWARDED to
  * departments → FEEDBACK → CLOSED (the feedback shown to the authors).
  */

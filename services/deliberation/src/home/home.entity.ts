@@ -10,7 +10,7 @@ export class Home {
   id: string;
 }
 
-/** The seed's rule 5: one consultation activity per home per quarter, in principle. */
+/** Rule 5 of docs/domain.md: one consultation activity per home per quarter, in principle. */
 @FieldsOn(['department', 'public'], ['year', 'quarter', 'held', 'required', 'compliant'])
 @ObjectType({
   description: 'How many activities a home held in a quarter against the one required.',

@@ -115,7 +115,7 @@ export interface HomeCadenceRow {
 }
 
 /**
- * The cadence rule (the seed's rule 5, with the exceptions above) in one place, as a SELECT of
+ * The cadence rule (rule 5 of docs/domain.md, with the exceptions above) in one place, as a SELECT of
  * every home in or under any of `divisionCodes` that the caller may see, with what it held in the
  * quarter, whether it had to meet and whether it met (`HomeCadenceRow`). The cadence report reads
  * it for one division, a division's `sessionStats` for every division of a page at once. The

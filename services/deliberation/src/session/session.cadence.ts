@@ -1,4 +1,4 @@
-/** The seed's rule 5: in principle one activity per home per quarter. */
+/** Rule 5 of docs/domain.md: in principle one activity per home per quarter. */
 export const SESSIONS_REQUIRED_PER_QUARTER = 1;
 
 /**

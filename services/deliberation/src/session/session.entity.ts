@@ -150,7 +150,7 @@ export class Session {
   @Property({ type: 'text', nullable: true })
   cancelReason: string | null = null;
 
-  /** The city special committee that coordinates it (the seed's rule 3). */
+  /** The city special committee that coordinates it (rule 3, docs/domain.md). */
   @Property({ type: 'uuid', nullable: true })
   coordinatingCommitteeId: string | null = null;
 

@@ -52,7 +52,7 @@ async function requireDepartments(
 }
 
 /**
- * Schedules a consultation activity of a home. The seed's rule 3: a matter in which city
+ * Schedules a consultation activity of a home. Rule 3 of docs/domain.md: a matter in which city
  * departments take part, or that crosses county lines, is coordinated by a city special
  * committee, so it needs one.
  */
@@ -90,14 +90,14 @@ export async function scheduleSession(
   }
   if (crossesCounties && !input.coordinatingCommitteeId) {
     throw new BadUserInputError(
-      'The matter crosses county lines: a city special committee must coordinate it (the seed’s rule 3).',
+      'The matter crosses county lines: a city special committee must coordinate it (rule 3, docs/domain.md).',
       'input.coordinatingCommitteeId',
     );
   }
   const cityDepartments = departments.filter((department) => department.level === 'CITY');
   if (cityDepartments.length && !input.coordinatingCommitteeId) {
     throw new BadUserInputError(
-      `City departments take part (${cityDepartments.map((department) => department.name).join('、')}): a city special committee must coordinate the session (the seed’s rule 3).`,
+      `City departments take part (${cityDepartments.map((department) => department.name).join('、')}): a city special committee must coordinate the session (rule 3, docs/domain.md).`,
       'input.coordinatingCommitteeId',
     );
   }

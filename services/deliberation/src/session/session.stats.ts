@@ -53,7 +53,7 @@ export class SessionStats {
 /**
  * A held session crosses county lines when a division it involves lies in another county than
  * the home's, or above county level: the test `scheduleSession` applies to ask for a city special
- * committee (the seed's rule 3), over the stored `involved_divisions`.
+ * committee (rule 3, docs/domain.md), over the stored `involved_divisions`.
  */
 export const CROSSES_COUNTIES = (alias: string) =>
   `exists (select 1 from unnest(${alias}.involved_divisions) as i(code)

@@ -3,7 +3,7 @@ import type { DepartmentChange } from '@cppcc/organization-feed';
 
 /**
  * `GET /internal/department-changes`: the feed other services follow to know departments (which
- * are city ones, for the seed's rule 3) without calling this service on a request.
+ * are city ones, for rule 3 of docs/domain.md) without calling this service on a request.
  */
 export const DEPARTMENT_CHANGES: OutboxFeed<DepartmentChange> = {
   path: '/internal/department-changes',

@@ -38,7 +38,7 @@ import {
 /** A home lies in a township- or village-level division. */
 const HOME_LEVELS = [DivisionLevel.TOWNSHIP, DivisionLevel.VILLAGE];
 
-/** The first year homes were set up (the seed document is of 2019). */
+/** The first year homes were set up (the opinion of docs/domain.md is of 2019). */
 const FIRST_COHORT_YEAR = 2019;
 
 /** The ORM conditions of a homes filter. */
@@ -194,7 +194,7 @@ export async function updateHome(
   });
 }
 
-/** The seed's rule 4: a home picked as a pilot (试点) of a cohort year. */
+/** Rule 4 of docs/domain.md: a home picked as a pilot (试点) of a cohort year. */
 export async function markHomeAsPilot(
   em: EntityManager,
   id: string,
@@ -305,7 +305,7 @@ export async function setHomeLeader(
 }
 
 /**
- * The seed's rule 1 over a home's staffing: at least 3 members serving, exactly one of them
+ * Rule 1 of docs/domain.md over a home's staffing: at least 3 members serving, exactly one of them
  * leading. The one statement of the rule: a home's `compliance` and a division's `homeStats`
  * both ask it.
  */
@@ -313,7 +313,7 @@ export function meetsStaffingRule(memberCount: number, leaders: number): boolean
   return memberCount >= MIN_HOME_MEMBERS && leaders === 1;
 }
 
-/** The seed's rule 1 over a home's serving memberships. */
+/** Rule 1 of docs/domain.md over a home's serving memberships. */
 export function complianceOf(memberships: HomeMembership[]): HomeCompliance {
   const leaders = memberships.filter((membership) => membership.role === HomeRole.LEADER).length;
   const memberCount = memberships.length;

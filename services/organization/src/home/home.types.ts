@@ -5,7 +5,7 @@ import { Home } from './home.entity';
 
 export const HomeConnection = Connection(Home);
 
-/** The seed's rule 1: every home has at least 3 members and exactly one leader among them. */
+/** Rule 1 of docs/domain.md: every home has at least 3 members and exactly one leader among them. */
 @FieldsOn(['department', 'public'], ['memberCount', 'hasLeader', 'compliant'])
 @ObjectType({
   description:
@@ -22,7 +22,7 @@ export class HomeCompliance {
   compliant: boolean;
 }
 
-/** The seed's rule 4: each county-level unit picks 3–4 pilot homes in the first year. */
+/** Rule 4 of docs/domain.md: each county-level unit picks 3–4 pilot homes in the first year. */
 @FieldsOn('public', ['county', 'cohortYear', 'pilotHomes', 'targetMin', 'targetMax', 'onTarget'])
 @ObjectType({
   description: 'Pilot homes of a county-level unit in a cohort year, against the target of 3–4.',

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * The transactional outbox of departments, built like the homes' one: every insert or change of a
  * department's name, short name, level, kind or division appends a row here in the same
  * transaction (a trigger, so the demo loader's bulk inserts are recorded too). Deliberation reads
- * it to know which invited departments are city ones (the seed's rule 3). Departments are never
+ * it to know which invited departments are city ones (rule 3, docs/domain.md). Departments are never
  * retired or deleted, so a department's state has no status to carry.
  */
 export class Migration20261127000500_department_changes extends Migration {
