@@ -12,7 +12,7 @@ export {
   stableId,
   SPECIAL_COMMITTEES,
   type CommitteeRow,
-} from './committee/committee.reference';
+} from './committee/special-committees';
 export { DepartmentKind, DepartmentLevel } from './department/department.entity';
 export { HomeKind, HomeStatus } from './home/home.entity';
 export { MIN_HOME_MEMBERS, PILOT_TARGET } from './home/home.types';

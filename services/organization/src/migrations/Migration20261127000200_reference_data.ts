@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { levelOfCode, parentCodeOf } from '../division/division.kind';
-import { referenceCommittees } from '../committee/committee.reference';
+import { referenceCommittees } from '../committee/special-committees';
 
 /** The data file the extraction script writes: `[code, name, kind]`, parents before children. */
 export const DIVISIONS_FILE = join(__dirname, '../../data/divisions.3207.json');
