@@ -45,7 +45,7 @@ export interface BenchQuery {
 
 export const CITY_STAFF: Claims = { level: 'CITY', division: '3207', roles: ['STAFF', 'ANALYST'] };
 
-/** Q1: the city's cross-county view, every figure of the three subgraphs (docs/api.md, issue 6). */
+/** Q1: the city's cross-county view, every figure of the three subgraphs (the federated query of docs/api.md). */
 export const Q1 = `query Q1($year: Int!, $quarter: Int!) {
   division(code: "3207") {
     code name

@@ -123,8 +123,8 @@ export interface OrganizationDemoOptions {
   /** `3207` by default. */
   region?: DemoRegion;
   /**
-   * The year of the pilots (rule 4 of docs/domain.md: 3–4 per county in its last months); the rollout
-   * follows in the two years after. 2019 by default, the year of the opinion; a preset that wants
+   * The year of the pilots (rule 4 of docs/domain.md: 3–4 per county in the first year; the demo
+   * sets them up in that year's last months); the rollout follows in the two years after. 2019 by default, the year of the opinion; a preset that wants
    * ten years of history starts earlier.
    */
   pilotYear?: number;

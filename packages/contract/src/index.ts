@@ -69,10 +69,13 @@ export {
 } from './surfaces';
 export {
   CITY_TIME_ZONE,
+  END_OF_LAST_YEAR,
   FIRST_DAY,
+  FIRST_INSTANT,
   FIRST_YEAR,
   LAST_DAY,
   LAST_YEAR,
+  instantFault,
   isUuid,
   likeEscape,
   maskPersonalData,

@@ -6,7 +6,7 @@ const schema = buildSchema(`
   scalar DateTime
   input Filter { from: Date, nameContains: String, divisionCode: String, codePrefix: String }
   input Step { sessionId: ID!, heldAt: DateTime, tags: [String!] }
-  type Query { homes(filter: Filter, first: Int): Int, home(id: ID!): Int, division(code: String!): Int }
+  type Query { homes(filter: Filter, first: Int): Int, home(id: ID!): Int, division(code: String!): Int, changes(updatedAfter: DateTime): Int }
   type Mutation { record(input: Step!): Int }
 `);
 
@@ -114,6 +114,30 @@ describe('the arguments of an operation, checked against their types', () => {
         s: { sessionId: UUID, heldAt: '2026-03-14T09:30:00+08:00' },
       }),
     ).toBeNull();
+  });
+
+  it('refuses an instant to record outside the years 2000 to 2100, naming its path, not the value', () => {
+    for (const heldAt of [
+      '0000-01-01T00:00:00Z',
+      '1999-12-31T15:59:59Z',
+      '2101-01-01T00:00:00+08:00',
+      '9999-12-31T23:59:59Z',
+    ]) {
+      const refusal = fault(`mutation($s: Step!) { record(input: $s) }`, {
+        s: { sessionId: UUID, heldAt },
+      });
+      expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.heldAt' });
+      expect(refusal!.message).not.toContain(heldAt.slice(0, 4));
+    }
+    expect(
+      fault(
+        `mutation { record(input: { sessionId: "${UUID}", heldAt: "2000-01-01T00:00:00+08:00" }) }`,
+      ),
+    ).toBeNull();
+  });
+
+  it('lets an instant that only filters a query lie anywhere: the list takes it as its bound', () => {
+    expect(fault(`{ changes(updatedAfter: "0000-01-01T00:00:00Z") }`)).toBeNull();
   });
 
   it('tells which entity keys can name a record', () => {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   TypeInfo,
   getArgumentValues,
   getNullableType,
@@ -19,7 +20,7 @@ import {
 import { ErrorCode, fieldPath } from './errors';
 import type { Logger } from './logger';
 import { DateTimeScalar } from './scalars';
-import { dateFault, isUuid } from './validation';
+import { dateFault, instantFault, isUuid } from './validation';
 
 /**
  * Every argument of an operation, checked against its type before anything runs: the one place
@@ -28,7 +29,8 @@ import { dateFault, isUuid } from './validation';
  * surface's schema (where `Date` and `DateTime` are plain names) and each subgraph on its own.
  *
  * - `Date`: a real calendar date within the years 2000 to 2100 (`dateFault`, the rule
- *   `requireDate` keeps too); `DateTime`: as the toolkit's scalar parses it (scalars.ts);
+ *   `requireDate` keeps too); `DateTime`: as the toolkit's scalar parses it (scalars.ts) and, in
+ *   a mutation (an instant to record), within those years too (`instantFault`);
  * - `ID`: a UUID, or, for a field named like a division code (`code`, `divisionCode`), a code;
  * - `String`: no NUL character (PostgreSQL refuses it, SQLSTATE 08P01), at most MAX_TEXT
  *   characters, and a division code where the name says so (the columns are `varchar(12)`).
@@ -60,18 +62,26 @@ export class InputRefusal extends GraphQLError {
 }
 
 /** What is wrong with a scalar value, as what it must be instead; null when it is fine. */
-function scalarFault(typeName: string, name: string, value: unknown): string | null {
+function scalarFault(
+  typeName: string,
+  name: string,
+  value: unknown,
+  recorded = false,
+): string | null {
   if (typeName === 'Date') return dateFault(value);
   if (typeName === 'DateTime') {
-    // A subgraph's own scalar has already parsed a literal into a Date: it is fine.
-    if (value instanceof Date) return null;
-    try {
-      if (typeof value !== 'string') throw new TypeError('not a string');
-      DateTimeScalar.parseValue(value);
-      return null;
-    } catch {
-      return 'a date and time in ISO 8601 with its offset, e.g. 2026-03-14T09:30:00+08:00';
+    let instant: Date;
+    // A subgraph's own scalar has already parsed a literal into a Date.
+    if (value instanceof Date) instant = value;
+    else {
+      try {
+        if (typeof value !== 'string') throw new TypeError('not a string');
+        instant = DateTimeScalar.parseValue(value) as Date;
+      } catch {
+        return 'a date and time in ISO 8601 with its offset, e.g. 2026-03-14T09:30:00+08:00';
+      }
     }
+    return recorded ? instantFault(instant) : null;
   }
   if (typeName === 'ID' || typeName === 'String') {
     if (typeof value !== 'string') return null;
@@ -107,13 +117,24 @@ export function referenceKeyIsWellFormed(representation: Record<string, unknown>
   return true;
 }
 
-/** Checks one (coerced) input value against its type; throws InputRefusal at the first fault. */
-function checkValue(type: GraphQLInputType, value: unknown, path: string, name: string): void {
+/**
+ * Checks one (coerced) input value against its type; throws InputRefusal at the first fault.
+ * `recorded`: the value is a mutation's, to be recorded.
+ */
+function checkValue(
+  type: GraphQLInputType,
+  value: unknown,
+  path: string,
+  name: string,
+  recorded: boolean,
+): void {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path, name);
-    value.forEach((item, index) => checkValue(nullable.ofType, item, fieldPath(path, index), name));
+    if (!Array.isArray(value)) return checkValue(nullable.ofType, value, path, name, recorded);
+    value.forEach((item, index) =>
+      checkValue(nullable.ofType, item, fieldPath(path, index), name, recorded),
+    );
     return;
   }
   if (isInputObjectType(nullable)) {
@@ -121,12 +142,12 @@ function checkValue(type: GraphQLInputType, value: unknown, path: string, name: 
     const fields = nullable.getFields();
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[key];
-      if (field) checkValue(field.type, inner, fieldPath(path, key), key);
+      if (field) checkValue(field.type, inner, fieldPath(path, key), key, recorded);
     }
     return;
   }
   if (isScalarType(nullable)) {
-    const fault = scalarFault(nullable.name, name, value);
+    const fault = scalarFault(nullable.name, name, value, recorded);
     if (fault) throw new InputRefusal(path, fault);
   }
 }
@@ -163,7 +184,13 @@ export function inputFault(
       }
       try {
         for (const argument of definition.args) {
-          checkValue(argument.type, values[argument.name], argument.name, argument.name);
+          checkValue(
+            argument.type,
+            values[argument.name],
+            argument.name,
+            argument.name,
+            operation.operation === OperationTypeNode.MUTATION,
+          );
         }
       } catch (error) {
         if (error instanceof InputRefusal) fault = error;

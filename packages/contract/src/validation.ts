@@ -86,6 +86,23 @@ export function dateFault(value: unknown): string | null {
   return null;
 }
 
+/** The first instant of the years the graph covers: 2000-01-01 00:00 China Standard Time. */
+export const FIRST_INSTANT = new Date(`${FIRST_DAY}T00:00:00+08:00`);
+/** The instant after the years the graph covers: 2101-01-01 00:00 China Standard Time. */
+export const END_OF_LAST_YEAR = new Date(`${LAST_YEAR + 1}-01-01T00:00:00+08:00`);
+
+/**
+ * What is wrong with an instant the graph is to record (a session's `scheduledAt`, a demand's
+ * `receivedAt` …), or null: it lies within the years 2000 to 2100 in China Standard Time, as
+ * dates do. Instants that only filter a list (`from`, `to`, `updatedAfter`) are not refused: they
+ * are taken as the bound they pass (no record lies beyond it).
+ */
+export function instantFault(value: Date): string | null {
+  return value >= FIRST_INSTANT && value < END_OF_LAST_YEAR
+    ? null
+    : 'an instant within the years 2000 to 2100 (China Standard Time)';
+}
+
 /**
  * A real calendar date `YYYY-MM-DD` within the years 2000 to 2100 (`dateFault`), optionally not
  * after today, or BAD_USER_INPUT naming the field.

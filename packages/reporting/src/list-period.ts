@@ -1,4 +1,4 @@
-import { BadUserInputError, requireYear } from '@cppcc/contract';
+import { BadUserInputError, END_OF_LAST_YEAR, FIRST_INSTANT, requireYear } from '@cppcc/contract';
 import { PageArgs } from '@cppcc/toolkit';
 import { ArgsType, Field, Int } from 'type-graphql';
 import { quarterBounds } from './period';
@@ -24,13 +24,26 @@ export interface ListPeriod {
 const later = (a: Date | null, b: Date) => (a && a > b ? a : b);
 const earlier = (a: Date | null, b: Date) => (a && a < b ? a : b);
 
+/** An instant taken as the bound of the years records lie within (2000–2100, `instantFault`). */
+const withinYears = (instant: Date | null) =>
+  instant && earlier(later(instant, FIRST_INSTANT), END_OF_LAST_YEAR);
+
 /**
  * The instants a list's period arguments name. A quarter needs its year (BAD_USER_INPUT on
- * `year`); a year outside 2000–2100 or a quarter outside 1–4 is BAD_USER_INPUT on its argument.
+ * `year`); a year outside 2000–2100 or a quarter outside 1–4 is BAD_USER_INPUT on its argument;
+ * a `to` not after `from` is BAD_USER_INPUT on `to`. Instants beyond the years 2000–2100 are
+ * taken as their bound (no record lies beyond them; PostgreSQL has no year 0), which lists just
+ * the same. A year that does not meet `from`/`to` lists nothing.
  */
 export function listPeriodOf(args: ListPeriodArgs): ListPeriod {
-  let from = args.from ?? null;
-  let to = args.to ?? null;
+  if (args.from && args.to && args.to <= args.from) {
+    throw new BadUserInputError(
+      'The period ends before it starts: `to` must come after `from`.',
+      'to',
+    );
+  }
+  let from = withinYears(args.from ?? null);
+  let to = withinYears(args.to ?? null);
   if (args.quarter != null && args.year == null) {
     throw new BadUserInputError('A quarter goes with its year.', 'year');
   }

@@ -65,7 +65,7 @@ export abstract class HistoryEntry<Optional extends string = never> {
  */
 export function historyWriter<T extends HistoryEntry<string>>(
   entity: EntityClass<T>,
-  own: (taken: TakenStep) => Partial<T>,
+  own: (taken: TakenStep) => Omit<RequiredEntityData<T>, keyof HistoryEntry>,
 ): HistoryWriter {
   return (tx, taken) => {
     const entry = {

@@ -266,3 +266,38 @@ describe('scheduling a session', () => {
     expect(own.scheduleSession.status).toBe('PLANNED');
   });
 });
+
+describe('instants a session records', () => {
+  it('lie within the years 2000 to 2100: others are BAD_USER_INPUT on their path, and nothing is written', async () => {
+    const before = await graph.orm.em
+      .getConnection()
+      .execute('select count(*)::int as n from session');
+    for (const scheduledAt of [
+      '0000-01-01T00:00:00Z',
+      '1850-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ]) {
+      const answer = await graph.send(SCHEDULE, {
+        input: { homeId: HAIZHOU_HOME, title: '议事会', kind: 'COUNCIL', scheduledAt },
+      });
+      expect(answer.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.scheduledAt',
+      });
+      expect(answer.errors?.[0].message).not.toContain(scheduledAt.slice(0, 4));
+    }
+    const after = await graph.orm.em
+      .getConnection()
+      .execute('select count(*)::int as n from session');
+    expect(after).toEqual(before);
+  });
+
+  it('may be asked for from any instant: a list takes it as the bound of those years', async () => {
+    const answer = await graph.send(
+      `{ sessions(from: "0000-01-01T00:00:00Z", to: "9999-12-31T00:00:00Z") { totalCount } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const all = await graph.query(`{ sessions { totalCount } }`);
+    expect(answer.data!.sessions.totalCount).toBe(all.sessions.totalCount);
+  });
+});
