@@ -107,6 +107,23 @@ describe('a value of the wrong shape', () => {
     },
   );
 
+  it('a literal of the wrong type in the query: refused without repeating it (a phone number in an Int)', async () => {
+    for (const query of [
+      `{ division(code: "3207") { sessionStats(year: 13812345678) { held } } }`,
+      `{ division(code: "3207") { sessionStats(year: "13812345678") { held } } }`,
+      `{ homes(filter: { nameContains: 13812345678 }) { totalCount } }`,
+      `{ homes(filter: "13812345678") { totalCount } }`,
+      `{ sessions(kind: X13812345678) { totalCount } }`,
+      `{ sessions(from: "13812345678") { totalCount } }`,
+    ]) {
+      const response = await ask(stack, 'city', city, query);
+      expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(
+        response.errors?.[0].extensions?.code,
+      );
+      expect(JSON.stringify(response.errors)).not.toContain('13812345678');
+    }
+  });
+
   it('the public surface’s registered PublicHomeCadence with an id that is not a UUID, anonymously', async () => {
     const body = {
       operationName: 'PublicHomeCadence',

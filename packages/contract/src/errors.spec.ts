@@ -7,6 +7,7 @@ import {
   fieldOfCoercionError,
   fieldPath,
   maskError,
+  withoutValues,
 } from './errors';
 
 const format = (error: GraphQLError) => maskError(error.toJSON(), error);
@@ -81,5 +82,62 @@ describe('errors as clients see them', () => {
       message: 'a0 is not a valid value of its type.',
       extensions: { code: 'BAD_USER_INPUT', field: 'a0' },
     });
+  });
+});
+
+describe("graphql-js's refusals of a literal", () => {
+  it.each([
+    [
+      'String cannot represent a non string value: 13800002222',
+      'String cannot represent a non string value.',
+    ],
+    ['Int cannot represent non-integer value: "2026"', 'Int cannot represent non-integer value.'],
+    [
+      'Int cannot represent non 32-bit signed integer value: 99999999999',
+      'Int cannot represent non 32-bit signed integer value.',
+    ],
+    [
+      'Enum "Kind" cannot represent non-enum value: 13800002222.',
+      'Enum "Kind" cannot represent non-enum value.',
+    ],
+    [
+      'Value "X13800002222" does not exist in "Kind" enum.',
+      'The value does not exist in "Kind" enum.',
+    ],
+    [
+      'DateTime cannot represent an invalid date-time-string 2026-13-01T00:00:00Z.',
+      'DateTime cannot represent an invalid date-time-string.',
+    ],
+    [
+      'DateTime cannot represent non string or Date type 13800002222',
+      'DateTime cannot represent non string or Date type.',
+    ],
+    ['Value is not a valid LocalDate: 13800002222', 'Value is not a valid LocalDate.'],
+    ['Expected value of type "O", found "张三 13800002222".', 'Expected value of type "O".'],
+    [
+      'Expected value of type "Int", found "x"; Int cannot represent non-integer value: "x"',
+      'Expected value of type "Int".',
+    ],
+  ])('say what was expected, not the value: %s', (message, expected) => {
+    expect(withoutValues(message)).toBe(expected);
+    const masked = maskError(
+      {
+        message,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        locations: [{ line: 1, column: 9 }],
+      },
+      undefined,
+    );
+    expect(masked.message).toBe(expected);
+    expect(masked.locations).toEqual([{ line: 1, column: 9 }]);
+  });
+
+  it('keep messages that hold no value', () => {
+    for (const message of [
+      'Cannot query field "phone" on type "Member".',
+      'Field "y" is not defined by type "O". Did you mean "x"?',
+    ]) {
+      expect(withoutValues(message)).toBe(message);
+    }
   });
 });

@@ -116,6 +116,27 @@ function expectedTypeOf(message: string): string {
   return type ? `: expected ${type}` : '';
 }
 
+/**
+ * graphql-js's and graphql-scalars' refusals of a literal in the query, without the literal:
+ * `String cannot represent a non string value: 13800002222` → `String cannot represent a non
+ * string value.` The value may be personal data typed into the wrong argument; the message says
+ * what was expected, and `locations` where.
+ */
+export function withoutValues(message: string): string {
+  const rules: Array<[RegExp, string]> = [
+    [/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.'],
+    [/^([^:]*? cannot represent [^:]*?): [\s\S]*$/, '$1.'],
+    [/^([^:]*? cannot represent (?:an invalid [\w-]+|non string or Date type))\b[\s\S]*$/, '$1.'],
+    [/^([^:]*?) cannot represent [\s\S]*$/, '$1 cannot represent the value given.'],
+    [/^Value "[\s\S]*" does not exist in ("\w+" enum\.)[\s\S]*$/, 'The value does not exist in $1'],
+    [/^(Value is not a valid \w+): [\s\S]*$/, '$1.'],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(message)) return message.replace(pattern, replacement);
+  }
+  return message;
+}
+
 /** True when an error carries a code clients may see as it is (not an internal failure). */
 export function hasPublicCode(error: { extensions?: Record<string, unknown> }): boolean {
   const code = error.extensions?.code;
@@ -150,6 +171,9 @@ export function maskError(
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
       return { message: 'Internal server error', path: formatted.path, extensions: { code } };
+    }
+    if (code === 'GRAPHQL_VALIDATION_FAILED') {
+      formatted = { ...formatted, message: withoutValues(formatted.message) };
     }
     const {
       stacktrace: _stacktrace,

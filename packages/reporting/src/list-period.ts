@@ -38,7 +38,7 @@ const withinYears = (instant: Date | null) =>
 export function listPeriodOf(args: ListPeriodArgs): ListPeriod {
   if (args.from && args.to && args.to <= args.from) {
     throw new BadUserInputError(
-      'The period ends before it starts: `to` must come after `from`.',
+      'The period is empty or ends before it starts: `to` must come after `from`.',
       'to',
     );
   }

@@ -151,7 +151,10 @@ function encodeEventCursor(xid: string, seq: string): string {
 function decodeEventCursor(after: string, argPath: string): { xid: string; seq: string } {
   const decoded = Buffer.from(after, 'base64url').toString();
   const match = /^e:(\d{1,20}):(\d{1,20})$/.exec(decoded);
-  if (!match) throw new BadUserInputError('after is not a cursor of this list.', `${argPath}after`);
+  // Within xid8 and bigint: a larger number is no position PostgreSQL can compare with.
+  if (!match || BigInt(match[1]) > 2n ** 64n - 1n || BigInt(match[2]) > 2n ** 63n - 1n) {
+    throw new BadUserInputError('after is not a cursor of this list.', `${argPath}after`);
+  }
   return { xid: match[1], seq: match[2] };
 }
 

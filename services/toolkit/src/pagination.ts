@@ -67,6 +67,12 @@ export interface Page {
 }
 
 const CURSOR_PREFIX = 'o:';
+/**
+ * A position cursor as this server writes it: `o:` and a position in plain decimal digits, no
+ * sign, no leading zero, below a billion (no list is that long; beyond it PostgreSQL's offset
+ * overflows).
+ */
+const POSITION_CURSOR = /^o:(0|[1-9]\d{0,8})$/;
 
 function encodeCursor(offset: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
@@ -88,12 +94,11 @@ export function toPage(args: PageArgs, argPath = '', order?: KeysetOrder): Page 
     return { offset: 0, limit, order, after };
   }
   if (args.after == null) return { offset: 0, limit };
-  const decoded = Buffer.from(args.after, 'base64url').toString();
-  const position = Number(decoded.slice(CURSOR_PREFIX.length));
-  if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isInteger(position) || position < 0) {
+  const match = POSITION_CURSOR.exec(Buffer.from(args.after, 'base64url').toString());
+  if (!match) {
     throw new BadUserInputError('after is not a cursor of this list.', `${argPath}after`);
   }
-  return { offset: position + 1, limit };
+  return { offset: Number(match[1]) + 1, limit };
 }
 
 export interface ConnectionShape<T> {

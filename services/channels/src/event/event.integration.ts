@@ -136,6 +136,14 @@ describe('domain events of proposals', () => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const forged = await graph.send(EVENTS, { after: 'bzo1' });
     expect(forged.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Positions beyond what PostgreSQL's xid8 and bigint hold: refused, not a database error.
+    for (const cursor of ['e:99999999999999999999:1', 'e:1:9223372036854775808']) {
+      const beyond = await graph.send(EVENTS, { after: Buffer.from(cursor).toString('base64url') });
+      expect(beyond.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
+    }
   });
 });
 
