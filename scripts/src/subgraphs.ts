@@ -8,7 +8,7 @@
  */
 import type { SubgraphProcess } from '@cppcc/toolkit';
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -20,7 +20,7 @@ export interface SubgraphEntry {
   routingUrl: string;
   /** The port of its routing URL: where `npm start` runs it. */
   port: number;
-  /** Where its printed SDL is checked in. */
+  /** Where its printed SDL is checked in: `schema/subgraphs/<name>.graphql`. */
   file: string;
   /** Its workspace, relative to the repository root: `services/<name>`. */
   folder: string;
@@ -42,7 +42,7 @@ export function readSupergraphConfig(): SubgraphEntry[] {
       routingUrl: entry.routing_url,
       port: Number(new URL(entry.routing_url).port),
       file,
-      folder: relative(REPO_ROOT, dirname(file)),
+      folder: `services/${name}`,
       packageName: `@cppcc/${name}`,
       urlVariable: `${name.toUpperCase()}_URL`,
     };

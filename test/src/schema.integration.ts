@@ -11,10 +11,12 @@ import {
   contractFile,
   printSubgraphs,
   readSupergraphConfig,
+  REPO_ROOT,
   SUPERGRAPH_FILE,
 } from '@cppcc/scripts';
 import { buildSchema } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 describe('the checked-in schema files', () => {
   const entries = readSupergraphConfig();
@@ -26,9 +28,10 @@ describe('the checked-in schema files', () => {
   it('name the subgraphs of the design, each a workspace of services/', () => {
     // The organization serves the change feeds the others follow.
     expect(entries.map((entry) => entry.name)).toContain('organization');
-    expect(entries.map((entry) => entry.folder)).toEqual(
-      entries.map((entry) => `services/${entry.name}`),
-    );
+    for (const entry of entries) {
+      expect(existsSync(resolve(REPO_ROOT, entry.folder, 'package.json'))).toBe(true);
+      expect(entry.file).toBe(resolve(REPO_ROOT, 'schema/subgraphs', `${entry.name}.graphql`));
+    }
   });
 
   it.each(readSupergraphConfig().map((entry) => entry.name))(
