@@ -29,4 +29,11 @@ export {
   type ListPeriodArgs,
 } from './list-period';
 export { PeriodArguments, PeriodFilter, YearOrDaysArguments } from './period-args';
-export { placesOf, reportPageType, runReport, type ReportPage } from './report-page';
+export {
+  PeriodRow,
+  PlaceAndPeriodRow,
+  placesOf,
+  reportPageType,
+  runReport,
+  type ReportPage,
+} from './report-page';

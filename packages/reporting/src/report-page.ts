@@ -1,4 +1,10 @@
-import { CacheAsParent, FieldsOn, executeIn, type OutsideSurface } from '@cppcc/toolkit';
+import {
+  CacheAsParent,
+  FieldsOn,
+  executeIn,
+  type CodeReference,
+  type OutsideSurface,
+} from '@cppcc/toolkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Int, ObjectType } from 'type-graphql';
 
@@ -39,6 +45,45 @@ export function reportPageType<Row extends object>(
   Object.defineProperty(Report, 'name', { value: name });
   if (alsoOn) FieldsOn(alsoOn, ['rows', 'totalGroups', 'truncated'])(Report);
   return Report;
+}
+
+/**
+ * The base of a report row grouped by time: `year` (YEAR or QUARTER) and `quarter` (QUARTER) of
+ * the instant the report groups by (`happened`: 'received', 'submitted'…), in China Standard Time;
+ * null when the report is not grouped by them.
+ */
+export function PeriodRow(happened: string) {
+  @ObjectType({ description: 'Not a type of the schema: the base of report rows.' })
+  abstract class PeriodRowBase {
+    @Field(() => Int, { nullable: true, description: `YEAR or QUARTER: the year ${happened}.` })
+    year: number | null;
+
+    @Field(() => Int, {
+      nullable: true,
+      description: `QUARTER: the quarter ${happened} (1–4).`,
+    })
+    quarter: number | null;
+  }
+  return PeriodRowBase;
+}
+
+/**
+ * A `PeriodRow` also grouped by place: the county-level unit (COUNTY) and the township (TOWNSHIP)
+ * as the subgraph's `Division` reference (`placesOf`), null when not grouped by them.
+ */
+export function PlaceAndPeriodRow<Division extends CodeReference>(
+  division: Division,
+  happened: string,
+) {
+  @ObjectType({ description: 'Not a type of the schema: the base of report rows.' })
+  abstract class PlaceAndPeriodRowBase extends PeriodRow(happened) {
+    @Field(() => division, { nullable: true, description: 'COUNTY: the county-level unit.' })
+    county: InstanceType<Division> | null;
+
+    @Field(() => division, { nullable: true, description: 'TOWNSHIP: the township.' })
+    township: InstanceType<Division> | null;
+  }
+  return PlaceAndPeriodRowBase;
 }
 
 /** The columns every report's statement may return: the number of groups and the places. */

@@ -72,7 +72,15 @@ export {
   type KeysetPart,
 } from './keyset';
 export { byKeyLoader, byParentLoader, perFilter } from './loaders';
-export { STEP_ERRORS, deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from './mutation-form';
+export {
+  CreateInput,
+  STEP_ERRORS,
+  ChangeInput,
+  deprecatedArg,
+  inputOrDeprecatedArgs,
+  withInputPaths,
+} from './mutation-form';
+export { RecordQuery, type RecordQueryOptions } from './record-query';
 export {
   Connection,
   DEFAULT_PAGE_SIZE,
@@ -138,6 +146,7 @@ export {
   type WorkflowRecord,
 } from './workflow';
 export { HistoryEntry, historyWriter } from './history';
+export { IdempotentRecord, VersionedRecord } from './record';
 export {
   checkVersion,
   createOnce,

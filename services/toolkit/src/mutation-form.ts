@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@cppcc/contract';
+import { Field, InputType, Int } from 'type-graphql';
 
 /**
  * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour
@@ -48,6 +49,36 @@ export function inputOrDeprecatedArgs<T extends object>(
 /** How a workflow step fails, said once for every step's input type. */
 export const STEP_ERRORS =
   'A step fails, writing nothing, with NOT_FOUND when the record is absent or outside your jurisdiction, CONFLICT when `expectedVersion` is stale, INVALID_TRANSITION (with `currentState`) when the step is not allowed from where the record stands, FORBIDDEN when your role may not take it, and BAD_USER_INPUT (with `field`) for a value that breaks a rule.';
+
+/**
+ * The base of the input of every change to a record, a step (`<Noun>StepInput`) or an edit: the
+ * version the caller last saw (`checkVersion`). The input adds the field naming its record
+ * (`proposalId`) and the change's own values.
+ */
+@InputType({ description: 'Not a type of the schema: the base of the input types that extend it.' })
+export abstract class ChangeInput {
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The `version` you last saw; when given, the change fails with CONFLICT if the record changed since.',
+  })
+  expectedVersion?: number | null;
+}
+
+/**
+ * The base of the input of a mutation that creates a record (`draftProposal`, `raiseDemand`, …):
+ * the caller's key that makes a repeated call return the first record (`scopedIdempotencyKey`,
+ * `createOnce`).
+ */
+@InputType({ description: 'Not a type of the schema: the base of the input types that extend it.' })
+export abstract class CreateInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key you choose, 8 to 128 characters: the same key twice (from you) gives the same record, created once.',
+  })
+  idempotencyKey?: string | null;
+}
 
 /**
  * Runs a mutation's service call so that, when the caller used the `input` form, a

@@ -1,7 +1,7 @@
-import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn, IdempotentRecord } from '@cppcc/toolkit';
 
 export enum DemandCategory {
   INFRASTRUCTURE = 'INFRASTRUCTURE',
@@ -106,27 +106,18 @@ export const DEMAND_POLICY: RecordPolicy = {
 @ObjectType({ description: 'A demand (诉求) residents raised at or through a home.' })
 @Filter(jurisdictionFilter(DEMAND_POLICY))
 @Entity({ tableName: 'demand' })
-export class Demand {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'isPetition'
-    | 'raisedByKind'
-    | 'participantId'
-    | 'residentName'
-    | 'residentContact'
-    | 'agendaItemId'
-    | 'sessionId'
-    | 'resolution'
-    | 'resolvedAtHomeAt'
-    | 'escalatedAt'
-    | 'idempotencyKey';
-
-  @Field(() => ID, { description: 'The UUID of the demand.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Demand extends IdempotentRecord<
+  | 'isPetition'
+  | 'raisedByKind'
+  | 'participantId'
+  | 'residentName'
+  | 'residentContact'
+  | 'agendaItemId'
+  | 'sessionId'
+  | 'resolution'
+  | 'resolvedAtHomeAt'
+  | 'escalatedAt'
+> {
   @Property({ type: 'uuid' })
   homeId: string;
 
@@ -193,17 +184,4 @@ export class Demand {
   })
   @Property({ type: 'timestamptz', nullable: true })
   escalatedAt: Date | null = null;
-
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
 }

@@ -1,9 +1,9 @@
-import { STEP_ERRORS } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 import { DemandCategory } from './demand.entity';
 
 @InputType({ description: 'A demand raised at a home, by a participant or a resident.' })
-export class RaiseDemandInput {
+export class RaiseDemandInput extends CreateInput {
   @Field(() => ID, { description: 'The home it is raised at.' })
   homeId: string;
 
@@ -37,24 +37,12 @@ export class RaiseDemandInput {
 
   @Field(() => Date, { nullable: true, description: 'When it was received; now by default.' })
   receivedAt?: Date | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same demand, raised once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The demand a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class DemandStepInput {
+export class DemandStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The demand.' })
   demandId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the demand changed since.',
-  })
-  expectedVersion?: number | null;
 }

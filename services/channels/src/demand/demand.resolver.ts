@@ -23,6 +23,7 @@ import {
   PageArgs,
   likeEscape,
   toPage,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
@@ -69,19 +70,12 @@ class DemandsArgs extends PeriodPageArgs('Received') {
 }
 
 @Resolver(() => Demand)
-export class DemandResolver {
-  @OnSurfaces('city', 'county', 'home')
-  @Query(() => Demand, {
-    nullable: true,
-    description: 'A demand by id; null when absent or outside your jurisdiction.',
-  })
-  demand(
-    @Arg('id', () => ID, { description: 'The UUID of the demand.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return isUuid(id) ? loaders.demand.byId.load(id) : null;
-  }
-
+export class DemandResolver extends RecordQuery(Demand, {
+  name: 'demand',
+  what: 'a demand',
+  surfaces: ['city', 'county', 'home'],
+  load: ({ loaders }: Context, id) => loaders.demand.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'home')
   @Query(() => DemandConnection, { description: 'Demands in your jurisdiction, latest first.' })
   async demands(@Args(() => DemandsArgs) args: DemandsArgs, @Ctx() { em }: Context) {

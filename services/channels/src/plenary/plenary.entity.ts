@@ -1,7 +1,13 @@
-import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  DateScalar,
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  IdempotentRecord,
+} from '@cppcc/toolkit';
 
 /** SUBMITTED → ACCEPTED (chosen for the plenary, or for the report) | DECLINED → DELIVERED. */
 export enum PlenaryStatus {
@@ -37,25 +43,16 @@ export const PLENARY_POLICY: RecordPolicy = {
  * Each has its own table; the columns are the same.
  */
 @ObjectType()
-export abstract class PlenaryItem {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'authorMemberIds'
-    | 'committeeId'
-    | 'sourceDemandIds'
-    | 'sourceSessionIds'
-    | 'homeIds'
-    | 'declineReason'
-    | 'outcome'
-    | 'deliveredOn'
-    | 'idempotencyKey';
-
-  @Field(() => ID, { description: 'The UUID of the record.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export abstract class PlenaryItem extends IdempotentRecord<
+  | 'authorMemberIds'
+  | 'committeeId'
+  | 'sourceDemandIds'
+  | 'sourceSessionIds'
+  | 'homeIds'
+  | 'declineReason'
+  | 'outcome'
+  | 'deliveredOn'
+> {
   /** The CPPCC it goes to: the city's or a county's. */
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
@@ -104,19 +101,6 @@ export abstract class PlenaryItem {
   })
   @Property({ type: 'date', nullable: true })
   deliveredOn: string | null = null;
-
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }
 
 /** What a department reads of a speech or a special report: all of it. */

@@ -1,8 +1,8 @@
-import { STEP_ERRORS } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
-export class SubmitPlenaryItemInput {
+export class SubmitPlenaryItemInput extends CreateInput {
   @Field(() => String, {
     nullable: true,
     description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
@@ -26,24 +26,12 @@ export class SubmitPlenaryItemInput {
 
   @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
   sourceSessionIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same record, submitted once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The plenary speech or special report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class PlenaryStepInput {
+export class PlenaryStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The speech or special report.' })
   id: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if it changed since.',
-  })
-  expectedVersion?: number | null;
 }

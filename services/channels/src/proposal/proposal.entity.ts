@@ -1,7 +1,13 @@
-import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  DateScalar,
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  IdempotentRecord,
+} from '@cppcc/toolkit';
 
 /** Who puts a proposal forward. */
 export enum ProposalKind {
@@ -176,46 +182,37 @@ export const PROPOSAL_POLICY: RecordPolicy = {
 @ObjectType({ description: 'A proposal (提案): registered, assigned, answered and evaluated.' })
 @Filter(jurisdictionFilter(PROPOSAL_POLICY))
 @Entity({ tableName: 'proposal' })
-export class Proposal {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'number'
-    | 'leadMemberId'
-    | 'committeeId'
-    | 'groupName'
-    | 'coSignerIds'
-    | 'sourceDemandIds'
-    | 'sourceSessionIds'
-    | 'homeIds'
-    | 'isKey'
-    | 'notRegisteredReason'
-    | 'turnedIntoOpinion'
-    | 'returnReason'
-    | 'mergedIntoId'
-    | 'leadDepartmentId'
-    | 'coDepartmentIds'
-    | 'departmentIds'
-    | 'assignedOn'
-    | 'dueOn'
-    | 'extended'
-    | 'replyText'
-    | 'resultClass'
-    | 'repliedOn'
-    | 'repliedByDepartmentId'
-    | 'handlingRounds'
-    | 'evaluation'
-    | 'evaluationComment'
-    | 'submittedAt'
-    | 'registeredAt'
-    | 'closedAt'
-    | 'idempotencyKey';
-
-  @Field(() => ID, { description: 'The UUID of the proposal.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Proposal extends IdempotentRecord<
+  | 'number'
+  | 'leadMemberId'
+  | 'committeeId'
+  | 'groupName'
+  | 'coSignerIds'
+  | 'sourceDemandIds'
+  | 'sourceSessionIds'
+  | 'homeIds'
+  | 'isKey'
+  | 'notRegisteredReason'
+  | 'turnedIntoOpinion'
+  | 'returnReason'
+  | 'mergedIntoId'
+  | 'leadDepartmentId'
+  | 'coDepartmentIds'
+  | 'departmentIds'
+  | 'assignedOn'
+  | 'dueOn'
+  | 'extended'
+  | 'replyText'
+  | 'resultClass'
+  | 'repliedOn'
+  | 'repliedByDepartmentId'
+  | 'handlingRounds'
+  | 'evaluation'
+  | 'evaluationComment'
+  | 'submittedAt'
+  | 'registeredAt'
+  | 'closedAt'
+> {
   /** The CPPCC it is submitted to: the city's (3207) or a county's. */
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
@@ -360,20 +357,13 @@ export class Proposal {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  override createdAt: Date = new Date();
 
   @Field(() => Date, {
     description:
       'When it last changed (any step or edit), ISO 8601 (UTC), to the millisecond: what `updatedAfter` compares.',
   })
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  override updatedAt: Date = new Date();
 }

@@ -1,9 +1,9 @@
-import { STEP_ERRORS } from '@cppcc/toolkit';
+import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind } from './proposal.entity';
 
 @InputType({ description: 'A proposal drafted for a city or county CPPCC.' })
-export class DraftProposalInput {
+export class DraftProposalInput extends CreateInput {
   @Field(() => String, {
     nullable: true,
     description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
@@ -42,26 +42,14 @@ export class DraftProposalInput {
 
   @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
   sourceSessionIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same proposal, drafted once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The proposal a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class ProposalStepInput {
+export class ProposalStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The proposal.' })
   proposalId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the proposal changed since.',
-  })
-  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'What an edit of a draft (or returned) proposal changes.' })

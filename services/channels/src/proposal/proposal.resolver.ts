@@ -23,6 +23,7 @@ import {
   likeEscape,
   toPage,
   FieldsOn,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -126,19 +127,12 @@ class ProposalsArgs extends InboxPageArgs {
 }
 
 @Resolver(() => Proposal)
-export class ProposalResolver {
-  @OnSurfaces('city', 'county', 'department')
-  @Query(() => Proposal, {
-    nullable: true,
-    description: 'A proposal by id; null when absent or outside your jurisdiction.',
-  })
-  proposal(
-    @Arg('id', () => ID, { description: 'The UUID of the proposal.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return isUuid(id) ? loaders.proposal.byId.load(id) : null;
-  }
-
+export class ProposalResolver extends RecordQuery(Proposal, {
+  name: 'proposal',
+  what: 'a proposal',
+  surfaces: ['city', 'county', 'department'],
+  load: ({ loaders }: Context, id) => loaders.proposal.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'department')
   @Query(() => ProposalConnection, {
     description:

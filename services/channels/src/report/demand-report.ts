@@ -13,6 +13,7 @@ import {
   placesOf,
   reportPageType,
   runReport,
+  PlaceAndPeriodRow,
 } from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DEMAND_POLICY, DemandCategory, DemandStatus } from '../demand/demand.entity';
@@ -104,13 +105,7 @@ export class DemandReportFilter extends PeriodFilter {
   description:
     'One group of demands: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
 })
-export class DemandReportRow {
-  @Field(() => DivisionReference, { nullable: true, description: 'COUNTY: the county-level unit.' })
-  county: DivisionReference | null;
-
-  @Field(() => DivisionReference, { nullable: true, description: 'TOWNSHIP: the township.' })
-  township: DivisionReference | null;
-
+export class DemandReportRow extends PlaceAndPeriodRow(DivisionReference, 'received') {
   @Field(() => DemandCategory, { nullable: true, description: 'CATEGORY: the category.' })
   category: DemandCategory | null;
 
@@ -119,12 +114,6 @@ export class DemandReportRow {
 
   @Field(() => DemandChannel, { nullable: true, description: 'CHANNEL: what they went up as.' })
   channel: DemandChannel | null;
-
-  @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year received.' })
-  year: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter received (1–4).' })
-  quarter: number | null;
 
   @Field(() => Int, { description: 'Demands received.' })
   count: number;

@@ -12,6 +12,7 @@ import {
   PeriodFilter,
   reportPageType,
   runReport,
+  PeriodRow,
 } from '@cppcc/reporting';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
@@ -122,18 +123,12 @@ export class ProposalReportFilter extends PeriodFilter {
   description:
     'One group of proposals: the values of the dimensions grouped by (null for those not grouped by, or when the proposals have none, e.g. no department before assignment) and its figures.',
 })
-export class ProposalReportRow {
+export class ProposalReportRow extends PeriodRow('submitted') {
   @Field(() => DivisionReference, {
     nullable: true,
     description: 'COUNTY: the county whose CPPCC the proposals went to; null for the city CPPCC’s.',
   })
   county: DivisionReference | null;
-
-  @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year submitted.' })
-  year: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter submitted (1–4).' })
-  quarter: number | null;
 
   @Field(() => ProposalStatus, { nullable: true, description: 'STATUS: where they stand.' })
   status: ProposalStatus | null;

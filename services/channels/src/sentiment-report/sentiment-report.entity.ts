@@ -1,7 +1,13 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  DateScalar,
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  IdempotentRecord,
+} from '@cppcc/toolkit';
 
 /**
  * A sentiment report's states; `SENTIMENT_REPORT_STEPS` (sentiment-report.workflow.ts) says which
@@ -107,26 +113,17 @@ export const SENTIMENT_REPORT_POLICY: RecordPolicy = {
 })
 @Filter(jurisdictionFilter(SENTIMENT_REPORT_POLICY))
 @Entity({ tableName: 'sentiment_report' })
-export class SentimentReport {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'sourceDemandIds'
-    | 'sourceSessionIds'
-    | 'homeIds'
-    | 'notAdoptedReason'
-    | 'issuedTo'
-    | 'departmentIds'
-    | 'submittedAt'
-    | 'issuedAt'
-    | 'closedAt'
-    | 'idempotencyKey';
-
-  @Field(() => ID, { description: 'The UUID of the record.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class SentimentReport extends IdempotentRecord<
+  | 'sourceDemandIds'
+  | 'sourceSessionIds'
+  | 'homeIds'
+  | 'notAdoptedReason'
+  | 'issuedTo'
+  | 'departmentIds'
+  | 'submittedAt'
+  | 'issuedAt'
+  | 'closedAt'
+> {
   /** The CPPCC it is submitted to: the city's or a county's. */
   @Property({ type: 'string', length: 12 })
   divisionCode: string;
@@ -179,22 +176,15 @@ export class SentimentReport {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()' })
-  createdAt: Date = new Date();
+  override createdAt: Date = new Date();
 
   @Field(() => Date, {
     description:
       'When it last changed (any step or edit), ISO 8601 (UTC), to the millisecond: what `updatedAfter` compares.',
   })
   @Property({ type: 'timestamptz', length: 3, defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  override updatedAt: Date = new Date();
 }
 
 /** 批示: a leader's instruction on an issued report. */

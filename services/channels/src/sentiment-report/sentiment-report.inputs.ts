@@ -1,8 +1,8 @@
-import { STEP_ERRORS } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A sentiment report drafted by members.' })
-export class DraftSentimentReportInput {
+export class DraftSentimentReportInput extends CreateInput {
   @Field(() => String, {
     nullable: true,
     description: "The CPPCC it goes to (3207 or a county's code); the caller's own by default.",
@@ -23,24 +23,12 @@ export class DraftSentimentReportInput {
 
   @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
   sourceSessionIds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same report, drafted once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The sentiment report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class SentimentReportStepInput {
+export class SentimentReportStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The sentiment report.' })
   reportId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the report changed since.',
-  })
-  expectedVersion?: number | null;
 }

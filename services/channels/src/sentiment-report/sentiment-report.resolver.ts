@@ -21,6 +21,7 @@ import {
   isUuid,
   likeEscape,
   toPage,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
@@ -90,19 +91,12 @@ class SentimentReportsArgs extends PeriodPageArgs('Drafted', InboxPageArgs) {
 }
 
 @Resolver(() => SentimentReport)
-export class SentimentReportResolver {
-  @OnSurfaces('city', 'county', 'department')
-  @Query(() => SentimentReport, {
-    nullable: true,
-    description: 'A sentiment report by id; null when absent or outside your jurisdiction.',
-  })
-  sentimentReport(
-    @Arg('id', () => ID, { description: 'The UUID of the report.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return isUuid(id) ? loaders.sentimentReport.byId.load(id) : null;
-  }
-
+export class SentimentReportResolver extends RecordQuery(SentimentReport, {
+  name: 'sentimentReport',
+  what: 'a sentiment report',
+  surfaces: ['city', 'county', 'department'],
+  load: ({ loaders }: Context, id) => loaders.sentimentReport.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'department')
   @Query(() => SentimentReportConnection, {
     description:

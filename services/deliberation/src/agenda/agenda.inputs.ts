@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A topic (议题) of a session’s agenda.' })
 export class AgendaItemInput {
@@ -16,7 +17,7 @@ export class AgendaItemInput {
 }
 
 @InputType({ description: 'A session’s new agenda, replacing the one it had.' })
-export class SetAgendaInput {
+export class SetAgendaInput extends ChangeInput {
   @Field(() => ID, { nullable: true, description: 'The session, PLANNED or HELD. Required.' })
   sessionId?: string | null;
 
@@ -25,10 +26,4 @@ export class SetAgendaInput {
     description: 'The topics, in order (an empty list clears the agenda). Required.',
   })
   items?: AgendaItemInput[] | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, fails with CONFLICT if the session changed since.',
-  })
-  expectedVersion?: number | null;
 }

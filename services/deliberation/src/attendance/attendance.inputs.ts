@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 import { AttendanceRole, AttendanceStatus, AttendeeKind } from './attendance.entity';
 
 @InputType({ description: 'One attendee of a session: who, in which role, whether they came.' })
@@ -19,7 +20,7 @@ export class AttendanceInput {
 }
 
 @InputType({ description: 'Invitations to a session, or who came, in bulk.' })
-export class RecordAttendanceInput {
+export class RecordAttendanceInput extends ChangeInput {
   @Field(() => ID, { nullable: true, description: 'The session. Required.' })
   sessionId?: string | null;
 
@@ -28,10 +29,4 @@ export class RecordAttendanceInput {
     description: 'A row per attendee; a row already there is updated in place. Required.',
   })
   entries?: AttendanceInput[] | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, fails with CONFLICT if the session changed since.',
-  })
-  expectedVersion?: number | null;
 }

@@ -1,12 +1,13 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import {
   DateScalar,
   HiddenOn,
   jurisdictionFilter,
   type RecordPolicy,
   FieldsOn,
+  VersionedRecord,
 } from '@cppcc/toolkit';
 
 export enum MinutesStatus {
@@ -71,14 +72,7 @@ export const MINUTES_POLICY: RecordPolicy = {
 @ObjectType({ description: 'The minutes (纪要) of a held session.' })
 @Filter(jurisdictionFilter(MINUTES_POLICY))
 @Entity({ tableName: 'minutes' })
-export class Minutes {
-  [OptionalProps]?:
-    'version' | 'createdAt' | 'updatedAt' | 'approvedBy' | 'approvedAt' | 'publishedAt';
-
-  @Field(() => ID, { description: 'The UUID of the record.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Minutes extends VersionedRecord<'approvedBy' | 'approvedAt' | 'publishedAt'> {
   @Property({ type: 'uuid', unique: true })
   sessionId: string;
 
@@ -105,12 +99,6 @@ export class Minutes {
   @Property({ type: 'text' })
   status: MinutesStatus;
 
-  @Field(() => Int, {
-    description: 'Raised by every edit; edits must name it (`expectedVersion`).',
-  })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
   /** Who approved them (the caller's id). */
   @Property({ type: 'text', nullable: true })
   approvedBy: string | null = null;
@@ -125,12 +113,6 @@ export class Minutes {
   })
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }
 
 /** Something the session agreed someone will do, by a date. */

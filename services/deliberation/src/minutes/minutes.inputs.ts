@@ -1,4 +1,4 @@
-import { DateScalar, STEP_ERRORS } from '@cppcc/toolkit';
+import { DateScalar, STEP_ERRORS, ChangeInput } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ActionOwnerKind } from './minutes.entity';
 
@@ -64,13 +64,7 @@ export class EditMinutesInput {
 @InputType({
   description: `The minutes a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class MinutesStepInput {
+export class MinutesStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The minutes.' })
   minutesId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the minutes changed since.',
-  })
-  expectedVersion?: number | null;
 }

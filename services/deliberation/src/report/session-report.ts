@@ -14,6 +14,7 @@ import {
   placesOf,
   reportPageType,
   runReport,
+  PlaceAndPeriodRow,
 } from '@cppcc/reporting';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
@@ -88,24 +89,15 @@ export class SessionReportFilter extends PeriodFilter {
   description:
     'One group of sessions: the values of the dimensions grouped by (null for those not grouped by) and its figures.',
 })
-export class SessionReportRow {
-  @Field(() => DivisionReference, { nullable: true, description: 'COUNTY: the county-level unit.' })
-  county: DivisionReference | null;
-
-  @Field(() => DivisionReference, { nullable: true, description: 'TOWNSHIP: the township.' })
-  township: DivisionReference | null;
-
+export class SessionReportRow extends PlaceAndPeriodRow(
+  DivisionReference,
+  'held (or scheduled, if not held)',
+) {
   @Field(() => Home, { nullable: true, description: 'HOME: the home.' })
   home: Home | null;
 
   @Field(() => SessionKind, { nullable: true, description: 'KIND: the form of the sessions.' })
   kind: SessionKind | null;
-
-  @Field(() => Int, { nullable: true, description: 'YEAR or QUARTER: the year.' })
-  year: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'QUARTER: the quarter (1–4).' })
-  quarter: number | null;
 
   @Field(() => SessionStatus, { nullable: true, description: 'STATUS: where they stand.' })
   status: SessionStatus | null;

@@ -1,7 +1,7 @@
-import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { jurisdictionFilter, type RecordPolicy, FieldsOn, IdempotentRecord } from '@cppcc/toolkit';
 
 /** The forms a consultation activity (协商议事活动) takes. */
 export enum SessionKind {
@@ -85,24 +85,15 @@ export const SESSION_POLICY: RecordPolicy = {
 @ObjectType({ description: 'A consultation activity (协商议事活动) held by a home.' })
 @Filter(jurisdictionFilter(SESSION_POLICY))
 @Entity({ tableName: 'session' })
-export class Session {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'heldAt'
-    | 'location'
-    | 'cancelReason'
-    | 'coordinatingCommitteeId'
-    | 'involvedDivisions'
-    | 'departmentIds'
-    | 'idempotencyKey'
-    | 'publishedAt';
-
-  @Field(() => ID, { description: 'The UUID of the session.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Session extends IdempotentRecord<
+  | 'heldAt'
+  | 'location'
+  | 'cancelReason'
+  | 'coordinatingCommitteeId'
+  | 'involvedDivisions'
+  | 'departmentIds'
+  | 'publishedAt'
+> {
   @Property({ type: 'uuid' })
   homeId: string;
 
@@ -162,23 +153,10 @@ export class Session {
   @Property({ type: 'uuid[]' })
   departmentIds: string[] = [];
 
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
-
   @Field(() => Date, {
     nullable: true,
     description: 'When its minutes were published (the public sees it from then).',
   })
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null = null;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
 }

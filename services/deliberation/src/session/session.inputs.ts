@@ -1,9 +1,9 @@
-import { STEP_ERRORS } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 import { SessionKind } from './session.entity';
 
 @InputType({ description: 'A consultation activity to schedule for a home.' })
-export class ScheduleSessionInput {
+export class ScheduleSessionInput extends CreateInput {
   @Field(() => ID, { description: 'The home that holds it.' })
   homeId: string;
 
@@ -36,24 +36,12 @@ export class ScheduleSessionInput {
       'The city special committee (专门委员会) that coordinates: required when city departments take part or the matter crosses county lines, else BAD_USER_INPUT.',
   })
   coordinatingCommitteeId?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same session, scheduled once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The session a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class SessionStepInput {
+export class SessionStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The session.' })
   sessionId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the session changed since.',
-  })
-  expectedVersion?: number | null;
 }

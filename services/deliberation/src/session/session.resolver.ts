@@ -21,6 +21,7 @@ import {
   Connection,
   likeEscape,
   toPage,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
@@ -70,19 +71,12 @@ class SessionsArgs extends PeriodPageArgs('Scheduled') {
 }
 
 @Resolver(() => Session)
-export class SessionResolver {
-  @OnSurfaces('city', 'county', 'home', 'department', 'public')
-  @Query(() => Session, {
-    nullable: true,
-    description: 'A session by id; null when absent or outside your jurisdiction.',
-  })
-  session(
-    @Arg('id', () => ID, { description: 'The UUID of the session.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.session.byId.load(id);
-  }
-
+export class SessionResolver extends RecordQuery(Session, {
+  name: 'session',
+  what: 'a session',
+  surfaces: ['city', 'county', 'home', 'department', 'public'],
+  load: ({ loaders }: Context, id) => loaders.session.byId.load(id),
+}) {
   @OnSurfaces('city', 'county')
   @Query(() => CadenceReport, {
     description:

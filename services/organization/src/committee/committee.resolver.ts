@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { HiddenOn, PageArgs, toPage, OnSurfaces, SURFACES } from '@cppcc/toolkit';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { HiddenOn, PageArgs, toPage, OnSurfaces, SURFACES, RecordQuery } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
 import { MemberConnection } from '../member/member.types';
@@ -8,7 +8,13 @@ import { Committee, CommitteeKind } from './committee.entity';
 import { CommitteeMembership } from './committee-membership.entity';
 
 @Resolver(() => Committee)
-export class CommitteeResolver {
+export class CommitteeResolver extends RecordQuery(Committee, {
+  name: 'committee',
+  what: 'a committee',
+  surfaces: SURFACES,
+  whenNull: 'absent',
+  load: ({ loaders }: Context, id) => loaders.committee.byId.load(id),
+}) {
   @OnSurfaces(...SURFACES)
   @Query(() => [Committee], {
     description: 'The CPPCC committees and special committees, city first.',
@@ -24,15 +30,6 @@ export class CommitteeResolver {
     return em.find(Committee, kind ? { kind } : {}, {
       orderBy: { divisionCode: 'asc', kind: 'asc', name: 'asc' },
     });
-  }
-
-  @OnSurfaces(...SURFACES)
-  @Query(() => Committee, { nullable: true, description: 'A committee by id; null when absent.' })
-  committee(
-    @Arg('id', () => ID, { description: 'The UUID of the committee.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.committee.byId.load(id);
   }
 
   @FieldResolver(() => Division, { description: 'The city or county-level unit of the committee.' })

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '@cppcc/toolkit';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs, CreateInput, ChangeInput } from '@cppcc/toolkit';
 import { PolicyArea } from '../shared/policy-area';
 import { DepartmentKind, DepartmentLevel } from './department.entity';
 
@@ -28,7 +28,7 @@ export class DepartmentsArgs extends PageArgs {
 }
 
 @InputType({ description: 'A new department (承办单位).' })
-export class CreateDepartmentInput {
+export class CreateDepartmentInput extends CreateInput {
   @Field({ description: 'The full name, e.g. 连云港市农业农村局.' })
   name: string;
 
@@ -49,16 +49,10 @@ export class CreateDepartmentInput {
     description: 'The policy areas it works on; none unless given.',
   })
   policyAreas: PolicyArea[];
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same department, created once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to a department; fields left out keep their value.' })
-export class UpdateDepartmentInput {
+export class UpdateDepartmentInput extends ChangeInput {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -80,10 +74,4 @@ export class UpdateDepartmentInput {
     description: 'The policy areas, replacing the current list.',
   })
   policyAreas?: PolicyArea[] | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the edit fails with CONFLICT if the department changed since.',
-  })
-  expectedVersion?: number | null;
 }

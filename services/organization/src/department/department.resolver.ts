@@ -5,6 +5,7 @@ import {
   inputOrDeprecatedArgs,
   deprecatedArg,
   SURFACES,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
@@ -15,19 +16,13 @@ import { createDepartment, listDepartments, updateDepartment } from './departmen
 const DepartmentConnection = Connection(Department);
 
 @Resolver(() => Department)
-export class DepartmentResolver {
-  @OnSurfaces(...SURFACES)
-  @Query(() => Department, {
-    nullable: true,
-    description: 'A department by id; null when absent or not visible to you.',
-  })
-  department(
-    @Arg('id', () => ID, { description: 'The UUID of the department.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.department.byId.load(id);
-  }
-
+export class DepartmentResolver extends RecordQuery(Department, {
+  name: 'department',
+  what: 'a department',
+  surfaces: SURFACES,
+  whenNull: 'absent or not visible to you',
+  load: ({ loaders }: Context, id) => loaders.department.byId.load(id),
+}) {
   @OnSurfaces(...SURFACES)
   @Query(() => DepartmentConnection, { description: 'City and county departments, filtered.' })
   departments(@Args(() => DepartmentsArgs) args: DepartmentsArgs, @Ctx() { em }: Context) {

@@ -1,4 +1,4 @@
-import { DateScalar } from '@cppcc/toolkit';
+import { DateScalar, CreateInput, ChangeInput } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { HomeKind, HomeStatus } from './home.entity';
 import { HomeRole } from './home-membership.entity';
@@ -31,7 +31,7 @@ export class HomesFilter {
 }
 
 @InputType({ description: 'A new consultation home (协商民主之家).' })
-export class CreateHomeInput {
+export class CreateHomeInput extends CreateInput {
   @Field({ description: 'The name as it will be shown, e.g. 浦南镇政协村民协商民主之家.' })
   name: string;
 
@@ -49,16 +49,10 @@ export class CreateHomeInput {
     description: 'Set to make the home a pilot (试点) of that year.',
   })
   pilotCohortYear?: number | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same home, created once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to a home; fields left out keep their value.' })
-export class UpdateHomeInput {
+export class UpdateHomeInput extends ChangeInput {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -84,12 +78,6 @@ export class UpdateHomeInput {
     description: 'The new status, e.g. SUSPENDED to pause a home.',
   })
   status?: HomeStatus | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the edit fails with CONFLICT if the home changed since.',
-  })
-  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'A member who starts serving in a home.' })

@@ -19,6 +19,7 @@ import {
   toPage,
   deprecatedArg,
   withInputPaths,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Committee } from '../committee/committee.entity';
@@ -49,19 +50,12 @@ import {
 import { HomeCompliance, HomeConnection, PilotRollout } from './home.types';
 
 @Resolver(() => Home)
-export class HomeResolver {
-  @OnSurfaces('city', 'county', 'home', 'public')
-  @Query(() => Home, {
-    nullable: true,
-    description: 'A home by id; null when absent or outside your jurisdiction.',
-  })
-  home(
-    @Arg('id', () => ID, { description: 'The UUID of the home.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.home.byId.load(id);
-  }
-
+export class HomeResolver extends RecordQuery(Home, {
+  name: 'home',
+  what: 'a home',
+  surfaces: ['city', 'county', 'home', 'public'],
+  load: ({ loaders }: Context, id) => loaders.home.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'home', 'public')
   @Query(() => HomeConnection, {
     description: 'Homes in your jurisdiction, filtered, in division and name order.',

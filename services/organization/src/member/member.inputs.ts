@@ -1,5 +1,5 @@
-import { DateScalar } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 import { Gender } from './member.entity';
 
 @InputType({ description: 'Which members to list.' })
@@ -48,7 +48,7 @@ export class CommitteeSeatInput {
 }
 
 @InputType({ description: 'A new CPPCC member (委员).' })
-export class CreateMemberInput {
+export class CreateMemberInput extends CreateInput {
   @Field({ description: 'The full name, e.g. 王建国.' })
   name: string;
 
@@ -87,16 +87,10 @@ export class CreateMemberInput {
     description: 'The committees the member sits on.',
   })
   committees?: CommitteeSeatInput[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same member, created once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to a member; fields left out keep their value.' })
-export class UpdateMemberInput {
+export class UpdateMemberInput extends ChangeInput {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -128,10 +122,4 @@ export class UpdateMemberInput {
       'The new phone number; personal data, masked to callers whose role does not need it.',
   })
   phone?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the edit fails with CONFLICT if the member changed since.',
-  })
-  expectedVersion?: number | null;
 }

@@ -8,6 +8,7 @@ import {
   maskPersonalData,
   toPage,
   deprecatedArg,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
@@ -19,19 +20,12 @@ import { createMember, listMembers, updateMember } from './member.service';
 import { MemberConnection } from './member.types';
 
 @Resolver(() => Member)
-export class MemberResolver {
-  @OnSurfaces('city', 'county', 'home')
-  @Query(() => Member, {
-    nullable: true,
-    description: 'A member by id; null when absent or outside your jurisdiction.',
-  })
-  member(
-    @Arg('id', () => ID, { description: 'The UUID of the member.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.member.byId.load(id);
-  }
-
+export class MemberResolver extends RecordQuery(Member, {
+  name: 'member',
+  what: 'a member',
+  surfaces: ['city', 'county', 'home'],
+  load: ({ loaders }: Context, id) => loaders.member.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'home')
   @Query(() => MemberConnection, {
     description: 'Members in your jurisdiction, filtered, in name order.',

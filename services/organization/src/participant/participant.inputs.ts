@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 import { ParticipantKind } from './participant.entity';
 
 @InputType({ description: 'Which participants to list.' })
@@ -23,7 +24,7 @@ export class ParticipantsFilter {
 }
 
 @InputType({ description: 'A new participant: a non-member who takes part in consultations.' })
-export class CreateParticipantInput {
+export class CreateParticipantInput extends CreateInput {
   @Field({ description: 'The full name.' })
   name: string;
 
@@ -47,16 +48,10 @@ export class CreateParticipantInput {
     description: 'Personal data: the 18-character resident ID number.',
   })
   idNumber?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same participant, created once.',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Changes to a participant; fields left out keep their value.' })
-export class UpdateParticipantInput {
+export class UpdateParticipantInput extends ChangeInput {
   @Field(() => ID, {
     nullable: true,
     description:
@@ -87,10 +82,4 @@ export class UpdateParticipantInput {
     description: 'Personal data: the new 18-character resident ID number (身份证号).',
   })
   idNumber?: string | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the edit fails with CONFLICT if the participant changed since.',
-  })
-  expectedVersion?: number | null;
 }

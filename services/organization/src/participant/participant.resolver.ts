@@ -9,6 +9,7 @@ import {
   maskPersonalData,
   toPage,
   deprecatedArg,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { Division } from '../division/division.entity';
@@ -23,19 +24,12 @@ import { createParticipant, listParticipants, updateParticipant } from './partic
 const ParticipantConnection = Connection(Participant);
 
 @Resolver(() => Participant)
-export class ParticipantResolver {
-  @OnSurfaces('city', 'county', 'home')
-  @Query(() => Participant, {
-    nullable: true,
-    description: 'A participant by id; null when absent or outside your jurisdiction.',
-  })
-  participant(
-    @Arg('id', () => ID, { description: 'The UUID of the participant.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.participant.byId.load(id);
-  }
-
+export class ParticipantResolver extends RecordQuery(Participant, {
+  name: 'participant',
+  what: 'a participant',
+  surfaces: ['city', 'county', 'home'],
+  load: ({ loaders }: Context, id) => loaders.participant.byId.load(id),
+}) {
   @OnSurfaces('city', 'county', 'home')
   @Query(() => ParticipantConnection, {
     description: 'Participants in your jurisdiction, filtered, in name order.',

@@ -1,7 +1,7 @@
-import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, FieldsOn, OnSurfaces } from '@cppcc/toolkit';
+import { Entity, Filter, Property } from '@mikro-orm/postgresql';
+
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, FieldsOn, OnSurfaces, IdempotentRecord } from '@cppcc/toolkit';
 import { petitionJurisdiction } from './petition-case.scope';
 
 /** A case's states; `PETITION_CASE_STEPS` (petition-case.workflow.ts) says which step leads where. */
@@ -66,29 +66,20 @@ registerEnumType(PetitionCaseStatus, {
 })
 @Filter(petitionJurisdiction)
 @Entity({ tableName: 'petition_case' })
-export class PetitionCase {
-  [OptionalProps]?:
-    | 'version'
-    | 'createdAt'
-    | 'updatedAt'
-    | 'handlingDepartmentId'
-    | 'acceptedOn'
-    | 'opinionDueOn'
-    | 'opinion'
-    | 'handledOn'
-    | 'reviewReason'
-    | 'reviewRequestedOn'
-    | 'reviewOpinion'
-    | 'reviewedOn'
-    | 'closedOn'
-    | 'demandIds'
-    | 'sessionIds'
-    | 'idempotencyKey';
-
-  @Field(() => ID, { description: 'The UUID of the case.' })
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class PetitionCase extends IdempotentRecord<
+  | 'handlingDepartmentId'
+  | 'acceptedOn'
+  | 'opinionDueOn'
+  | 'opinion'
+  | 'handledOn'
+  | 'reviewReason'
+  | 'reviewRequestedOn'
+  | 'reviewOpinion'
+  | 'reviewedOn'
+  | 'closedOn'
+  | 'demandIds'
+  | 'sessionIds'
+> {
   @Field({ description: 'The case number the bureau gives at registration, e.g. `XF2026-000123`.' })
   @Property({ type: 'text', unique: true })
   number: string;
@@ -187,17 +178,4 @@ export class PetitionCase {
   /** The multi-party platform sessions (deliberation) held on the case. */
   @Property({ type: 'uuid[]' })
   sessionIds: string[] = [];
-
-  @Property({ type: 'text', nullable: true, unique: true, hidden: true })
-  idempotencyKey: string | null = null;
-
-  @Field(() => Int, { description: 'Raised by every change; pass it as `expectedVersion`.' })
-  @Property({ type: 'integer', version: true })
-  version: number = 1;
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  createdAt: Date = new Date();
-
-  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

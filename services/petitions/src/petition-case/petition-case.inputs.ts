@@ -1,11 +1,11 @@
-import { DateScalar, STEP_ERRORS } from '@cppcc/toolkit';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { DateScalar, STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({
   description:
     'A petition matter the petitions bureau registers (登记). Only a petitions bureau (信访局) registers cases, in its own division.',
 })
-export class RegisterPetitionCaseInput {
+export class RegisterPetitionCaseInput extends CreateInput {
   @Field({ description: 'What the petition is about (no personal data), at most 200 characters.' })
   subject: string;
 
@@ -32,24 +32,12 @@ export class RegisterPetitionCaseInput {
     description: 'The day it was registered, `YYYY-MM-DD` (not in the future); today by default.',
   })
   registeredOn?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The same key twice gives the same case, registered once (8–128 characters).',
-  })
-  idempotencyKey?: string | null;
 }
 
 @InputType({
   description: `The petition case a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
 })
-export class PetitionCaseStepInput {
+export class PetitionCaseStepInput extends ChangeInput {
   @Field(() => ID, { description: 'The petition case.' })
   caseId: string;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'When given, the step fails with CONFLICT if the case changed since.',
-  })
-  expectedVersion?: number | null;
 }

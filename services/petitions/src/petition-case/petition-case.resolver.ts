@@ -19,11 +19,11 @@ import {
   PageArgs,
   canSeePersonalData,
   findConnection,
-  isUuid,
   likeEscape,
   maskPersonalData,
   surfacesOf,
   toPage,
+  RecordQuery,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import {
@@ -90,19 +90,12 @@ class PetitionCasesArgs extends PageArgs {
 }
 
 @Resolver(() => PetitionCase)
-export class PetitionCaseResolver {
-  @OnSurfaces(...READERS)
-  @Query(() => PetitionCase, {
-    nullable: true,
-    description: 'A petition case by id; null when absent or outside your jurisdiction.',
-  })
-  petitionCase(
-    @Arg('id', () => ID, { description: 'The UUID of the case.' }) id: string,
-    @Ctx() { loaders }: Context,
-  ) {
-    return isUuid(id) ? loaders.petitionCase.byId.load(id) : null;
-  }
-
+export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
+  name: 'petitionCase',
+  what: 'a petition case',
+  surfaces: READERS,
+  load: ({ loaders }: Context, id) => loaders.petitionCase.byId.load(id),
+}) {
   @OnSurfaces(...READERS)
   @Query(() => PetitionCaseConnection, {
     description: 'Petition cases in your jurisdiction, latest registered first.',
