@@ -29,6 +29,7 @@ export {
   type ListPeriodArgs,
 } from './list-period';
 export { PeriodArguments, PeriodFilter, YearOrDaysArguments } from './period-args';
+export { divisionFiguresResolver, type DivisionFiguresOptions } from './division-figures';
 export {
   PeriodRow,
   PlaceAndPeriodRow,

@@ -78,6 +78,7 @@ export {
   ChangeInput,
   deprecatedArg,
   inputOrDeprecatedArgs,
+  stepInputType,
   withInputPaths,
 } from './mutation-form';
 export { RecordQuery, type RecordQueryOptions } from './record-query';
@@ -147,6 +148,7 @@ export {
 } from './workflow';
 export { HistoryEntry, historyWriter } from './history';
 export { IdempotentRecord, VersionedRecord } from './record';
+export { describedEnum, type EnumValue } from './enums';
 export {
   checkVersion,
   createOnce,

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@cppcc/contract';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
 /**
  * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour
@@ -63,6 +63,27 @@ export abstract class ChangeInput {
       'The `version` you last saw; when given, the change fails with CONFLICT if the record changed since.',
   })
   expectedVersion?: number | null;
+}
+
+/**
+ * The input type of a workflow's steps, `<Noun>StepInput`: the field naming the record
+ * (`idField`, an `ID`) and `expectedVersion`, described once with how a step fails
+ * (`STEP_ERRORS`). `what` names the record with its article for the descriptions: `the demand`.
+ * `export const DemandStepInput = stepInputType('DemandStepInput', 'demandId', 'the demand');`
+ */
+export function stepInputType<Key extends string>(
+  name: string,
+  idField: Key,
+  what: string,
+): new () => ChangeInput & Record<Key, string> {
+  const Type = class extends ChangeInput {};
+  Object.defineProperty(Type, 'name', { value: name });
+  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  Field(() => ID, { description: `${What}.` })(Type.prototype, idField);
+  InputType(name, {
+    description: `${What} a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
+  })(Type);
+  return Type as unknown as new () => ChangeInput & Record<Key, string>;
 }
 
 /**

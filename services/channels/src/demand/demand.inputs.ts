@@ -1,4 +1,4 @@
-import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 import { DemandCategory } from './demand.entity';
 
@@ -39,10 +39,5 @@ export class RaiseDemandInput extends CreateInput {
   receivedAt?: Date | null;
 }
 
-@InputType({
-  description: `The demand a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class DemandStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The demand.' })
-  demandId: string;
-}
+export const DemandStepInput = stepInputType('DemandStepInput', 'demandId', 'the demand');
+export type DemandStepInput = InstanceType<typeof DemandStepInput>;

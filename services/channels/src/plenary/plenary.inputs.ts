@@ -1,4 +1,4 @@
-import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
@@ -28,10 +28,9 @@ export class SubmitPlenaryItemInput extends CreateInput {
   sourceSessionIds?: string[] | null;
 }
 
-@InputType({
-  description: `The plenary speech or special report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class PlenaryStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The speech or special report.' })
-  id: string;
-}
+export const PlenaryStepInput = stepInputType(
+  'PlenaryStepInput',
+  'id',
+  'the speech or special report',
+);
+export type PlenaryStepInput = InstanceType<typeof PlenaryStepInput>;

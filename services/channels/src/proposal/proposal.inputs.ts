@@ -1,4 +1,4 @@
-import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind } from './proposal.entity';
 
@@ -44,13 +44,8 @@ export class DraftProposalInput extends CreateInput {
   sourceSessionIds?: string[] | null;
 }
 
-@InputType({
-  description: `The proposal a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class ProposalStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The proposal.' })
-  proposalId: string;
-}
+export const ProposalStepInput = stepInputType('ProposalStepInput', 'proposalId', 'the proposal');
+export type ProposalStepInput = InstanceType<typeof ProposalStepInput>;
 
 @InputType({ description: 'What an edit of a draft (or returned) proposal changes.' })
 export class ProposalChanges {

@@ -1,4 +1,4 @@
-import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'A sentiment report drafted by members.' })
@@ -25,10 +25,9 @@ export class DraftSentimentReportInput extends CreateInput {
   sourceSessionIds?: string[] | null;
 }
 
-@InputType({
-  description: `The sentiment report a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class SentimentReportStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The sentiment report.' })
-  reportId: string;
-}
+export const SentimentReportStepInput = stepInputType(
+  'SentimentReportStepInput',
+  'reportId',
+  'the sentiment report',
+);
+export type SentimentReportStepInput = InstanceType<typeof SentimentReportStepInput>;

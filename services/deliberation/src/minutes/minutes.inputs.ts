@@ -1,4 +1,4 @@
-import { DateScalar, STEP_ERRORS, ChangeInput } from '@cppcc/toolkit';
+import { DateScalar, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ActionOwnerKind } from './minutes.entity';
 
@@ -61,10 +61,5 @@ export class EditMinutesInput {
   actions?: FollowUpActionInput[] | null;
 }
 
-@InputType({
-  description: `The minutes a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class MinutesStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The minutes.' })
-  minutesId: string;
-}
+export const MinutesStepInput = stepInputType('MinutesStepInput', 'minutesId', 'the minutes');
+export type MinutesStepInput = InstanceType<typeof MinutesStepInput>;

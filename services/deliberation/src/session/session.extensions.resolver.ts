@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { CacheFor, OnSurfaces, PageArgs, requireYear, toPage } from '@cppcc/toolkit';
-import { PeriodArguments, periodOf } from '@cppcc/reporting';
+import { OnSurfaces, PageArgs, requireYear, toPage } from '@cppcc/toolkit';
+import { divisionFiguresResolver } from '@cppcc/reporting';
 import type { Context } from '../context';
 import { AttendanceRecord } from '../attendance/attendance.record';
 import { DepartmentReference, DivisionReference, MemberReference } from '../shared/references';
@@ -41,21 +41,14 @@ export class MemberAttendanceResolver {
   }
 }
 
-@Resolver(() => DivisionReference)
-export class DivisionSessionStatsResolver {
-  @OnSurfaces('city', 'county')
-  @CacheFor()
-  @FieldResolver(() => SessionStats, {
-    nullable: true,
-    description:
-      'The consultation activity of its homes over a quarter (`year`, `quarter`), a year, or a range of days (`from`, `to`; days in China Standard Time), within your jurisdiction; cadence compliance for a quarter only. Every division of a page is answered in one statement.',
-  })
-  sessionStats(
-    @Root() division: DivisionReference,
-    @Args(() => PeriodArguments) args: PeriodArguments,
-    @Ctx() { loaders }: Context,
-  ) {
-    const period = periodOf(args, { allowQuarter: true });
-    return loaders.sessionStats.ofDivision(period).load(division.code);
-  }
-}
+/** Deliberation's part of the cross-county view: the consultation activity of a division's homes. */
+export const DivisionSessionStatsResolver = divisionFiguresResolver({
+  resolverName: 'DivisionSessionStatsResolver',
+  division: DivisionReference,
+  stats: SessionStats,
+  field: 'sessionStats',
+  description:
+    'The consultation activity of its homes over a quarter (`year`, `quarter`), a year, or a range of days (`from`, `to`; days in China Standard Time), within your jurisdiction; cadence compliance for a quarter only.',
+  allowQuarter: true,
+  load: ({ loaders }: Context, period, code) => loaders.sessionStats.ofDivision(period).load(code),
+});

@@ -1,4 +1,4 @@
-import { STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 import { SessionKind } from './session.entity';
 
@@ -38,10 +38,5 @@ export class ScheduleSessionInput extends CreateInput {
   coordinatingCommitteeId?: string | null;
 }
 
-@InputType({
-  description: `The session a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class SessionStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The session.' })
-  sessionId: string;
-}
+export const SessionStepInput = stepInputType('SessionStepInput', 'sessionId', 'the session');
+export type SessionStepInput = InstanceType<typeof SessionStepInput>;

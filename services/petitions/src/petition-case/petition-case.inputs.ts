@@ -1,4 +1,4 @@
-import { DateScalar, STEP_ERRORS, CreateInput, ChangeInput } from '@cppcc/toolkit';
+import { DateScalar, CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({
@@ -34,10 +34,9 @@ export class RegisterPetitionCaseInput extends CreateInput {
   registeredOn?: string | null;
 }
 
-@InputType({
-  description: `The petition case a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
-})
-export class PetitionCaseStepInput extends ChangeInput {
-  @Field(() => ID, { description: 'The petition case.' })
-  caseId: string;
-}
+export const PetitionCaseStepInput = stepInputType(
+  'PetitionCaseStepInput',
+  'caseId',
+  'the petition case',
+);
+export type PetitionCaseStepInput = InstanceType<typeof PetitionCaseStepInput>;
