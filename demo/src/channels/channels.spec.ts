@@ -121,7 +121,7 @@ describe('the channels demo', () => {
       ].flatMap((record) => record.source_demand_ids),
     );
     const up = demo.demands.filter((demand) =>
-      [DemandStatus.ESCALATED, DemandStatus.ANSWERED].includes(demand.status),
+      ([DemandStatus.ESCALATED, DemandStatus.ANSWERED] as DemandStatus[]).includes(demand.status),
     );
     expect(up.length).toBeGreaterThan(20);
     for (const demand of up) expect(cited.has(demand.id)).toBe(true);
@@ -149,14 +149,16 @@ describe('the channels demo', () => {
       );
       expect(proposal.status === ProposalStatus.MERGED).toBe(proposal.merged_into_id !== null);
       expect(proposal.lead_department_id !== null).toBe(
-        [
-          ProposalStatus.ASSIGNED,
-          ProposalStatus.HANDLING,
-          ProposalStatus.REPLIED,
-          ProposalStatus.REHANDLING,
-          ProposalStatus.EVALUATED,
-          ProposalStatus.CLOSED,
-        ].includes(proposal.status),
+        (
+          [
+            ProposalStatus.ASSIGNED,
+            ProposalStatus.HANDLING,
+            ProposalStatus.REPLIED,
+            ProposalStatus.REHANDLING,
+            ProposalStatus.EVALUATED,
+            ProposalStatus.CLOSED,
+          ] as ProposalStatus[]
+        ).includes(proposal.status),
       );
       if (proposal.number !== null) {
         const key = `${proposal.division_code}:${proposal.year}`;

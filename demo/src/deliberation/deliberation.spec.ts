@@ -208,7 +208,7 @@ describe('the deliberation demo', () => {
     for (const session of demo.sessions) {
       const steps = events.get(session.id)!;
       expect(steps[0]).toMatchObject({ step: 'schedule', from_status: null, to_status: 'PLANNED' });
-      let status = SessionStatus.PLANNED;
+      let status: SessionStatus = SessionStatus.PLANNED;
       for (const event of steps.slice(1)) {
         const rule = SESSION_STEPS[event.step as keyof typeof SESSION_STEPS];
         expect((rule.from as readonly SessionStatus[]).includes(status)).toBe(true);

@@ -174,7 +174,13 @@ async function seedProposal(status: ProposalStatus): Promise<string> {
       uuids(assigned ? [LEAD] : []),
       assigned ? today : null,
       assigned ? addMonths(today, 3) : null,
-      [ProposalStatus.REPLIED, ProposalStatus.REHANDLING, ProposalStatus.EVALUATED].includes(status)
+      (
+        [
+          ProposalStatus.REPLIED,
+          ProposalStatus.REHANDLING,
+          ProposalStatus.EVALUATED,
+        ] as ProposalStatus[]
+      ).includes(status)
         ? 1
         : 0,
       status === ProposalStatus.REPLIED ? '已纳入计划' : null,

@@ -1,79 +1,52 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy, FieldsOn, IdempotentRecord } from '@cppcc/toolkit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import {
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  IdempotentRecord,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 
-export enum DemandCategory {
-  INFRASTRUCTURE = 'INFRASTRUCTURE',
-  LAND_AND_HOUSING = 'LAND_AND_HOUSING',
-  SOCIAL_SECURITY = 'SOCIAL_SECURITY',
-  EDUCATION = 'EDUCATION',
-  HEALTH = 'HEALTH',
-  ENVIRONMENT = 'ENVIRONMENT',
-  AGRICULTURE = 'AGRICULTURE',
-  PUBLIC_SAFETY = 'PUBLIC_SAFETY',
-  EMPLOYMENT = 'EMPLOYMENT',
-  OTHER = 'OTHER',
-}
-registerEnumType(DemandCategory, {
-  name: 'DemandCategory',
-  description: 'What a demand (诉求) is about.',
-  valuesConfig: {
-    INFRASTRUCTURE: { description: 'Roads, water, power, public works (基础设施).' },
-    LAND_AND_HOUSING: { description: 'Land, housing, relocation (土地住房).' },
-    SOCIAL_SECURITY: { description: 'Pensions, insurance, assistance (社会保障).' },
-    EDUCATION: { description: 'Schools and education (教育).' },
-    HEALTH: { description: 'Health care (医疗卫生).' },
-    ENVIRONMENT: { description: 'Environment and sanitation (生态环境).' },
-    AGRICULTURE: { description: 'Farming and rural affairs (农业农村).' },
-    PUBLIC_SAFETY: { description: 'Safety and public order (公共安全).' },
-    EMPLOYMENT: { description: 'Jobs and wages (就业).' },
-    OTHER: { description: 'Anything else.' },
-  },
+export const DemandCategory = describedEnum('DemandCategory', 'What a demand (诉求) is about.', {
+  INFRASTRUCTURE: 'Roads, water, power, public works (基础设施).',
+  LAND_AND_HOUSING: 'Land, housing, relocation (土地住房).',
+  SOCIAL_SECURITY: 'Pensions, insurance, assistance (社会保障).',
+  EDUCATION: 'Schools and education (教育).',
+  HEALTH: 'Health care (医疗卫生).',
+  ENVIRONMENT: 'Environment and sanitation (生态环境).',
+  AGRICULTURE: 'Farming and rural affairs (农业农村).',
+  PUBLIC_SAFETY: 'Safety and public order (公共安全).',
+  EMPLOYMENT: 'Jobs and wages (就业).',
+  OTHER: 'Anything else.',
 });
+export type DemandCategory = EnumValue<typeof DemandCategory>;
 
 /** A demand's states; `DEMAND_STEPS` (demand.workflow.ts) says which step leads where. */
-export enum DemandStatus {
-  RECEIVED = 'RECEIVED',
-  ON_AGENDA = 'ON_AGENDA',
-  RESOLVED_AT_HOME = 'RESOLVED_AT_HOME',
-  ESCALATED = 'ESCALATED',
-  ANSWERED = 'ANSWERED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(DemandStatus, {
-  name: 'DemandStatus',
-  description:
-    'Where a demand stands: RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED → ANSWERED → CLOSED.',
-  valuesConfig: {
-    RECEIVED: { description: 'Recorded at the home, not yet taken up.' },
-    ON_AGENDA: { description: 'Put on an agenda item (议题) of a session.' },
-    RESOLVED_AT_HOME: { description: 'Settled at the home; `resolution` says how.' },
-    ESCALATED: {
-      description:
-        'Gone up as a proposal, sentiment report, plenary speech or special report; `escalations` lists them.',
-    },
-    ANSWERED: { description: 'A department answered what it went up as.' },
-    CLOSED: { description: 'The resident was told; nothing more to do.' },
+export const DemandStatus = describedEnum(
+  'DemandStatus',
+  'Where a demand stands: RECEIVED → ON_AGENDA → RESOLVED_AT_HOME | ESCALATED → ANSWERED → CLOSED.',
+  {
+    RECEIVED: 'Recorded at the home, not yet taken up.',
+    ON_AGENDA: 'Put on an agenda item (议题) of a session.',
+    RESOLVED_AT_HOME: 'Settled at the home; `resolution` says how.',
+    ESCALATED:
+      'Gone up as a proposal, sentiment report, plenary speech or special report; `escalations` lists them.',
+    ANSWERED: 'A department answered what it went up as.',
+    CLOSED: 'The resident was told; nothing more to do.',
   },
-});
+);
+export type DemandStatus = EnumValue<typeof DemandStatus>;
 
 /** Who raised a demand: a registered participant of the home, or a resident who came once. */
-export enum DemandRaiser {
-  PARTICIPANT = 'PARTICIPANT',
-  RESIDENT = 'RESIDENT',
-}
-registerEnumType(DemandRaiser, {
-  name: 'DemandRaiser',
-  description: 'Who raised a demand.',
-  valuesConfig: {
-    PARTICIPANT: { description: 'A registered participant of the home; `participant` names them.' },
-    RESIDENT: {
-      description:
-        'A resident who came once; `residentName` and `residentContact` hold their details (personal data).',
-    },
-  },
+export const DemandRaiser = describedEnum('DemandRaiser', 'Who raised a demand.', {
+  PARTICIPANT: 'A registered participant of the home; `participant` names them.',
+  RESIDENT:
+    'A resident who came once; `residentName` and `residentContact` hold their details (personal data).',
 });
+export type DemandRaiser = EnumValue<typeof DemandRaiser>;
 
 /** Which demands a caller may see (RecordPolicy). */
 export const DEMAND_POLICY: RecordPolicy = {

@@ -1,32 +1,28 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import {
   DateScalar,
   jurisdictionFilter,
   type RecordPolicy,
   FieldsOn,
   IdempotentRecord,
+  describedEnum,
+  type EnumValue,
 } from '@cppcc/toolkit';
 
 /** SUBMITTED → ACCEPTED (chosen for the plenary, or for the report) | DECLINED → DELIVERED. */
-export enum PlenaryStatus {
-  SUBMITTED = 'SUBMITTED',
-  ACCEPTED = 'ACCEPTED',
-  DECLINED = 'DECLINED',
-  DELIVERED = 'DELIVERED',
-}
-registerEnumType(PlenaryStatus, {
-  name: 'PlenaryStatus',
-  description:
-    'Where a plenary speech or special report stands: SUBMITTED → ACCEPTED | DECLINED; ACCEPTED → DELIVERED.',
-  valuesConfig: {
-    SUBMITTED: { description: 'Submitted to the CPPCC, waiting to be chosen.' },
-    ACCEPTED: { description: 'Chosen for the plenary session, or for the report.' },
-    DECLINED: { description: 'Not chosen; `declineReason` says why.' },
-    DELIVERED: { description: 'Delivered (`deliveredOn`), with its `outcome` when known.' },
+export const PlenaryStatus = describedEnum(
+  'PlenaryStatus',
+  'Where a plenary speech or special report stands: SUBMITTED → ACCEPTED | DECLINED; ACCEPTED → DELIVERED.',
+  {
+    SUBMITTED: 'Submitted to the CPPCC, waiting to be chosen.',
+    ACCEPTED: 'Chosen for the plenary session, or for the report.',
+    DECLINED: 'Not chosen; `declineReason` says why.',
+    DELIVERED: 'Delivered (`deliveredOn`), with its `outcome` when known.',
   },
-});
+);
+export type PlenaryStatus = EnumValue<typeof PlenaryStatus>;
 
 /**
  * Speeches and special reports of the CPPCC in the caller's jurisdiction; a home, those that came

@@ -1,135 +1,87 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import {
   DateScalar,
   jurisdictionFilter,
   type RecordPolicy,
   FieldsOn,
   IdempotentRecord,
+  describedEnum,
+  type EnumValue,
 } from '@cppcc/toolkit';
 
 /** Who puts a proposal forward. */
-export enum ProposalKind {
-  MEMBER = 'MEMBER',
-  MEMBER_GROUP = 'MEMBER_GROUP',
-  SPECIAL_COMMITTEE = 'SPECIAL_COMMITTEE',
-  PARTY_GROUP = 'PARTY_GROUP',
-}
-registerEnumType(ProposalKind, {
-  name: 'ProposalKind',
-  description: 'Who puts a proposal forward.',
-  valuesConfig: {
-    MEMBER: { description: 'A member alone (委员提案).' },
-    MEMBER_GROUP: { description: 'A group of members (联名提案): a lead proposer and co-signers.' },
-    SPECIAL_COMMITTEE: { description: 'A special committee of the CPPCC (专委会提案).' },
-    PARTY_GROUP: {
-      description: 'A participating party, people’s organisation or sector group (党派团体提案).',
-    },
-  },
+export const ProposalKind = describedEnum('ProposalKind', 'Who puts a proposal forward.', {
+  MEMBER: 'A member alone (委员提案).',
+  MEMBER_GROUP: 'A group of members (联名提案): a lead proposer and co-signers.',
+  SPECIAL_COMMITTEE: 'A special committee of the CPPCC (专委会提案).',
+  PARTY_GROUP: 'A participating party, people’s organisation or sector group (党派团体提案).',
 });
+export type ProposalKind = EnumValue<typeof ProposalKind>;
 
 /** A proposal's states; `PROPOSAL_STEPS` (proposal.workflow.ts) says which step leads where. */
-export enum ProposalStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  REGISTERED = 'REGISTERED',
-  NOT_REGISTERED = 'NOT_REGISTERED',
-  RETURNED = 'RETURNED',
-  MERGED = 'MERGED',
-  ASSIGNED = 'ASSIGNED',
-  HANDLING = 'HANDLING',
-  REPLIED = 'REPLIED',
-  REHANDLING = 'REHANDLING',
-  EVALUATED = 'EVALUATED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(ProposalStatus, {
-  name: 'ProposalStatus',
-  description:
-    'Where a proposal (提案) stands: DRAFT → SUBMITTED → REGISTERED (立案) | NOT_REGISTERED | RETURNED | MERGED; REGISTERED → ASSIGNED → HANDLING → REPLIED → EVALUATED (→ REHANDLING → REPLIED when dissatisfied) → CLOSED.',
-  valuesConfig: {
-    DRAFT: { description: 'Being written; editable.' },
-    SUBMITTED: { description: 'Submitted, with its co-signers; waiting for review.' },
-    REGISTERED: { description: '立案: registered with a number; waiting to be assigned.' },
-    NOT_REGISTERED: {
-      description: '不立案: not registered, for one of the fixed reasons (`notRegisteredReason`).',
-    },
-    RETURNED: { description: 'Returned to the proposer for revision (`returnReason`).' },
-    MERGED: { description: 'Merged into another proposal on the same matter (`mergedInto`).' },
-    ASSIGNED: {
-      description:
-        'Assigned to a lead department (主办单位) and co-handling ones (会办单位), not yet accepted; the lead may send it back within 10 days.',
-    },
-    HANDLING: { description: 'Accepted by the lead department; being handled until `dueOn`.' },
-    REPLIED: { description: 'The lead department replied (`reply`); waiting for the evaluation.' },
-    REHANDLING: {
-      description: 'Handled again after the proposer was dissatisfied with the first reply.',
-    },
-    EVALUATED: { description: 'The proposer evaluated the reply (`evaluation`).' },
-    CLOSED: { description: 'Done.' },
+export const ProposalStatus = describedEnum(
+  'ProposalStatus',
+  'Where a proposal (提案) stands: DRAFT → SUBMITTED → REGISTERED (立案) | NOT_REGISTERED | RETURNED | MERGED; REGISTERED → ASSIGNED → HANDLING → REPLIED → EVALUATED (→ REHANDLING → REPLIED when dissatisfied) → CLOSED.',
+  {
+    DRAFT: 'Being written; editable.',
+    SUBMITTED: 'Submitted, with its co-signers; waiting for review.',
+    REGISTERED: '立案: registered with a number; waiting to be assigned.',
+    NOT_REGISTERED: '不立案: not registered, for one of the fixed reasons (`notRegisteredReason`).',
+    RETURNED: 'Returned to the proposer for revision (`returnReason`).',
+    MERGED: 'Merged into another proposal on the same matter (`mergedInto`).',
+    ASSIGNED:
+      'Assigned to a lead department (主办单位) and co-handling ones (会办单位), not yet accepted; the lead may send it back within 10 days.',
+    HANDLING: 'Accepted by the lead department; being handled until `dueOn`.',
+    REPLIED: 'The lead department replied (`reply`); waiting for the evaluation.',
+    REHANDLING: 'Handled again after the proposer was dissatisfied with the first reply.',
+    EVALUATED: 'The proposer evaluated the reply (`evaluation`).',
+    CLOSED: 'Done.',
   },
-});
+);
+export type ProposalStatus = EnumValue<typeof ProposalStatus>;
 
 /** Why a proposal is not registered (不予立案): the fixed list the review chooses from. */
-export enum NotRegisteredReason {
-  OUTSIDE_SCOPE = 'OUTSIDE_SCOPE',
-  NO_CONCRETE_SUGGESTION = 'NO_CONCRETE_SUGGESTION',
-  INDIVIDUAL_CASE = 'INDIVIDUAL_CASE',
-  UNDER_LITIGATION = 'UNDER_LITIGATION',
-  ALREADY_ADDRESSED = 'ALREADY_ADDRESSED',
-  INTERNAL_AFFAIRS = 'INTERNAL_AFFAIRS',
-}
-registerEnumType(NotRegisteredReason, {
-  name: 'NotRegisteredReason',
-  description:
-    'Why a proposal is not registered (不予立案): the fixed list the review chooses from.',
-  valuesConfig: {
-    OUTSIDE_SCOPE: { description: 'Outside what the CPPCC and the government can act on.' },
-    NO_CONCRETE_SUGGESTION: { description: 'States a problem with no concrete suggestion.' },
-    INDIVIDUAL_CASE: { description: 'One person’s case, or a personnel matter.' },
-    UNDER_LITIGATION: { description: 'Before a court or arbitration.' },
-    ALREADY_ADDRESSED: { description: 'Already solved, or being solved under a plan in force.' },
-    INTERNAL_AFFAIRS: { description: 'The internal affairs of a party or organisation.' },
+export const NotRegisteredReason = describedEnum(
+  'NotRegisteredReason',
+  'Why a proposal is not registered (不予立案): the fixed list the review chooses from.',
+  {
+    OUTSIDE_SCOPE: 'Outside what the CPPCC and the government can act on.',
+    NO_CONCRETE_SUGGESTION: 'States a problem with no concrete suggestion.',
+    INDIVIDUAL_CASE: 'One person’s case, or a personnel matter.',
+    UNDER_LITIGATION: 'Before a court or arbitration.',
+    ALREADY_ADDRESSED: 'Already solved, or being solved under a plan in force.',
+    INTERNAL_AFFAIRS: 'The internal affairs of a party or organisation.',
   },
-});
+);
+export type NotRegisteredReason = EnumValue<typeof NotRegisteredReason>;
 
 /** How a department's reply classes the outcome. */
-export enum ReplyResultClass {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-  D = 'D',
-}
-registerEnumType(ReplyResultClass, {
-  name: 'ReplyResultClass',
-  description: 'How a department’s reply (答复) classes the outcome of a proposal.',
-  valuesConfig: {
-    A: { description: 'A 类: solved or adopted (已解决或采纳).' },
-    B: { description: 'B 类: being solved, or planned (正在解决或列入计划).' },
-    C: { description: 'C 类: limited by present conditions, explained (因条件限制暂不能解决).' },
-    D: { description: 'D 类: kept for reference (留作参考).' },
+export const ReplyResultClass = describedEnum(
+  'ReplyResultClass',
+  'How a department’s reply (答复) classes the outcome of a proposal.',
+  {
+    A: 'A 类: solved or adopted (已解决或采纳).',
+    B: 'B 类: being solved, or planned (正在解决或列入计划).',
+    C: 'C 类: limited by present conditions, explained (因条件限制暂不能解决).',
+    D: 'D 类: kept for reference (留作参考).',
   },
-});
+);
+export type ReplyResultClass = EnumValue<typeof ReplyResultClass>;
 
 /** The proposer's evaluation of a reply. */
-export enum Evaluation {
-  SATISFIED = 'SATISFIED',
-  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
-  DISSATISFIED = 'DISSATISFIED',
-}
-registerEnumType(Evaluation, {
-  name: 'Evaluation',
-  description: 'The proposer’s evaluation of a department’s reply.',
-  valuesConfig: {
-    SATISFIED: { description: '满意: satisfied.' },
-    BASICALLY_SATISFIED: { description: '基本满意: basically satisfied.' },
-    DISSATISFIED: {
-      description:
-        '不满意: dissatisfied; after a first reply the proposal is handled again (REHANDLING).',
-    },
+export const Evaluation = describedEnum(
+  'Evaluation',
+  'The proposer’s evaluation of a department’s reply.',
+  {
+    SATISFIED: '满意: satisfied.',
+    BASICALLY_SATISFIED: '基本满意: basically satisfied.',
+    DISSATISFIED:
+      '不满意: dissatisfied; after a first reply the proposal is handled again (REHANDLING).',
   },
-});
+);
+export type Evaluation = EnumValue<typeof Evaluation>;
 
 /**
  * Which proposals a caller may see: those of the CPPCC (city or county) in its jurisdiction; a

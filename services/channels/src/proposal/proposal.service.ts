@@ -293,7 +293,7 @@ export function mergeProposal(
         'intoProposalId',
       );
     }
-    if (![ProposalStatus.SUBMITTED, ProposalStatus.REGISTERED].includes(into.status)) {
+    if (into.status !== ProposalStatus.SUBMITTED && into.status !== ProposalStatus.REGISTERED) {
       throw new BadUserInputError(
         `The proposal to merge into is ${into.status}: only a submitted or registered one takes others in.`,
         'intoProposalId',

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CacheAsParent, scopeSql, type Caller } from '@cppcc/toolkit';
+import {
+  CacheAsParent,
+  scopeSql,
+  type Caller,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import {
   cityQuarterSql,
   cityYearSql,
@@ -15,56 +21,41 @@ import {
   runReport,
   PlaceAndPeriodRow,
 } from '@cppcc/reporting';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { DEMAND_POLICY, DemandCategory, DemandStatus } from '../demand/demand.entity';
 import { DEMAND_STEPS } from '../demand/demand.workflow';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { DivisionReference } from '../shared/references';
 
 /** What a demand report can group by. */
-export enum DemandDimension {
-  COUNTY = 'COUNTY',
-  TOWNSHIP = 'TOWNSHIP',
-  CATEGORY = 'CATEGORY',
-  STATUS = 'STATUS',
-  CHANNEL = 'CHANNEL',
-  QUARTER = 'QUARTER',
-  YEAR = 'YEAR',
-}
-registerEnumType(DemandDimension, {
-  name: 'DemandDimension',
-  description: 'A dimension a demand report groups by.',
-  valuesConfig: {
-    COUNTY: { description: 'The county-level unit of the village or community it concerns.' },
-    TOWNSHIP: { description: 'The township (镇/乡/街道) of the village or community it concerns.' },
-    CATEGORY: { description: 'What it is about.' },
-    STATUS: { description: 'Where it stands now.' },
-    CHANNEL: { description: 'What it first went up as (NONE when it has not gone up).' },
-    QUARTER: { description: 'The year and quarter it was received (China Standard Time).' },
-    YEAR: { description: 'The year it was received (China Standard Time).' },
+export const DemandDimension = describedEnum(
+  'DemandDimension',
+  'A dimension a demand report groups by.',
+  {
+    COUNTY: 'The county-level unit of the village or community it concerns.',
+    TOWNSHIP: 'The township (镇/乡/街道) of the village or community it concerns.',
+    CATEGORY: 'What it is about.',
+    STATUS: 'Where it stands now.',
+    CHANNEL: 'What it first went up as (NONE when it has not gone up).',
+    QUARTER: 'The year and quarter it was received (China Standard Time).',
+    YEAR: 'The year it was received (China Standard Time).',
   },
-});
+);
+export type DemandDimension = EnumValue<typeof DemandDimension>;
 
 /** What a demand went up as: the first channel that cited it, or none. */
-export enum DemandChannel {
-  NONE = 'NONE',
-  PROPOSAL = 'PROPOSAL',
-  SENTIMENT_REPORT = 'SENTIMENT_REPORT',
-  SPEECH = 'SPEECH',
-  SPECIAL_REPORT = 'SPECIAL_REPORT',
-}
-registerEnumType(DemandChannel, {
-  name: 'DemandChannel',
-  valuesConfig: {
-    NONE: { description: 'Not gone up: still at the home, or settled there.' },
-    PROPOSAL: { description: 'A proposal (提案).' },
-    SENTIMENT_REPORT: { description: 'A sentiment report (社情民意信息).' },
-    SPEECH: { description: 'A plenary speech (大会发言).' },
-    SPECIAL_REPORT: { description: 'A special report (专题报告).' },
+export const DemandChannel = describedEnum(
+  'DemandChannel',
+  'What a demand went up as: the channel of the first proposal, sentiment report, speech or special report that cited it when submitted (its own escalation step says which), or NONE.',
+  {
+    NONE: 'Not gone up: still at the home, or settled there.',
+    PROPOSAL: 'A proposal (提案).',
+    SENTIMENT_REPORT: 'A sentiment report (社情民意信息).',
+    SPEECH: 'A plenary speech (大会发言).',
+    SPECIAL_REPORT: 'A special report (专题报告).',
   },
-  description:
-    'What a demand went up as: the channel of the first proposal, sentiment report, speech or special report that cited it when submitted (its own escalation step says which), or NONE.',
-});
+);
+export type DemandChannel = EnumValue<typeof DemandChannel>;
 
 const DIMENSIONS: DimensionColumns<DemandDimension> = {
   COUNTY: ['county_code'],

@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CacheAsParent, FieldsOn, scopeSql, type Caller } from '@cppcc/toolkit';
+import {
+  CacheAsParent,
+  FieldsOn,
+  scopeSql,
+  type Caller,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import {
   cityQuarterSql,
   cityYearSql,
@@ -14,7 +21,7 @@ import {
   runReport,
   PeriodRow,
 } from '@cppcc/reporting';
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
   Evaluation,
   PROPOSAL_POLICY,
@@ -26,35 +33,22 @@ import { overdueCondition, overdueParams } from '../proposal/proposal.overdue';
 import { DepartmentReference, DivisionReference } from '../shared/references';
 
 /** What a proposal report can group by. */
-export enum ProposalDimension {
-  COUNTY = 'COUNTY',
-  YEAR = 'YEAR',
-  QUARTER = 'QUARTER',
-  STATUS = 'STATUS',
-  DEPARTMENT = 'DEPARTMENT',
-  KIND = 'KIND',
-  RESULT_CLASS = 'RESULT_CLASS',
-  DUE_MONTH = 'DUE_MONTH',
-}
-registerEnumType(ProposalDimension, {
-  name: 'ProposalDimension',
-  description: 'A dimension a proposal report groups by.',
-  valuesConfig: {
-    COUNTY: {
-      description: 'The county whose CPPCC it went to (null for the city CPPCC’s own).',
-    },
-    YEAR: { description: 'The year it was submitted (China Standard Time).' },
-    QUARTER: { description: 'The year and quarter it was submitted (China Standard Time).' },
-    STATUS: { description: 'Where it stands now.' },
-    DEPARTMENT: { description: 'Its lead department (主办单位); null until assigned.' },
-    KIND: { description: 'Who put it forward.' },
-    RESULT_CLASS: { description: 'The result class of its reply (A–D); null until replied.' },
-    DUE_MONTH: {
-      description:
-        'The month its reply is (or was) due, `YYYY-MM` (China Standard Time); null until assigned. With DEPARTMENT, the `overdue` figure is the overdue proposals by department and the month they fell due.',
-    },
+export const ProposalDimension = describedEnum(
+  'ProposalDimension',
+  'A dimension a proposal report groups by.',
+  {
+    COUNTY: 'The county whose CPPCC it went to (null for the city CPPCC’s own).',
+    YEAR: 'The year it was submitted (China Standard Time).',
+    QUARTER: 'The year and quarter it was submitted (China Standard Time).',
+    STATUS: 'Where it stands now.',
+    DEPARTMENT: 'Its lead department (主办单位); null until assigned.',
+    KIND: 'Who put it forward.',
+    RESULT_CLASS: 'The result class of its reply (A–D); null until replied.',
+    DUE_MONTH:
+      'The month its reply is (or was) due, `YYYY-MM` (China Standard Time); null until assigned. With DEPARTMENT, the `overdue` figure is the overdue proposals by department and the month they fell due.',
   },
-});
+);
+export type ProposalDimension = EnumValue<typeof ProposalDimension>;
 
 /** Each dimension's columns of the facts: a fixed map, so no input reaches the SQL text. */
 const DIMENSIONS: DimensionColumns<ProposalDimension> = {

@@ -1,80 +1,57 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import {
   DateScalar,
   jurisdictionFilter,
   type RecordPolicy,
   FieldsOn,
   IdempotentRecord,
+  describedEnum,
+  type EnumValue,
 } from '@cppcc/toolkit';
 
 /**
  * A sentiment report's states; `SENTIMENT_REPORT_STEPS` (sentiment-report.workflow.ts) says which
  * step leads where.
  */
-export enum SentimentReportStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  NOT_ADOPTED = 'NOT_ADOPTED',
-  ADOPTED = 'ADOPTED',
-  EDITED = 'EDITED',
-  ISSUED = 'ISSUED',
-  INSTRUCTED = 'INSTRUCTED',
-  FORWARDED = 'FORWARDED',
-  FEEDBACK = 'FEEDBACK',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(SentimentReportStatus, {
-  name: 'SentimentReportStatus',
-  description:
-    'Where a sentiment report (社情民意信息) stands: DRAFT → SUBMITTED → NOT_ADOPTED (the end) | ADOPTED → EDITED → ISSUED → (INSTRUCTED) → FORWARDED → FEEDBACK → CLOSED.',
-  valuesConfig: {
-    DRAFT: { description: 'Being written by its authors.' },
-    SUBMITTED: { description: 'Submitted to the CPPCC office; waiting to be adopted or not.' },
-    NOT_ADOPTED: { description: 'Not adopted (`notAdoptedReason`); the end.' },
-    ADOPTED: { description: 'Adopted (采用) by the office.' },
-    EDITED: { description: 'Edited by the office for issue (编发).' },
-    ISSUED: { description: 'Sent to the party committee, government or above (`issuedTo`).' },
-    INSTRUCTED: { description: 'A leader gave an instruction (批示) on it (`instructions`).' },
-    FORWARDED: { description: 'Forwarded to departments (`forwardedTo`) for their feedback.' },
-    FEEDBACK: { description: 'Departments gave their feedback (`feedback`).' },
-    CLOSED: { description: 'Closed; the feedback is shown to the authors.' },
+export const SentimentReportStatus = describedEnum(
+  'SentimentReportStatus',
+  'Where a sentiment report (社情民意信息) stands: DRAFT → SUBMITTED → NOT_ADOPTED (the end) | ADOPTED → EDITED → ISSUED → (INSTRUCTED) → FORWARDED → FEEDBACK → CLOSED.',
+  {
+    DRAFT: 'Being written by its authors.',
+    SUBMITTED: 'Submitted to the CPPCC office; waiting to be adopted or not.',
+    NOT_ADOPTED: 'Not adopted (`notAdoptedReason`); the end.',
+    ADOPTED: 'Adopted (采用) by the office.',
+    EDITED: 'Edited by the office for issue (编发).',
+    ISSUED: 'Sent to the party committee, government or above (`issuedTo`).',
+    INSTRUCTED: 'A leader gave an instruction (批示) on it (`instructions`).',
+    FORWARDED: 'Forwarded to departments (`forwardedTo`) for their feedback.',
+    FEEDBACK: 'Departments gave their feedback (`feedback`).',
+    CLOSED: 'Closed; the feedback is shown to the authors.',
   },
-});
+);
+export type SentimentReportStatus = EnumValue<typeof SentimentReportStatus>;
 
 /** Where an adopted report is sent. */
-export enum IssuedTo {
-  CITY_PARTY_COMMITTEE = 'CITY_PARTY_COMMITTEE',
-  CITY_GOVERNMENT = 'CITY_GOVERNMENT',
-  PROVINCE_CPPCC = 'PROVINCE_CPPCC',
-  NATIONAL_CPPCC = 'NATIONAL_CPPCC',
-}
-registerEnumType(IssuedTo, {
-  name: 'IssuedTo',
-  description: 'Where an adopted sentiment report is sent.',
-  valuesConfig: {
-    CITY_PARTY_COMMITTEE: { description: 'The city party committee (市委).' },
-    CITY_GOVERNMENT: { description: 'The city government (市政府).' },
-    PROVINCE_CPPCC: { description: 'The provincial CPPCC (省政协).' },
-    NATIONAL_CPPCC: { description: 'The national CPPCC (全国政协).' },
-  },
+export const IssuedTo = describedEnum('IssuedTo', 'Where an adopted sentiment report is sent.', {
+  CITY_PARTY_COMMITTEE: 'The city party committee (市委).',
+  CITY_GOVERNMENT: 'The city government (市政府).',
+  PROVINCE_CPPCC: 'The provincial CPPCC (省政协).',
+  NATIONAL_CPPCC: 'The national CPPCC (全国政协).',
 });
+export type IssuedTo = EnumValue<typeof IssuedTo>;
 
-export enum InstructionLevel {
-  CITY = 'CITY',
-  PROVINCE = 'PROVINCE',
-  NATIONAL = 'NATIONAL',
-}
-registerEnumType(InstructionLevel, {
-  name: 'InstructionLevel',
-  description: 'The level of the leader who gave an instruction (批示).',
-  valuesConfig: {
-    CITY: { description: 'A city leader (市领导).' },
-    PROVINCE: { description: 'A provincial leader (省领导).' },
-    NATIONAL: { description: 'A national leader (中央领导).' },
+export const InstructionLevel = describedEnum(
+  'InstructionLevel',
+  'The level of the leader who gave an instruction (批示).',
+  {
+    CITY: 'A city leader (市领导).',
+    PROVINCE: 'A provincial leader (省领导).',
+    NATIONAL: 'A national leader (中央领导).',
   },
-});
+);
+export type InstructionLevel = EnumValue<typeof InstructionLevel>;
 
 /**
  * Reports of the CPPCC in the caller's jurisdiction; a department, those forwarded to it; a home,

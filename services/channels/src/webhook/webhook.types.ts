@@ -1,38 +1,34 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
-import { Connection, DateTimeScalar, FieldsOn } from '@cppcc/toolkit';
+import {
+  Connection,
+  DateTimeScalar,
+  FieldsOn,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 
-export enum WebhookSubscriptionStatus {
-  ACTIVE = 'ACTIVE',
-  PAUSED = 'PAUSED',
-}
-registerEnumType(WebhookSubscriptionStatus, {
-  name: 'WebhookSubscriptionStatus',
-  description: 'Whether a subscription is being delivered to.',
-  valuesConfig: {
-    ACTIVE: { description: 'Events are delivered as they happen.' },
-    PAUSED: {
-      description:
-        'Events are kept but not sent (by hand, or because deliveries kept failing: see ' +
-        '`pausedReason`); resuming sends them in order.',
-    },
+export const WebhookSubscriptionStatus = describedEnum(
+  'WebhookSubscriptionStatus',
+  'Whether a subscription is being delivered to.',
+  {
+    ACTIVE: 'Events are delivered as they happen.',
+    PAUSED:
+      'Events are kept but not sent (by hand, or because deliveries kept failing: see `pausedReason`); resuming sends them in order.',
   },
-});
+);
+export type WebhookSubscriptionStatus = EnumValue<typeof WebhookSubscriptionStatus>;
 
-export enum WebhookDeliveryStatus {
-  PENDING = 'PENDING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(WebhookDeliveryStatus, {
-  name: 'WebhookDeliveryStatus',
-  description: 'Where the delivery of one event to one subscription stands.',
-  valuesConfig: {
-    PENDING: { description: 'Not yet answered with 2xx; retried with backoff (`nextAttemptAt`).' },
-    SUCCEEDED: { description: 'The receiver answered 2xx.' },
-    FAILED: { description: 'Given up after 3 days of retries; `redeliverWebhook` tries again.' },
+export const WebhookDeliveryStatus = describedEnum(
+  'WebhookDeliveryStatus',
+  'Where the delivery of one event to one subscription stands.',
+  {
+    PENDING: 'Not yet answered with 2xx; retried with backoff (`nextAttemptAt`).',
+    SUCCEEDED: 'The receiver answered 2xx.',
+    FAILED: 'Given up after 3 days of retries; `redeliverWebhook` tries again.',
   },
-});
+);
+export type WebhookDeliveryStatus = EnumValue<typeof WebhookDeliveryStatus>;
 
 @ObjectType({ description: 'One attempt to deliver an event: when, and what the receiver said.' })
 export class WebhookAttempt {

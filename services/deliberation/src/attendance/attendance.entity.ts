@@ -1,69 +1,42 @@
 import { Entity, Filter, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { jurisdictionFilter, type RecordPolicy } from '@cppcc/toolkit';
+import {
+  jurisdictionFilter,
+  type RecordPolicy,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
-export enum AttendeeKind {
-  MEMBER = 'MEMBER',
-  PARTICIPANT = 'PARTICIPANT',
-  DEPARTMENT = 'DEPARTMENT',
-}
-registerEnumType(AttendeeKind, {
-  name: 'AttendeeKind',
-  description: 'Who an attendee is.',
-  valuesConfig: {
-    MEMBER: { description: 'A CPPCC member (委员).' },
-    PARTICIPANT: { description: 'A participant: resident, expert, lawyer … (参加协商的人员).' },
-    DEPARTMENT: { description: 'A department (承办单位), through its staff.' },
-  },
+export const AttendeeKind = describedEnum('AttendeeKind', 'Who an attendee is.', {
+  MEMBER: 'A CPPCC member (委员).',
+  PARTICIPANT: 'A participant: resident, expert, lawyer … (参加协商的人员).',
+  DEPARTMENT: 'A department (承办单位), through its staff.',
 });
+export type AttendeeKind = EnumValue<typeof AttendeeKind>;
 
 /** What someone does at the table. */
-export enum AttendanceRole {
-  CHAIR = 'CHAIR',
-  MEMBER = 'MEMBER',
-  RESIDENT_REPRESENTATIVE = 'RESIDENT_REPRESENTATIVE',
-  PARTY_MEMBER_REPRESENTATIVE = 'PARTY_MEMBER_REPRESENTATIVE',
-  RETIRED_CADRE = 'RETIRED_CADRE',
-  PERSON_WITH_DEMAND = 'PERSON_WITH_DEMAND',
-  EXPERT = 'EXPERT',
-  LAWYER = 'LAWYER',
-  DEPARTMENT = 'DEPARTMENT',
-  OTHER = 'OTHER',
-}
-registerEnumType(AttendanceRole, {
-  name: 'AttendanceRole',
-  description: 'What someone does at the table.',
-  valuesConfig: {
-    CHAIR: { description: 'Chairs the session (主持人).' },
-    MEMBER: { description: 'A CPPCC member taking part (委员).' },
-    RESIDENT_REPRESENTATIVE: { description: '村民代表 or 居民代表: speaks for residents.' },
-    PARTY_MEMBER_REPRESENTATIVE: { description: '党员代表: a party members’ representative.' },
-    RETIRED_CADRE: { description: '离退休老同志: a retired cadre.' },
-    PERSON_WITH_DEMAND: { description: '有诉求的群众: a resident who brought the matter.' },
-    EXPERT: { description: '专家学者: an expert or scholar.' },
-    LAWYER: { description: '法律方面专业人员: a lawyer or other legal professional.' },
-    DEPARTMENT: { description: 'Speaks for a department (部门代表).' },
-    OTHER: { description: 'Any other part.' },
-  },
+export const AttendanceRole = describedEnum('AttendanceRole', 'What someone does at the table.', {
+  CHAIR: 'Chairs the session (主持人).',
+  MEMBER: 'A CPPCC member taking part (委员).',
+  RESIDENT_REPRESENTATIVE: '村民代表 or 居民代表: speaks for residents.',
+  PARTY_MEMBER_REPRESENTATIVE: '党员代表: a party members’ representative.',
+  RETIRED_CADRE: '离退休老同志: a retired cadre.',
+  PERSON_WITH_DEMAND: '有诉求的群众: a resident who brought the matter.',
+  EXPERT: '专家学者: an expert or scholar.',
+  LAWYER: '法律方面专业人员: a lawyer or other legal professional.',
+  DEPARTMENT: 'Speaks for a department (部门代表).',
+  OTHER: 'Any other part.',
 });
+export type AttendanceRole = EnumValue<typeof AttendanceRole>;
 
-export enum AttendanceStatus {
-  INVITED = 'INVITED',
-  PRESENT = 'PRESENT',
-  ABSENT = 'ABSENT',
-  EXCUSED = 'EXCUSED',
-}
-registerEnumType(AttendanceStatus, {
-  name: 'AttendanceStatus',
-  description: 'Whether someone invited came.',
-  valuesConfig: {
-    INVITED: { description: 'Invited; not yet recorded as present or not.' },
-    PRESENT: { description: 'Came.' },
-    ABSENT: { description: 'Did not come, without excuse.' },
-    EXCUSED: { description: 'Did not come, excused (请假).' },
-  },
+export const AttendanceStatus = describedEnum('AttendanceStatus', 'Whether someone invited came.', {
+  INVITED: 'Invited; not yet recorded as present or not.',
+  PRESENT: 'Came.',
+  ABSENT: 'Did not come, without excuse.',
+  EXCUSED: 'Did not come, excused (请假).',
 });
+export type AttendanceStatus = EnumValue<typeof AttendanceStatus>;
 
 /** Lies under its session's home; not public. */
 export const ATTENDANCE_POLICY: RecordPolicy = {

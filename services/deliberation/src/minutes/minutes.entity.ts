@@ -1,6 +1,6 @@
 import { Entity, Filter, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import {
   DateScalar,
   HiddenOn,
@@ -8,51 +8,33 @@ import {
   type RecordPolicy,
   FieldsOn,
   VersionedRecord,
+  describedEnum,
+  type EnumValue,
 } from '@cppcc/toolkit';
 
-export enum MinutesStatus {
-  DRAFT = 'DRAFT',
-  APPROVED = 'APPROVED',
-  /** Summary and consensus visible on the public surface. */
-  PUBLISHED = 'PUBLISHED',
-}
-registerEnumType(MinutesStatus, {
-  name: 'MinutesStatus',
-  description: 'Where minutes stand: DRAFT → APPROVED → PUBLISHED.',
-  valuesConfig: {
-    DRAFT: { description: 'Being written; editable with `expectedVersion`.' },
-    APPROVED: { description: 'Approved by the home’s leader or county staff; no longer edited.' },
-    PUBLISHED: { description: 'Summary and consensus visible on the public surface.' },
+export const MinutesStatus = describedEnum(
+  'MinutesStatus',
+  'Where minutes stand: DRAFT → APPROVED → PUBLISHED.',
+  {
+    DRAFT: 'Being written; editable with `expectedVersion`.',
+    APPROVED: 'Approved by the home’s leader or county staff; no longer edited.',
+    PUBLISHED: 'Summary and consensus visible on the public surface.',
   },
-});
+);
+export type MinutesStatus = EnumValue<typeof MinutesStatus>;
 
-export enum ActionOwnerKind {
-  MEMBER = 'MEMBER',
-  DEPARTMENT = 'DEPARTMENT',
-}
-registerEnumType(ActionOwnerKind, {
-  name: 'ActionOwnerKind',
-  description: 'Who owns a follow-up action.',
-  valuesConfig: {
-    MEMBER: { description: 'A CPPCC member (委员); `member` names them.' },
-    DEPARTMENT: { description: 'A department (承办单位); `department` names it.' },
-  },
+export const ActionOwnerKind = describedEnum('ActionOwnerKind', 'Who owns a follow-up action.', {
+  MEMBER: 'A CPPCC member (委员); `member` names them.',
+  DEPARTMENT: 'A department (承办单位); `department` names it.',
 });
+export type ActionOwnerKind = EnumValue<typeof ActionOwnerKind>;
 
-export enum ActionStatus {
-  OPEN = 'OPEN',
-  DONE = 'DONE',
-  DROPPED = 'DROPPED',
-}
-registerEnumType(ActionStatus, {
-  name: 'ActionStatus',
-  description: 'Where a follow-up action stands.',
-  valuesConfig: {
-    OPEN: { description: 'Still to be done.' },
-    DONE: { description: 'Done.' },
-    DROPPED: { description: 'Given up, no longer followed.' },
-  },
+export const ActionStatus = describedEnum('ActionStatus', 'Where a follow-up action stands.', {
+  OPEN: 'Still to be done.',
+  DONE: 'Done.',
+  DROPPED: 'Given up, no longer followed.',
 });
+export type ActionStatus = EnumValue<typeof ActionStatus>;
 
 /** Minutes lie under their session's home; the public sees published ones. */
 export const MINUTES_POLICY: RecordPolicy = {

@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CacheAsParent, scopeSql, type Caller } from '@cppcc/toolkit';
+import {
+  CacheAsParent,
+  scopeSql,
+  type Caller,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import {
   cityQuarterSql,
   cityYearSql,
@@ -16,7 +22,7 @@ import {
   runReport,
   PlaceAndPeriodRow,
 } from '@cppcc/reporting';
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ATTENDANCE_POLICY, AttendanceStatus } from '../attendance/attendance.entity';
 import { Home } from '../home/home.entity';
 import { SESSION_POLICY, SessionKind, SessionStatus } from '../session/session.entity';
@@ -24,34 +30,21 @@ import { CROSSES_COUNTIES } from '../session/session.stats';
 import { DivisionReference } from '../shared/references';
 
 /** What a session report can group by. */
-export enum SessionDimension {
-  COUNTY = 'COUNTY',
-  TOWNSHIP = 'TOWNSHIP',
-  HOME = 'HOME',
-  KIND = 'KIND',
-  QUARTER = 'QUARTER',
-  YEAR = 'YEAR',
-  STATUS = 'STATUS',
-}
-registerEnumType(SessionDimension, {
-  name: 'SessionDimension',
-  description: 'A dimension a session report groups by.',
-  valuesConfig: {
-    COUNTY: { description: 'The county-level unit of the home (the row’s `county`).' },
-    TOWNSHIP: {
-      description:
-        'The township (镇/乡/街道) of the home (the row’s `township`); null for a home above township level.',
-    },
-    HOME: { description: 'The home (the row’s `home`).' },
-    KIND: { description: 'The form of the session (the row’s `kind`).' },
-    QUARTER: {
-      description:
-        'The year and quarter it was held (or scheduled, when not held), China Standard Time.',
-    },
-    YEAR: { description: 'The year it was held (or scheduled), China Standard Time.' },
-    STATUS: { description: 'Where it stands: PLANNED, HELD, CANCELLED.' },
+export const SessionDimension = describedEnum(
+  'SessionDimension',
+  'A dimension a session report groups by.',
+  {
+    COUNTY: 'The county-level unit of the home (the row’s `county`).',
+    TOWNSHIP:
+      'The township (镇/乡/街道) of the home (the row’s `township`); null for a home above township level.',
+    HOME: 'The home (the row’s `home`).',
+    KIND: 'The form of the session (the row’s `kind`).',
+    QUARTER: 'The year and quarter it was held (or scheduled, when not held), China Standard Time.',
+    YEAR: 'The year it was held (or scheduled), China Standard Time.',
+    STATUS: 'Where it stands: PLANNED, HELD, CANCELLED.',
   },
-});
+);
+export type SessionDimension = EnumValue<typeof SessionDimension>;
 
 const DIMENSIONS: DimensionColumns<SessionDimension> = {
   COUNTY: ['county_code'],

@@ -1,52 +1,40 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { jurisdictionFilter, type RecordPolicy, FieldsOn, IdempotentRecord } from '@cppcc/toolkit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import {
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  IdempotentRecord,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 
 /** The forms a consultation activity (协商议事活动) takes. */
-export enum SessionKind {
-  /** 座谈会 */
-  FORUM = 'FORUM',
-  /** 协商议事会 */
-  COUNCIL = 'COUNCIL',
-  /** 面对面协商 */
-  FACE_TO_FACE = 'FACE_TO_FACE',
-  /** 多方协商平台 on a petition matter (信访事项) */
-  MULTI_PARTY = 'MULTI_PARTY',
-  /** 宣传政策: a policy briefing */
-  BRIEFING = 'BRIEFING',
-}
-registerEnumType(SessionKind, {
-  name: 'SessionKind',
-  description: 'The form a consultation activity (协商议事活动) takes.',
-  valuesConfig: {
-    FORUM: { description: '座谈会: a forum.' },
-    COUNCIL: { description: '协商议事会: a consultation council.' },
-    FACE_TO_FACE: { description: '面对面协商: residents and departments face to face.' },
-    MULTI_PARTY: {
-      description:
-        '多方协商平台 on a petition matter (信访事项): residents, interested parties, members and departments meet.',
-    },
-    BRIEFING: {
-      description: '宣传政策: a policy briefing that explains policy and answers doubts.',
-    },
+export const SessionKind = describedEnum(
+  'SessionKind',
+  'The form a consultation activity (协商议事活动) takes.',
+  {
+    FORUM: '座谈会: a forum.',
+    COUNCIL: '协商议事会: a consultation council.',
+    FACE_TO_FACE: '面对面协商: residents and departments face to face.',
+    MULTI_PARTY:
+      '多方协商平台 on a petition matter (信访事项): residents, interested parties, members and departments meet.',
+    BRIEFING: '宣传政策: a policy briefing that explains policy and answers doubts.',
   },
-});
+);
+export type SessionKind = EnumValue<typeof SessionKind>;
 
-export enum SessionStatus {
-  PLANNED = 'PLANNED',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(SessionStatus, {
-  name: 'SessionStatus',
-  description: 'Where a session stands: PLANNED → HELD, or PLANNED → CANCELLED.',
-  valuesConfig: {
-    PLANNED: { description: 'Scheduled, not yet held; may be rescheduled or cancelled.' },
-    HELD: { description: 'Took place (`heldAt` says when); counts towards the cadence.' },
-    CANCELLED: { description: 'Called off (`cancelReason` says why).' },
+export const SessionStatus = describedEnum(
+  'SessionStatus',
+  'Where a session stands: PLANNED → HELD, or PLANNED → CANCELLED.',
+  {
+    PLANNED: 'Scheduled, not yet held; may be rescheduled or cancelled.',
+    HELD: 'Took place (`heldAt` says when); counts towards the cadence.',
+    CANCELLED: 'Called off (`cancelReason` says why).',
   },
-});
+);
+export type SessionStatus = EnumValue<typeof SessionStatus>;
 
 /** Which sessions a caller may see (RecordPolicy). */
 export const SESSION_POLICY: RecordPolicy = {

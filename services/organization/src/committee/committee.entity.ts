@@ -1,27 +1,18 @@
-import { FieldsOn } from '@cppcc/toolkit';
+import { FieldsOn, describedEnum, type EnumValue } from '@cppcc/toolkit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { PolicyArea } from '../shared/policy-area';
 
-export enum CommitteeKind {
-  /** 政协委员会: the CPPCC committee of the city or of a county-level unit */
-  CPPCC = 'CPPCC',
-  /** 专门委员会: a special committee of the city CPPCC */
-  SPECIAL = 'SPECIAL',
-}
-registerEnumType(CommitteeKind, {
-  name: 'CommitteeKind',
-  description: 'A CPPCC committee, or a special committee of the city CPPCC.',
-  valuesConfig: {
-    CPPCC: {
-      description: '政协委员会: the CPPCC committee of the city or of a county-level unit.',
-    },
-    SPECIAL: {
-      description:
-        '专门委员会: a special committee of the city CPPCC (e.g. 提案委, 农业农村委); it coordinates matters that involve city departments or cross county lines.',
-    },
+export const CommitteeKind = describedEnum(
+  'CommitteeKind',
+  'A CPPCC committee, or a special committee of the city CPPCC.',
+  {
+    CPPCC: '政协委员会: the CPPCC committee of the city or of a county-level unit.',
+    SPECIAL:
+      '专门委员会: a special committee of the city CPPCC (e.g. 提案委, 农业农村委); it coordinates matters that involve city departments or cross county lines.',
   },
-});
+);
+export type CommitteeKind = EnumValue<typeof CommitteeKind>;
 
 /**
  * A CPPCC committee (政协) of the city or of a county-level unit, or one of the city CPPCC's

@@ -1,41 +1,29 @@
 import { Entity, Property } from '@mikro-orm/postgresql';
-import { CacheFor, FieldsOn } from '@cppcc/toolkit';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { CacheFor, FieldsOn, describedEnum, type EnumValue } from '@cppcc/toolkit';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 import { PolicyArea } from '../shared/policy-area';
 
-export enum DepartmentLevel {
-  CITY = 'CITY',
-  COUNTY = 'COUNTY',
-}
-registerEnumType(DepartmentLevel, {
-  name: 'DepartmentLevel',
-  description: 'Which government a department belongs to.',
-  valuesConfig: {
-    CITY: { description: 'A department of the city government (市有关部门).' },
-    COUNTY: { description: 'A department of a county or district government (县区部门).' },
+export const DepartmentLevel = describedEnum(
+  'DepartmentLevel',
+  'Which government a department belongs to.',
+  {
+    CITY: 'A department of the city government (市有关部门).',
+    COUNTY: 'A department of a county or district government (县区部门).',
   },
-});
+);
+export type DepartmentLevel = EnumValue<typeof DepartmentLevel>;
 
-export enum DepartmentKind {
-  /** 政府组成部门, e.g. 住房和城乡建设局 */
-  GOVERNMENT_DEPARTMENT = 'GOVERNMENT_DEPARTMENT',
-  /** 政府直属机构, e.g. 信访局 */
-  DIRECT_AGENCY = 'DIRECT_AGENCY',
-  /** 事业单位 or 国有企业 that handles proposals (e.g. 供电公司) */
-  PUBLIC_BODY = 'PUBLIC_BODY',
-}
-registerEnumType(DepartmentKind, {
-  name: 'DepartmentKind',
-  description: 'What kind of body a department is.',
-  valuesConfig: {
-    GOVERNMENT_DEPARTMENT: { description: '政府组成部门, e.g. 住房和城乡建设局.' },
-    DIRECT_AGENCY: { description: '政府直属机构, e.g. 信访局.' },
-    PUBLIC_BODY: {
-      description: '事业单位 or 国有企业 that handles proposals, e.g. 供电公司.',
-    },
+export const DepartmentKind = describedEnum(
+  'DepartmentKind',
+  'What kind of body a department is.',
+  {
+    GOVERNMENT_DEPARTMENT: '政府组成部门, e.g. 住房和城乡建设局.',
+    DIRECT_AGENCY: '政府直属机构, e.g. 信访局.',
+    PUBLIC_BODY: '事业单位 or 国有企业 that handles proposals, e.g. 供电公司.',
   },
-});
+);
+export type DepartmentKind = EnumValue<typeof DepartmentKind>;
 
 /** A government department (市有关部门 / 承办单位): joins consultations, handles proposals. */
 @Directive('@key(fields: "id")')

@@ -1,21 +1,13 @@
-import { DateScalar, FieldsOn } from '@cppcc/toolkit';
+import { DateScalar, FieldsOn, describedEnum, type EnumValue } from '@cppcc/toolkit';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 
-export enum HomeRole {
-  /** 负责人: the member in charge; exactly one per home. */
-  LEADER = 'LEADER',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(HomeRole, {
-  name: 'HomeRole',
-  description: 'What a member does in a home.',
-  valuesConfig: {
-    LEADER: { description: '负责人: the member in charge; exactly one per home.' },
-    MEMBER: { description: 'A member serving in the home.' },
-  },
+export const HomeRole = describedEnum('HomeRole', 'What a member does in a home.', {
+  LEADER: '负责人: the member in charge; exactly one per home.',
+  MEMBER: 'A member serving in the home.',
 });
+export type HomeRole = EnumValue<typeof HomeRole>;
 
 /** A member serving in a home, from `since` until `until` (open while serving). */
 @FieldsOn('department', ['id', 'role', 'since', 'until', 'member', 'home'])

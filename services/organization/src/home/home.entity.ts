@@ -1,39 +1,31 @@
-import { DateScalar, jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import {
+  DateScalar,
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 
-export enum HomeKind {
-  /** 政协村民协商民主之家: in a township or village */
-  VILLAGER = 'VILLAGER',
-  /** 政协市民协商民主之家: in a street or community */
-  CITIZEN = 'CITIZEN',
-}
-registerEnumType(HomeKind, {
-  name: 'HomeKind',
-  description: 'Which of the two kinds of 协商民主之家 a home is.',
-  valuesConfig: {
-    VILLAGER: { description: '政协村民协商民主之家: a villagers’ home, in a township or village.' },
-    CITIZEN: { description: '政协市民协商民主之家: a citizens’ home, in a street or community.' },
+export const HomeKind = describedEnum(
+  'HomeKind',
+  'Which of the two kinds of 协商民主之家 a home is.',
+  {
+    VILLAGER: '政协村民协商民主之家: a villagers’ home, in a township or village.',
+    CITIZEN: '政协市民协商民主之家: a citizens’ home, in a street or community.',
   },
-});
+);
+export type HomeKind = EnumValue<typeof HomeKind>;
 
-export enum HomeStatus {
-  /** One of the first homes a committee picked to try the model (试点). */
-  PILOT = 'PILOT',
-  ACTIVE = 'ACTIVE',
-  /** Not holding activities for now; kept with its history. */
-  SUSPENDED = 'SUSPENDED',
-}
-registerEnumType(HomeStatus, {
-  name: 'HomeStatus',
-  description: 'Whether a home is running.',
-  valuesConfig: {
-    PILOT: { description: 'One of the first homes a committee picked to try the model (试点).' },
-    ACTIVE: { description: 'Running: holds consultation activities.' },
-    SUSPENDED: { description: 'Not holding activities for now; kept with its history.' },
-  },
+export const HomeStatus = describedEnum('HomeStatus', 'Whether a home is running.', {
+  PILOT: 'One of the first homes a committee picked to try the model (试点).',
+  ACTIVE: 'Running: holds consultation activities.',
+  SUSPENDED: 'Not holding activities for now; kept with its history.',
 });
+export type HomeStatus = EnumValue<typeof HomeStatus>;
 
 /** Which homes a caller may see (RecordPolicy). */
 export const HOME_POLICY: RecordPolicy = { public: true, homeProperty: 'id', homeColumn: 'id' };

@@ -1,5 +1,5 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
 import {
   jurisdictionFilter,
@@ -7,18 +7,16 @@ import {
   type Caller,
   type RecordPolicy,
   FieldsOn,
+  describedEnum,
+  type EnumValue,
 } from '@cppcc/toolkit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-export enum Gender {
-  FEMALE = 'FEMALE',
-  MALE = 'MALE',
-}
-registerEnumType(Gender, {
-  name: 'Gender',
-  description: 'A member’s gender, as on the committee’s roll.',
-  valuesConfig: { FEMALE: { description: 'Female (女).' }, MALE: { description: 'Male (男).' } },
+export const Gender = describedEnum('Gender', 'A member’s gender, as on the committee’s roll.', {
+  FEMALE: 'Female (女).',
+  MALE: 'Male (男).',
 });
+export type Gender = EnumValue<typeof Gender>;
 
 /** Members live under a division; the public never sees them. */
 export const MEMBER_POLICY: RecordPolicy = { public: false };

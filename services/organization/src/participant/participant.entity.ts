@@ -1,38 +1,29 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { EditableRecord, EDITABLE_RECORD_FIELDS } from '../shared/base.entity';
-import { jurisdictionFilter, type RecordPolicy, FieldsOn } from '@cppcc/toolkit';
+import {
+  jurisdictionFilter,
+  type RecordPolicy,
+  FieldsOn,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 
 /** Who a non-member taking part in consultations is (参加协商的人员). */
-export enum ParticipantKind {
-  /** 村民代表 */
-  VILLAGER_REPRESENTATIVE = 'VILLAGER_REPRESENTATIVE',
-  /** 居民代表 */
-  RESIDENT_REPRESENTATIVE = 'RESIDENT_REPRESENTATIVE',
-  /** 离退休老同志 */
-  RETIRED_CADRE = 'RETIRED_CADRE',
-  /** 党员代表 */
-  PARTY_MEMBER_REPRESENTATIVE = 'PARTY_MEMBER_REPRESENTATIVE',
-  /** 有诉求的群众代表 */
-  PERSON_WITH_DEMAND = 'PERSON_WITH_DEMAND',
-  /** 专家学者 */
-  EXPERT = 'EXPERT',
-  /** 法律方面专业人员 */
-  LEGAL_PROFESSIONAL = 'LEGAL_PROFESSIONAL',
-}
-registerEnumType(ParticipantKind, {
-  name: 'ParticipantKind',
-  description: 'Who a non-member taking part in consultations is (参加协商的人员).',
-  valuesConfig: {
-    VILLAGER_REPRESENTATIVE: { description: '村民代表: a villagers’ representative.' },
-    RESIDENT_REPRESENTATIVE: { description: '居民代表: a residents’ representative.' },
-    RETIRED_CADRE: { description: '离退休老同志: a retired cadre.' },
-    PARTY_MEMBER_REPRESENTATIVE: { description: '党员代表: a party members’ representative.' },
-    PERSON_WITH_DEMAND: { description: '有诉求的群众代表: a resident who brings a demand.' },
-    EXPERT: { description: '专家学者: an expert or scholar.' },
-    LEGAL_PROFESSIONAL: { description: '法律方面专业人员: a lawyer or other legal professional.' },
+export const ParticipantKind = describedEnum(
+  'ParticipantKind',
+  'Who a non-member taking part in consultations is (参加协商的人员).',
+  {
+    VILLAGER_REPRESENTATIVE: '村民代表: a villagers’ representative.',
+    RESIDENT_REPRESENTATIVE: '居民代表: a residents’ representative.',
+    RETIRED_CADRE: '离退休老同志: a retired cadre.',
+    PARTY_MEMBER_REPRESENTATIVE: '党员代表: a party members’ representative.',
+    PERSON_WITH_DEMAND: '有诉求的群众代表: a resident who brings a demand.',
+    EXPERT: '专家学者: an expert or scholar.',
+    LEGAL_PROFESSIONAL: '法律方面专业人员: a lawyer or other legal professional.',
   },
-});
+);
+export type ParticipantKind = EnumValue<typeof ParticipantKind>;
 
 /** Which participants a caller may see (RecordPolicy). */
 export const PARTICIPANT_POLICY: RecordPolicy = { public: false };

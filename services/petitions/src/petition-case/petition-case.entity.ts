@@ -1,36 +1,31 @@
 import { Entity, Filter, Property } from '@mikro-orm/postgresql';
 
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, FieldsOn, OnSurfaces, IdempotentRecord } from '@cppcc/toolkit';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import {
+  DateScalar,
+  FieldsOn,
+  OnSurfaces,
+  IdempotentRecord,
+  describedEnum,
+  type EnumValue,
+} from '@cppcc/toolkit';
 import { petitionJurisdiction } from './petition-case.scope';
 
 /** A case's states; `PETITION_CASE_STEPS` (petition-case.workflow.ts) says which step leads where. */
-export enum PetitionCaseStatus {
-  REGISTERED = 'REGISTERED',
-  ACCEPTED = 'ACCEPTED',
-  HANDLED = 'HANDLED',
-  UNDER_REVIEW = 'UNDER_REVIEW',
-  REVIEWED = 'REVIEWED',
-  CLOSED = 'CLOSED',
-}
-registerEnumType(PetitionCaseStatus, {
-  name: 'PetitionCaseStatus',
-  description:
-    'Where a petition case stands: REGISTERED → ACCEPTED (受理) → HANDLED (办理意见) → CLOSED, or HANDLED → UNDER_REVIEW → REVIEWED (复查, once) → CLOSED.',
-  valuesConfig: {
-    REGISTERED: { description: 'Registered (登记) by the petitions bureau, not yet accepted.' },
-    ACCEPTED: {
-      description:
-        'Accepted (受理) and given to a handling department, which owes its opinion by `opinionDueOn`.',
-    },
-    HANDLED: { description: 'The handling department gave its opinion (办理意见).' },
-    UNDER_REVIEW: {
-      description: 'The petitioner disagreed with the opinion and asked for a review (复查).',
-    },
-    REVIEWED: { description: 'The review opinion (复查意见) was given; no further review.' },
-    CLOSED: { description: 'Closed (办结): nothing more to do.' },
+export const PetitionCaseStatus = describedEnum(
+  'PetitionCaseStatus',
+  'Where a petition case stands: REGISTERED → ACCEPTED (受理) → HANDLED (办理意见) → CLOSED, or HANDLED → UNDER_REVIEW → REVIEWED (复查, once) → CLOSED.',
+  {
+    REGISTERED: 'Registered (登记) by the petitions bureau, not yet accepted.',
+    ACCEPTED:
+      'Accepted (受理) and given to a handling department, which owes its opinion by `opinionDueOn`.',
+    HANDLED: 'The handling department gave its opinion (办理意见).',
+    UNDER_REVIEW: 'The petitioner disagreed with the opinion and asked for a review (复查).',
+    REVIEWED: 'The review opinion (复查意见) was given; no further review.',
+    CLOSED: 'Closed (办结): nothing more to do.',
   },
-});
+);
+export type PetitionCaseStatus = EnumValue<typeof PetitionCaseStatus>;
 
 /** The petitions bureau's case for a petition matter (信访事项). */
 // On the offices' surfaces (not home: a home has no case of its own) and, field by field, on the
