@@ -1,4 +1,4 @@
-import { isUuid, type Surface } from '@cppcc/contract';
+import type { Surface } from '@cppcc/contract';
 import { Arg, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
 import { OnSurfaces } from './surfaces';
 
@@ -19,8 +19,9 @@ export interface RecordQueryOptions<T, Context> {
 /**
  * The base of a slice's resolver that offers its records one at a time by UUID:
  * `@Resolver(() => Proposal) class ProposalResolver extends RecordQuery(Proposal, {…})`.
- * A malformed id is answered as an absent record (null), never an error naming it; what the
- * caller may see is the loader's rule, so the query and every list agree.
+ * A malformed id never reaches it: the input check refuses it first (BAD_USER_INPUT on `id`,
+ * packages/contract/src/input-check.ts). What the caller may see is the loader's rule, so the
+ * query and every list agree.
  */
 export function RecordQuery<T extends object, Context>(
   type: ClassType<T>,
@@ -42,7 +43,7 @@ export function RecordQuery<T extends object, Context>(
       id: string,
       @Ctx() context: Context,
     ) {
-      return isUuid(id) ? options.load(context, id) : null;
+      return options.load(context, id);
     }
   }
   return RecordQueryBase;
