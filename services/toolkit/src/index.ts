@@ -75,6 +75,7 @@ export { byKeyLoader, byParentLoader, perFilter } from './loaders';
 export {
   CreateInput,
   STEP_ERRORS,
+  StepInputArg,
   ChangeInput,
   deprecatedArg,
   inputOrDeprecatedArgs,

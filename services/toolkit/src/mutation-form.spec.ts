@@ -1,5 +1,14 @@
 import { BadUserInputError } from '@cppcc/contract';
-import { deprecatedArg, inputOrDeprecatedArgs, withInputPaths } from './mutation-form';
+import { printSchema } from 'graphql';
+import { Mutation, Query, Resolver, buildSchema } from 'type-graphql';
+import {
+  ChangeInput,
+  StepInputArg,
+  deprecatedArg,
+  inputOrDeprecatedArgs,
+  stepInputType,
+  withInputPaths,
+} from './mutation-form';
 
 interface MarkPilot {
   homeId: string;
@@ -100,5 +109,36 @@ describe('the errors of a mutation called in its input form', () => {
     await expect(withInputPaths(true, () => Promise.reject(new Error('boom')))).rejects.toThrow(
       'boom',
     );
+  });
+});
+
+describe('the input of a step, declared once', () => {
+  const ThingStepInput = stepInputType('ThingStepInput', 'thingId', 'the thing');
+
+  @Resolver()
+  class ThingResolver {
+    @Query(() => String, { description: 'Always ok.' })
+    ok(): string {
+      return 'ok';
+    }
+
+    @Mutation(() => String, { description: 'Takes a step.' })
+    stepThing(@StepInputArg(ThingStepInput) input: InstanceType<typeof ThingStepInput>): string {
+      return input.thingId;
+    }
+  }
+
+  it('names the record and the version the caller last saw, each described', async () => {
+    const printed = printSchema(await buildSchema({ resolvers: [ThingResolver], validate: false }));
+    expect(printed).toContain('"""The thing and, optionally, the version you last saw."""');
+    expect(printed).toContain('input: ThingStepInput!');
+    expect(printed).toMatch(/"""The thing\."""\n {2}thingId: ID!/);
+    expect(printed).toMatch(/expectedVersion: Int\n/);
+    expect(printed).toContain('The thing a step applies to, and the version the caller last saw.');
+  });
+
+  it('refuses, where the resolver is declared, an input type stepInputType did not make', () => {
+    class Other extends ChangeInput {}
+    expect(() => StepInputArg(Other)).toThrow('Other is not made by stepInputType');
   });
 });

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@cppcc/contract';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Arg, Field, ID, InputType, Int } from 'type-graphql';
 
 /**
  * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour
@@ -65,6 +65,9 @@ export abstract class ChangeInput {
   expectedVersion?: number | null;
 }
 
+/** What each `stepInputType` names, for its argument's description. */
+const STEP_INPUT_RECORD = new WeakMap<object, string>();
+
 /**
  * The input type of a workflow's steps, `<Noun>StepInput`: the field naming the record
  * (`idField`, an `ID`) and `expectedVersion`, described once with how a step fails
@@ -79,11 +82,24 @@ export function stepInputType<Key extends string>(
   const Type = class extends ChangeInput {};
   Object.defineProperty(Type, 'name', { value: name });
   const What = what.charAt(0).toUpperCase() + what.slice(1);
+  STEP_INPUT_RECORD.set(Type, What);
   Field(() => ID, { description: `${What}.` })(Type.prototype, idField);
   InputType(name, {
     description: `${What} a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
   })(Type);
   return Type as unknown as new () => ChangeInput & Record<Key, string>;
+}
+
+/**
+ * The `input` argument of a step's mutation, described once:
+ * `closeDemand(@StepInputArg(DemandStepInput) input: DemandStepInput, …)`.
+ */
+export function StepInputArg(type: new () => ChangeInput): ReturnType<typeof Arg> {
+  const what = STEP_INPUT_RECORD.get(type);
+  if (!what) throw new Error(`${type.name} is not made by stepInputType`);
+  return Arg('input', () => type, {
+    description: `${what} and, optionally, the version you last saw.`,
+  });
 }
 
 /**

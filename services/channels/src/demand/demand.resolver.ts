@@ -24,6 +24,7 @@ import {
   likeEscape,
   toPage,
   RecordQuery,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
@@ -107,10 +108,7 @@ export class DemandResolver extends RecordQuery(Demand, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Demand, { description: "Puts a demand on a session's agenda item." })
   putDemandOnAgenda(
-    @Arg('input', () => DemandStepInput, {
-      description: 'The demand and, optionally, the version you last saw.',
-    })
-    input: DemandStepInput,
+    @StepInputArg(DemandStepInput) input: DemandStepInput,
     @Arg('sessionId', () => ID, { description: 'The session whose agenda takes it up.' })
     sessionId: string,
     @Arg('agendaItemId', () => ID, {
@@ -134,10 +132,7 @@ export class DemandResolver extends RecordQuery(Demand, {
     description: 'Records that a demand was settled at the home, and how.',
   })
   resolveDemandAtHome(
-    @Arg('input', () => DemandStepInput, {
-      description: 'The demand and, optionally, the version you last saw.',
-    })
-    input: DemandStepInput,
+    @StepInputArg(DemandStepInput) input: DemandStepInput,
     @Arg('resolution', () => String, {
       description: 'How it was settled at the home, shown on the demand.',
     })
@@ -152,10 +147,7 @@ export class DemandResolver extends RecordQuery(Demand, {
     description: 'Closes a resolved or answered demand once the resident was told.',
   })
   closeDemand(
-    @Arg('input', () => DemandStepInput, {
-      description: 'The demand and, optionally, the version you last saw.',
-    })
-    input: DemandStepInput,
+    @StepInputArg(DemandStepInput) input: DemandStepInput,
     @Arg('note', () => String, { description: 'How the resident was told, shown on the demand.' })
     note: string,
     @Ctx() { em, caller }: Context,

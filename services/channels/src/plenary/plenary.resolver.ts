@@ -22,6 +22,7 @@ import {
   isUuid,
   likeEscape,
   toPage,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -54,9 +55,6 @@ class PlenaryItemsArgs extends PageArgs {
   })
   status?: PlenaryStatus[] | null;
 }
-
-const STEP_INPUT_DESCRIPTION = (label: string) =>
-  `The ${label} and, optionally, the version you last saw.`;
 
 /**
  * The queries, steps and fields of speeches and of special reports: the same shape under each
@@ -118,8 +116,7 @@ function plenaryResolver<T extends PlenaryItem>(
     @OnSurfaces('city', 'county')
     @Mutation(() => entity, { name: `accept${Type}`, description: `Chooses the ${label}.` })
     accept(
-      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
-      input: PlenaryStepInput,
+      @StepInputArg(PlenaryStepInput) input: PlenaryStepInput,
       @Ctx() { em, caller }: Context,
     ) {
       return acceptPlenaryItem(em, caller, flow, input.id, input.expectedVersion);
@@ -131,8 +128,7 @@ function plenaryResolver<T extends PlenaryItem>(
       description: `Declines the ${label}, with the reason.`,
     })
     decline(
-      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
-      input: PlenaryStepInput,
+      @StepInputArg(PlenaryStepInput) input: PlenaryStepInput,
       @Arg('reason', () => String, { description: 'Why it is declined, shown to the authors.' })
       reason: string,
       @Ctx() { em, caller }: Context,
@@ -146,8 +142,7 @@ function plenaryResolver<T extends PlenaryItem>(
       description: `Records that the ${label} was delivered, and what came of it.`,
     })
     deliver(
-      @Arg('input', () => PlenaryStepInput, { description: STEP_INPUT_DESCRIPTION(label) })
-      input: PlenaryStepInput,
+      @StepInputArg(PlenaryStepInput) input: PlenaryStepInput,
       @Arg('deliveredOn', () => DateScalar, {
         description: 'The day it was delivered (`YYYY-MM-DD`, China Standard Time).',
       })

@@ -24,6 +24,7 @@ import {
   toPage,
   FieldsOn,
   RecordQuery,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { ChannelEvent } from '../history/channel-event.entity';
@@ -178,10 +179,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Edits a draft or returned proposal.' })
   editProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('changes', () => ProposalChanges, {
       description: 'The new title, content or co-signers; fields left out keep their value.',
     })
@@ -196,10 +194,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
     description: 'Submits a draft; the demands it cites go up (ESCALATED).',
   })
   submitProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return submitProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -208,10 +203,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: '立案: registers it with the next number of its year.' })
   registerProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('isKey', () => Boolean, {
       defaultValue: false,
       description: 'Flags it as a key proposal (重点提案); false unless given.',
@@ -225,10 +217,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: '不立案: declines it for one of the fixed reasons.' })
   declineProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('reason', () => NotRegisteredReason, {
       description: 'Why it is not registered (不予立案): one of the fixed reasons.',
     })
@@ -254,10 +243,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Returns it to the proposer for revision.' })
   returnProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('reason', () => String, { description: 'What to revise, shown to the proposer.' })
     reason: string,
     @Ctx() { em, caller }: Context,
@@ -268,10 +254,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'A returned proposal becomes a draft again.' })
   reviseProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return reviseProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -280,10 +263,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Merges it into another proposal on the same matter.' })
   mergeProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('intoProposalId', () => ID, {
       description: 'The proposal on the same matter it is merged into.',
     })
@@ -298,10 +278,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
     description: 'Assigns it to a lead department and co-handling ones; due in three months.',
   })
   assignProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('leadDepartmentId', () => ID, {
       description: 'The lead department (主办单位) that answers it.',
     })
@@ -326,10 +303,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('department')
   @Mutation(() => Proposal, { description: 'The lead department accepts the proposal.' })
   acceptProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return acceptProposal(em, caller, input.proposalId, input.expectedVersion);
@@ -340,10 +314,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
     description: 'The lead department asks to send it back (within 10 days of assignment).',
   })
   sendBackProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('reason', () => String, {
       description: 'Why the department should not handle it, e.g. outside its remit.',
     })
@@ -358,10 +329,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
     description: 'The one extension of the due date (six months at most).',
   })
   extendProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('dueOn', () => DateScalar, {
       description: 'The new due date (`YYYY-MM-DD`), at most six months after assignment.',
     })
@@ -377,10 +345,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
     description: "The lead department's reply; the cited demands are answered.",
   })
   replyToProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('text', () => String, { description: 'The reply (答复), as sent to the proposer.' })
     text: string,
     @Arg('resultClass', () => ReplyResultClass, {
@@ -399,10 +364,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
       "Records the proposer's evaluation; dissatisfied with a first reply, it is handled again.",
   })
   evaluateProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('evaluation', () => Evaluation, {
       description: 'SATISFIED, BASICALLY_SATISFIED or DISSATISFIED (满意, 基本满意, 不满意).',
     })
@@ -427,10 +389,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, { description: 'Closes an evaluated proposal.' })
   closeProposal(
-    @Arg('input', () => ProposalStepInput, {
-      description: 'The proposal and, optionally, the version you last saw.',
-    })
-    input: ProposalStepInput,
+    @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return closeProposal(em, caller, input.proposalId, input.expectedVersion);

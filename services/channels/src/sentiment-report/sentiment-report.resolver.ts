@@ -22,6 +22,7 @@ import {
   likeEscape,
   toPage,
   RecordQuery,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import { PeriodPageArgs, instantsWithin, listPeriodOf } from '@cppcc/reporting';
 import type { Context } from '../context';
@@ -143,10 +144,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
     description: 'Submits a draft; the demands it reports go up.',
   })
   submitSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return submitSentimentReport(em, caller, input.reportId, input.expectedVersion);
@@ -155,10 +153,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: 'The office adopts (采用) a submitted report.' })
   adoptSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return adoptSentimentReport(em, caller, input.reportId, input.expectedVersion);
@@ -167,10 +162,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: 'Not adopted, with the reason (the end).' })
   rejectSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('reason', () => String, { description: 'Why it is not adopted, shown to the author.' })
     reason: string,
     @Ctx() { em, caller }: Context,
@@ -181,10 +173,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: "The office's edit for issue (编发)." })
   editSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('title', () => String, {
       nullable: true,
       description: 'The edited title; left out, it stays.',
@@ -205,10 +194,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
     description: 'Issues it to the party committee, government or above.',
   })
   issueSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('issuedTo', () => [IssuedTo], {
       description:
         'Where it is sent: city party committee, city government, province or national CPPCC.',
@@ -222,10 +208,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, { description: "Records a leader's instruction (批示)." })
   recordLeaderInstruction(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('instruction', () => LeaderInstructionInput, {
       description: 'The instruction (批示): who gave it, at which level, its text and date.',
     })
@@ -240,10 +223,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
     description: 'Forwards it to departments for their feedback.',
   })
   forwardSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('departmentIds', () => [ID], {
       description: 'The departments (承办单位) that receive it and give feedback.',
     })
@@ -258,10 +238,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
     description: "A department's feedback on a report forwarded to it.",
   })
   giveSentimentFeedback(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('text', () => String, {
       description: 'The department’s feedback (反馈), shown to the author when closed.',
     })
@@ -276,10 +253,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
     description: 'Closes it; the feedback is shown to the authors.',
   })
   closeSentimentReport(
-    @Arg('input', () => SentimentReportStepInput, {
-      description: 'The sentiment report and, optionally, the version you last saw.',
-    })
-    input: SentimentReportStepInput,
+    @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return closeSentimentReport(em, caller, input.reportId, input.expectedVersion);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { HiddenOn, OnSurfaces } from '@cppcc/toolkit';
+import { HiddenOn, OnSurfaces, StepInputArg } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import { DepartmentReference, MemberReference } from '../shared/references';
 import { ActionOwnerKind, FollowUpAction, Minutes } from './minutes.entity';
@@ -41,8 +41,7 @@ export class MinutesResolver {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Minutes, { description: "Approval by the home's leader or county staff." })
   approveMinutes(
-    @Arg('input', () => MinutesStepInput, { description: 'The minutes and their version.' })
-    input: MinutesStepInput,
+    @StepInputArg(MinutesStepInput) input: MinutesStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return approveMinutes(em, caller, input.minutesId, input.expectedVersion);
@@ -53,8 +52,7 @@ export class MinutesResolver {
     description: 'Publishes approved minutes: summary and consensus become public.',
   })
   publishMinutes(
-    @Arg('input', () => MinutesStepInput, { description: 'The minutes and their version.' })
-    input: MinutesStepInput,
+    @StepInputArg(MinutesStepInput) input: MinutesStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return publishMinutes(em, caller, input.minutesId, input.expectedVersion);

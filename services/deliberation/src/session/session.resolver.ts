@@ -22,6 +22,7 @@ import {
   likeEscape,
   toPage,
   RecordQuery,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
@@ -188,8 +189,7 @@ export class SessionResolver extends RecordQuery(Session, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Moves a planned session to another date (改期).' })
   rescheduleSession(
-    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
-    input: SessionStepInput,
+    @StepInputArg(SessionStepInput) input: SessionStepInput,
     @Arg('scheduledAt', () => Date, { description: 'The new date and time, ISO 8601 with offset.' })
     scheduledAt: Date,
     @Ctx() { em, caller }: Context,
@@ -200,8 +200,7 @@ export class SessionResolver extends RecordQuery(Session, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Records that a planned session took place.' })
   recordSessionHeld(
-    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
-    input: SessionStepInput,
+    @StepInputArg(SessionStepInput) input: SessionStepInput,
     @Arg('heldAt', () => Date, { description: 'When it took place, ISO 8601 with offset.' })
     heldAt: Date,
     @Ctx() { em, caller }: Context,
@@ -212,8 +211,7 @@ export class SessionResolver extends RecordQuery(Session, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Session, { description: 'Calls off a planned session, with the reason.' })
   cancelSession(
-    @Arg('input', () => SessionStepInput, { description: 'The session and its version.' })
-    input: SessionStepInput,
+    @StepInputArg(SessionStepInput) input: SessionStepInput,
     @Arg('reason', () => String, { description: 'Why it is called off, shown on the session.' })
     reason: string,
     @Ctx() { em, caller }: Context,

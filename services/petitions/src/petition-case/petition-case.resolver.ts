@@ -24,6 +24,7 @@ import {
   surfacesOf,
   toPage,
   RecordQuery,
+  StepInputArg,
 } from '@cppcc/toolkit';
 import type { Context } from '../context';
 import {
@@ -132,8 +133,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
       'Accepts a case (受理) and gives it to a handling department, whose opinion is due 60 days later. The bureau’s step.',
   })
   acceptPetitionCase(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Arg('handlingDepartmentId', () => ID, {
       description: "The department handling it: of the case's county or of the city.",
     })
@@ -160,8 +160,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
     description: "Gives the handling opinion (办理意见). The handling department's step.",
   })
   givePetitionOpinion(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Arg('opinion', () => String, { description: 'The opinion, at most 5,000 characters.' })
     opinion: string,
     @Ctx() { em, caller }: Context,
@@ -175,8 +174,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
       'Records that the petitioner disagreed with the opinion and asked for a review (复查); once per case. The bureau’s step.',
   })
   requestPetitionReview(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Arg('reason', () => String, { description: 'Why, at most 5,000 characters.' })
     reason: string,
     @Ctx() { em, caller }: Context,
@@ -189,8 +187,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
     description: 'Records the review opinion (复查意见). The bureau’s step.',
   })
   reviewPetitionCase(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Arg('opinion', () => String, { description: 'The review opinion, at most 5,000 characters.' })
     opinion: string,
     @Ctx() { em, caller }: Context,
@@ -203,8 +200,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
     description: 'Closes a case (办结) once handled or reviewed. The bureau’s step.',
   })
   closePetitionCase(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Ctx() { em, caller }: Context,
   ) {
     return closePetitionCase(em, caller, input.caseId, input.expectedVersion);
@@ -216,8 +212,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
       'Records a multi-party platform session (多方协商平台) held on the case; its history gains an entry, its state stays; recording it again changes nothing. The bureau’s step. BAD_USER_INPUT on `sessionId` when the session is unknown, not MULTI_PARTY, cancelled, of another county than the case, or already recorded on another case.',
   })
   recordPetitionSession(
-    @Arg('input', () => PetitionCaseStepInput, { description: 'The case and its version.' })
-    input: PetitionCaseStepInput,
+    @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
     @Arg('sessionId', () => ID, {
       description:
         "The session (deliberation's) held or planned on it: a MULTI_PARTY session of the case's county, not cancelled. The petitions bureau learns of sessions from deliberation's feed: one just scheduled may take a moment (about a second) to be known, and reads as unknown until then.",
