@@ -1,4 +1,9 @@
-import { LockMode, type EntityClass, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  LockMode,
+  type EntityClass,
+  type EntityManager,
+  type RequiredEntityData,
+} from '@mikro-orm/postgresql';
 import {
   type Caller,
   type CallerLevel,
@@ -10,7 +15,7 @@ import {
   type Surface,
   isUuid,
 } from '@cppcc/contract';
-import { checkVersion, inTransaction } from './writes';
+import { checkVersion, createOnce, inTransaction } from './writes';
 
 /**
  * Who may take a step, in terms of the caller the gateway vouches for: the levels it acts at and,
@@ -197,6 +202,48 @@ export function recordStep<
   workflow.history(tx, taken);
   workflow.afterStep?.(tx, taken, record);
   return taken;
+}
+
+/** How `createThroughWorkflow` makes a record. */
+export interface Creation<T> {
+  /** The creating step, its history's first entry (from null): `raise`, `draft`, `schedule`. */
+  step: string;
+  /** The record's columns, its first state among them; read in the transaction (a lookup, a sequence). */
+  data: (tx: EntityManager) => RequiredEntityData<T> | Promise<RequiredEntityData<T>>;
+  /** What the history entry keeps beside the step (ids, never personal data). */
+  detail?: Record<string, unknown>;
+  /** What else the creation writes in its transaction, once the record and its entry exist. */
+  also?: (tx: EntityManager, record: T) => void | Promise<void>;
+}
+
+/**
+ * Creates a record through its workflow, in one transaction: the record (with the caller's
+ * creation `key`, so a repeated call returns the first record: `createOnce`), its first history
+ * entry (`creation.step`, from null to the record's state, `recordStep`), and `creation.also`.
+ */
+export function createThroughWorkflow<
+  T extends WorkflowRecord<State> & { idempotencyKey?: string | null },
+  State extends string,
+  Step extends string,
+>(
+  em: EntityManager,
+  caller: Caller,
+  workflow: Workflow<T, State, Step>,
+  key: string | null,
+  creation: Creation<T>,
+): Promise<T> {
+  return createOnce(em, workflow.entity, key, async (tx) => {
+    const data = await creation.data(tx);
+    const record = tx.create(workflow.entity, {
+      ...data,
+      idempotencyKey: key,
+    } as RequiredEntityData<T>);
+    await tx.flush();
+    recordStep(tx, caller, workflow, record, creation.step, null, creation.detail);
+    await creation.also?.(tx, record);
+    await tx.flush();
+    return record;
+  });
 }
 
 /** What a step changes besides the state; it returns the detail its history entry keeps. */

@@ -2,14 +2,13 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
   applyStep,
-  createOnce,
-  recordStep,
   takeStep,
   optionalPhone,
   optionalText,
   requireText,
   scopedIdempotencyKey,
   type Caller,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { requireActiveHome } from '@cppcc/organization-feed';
 import { requireDivisionCode, requireId, requireIds } from '../shared/validation';
@@ -50,8 +49,9 @@ export async function raiseDemand(
     throw new BadUserInputError('receivedAt must not be in the future.', 'input.receivedAt');
   }
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Demand, key, async (tx) => {
-    const demand = tx.create(Demand, {
+  return createThroughWorkflow(em, caller, DEMAND_WORKFLOW, key, {
+    step: 'raise',
+    data: () => ({
       homeId: input.homeId,
       divisionCode,
       category: input.category,
@@ -63,12 +63,7 @@ export async function raiseDemand(
       participantId,
       residentName,
       residentContact,
-      idempotencyKey: key,
-    });
-    await tx.flush();
-    recordStep(tx, caller, DEMAND_WORKFLOW, demand, 'raise', null);
-    await tx.flush();
-    return demand;
+    }),
   });
 }
 

@@ -1,14 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, RequiredEntityData } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  createOnce,
-  recordStep,
   requireActor,
   requireDate,
   requireText,
   scopedIdempotencyKey,
   takeStep,
   type Caller,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
@@ -42,25 +41,23 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
   }
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, workflow.entity, key, async (tx) => {
-    const item = tx.create(workflow.entity, {
-      divisionCode,
-      title,
-      content,
-      authorMemberIds,
-      committeeId,
-      ...sources,
-      status: PlenaryStatus.SUBMITTED,
-      idempotencyKey: key,
-    } as never);
-    await tx.flush();
-    recordStep(tx, caller, workflow, item, 'submit', null);
-    await carryToSourceDemands(tx, caller, item.sourceDemandIds, 'escalate', {
-      channel: workflow.kind,
-      id: item.id,
-    });
-    await tx.flush();
-    return item;
+  return createThroughWorkflow(em, caller, workflow, key, {
+    step: 'submit',
+    data: () =>
+      ({
+        divisionCode,
+        title,
+        content,
+        authorMemberIds,
+        committeeId,
+        ...sources,
+        status: PlenaryStatus.SUBMITTED,
+      }) as RequiredEntityData<T>,
+    also: (tx, item) =>
+      carryToSourceDemands(tx, caller, item.sourceDemandIds, 'escalate', {
+        channel: workflow.kind,
+        id: item.id,
+      }),
   });
 }
 

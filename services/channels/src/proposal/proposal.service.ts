@@ -4,7 +4,6 @@ import {
   InvalidTransitionError,
   NotFoundError,
   checkVersion,
-  createOnce,
   executeIn,
   inTransaction,
   isUuid,
@@ -19,6 +18,7 @@ import {
   type Caller,
   type StepChange,
   type StepChoice,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { addMonths } from '../shared/dates';
@@ -108,8 +108,9 @@ export async function draftProposal(
   const content = requireText(input.content, 'input.content', 20_000);
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Proposal, key, async (tx) => {
-    const proposal = tx.create(Proposal, {
+  return createThroughWorkflow(em, caller, PROPOSAL_WORKFLOW, key, {
+    step: 'draft',
+    data: () => ({
       divisionCode,
       year,
       kind: input.kind,
@@ -118,12 +119,7 @@ export async function draftProposal(
       content,
       ...sources,
       status: ProposalStatus.DRAFT,
-      idempotencyKey: key,
-    });
-    await tx.flush();
-    recordStep(tx, caller, PROPOSAL_WORKFLOW, proposal, 'draft', null);
-    await tx.flush();
-    return proposal;
+    }),
   });
 }
 

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  createOnce,
-  recordStep,
   requireActor,
   requireDate,
   requireText,
@@ -11,6 +9,7 @@ import {
   todayInCity,
   type Caller,
   type StepChange,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { requireDepartments } from '../shared/departments';
@@ -45,20 +44,16 @@ export async function draftSentimentReport(
   }
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, SentimentReport, key, async (tx) => {
-    const report = tx.create(SentimentReport, {
+  return createThroughWorkflow(em, caller, SENTIMENT_REPORT_WORKFLOW, key, {
+    step: 'draft',
+    data: () => ({
       divisionCode,
       title,
       content,
       authorMemberIds,
       ...sources,
       status: SentimentReportStatus.DRAFT,
-      idempotencyKey: key,
-    });
-    await tx.flush();
-    recordStep(tx, caller, SENTIMENT_REPORT_WORKFLOW, report, 'draft', null);
-    await tx.flush();
-    return report;
+    }),
   });
 }
 

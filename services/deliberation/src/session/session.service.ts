@@ -1,14 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BadUserInputError,
-  createOnce,
   optionalText,
-  recordStep,
   requireText,
   scopedIdempotencyKey,
   takeStep,
   type Caller,
   isUuid,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { requireActiveHome } from '@cppcc/organization-feed';
 import { Session, SessionStatus } from './session.entity';
@@ -102,8 +101,9 @@ export async function scheduleSession(
     );
   }
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Session, key, async (tx) => {
-    const session = tx.create(Session, {
+  return createThroughWorkflow(em, caller, SESSION_WORKFLOW, key, {
+    step: 'schedule',
+    data: () => ({
       homeId: input.homeId,
       divisionCode: home.division_code,
       title,
@@ -114,12 +114,7 @@ export async function scheduleSession(
       departmentIds,
       involvedDivisions: involved,
       coordinatingCommitteeId: input.coordinatingCommitteeId ?? null,
-      idempotencyKey: key,
-    });
-    await tx.flush();
-    recordStep(tx, caller, SESSION_WORKFLOW, session, 'schedule', null);
-    await tx.flush();
-    return session;
+    }),
   });
 }
 

@@ -4,7 +4,6 @@ import {
   ForbiddenError,
   NotFoundError,
   checkVersion,
-  createOnce,
   executeIn,
   fieldPath,
   inTransaction,
@@ -17,6 +16,7 @@ import {
   takeStep,
   todayInCity,
   type Caller,
+  createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { bureauDivisionOf, requireHandlingDepartment } from '../department/department.projection';
 import {
@@ -105,27 +105,26 @@ export async function registerPetitionCase(
   }
   await requireKnownDivision(em, input.divisionCode, 'input.divisionCode');
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, PetitionCase, key, async (tx) => {
-    // After the key's lookup: a retry finds its case, whose demands are linked to it by then.
-    await requireLinkableDemands(tx, demandIds, input.divisionCode, 'input.demandIds');
-    const [{ seq }] = await executeIn<Array<{ seq: string }>>(
-      tx,
-      `select nextval('petition_case_number') as seq`,
-    );
-    const record = tx.create(PetitionCase, {
-      number: `XF${registeredOn.slice(0, 4)}-${seq.padStart(6, '0')}`,
-      subject,
-      petitioners,
-      divisionCode: input.divisionCode,
-      status: PetitionCaseStatus.REGISTERED,
-      registeredOn,
-      demandIds,
-      idempotencyKey: key,
-    });
-    await tx.flush();
-    recordStep(tx, caller, PETITION_CASE_WORKFLOW, record, 'register', null, { demandIds });
-    await tx.flush();
-    return record;
+  return createThroughWorkflow(em, caller, PETITION_CASE_WORKFLOW, key, {
+    step: 'register',
+    detail: { demandIds },
+    data: async (tx) => {
+      // After the key's lookup: a retry finds its case, whose demands are linked to it by then.
+      await requireLinkableDemands(tx, demandIds, input.divisionCode, 'input.demandIds');
+      const [{ seq }] = await executeIn<Array<{ seq: string }>>(
+        tx,
+        `select nextval('petition_case_number') as seq`,
+      );
+      return {
+        number: `XF${registeredOn.slice(0, 4)}-${seq.padStart(6, '0')}`,
+        subject,
+        petitioners,
+        divisionCode: input.divisionCode,
+        status: PetitionCaseStatus.REGISTERED,
+        registeredOn,
+        demandIds,
+      };
+    },
   }).catch((error: unknown) => {
     throw linkTaken(error, 'demand', 'input.demandIds');
   });
