@@ -152,6 +152,7 @@ export {
 export { HistoryEntry, historyWriter } from './history';
 export { IdempotentRecord, VersionedRecord } from './record';
 export { describedEnum, type EnumValue } from './enums';
+export { conditionsSql, type Condition } from './conditions';
 export {
   checkVersion,
   createOnce,

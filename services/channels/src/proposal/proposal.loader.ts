@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byKeyLoader, newestFirst, perFilter, scopeSql, type Caller } from '@cppcc/toolkit';
+import {
+  byKeyLoader,
+  newestFirst,
+  perFilter,
+  scopeSql,
+  type Caller,
+  conditionsSql,
+} from '@cppcc/toolkit';
 import { updatedAfterSql } from '../shared/inbox-args';
 import { pagesByListedId } from '../shared/lists';
 import { PROPOSAL_POLICY, Proposal, type ProposalStatus } from './proposal.entity';
@@ -22,20 +29,14 @@ export const PROPOSAL_ORDERS = {
 
 /** The SQL of a list filter over alias `r`. */
 export function proposalFilterSql(filter: ProposalListFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.status.length) {
-    parts.push('r.status in (?)');
-    params.push(filter.status);
-  }
-  if (filter.overdue !== null) {
-    parts.push(`${filter.overdue ? '' : 'not '}${overdueCondition('r')}`);
-    params.push(...overdueParams());
-  }
+  const conditions = conditionsSql([
+    ['r.status in (?)', filter.status],
+    [`${filter.overdue ? '' : 'not '}${overdueCondition('r')}`, filter.overdue, overdueParams],
+  ]);
   const updated = updatedAfterSql(filter.updatedAfter);
   return {
-    sql: parts.map((part) => ` and ${part}`).join('') + updated.sql,
-    params: [...params, ...updated.params],
+    sql: conditions.sql + updated.sql,
+    params: [...conditions.params, ...updated.params],
   };
 }
 

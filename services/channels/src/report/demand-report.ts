@@ -5,6 +5,7 @@ import {
   type Caller,
   describedEnum,
   type EnumValue,
+  conditionsSql,
 } from '@cppcc/toolkit';
 import {
   cityQuarterSql,
@@ -177,20 +178,11 @@ export async function demandReport(
   const filter = args.filter ?? {};
   const scope = scopeSql(caller, DEMAND_POLICY, 'd');
   const window = reportWindowSql(filter, 'd.received_at', 'd.division_code');
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.category?.length) {
-    parts.push('d.category in (?)');
-    params.push(filter.category);
-  }
-  if (filter.status?.length) {
-    parts.push('d.status in (?)');
-    params.push(filter.status);
-  }
-  if (filter.isPetition != null) {
-    parts.push('d.is_petition = ?');
-    params.push(filter.isPetition);
-  }
+  const conditions = conditionsSql([
+    ['d.category in (?)', filter.category],
+    ['d.status in (?)', filter.status],
+    ['d.is_petition = ?', filter.isPetition],
+  ]);
   // The steps that matter, in one pass over the table and a hash join: on the city preset
   // (500,000 demands, 2 million steps) an index lookup per demand took 14 s for all years, this
   // 3.5 s, and 0.8 s for a year, whose demands' steps all come after its first day.
@@ -200,7 +192,7 @@ export async function demandReport(
       sql: `with demands as (
               select d.id, d.division_code, d.category, d.status, d.received_at, d.is_petition
               from demand d
-              where true ${window.sql} ${parts.map((part) => ` and ${part}`).join('')} ${scope.sql}
+              where true ${window.sql} ${conditions.sql} ${scope.sql}
             ),
             steps as (
               select e.record_id,
@@ -228,7 +220,7 @@ export async function demandReport(
             from demands d left join steps s on s.record_id = d.id`,
       params: [
         ...window.params,
-        ...params,
+        ...conditions.params,
         ...scope.params,
         DEMAND_STEPS.resolveAtHome.to,
         DEMAND_STEPS.escalate.to,

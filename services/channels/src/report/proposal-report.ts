@@ -6,6 +6,7 @@ import {
   type Caller,
   describedEnum,
   type EnumValue,
+  conditionsSql,
 } from '@cppcc/toolkit';
 import {
   cityQuarterSql,
@@ -229,24 +230,12 @@ export async function proposalReport(
   const filter = args.filter ?? {};
   const scope = scopeSql(caller, PROPOSAL_POLICY, 'r');
   const window = reportWindowSql(filter, 'r.submitted_at', 'r.division_code');
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.status?.length) {
-    parts.push('r.status in (?)');
-    params.push(filter.status);
-  }
-  if (filter.kind?.length) {
-    parts.push('r.kind in (?)');
-    params.push(filter.kind);
-  }
-  if (filter.departmentId != null) {
-    parts.push('?::uuid = any(r.department_ids)');
-    params.push(filter.departmentId);
-  }
-  if (filter.isKey != null) {
-    parts.push('r.is_key = ?');
-    params.push(filter.isKey);
-  }
+  const conditions = conditionsSql([
+    ['r.status in (?)', filter.status],
+    ['r.kind in (?)', filter.kind],
+    ['?::uuid = any(r.department_ids)', filter.departmentId],
+    ['r.is_key = ?', filter.isKey],
+  ]);
   const statement = reportSql({
     facts: {
       sql: `select ${countyCodeSql('r.division_code')} as county_code,
@@ -257,8 +246,8 @@ export async function proposalReport(
                    r.registered_at, r.is_key, r.assigned_on, r.replied_on, r.due_on, r.evaluation
             from proposal r
             where r.submitted_at is not null and r.status <> ?
-              ${window.sql} ${parts.map((part) => ` and ${part}`).join('')} ${scope.sql}`,
-      params: [ProposalStatus.DRAFT, ...window.params, ...params, ...scope.params],
+              ${window.sql} ${conditions.sql} ${scope.sql}`,
+      params: [ProposalStatus.DRAFT, ...window.params, ...conditions.params, ...scope.params],
     },
     dimensions: DIMENSIONS,
     figures: `count(*)::int as count,

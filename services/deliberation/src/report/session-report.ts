@@ -5,6 +5,7 @@ import {
   type Caller,
   describedEnum,
   type EnumValue,
+  conditionsSql,
 } from '@cppcc/toolkit';
 import {
   cityQuarterSql,
@@ -176,23 +177,17 @@ export async function sessionReport(
   const attendanceScope = scopeSql(caller, ATTENDANCE_POLICY, 'a');
   const when = 'coalesce(s.held_at, s.scheduled_at)';
   const window = reportWindowSql(filter, when, 's.division_code');
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.kind?.length) {
-    parts.push('s.kind in (?)');
-    params.push(filter.kind);
-  }
-  if (filter.status?.length) {
-    parts.push('s.status in (?)');
-    params.push(filter.status);
-  }
+  const conditions = conditionsSql([
+    ['s.kind in (?)', filter.kind],
+    ['s.status in (?)', filter.status],
+  ]);
   const statement = reportSql({
     facts: {
       sql: `with sessions as (
               select s.id, s.home_id, s.division_code, s.kind, s.status, s.published_at,
                      ${when} as happened_at, ${CROSSES_COUNTIES('s')} as cross_county
               from session s
-              where true ${window.sql} ${parts.map((part) => ` and ${part}`).join('')} ${scope.sql}
+              where true ${window.sql} ${conditions.sql} ${scope.sql}
             ),
             attendance_counts as (
               select a.session_id, count(*)::int as invited,
@@ -210,7 +205,7 @@ export async function sessionReport(
             from sessions s left join attendance_counts c on c.session_id = s.id`,
       params: [
         ...window.params,
-        ...params,
+        ...conditions.params,
         ...scope.params,
         AttendanceStatus.PRESENT,
         SessionStatus.HELD,

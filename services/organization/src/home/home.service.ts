@@ -15,6 +15,7 @@ import {
   createOnce,
   inTransaction,
   scopedIdempotencyKey,
+  conditionsSql,
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
 import { CITIZEN_HOME_DIVISION_KINDS, DivisionLevel } from '../division/division.kind';
@@ -57,35 +58,21 @@ export function homeFilterSql(
   filter: HomesFilter,
   alias: string,
 ): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.divisionCode) {
-    parts.push(`${alias}.division_code like ?`);
-    params.push(`${likeEscape(filter.divisionCode)}%`);
-  }
-  if (filter.kind) {
-    parts.push(`${alias}.kind = ?`);
-    params.push(filter.kind);
-  }
-  if (filter.status?.length) {
-    parts.push(`${alias}.status in (?)`);
-    params.push(filter.status);
-  }
-  if (filter.pilotCohortYear != null) {
-    parts.push(`${alias}.pilot_cohort_year = ?`);
-    params.push(filter.pilotCohortYear);
-  }
-  if (filter.memberId) {
-    parts.push(
+  return conditionsSql([
+    [
+      `${alias}.division_code like ?`,
+      filter.divisionCode,
+      () => [`${likeEscape(filter.divisionCode!)}%`],
+    ],
+    [`${alias}.kind = ?`, filter.kind],
+    [`${alias}.status in (?)`, filter.status],
+    [`${alias}.pilot_cohort_year = ?`, filter.pilotCohortYear],
+    [
       `exists (select 1 from home_membership m where m.home_id = ${alias}.id and m.member_id = ? and m.until is null)`,
-    );
-    params.push(filter.memberId);
-  }
-  if (filter.nameContains) {
-    parts.push(`${alias}.name like ?`);
-    params.push(`%${likeEscape(filter.nameContains)}%`);
-  }
-  return { sql: parts.map((part) => ` and ${part}`).join(''), params };
+      filter.memberId,
+    ],
+    [`${alias}.name like ?`, filter.nameContains, () => [`%${likeEscape(filter.nameContains!)}%`]],
+  ]);
 }
 
 export async function listHomes(em: EntityManager, filter: HomesFilter, page: Page) {
