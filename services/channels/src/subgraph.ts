@@ -1,8 +1,7 @@
 import {
-  DOMAIN_EVENT_FEED,
   DomainEvent,
   buildTypeGraphqlSubgraph,
-  changeFeedRoute,
+  serveDomainEvents,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { followDepartments, followHomes } from '@cppcc/organization-feed';
@@ -113,7 +112,7 @@ export function createChannelsSubgraph(
       }),
     createContext,
     // Its outbox as a feed: petitions learns the demands it may link to a case from it.
-    internalRoutes: (app, orm, settings) => changeFeedRoute(app, orm, settings, DOMAIN_EVENT_FEED),
+    internalRoutes: serveDomainEvents,
     startWorkers: (orm, settings) => [
       followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
       followDepartments(orm, settings, { consumer: 'channels' }),

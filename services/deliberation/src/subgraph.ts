@@ -1,8 +1,7 @@
 import {
-  DOMAIN_EVENT_FEED,
   DomainEvent,
   buildTypeGraphqlSubgraph,
-  changeFeedRoute,
+  serveDomainEvents,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
 import { followDepartments, followHomes } from '@cppcc/organization-feed';
@@ -69,7 +68,7 @@ export const deliberationSubgraph: SubgraphProcess = {
       referenceResolvers: { ...sessionReference, ...agendaItemReference },
     }),
   createContext,
-  internalRoutes: (app, orm, settings) => changeFeedRoute(app, orm, settings, DOMAIN_EVENT_FEED),
+  internalRoutes: serveDomainEvents,
   startWorkers: (orm, settings) => [
     followHomes(orm, settings, {
       consumer: 'deliberation',

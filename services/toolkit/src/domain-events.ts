@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Caller, BadUserInputError } from '@cppcc/contract';
-import type { Change, OutboxFeed } from './change-feed-route';
+import type express from 'express';
+import { changeFeedRoute, type Change, type OutboxFeed } from './change-feed-route';
+import type { Orm } from './database';
 import { executeIn } from './database';
+import type { SubgraphSettings } from './server';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import type { TakenStep, WorkflowRecord } from './workflow';
 
@@ -325,3 +328,15 @@ export const DOMAIN_EVENT_FEED: OutboxFeed<DomainEventChange> = {
     payload: row.payload as Record<string, unknown>,
   }),
 };
+
+/**
+ * Serves this service's outbox as `DOMAIN_EVENT_FEED` (`GET /internal/domain-events`): the
+ * `internalRoutes` of a subgraph whose events another service follows.
+ */
+export function serveDomainEvents(
+  app: express.Express,
+  orm: Orm,
+  settings: SubgraphSettings,
+): void {
+  changeFeedRoute(app, orm, settings, DOMAIN_EVENT_FEED);
+}

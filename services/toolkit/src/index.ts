@@ -35,6 +35,7 @@ export {
   DOMAIN_EVENT_DDL,
   DOMAIN_EVENT_FEED,
   DOMAIN_EVENT_FEED_DDL,
+  serveDomainEvents,
   DomainEvent,
   FINAL_EVENTS,
   outbox,
