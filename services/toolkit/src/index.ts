@@ -133,6 +133,7 @@ export {
   applyStep,
   canStep,
   createThroughWorkflow,
+  defineWorkflow,
   nextState,
   recordStep,
   requireActor,
@@ -148,6 +149,7 @@ export {
   type TakenStep,
   type TransitionTable,
   type Workflow,
+  type WorkflowDefinition,
   type WorkflowRecord,
 } from './workflow';
 export { HistoryEntry, historyWriter } from './history';

@@ -113,7 +113,7 @@ describe('the errors of a mutation called in its input form', () => {
 });
 
 describe('the input of a step, declared once', () => {
-  const ThingStepInput = stepInputType('ThingStepInput', 'thingId', 'the thing');
+  const ThingStepInput = stepInputType('ThingStepInput', { idField: 'thingId', what: 'the thing' });
 
   @Resolver()
   class ThingResolver {

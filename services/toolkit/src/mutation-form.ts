@@ -1,5 +1,6 @@
 import { BadUserInputError } from '@cppcc/contract';
 import { Arg, Field, ID, InputType, Int } from 'type-graphql';
+import { capitalized } from './workflow';
 
 /**
  * The options of an argument that a mutation's `input` now carries: optional, deprecated in favour
@@ -69,21 +70,20 @@ export abstract class ChangeInput {
 const STEP_INPUT_RECORD = new WeakMap<object, string>();
 
 /**
- * The input type of a workflow's steps, `<Noun>StepInput`: the field naming the record
- * (`idField`, an `ID`) and `expectedVersion`, described once with how a step fails
- * (`STEP_ERRORS`). `what` names the record with its article for the descriptions: `the demand`.
- * `export const DemandStepInput = stepInputType('DemandStepInput', 'demandId', 'the demand');`
+ * The input type of a workflow's steps, `<Noun>StepInput`: the field naming the record and
+ * `expectedVersion`, described once with how a step fails (`STEP_ERRORS`). The record's naming
+ * comes from its workflow (`defineWorkflow`'s `idField` and `what`), so the input's field is the
+ * one NOT_FOUND names: `export const DemandStepInput = stepInputType('DemandStepInput', DEMAND_WORKFLOW);`
  */
 export function stepInputType<Key extends string>(
   name: string,
-  idField: Key,
-  what: string,
+  record: { readonly idField: Key; readonly what: string },
 ): new () => ChangeInput & Record<Key, string> {
   const Type = class extends ChangeInput {};
   Object.defineProperty(Type, 'name', { value: name });
-  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  const What = capitalized(record.what);
   STEP_INPUT_RECORD.set(Type, What);
-  Field(() => ID, { description: `${What}.` })(Type.prototype, idField);
+  Field(() => ID, { description: `${What}.` })(Type.prototype, record.idField);
   InputType(name, {
     description: `${What} a step applies to, and the version the caller last saw. ${STEP_ERRORS}`,
   })(Type);

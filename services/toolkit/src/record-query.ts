@@ -1,6 +1,7 @@
 import type { Surface } from '@cppcc/contract';
 import { Arg, Ctx, ID, Query, Resolver, type ClassType } from 'type-graphql';
 import { OnSurfaces } from './surfaces';
+import { capitalized } from './workflow';
 
 /** How a subgraph offers one record by id: `proposal(id: ID!): Proposal`. */
 export interface RecordQueryOptions<T, Context> {
@@ -27,7 +28,7 @@ export function RecordQuery<T extends object, Context>(
   type: ClassType<T>,
   options: RecordQueryOptions<T, Context>,
 ) {
-  const what = options.what.charAt(0).toUpperCase() + options.what.slice(1);
+  const what = capitalized(options.what);
   const whenNull = options.whenNull ?? 'absent or outside your jurisdiction';
 
   @Resolver()

@@ -1,5 +1,14 @@
 import type { Caller } from '@cppcc/contract';
-import { ACTORS, actorAllows, canStep, nextState, surfacesOf, type Actor } from './workflow';
+import {
+  ACTORS,
+  actorAllows,
+  canStep,
+  capitalized,
+  defineWorkflow,
+  nextState,
+  surfacesOf,
+  type Actor,
+} from './workflow';
 
 const caller = (over: Partial<Caller>): Caller => ({
   subject: 'test',
@@ -69,5 +78,48 @@ describe('a transition table', () => {
     expect(() => nextState(table, 'The thing', 'DRAFT', 'close')).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ currentState: 'DRAFT' }) }),
     );
+  });
+});
+
+describe('a workflow as declared', () => {
+  class Thing {
+    id = '';
+    status: 'DRAFT' | 'OPEN' = 'DRAFT';
+    version = 1;
+    updatedAt = new Date();
+  }
+  const ThingStatus = { DRAFT: 'DRAFT', OPEN: 'OPEN' } as const;
+  const steps = { open: { from: [ThingStatus.DRAFT], to: ThingStatus.OPEN, actor: ACTORS.OFFICE } };
+  const history = () => undefined;
+
+  it('takes its type name from the entity, its states from their enum', () => {
+    const workflow = defineWorkflow({
+      entity: Thing,
+      what: 'the thing',
+      idField: 'thingId',
+      states: ThingStatus,
+      steps,
+      history,
+    });
+    expect(workflow.typeName).toBe('Thing');
+    expect(workflow.states).toEqual(['DRAFT', 'OPEN']);
+    expect(workflow.idField).toBe('thingId');
+  });
+
+  it('keeps a type name given where the class is named otherwise', () => {
+    const workflow = defineWorkflow({
+      entity: Thing,
+      typeName: 'Widget',
+      what: 'the widget',
+      idField: 'widgetId',
+      states: ThingStatus,
+      steps,
+      history,
+    });
+    expect(workflow.typeName).toBe('Widget');
+  });
+
+  it('names a record at the start of a message with a capital', () => {
+    expect(capitalized('the petition case')).toBe('The petition case');
   });
 });

@@ -132,7 +132,7 @@ export interface WorkflowRecord<State extends string> {
   updatedAt: Date;
 }
 
-/** One workflow: its records, its table, where its history goes. */
+/** One workflow: its records, its table, where its history goes (made by `defineWorkflow`). */
 export interface Workflow<
   T extends WorkflowRecord<State>,
   State extends string,
@@ -141,9 +141,12 @@ export interface Workflow<
   entity: EntityClass<T>;
   /** The GraphQL type's name, for NOT_FOUND and CONFLICT. */
   typeName: string;
-  /** The input path naming the record in its steps' mutations, NOT_FOUND's `field`. */
+  /**
+   * The field of its steps' input that names the record (`proposalId`): the step input type's
+   * field (`stepInputType`) and NOT_FOUND's `field` (`input.proposalId`) alike.
+   */
   idField: string;
-  /** How messages name a record, e.g. `The proposal`. */
+  /** How descriptions and messages name a record, with its article: `the proposal`. */
   what: string;
   /** Every state, so that tests can walk the table from each. */
   states: readonly State[];
@@ -154,6 +157,45 @@ export interface Workflow<
    * adds what else a step must leave behind (e.g. a domain event for an outbox).
    */
   afterStep?: (tx: EntityManager, taken: TakenStep, record: T) => void;
+}
+
+/** How a service declares a workflow: what `defineWorkflow` cannot derive. */
+export interface WorkflowDefinition<
+  T extends WorkflowRecord<State>,
+  State extends string,
+  Step extends string,
+  IdField extends string,
+> extends Omit<Workflow<T, State, Step>, 'typeName' | 'idField' | 'states'> {
+  /** The GraphQL type's name when it is not the entity class's. */
+  typeName?: string;
+  idField: IdField;
+  /** The states' enum (its values are the states). */
+  states: Readonly<Record<string, State>>;
+}
+
+/**
+ * A workflow from its declaration: the type's name from the entity class unless given, the
+ * states from their enum. The record's naming (`idField`, `what`) is declared here once and read
+ * by the step input type (`stepInputType`) and the engine's errors.
+ */
+export function defineWorkflow<
+  T extends WorkflowRecord<State>,
+  State extends string,
+  Step extends string,
+  IdField extends string,
+>(
+  definition: WorkflowDefinition<T, State, Step, IdField>,
+): Workflow<T, State, Step> & { idField: IdField } {
+  return {
+    ...definition,
+    typeName: definition.typeName ?? definition.entity.name,
+    states: Object.values(definition.states),
+  };
+}
+
+/** `the proposal` → `The proposal`, for a message that starts with a record's name. */
+export function capitalized(what: string): string {
+  return what.charAt(0).toUpperCase() + what.slice(1);
 }
 
 /** Refuses (FORBIDDEN) a caller who may not take the step, before anything is read. */
@@ -271,7 +313,7 @@ export async function applyStep<
   change: StepChange<T> = () => ({}),
 ): Promise<T> {
   const from = record.status;
-  const to = nextState<State>(workflow.steps, workflow.what, from, step);
+  const to = nextState<State>(workflow.steps, capitalized(workflow.what), from, step);
   requireActor(workflow, step, caller);
   await workflow.steps[step].guard?.(record, caller, tx);
   // The new state is set once every check passed: a lookup inside `change` flushes the unit of
@@ -328,7 +370,7 @@ export function takeStep<
           lockMode: LockMode.PESSIMISTIC_WRITE,
         })
       : null;
-    if (!record) throw new NotFoundError(workflow.typeName, { field: workflow.idField });
+    if (!record) throw new NotFoundError(workflow.typeName, { field: `input.${workflow.idField}` });
     const step = typeof name === 'string' ? name : name.pick(record as T);
     requireActor(workflow, step, caller);
     checkVersion(workflow.typeName, record, expectedVersion);

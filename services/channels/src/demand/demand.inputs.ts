@@ -1,6 +1,7 @@
 import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 import { DemandCategory } from './demand.entity';
+import { DEMAND_WORKFLOW } from './demand.workflow';
 
 @InputType({ description: 'A demand raised at a home, by a participant or a resident.' })
 export class RaiseDemandInput extends CreateInput {
@@ -39,5 +40,5 @@ export class RaiseDemandInput extends CreateInput {
   receivedAt?: Date | null;
 }
 
-export const DemandStepInput = stepInputType('DemandStepInput', 'demandId', 'the demand');
+export const DemandStepInput = stepInputType('DemandStepInput', DEMAND_WORKFLOW);
 export type DemandStepInput = InstanceType<typeof DemandStepInput>;

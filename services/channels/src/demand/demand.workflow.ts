@@ -1,4 +1,4 @@
-import { ACTORS, canStep, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, canStep, defineWorkflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
 import { Demand, DemandStatus as S } from './demand.entity';
@@ -30,16 +30,15 @@ export const DEMAND_STEPS = {
 
 export type DemandStep = keyof typeof DEMAND_STEPS;
 
-export const DEMAND_WORKFLOW: Workflow<Demand, S, DemandStep> = {
+export const DEMAND_WORKFLOW = defineWorkflow({
   entity: Demand,
-  what: 'The demand',
-  typeName: 'Demand',
-  idField: 'input.demandId',
-  states: Object.values(S),
+  what: 'the demand',
+  idField: 'demandId',
+  states: S,
   steps: DEMAND_STEPS,
   history: channelHistory(ChannelRecordKind.DEMAND),
   afterStep: demandEvents,
-};
+});
 
 /** True when a step may start from the demand's state (to check sources before citing them). */
 export function demandCan(current: S, step: DemandStep): boolean {

@@ -1,5 +1,6 @@
 import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
+import { PLENARY_STEP_RECORD } from './plenary.workflow';
 
 @InputType({ description: 'A plenary speech or special report submitted to a CPPCC.' })
 export class SubmitPlenaryItemInput extends CreateInput {
@@ -28,9 +29,5 @@ export class SubmitPlenaryItemInput extends CreateInput {
   sourceSessionIds?: string[] | null;
 }
 
-export const PlenaryStepInput = stepInputType(
-  'PlenaryStepInput',
-  'id',
-  'the speech or special report',
-);
+export const PlenaryStepInput = stepInputType('PlenaryStepInput', PLENARY_STEP_RECORD);
 export type PlenaryStepInput = InstanceType<typeof PlenaryStepInput>;

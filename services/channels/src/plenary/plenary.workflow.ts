@@ -1,4 +1,4 @@
-import { ACTORS, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, defineWorkflow, type Workflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
 import { PlenaryStatus as S, Speech, SpecialReport, type PlenaryItem } from './plenary.entity';
@@ -19,28 +19,30 @@ export interface PlenaryWorkflow<T extends PlenaryItem> extends Workflow<T, S, P
   kind: ChannelRecordKind;
 }
 
+/** Both kinds' steps take `PlenaryStepInput`, which names the record `id`. */
+export const PLENARY_STEP_RECORD = { idField: 'id', what: 'the speech or special report' } as const;
+
 function workflow<T extends PlenaryItem>(
   entity: new () => T,
   what: string,
-  typeName: string,
   kind: ChannelRecordKind,
 ): PlenaryWorkflow<T> {
   return {
-    entity,
-    what,
-    typeName,
-    idField: 'input.id',
+    ...defineWorkflow({
+      entity,
+      what,
+      idField: PLENARY_STEP_RECORD.idField,
+      states: S,
+      steps: PLENARY_STEPS,
+      history: channelHistory(kind),
+    }),
     kind,
-    states: Object.values(S),
-    steps: PLENARY_STEPS,
-    history: channelHistory(kind),
   };
 }
 
-export const SPEECH_WORKFLOW = workflow(Speech, 'The speech', 'Speech', ChannelRecordKind.SPEECH);
+export const SPEECH_WORKFLOW = workflow(Speech, 'the speech', ChannelRecordKind.SPEECH);
 export const SPECIAL_REPORT_WORKFLOW = workflow(
   SpecialReport,
-  'The special report',
-  'SpecialReport',
+  'the special report',
   ChannelRecordKind.SPECIAL_REPORT,
 );

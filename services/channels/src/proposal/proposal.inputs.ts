@@ -1,6 +1,7 @@
 import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind } from './proposal.entity';
+import { PROPOSAL_WORKFLOW } from './proposal.workflow';
 
 @InputType({ description: 'A proposal drafted for a city or county CPPCC.' })
 export class DraftProposalInput extends CreateInput {
@@ -44,7 +45,7 @@ export class DraftProposalInput extends CreateInput {
   sourceSessionIds?: string[] | null;
 }
 
-export const ProposalStepInput = stepInputType('ProposalStepInput', 'proposalId', 'the proposal');
+export const ProposalStepInput = stepInputType('ProposalStepInput', PROPOSAL_WORKFLOW);
 export type ProposalStepInput = InstanceType<typeof ProposalStepInput>;
 
 @InputType({ description: 'What an edit of a draft (or returned) proposal changes.' })

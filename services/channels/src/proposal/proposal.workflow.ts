@@ -4,7 +4,7 @@ import {
   InvalidTransitionError,
   todayInCity,
   type Caller,
-  type Workflow,
+  defineWorkflow,
 } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
@@ -112,16 +112,15 @@ export const PROPOSAL_EDITS = {
   editProposal: [S.DRAFT, S.RETURNED],
 } as const satisfies Record<string, readonly S[]>;
 
-export const PROPOSAL_WORKFLOW: Workflow<Proposal, S, ProposalStep> = {
+export const PROPOSAL_WORKFLOW = defineWorkflow({
   entity: Proposal,
-  what: 'The proposal',
-  typeName: 'Proposal',
-  idField: 'input.proposalId',
-  states: Object.values(S),
+  what: 'the proposal',
+  idField: 'proposalId',
+  states: S,
   steps: PROPOSAL_STEPS,
   history: channelHistory(ChannelRecordKind.PROPOSAL),
   afterStep: proposalEvents,
-};
+});
 
 /** The states in which a department is working on it and the due date counts. */
 export const OPEN_FOR_DEPARTMENT: readonly S[] = [S.ASSIGNED, S.HANDLING, S.REHANDLING];

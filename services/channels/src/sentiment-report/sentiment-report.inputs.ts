@@ -1,5 +1,6 @@
 import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
+import { SENTIMENT_REPORT_WORKFLOW } from './sentiment-report.workflow';
 
 @InputType({ description: 'A sentiment report drafted by members.' })
 export class DraftSentimentReportInput extends CreateInput {
@@ -27,7 +28,6 @@ export class DraftSentimentReportInput extends CreateInput {
 
 export const SentimentReportStepInput = stepInputType(
   'SentimentReportStepInput',
-  'reportId',
-  'the sentiment report',
+  SENTIMENT_REPORT_WORKFLOW,
 );
 export type SentimentReportStepInput = InstanceType<typeof SentimentReportStepInput>;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ACTORS, InvalidTransitionError, type Caller, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, InvalidTransitionError, type Caller, defineWorkflow } from '@cppcc/toolkit';
 import { ChannelRecordKind } from '../history/channel-event.entity';
 import { channelHistory } from '../history/channel-event';
 import {
@@ -66,13 +66,12 @@ export const SENTIMENT_REPORT_EDITS = {
   editDraft: [S.DRAFT],
 } as const satisfies Record<string, readonly S[]>;
 
-export const SENTIMENT_REPORT_WORKFLOW: Workflow<SentimentReport, S, SentimentReportStep> = {
+export const SENTIMENT_REPORT_WORKFLOW = defineWorkflow({
   entity: SentimentReport,
-  what: 'The sentiment report',
-  typeName: 'SentimentReport',
-  idField: 'input.reportId',
-  states: Object.values(S),
+  what: 'the sentiment report',
+  idField: 'reportId',
+  states: S,
   steps: SENTIMENT_REPORT_STEPS,
   history: channelHistory(ChannelRecordKind.SENTIMENT_REPORT),
   afterStep: sentimentReportEvents,
-};
+});

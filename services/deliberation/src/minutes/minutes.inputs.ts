@@ -1,6 +1,7 @@
 import { DateScalar, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ActionOwnerKind } from './minutes.entity';
+import { MINUTES_WORKFLOW } from './minutes.workflow';
 
 @InputType({ description: 'A follow-up action: what, who, by when.' })
 export class FollowUpActionInput {
@@ -61,5 +62,5 @@ export class EditMinutesInput {
   actions?: FollowUpActionInput[] | null;
 }
 
-export const MinutesStepInput = stepInputType('MinutesStepInput', 'minutesId', 'the minutes');
+export const MinutesStepInput = stepInputType('MinutesStepInput', MINUTES_WORKFLOW);
 export type MinutesStepInput = InstanceType<typeof MinutesStepInput>;

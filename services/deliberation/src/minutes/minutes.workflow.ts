@@ -1,4 +1,4 @@
-import { ACTORS, type Actor, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, type Actor, defineWorkflow } from '@cppcc/toolkit';
 import { minutesHistory } from './minutes-event.entity';
 import { Minutes, MinutesStatus as S } from './minutes.entity';
 import { minutesEvents } from '../event/deliberation-events';
@@ -20,13 +20,12 @@ export const MINUTES_STEPS = {
 
 export type MinutesStep = keyof typeof MINUTES_STEPS;
 
-export const MINUTES_WORKFLOW: Workflow<Minutes, S, MinutesStep> = {
+export const MINUTES_WORKFLOW = defineWorkflow({
   entity: Minutes,
-  what: 'The minutes',
-  typeName: 'Minutes',
-  idField: 'input.minutesId',
-  states: Object.values(S),
+  what: 'the minutes',
+  idField: 'minutesId',
+  states: S,
   steps: MINUTES_STEPS,
   history: minutesHistory,
   afterStep: minutesEvents,
-};
+});

@@ -1,6 +1,7 @@
 import { CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
 import { SessionKind } from './session.entity';
+import { SESSION_WORKFLOW } from './session.workflow';
 
 @InputType({ description: 'A consultation activity to schedule for a home.' })
 export class ScheduleSessionInput extends CreateInput {
@@ -38,5 +39,5 @@ export class ScheduleSessionInput extends CreateInput {
   coordinatingCommitteeId?: string | null;
 }
 
-export const SessionStepInput = stepInputType('SessionStepInput', 'sessionId', 'the session');
+export const SessionStepInput = stepInputType('SessionStepInput', SESSION_WORKFLOW);
 export type SessionStepInput = InstanceType<typeof SessionStepInput>;

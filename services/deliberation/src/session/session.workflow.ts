@@ -1,4 +1,4 @@
-import { ACTORS, InvalidTransitionError, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, InvalidTransitionError, defineWorkflow } from '@cppcc/toolkit';
 import { sessionHistory } from './session-event.entity';
 import { Session, SessionStatus as S } from './session.entity';
 import { sessionEvents } from '../event/deliberation-events';
@@ -20,16 +20,15 @@ export const SESSION_STEPS = {
 
 export type SessionStep = keyof typeof SESSION_STEPS;
 
-export const SESSION_WORKFLOW: Workflow<Session, S, SessionStep> = {
+export const SESSION_WORKFLOW = defineWorkflow({
   entity: Session,
-  what: 'The session',
-  typeName: 'Session',
-  idField: 'input.sessionId',
-  states: Object.values(S),
+  what: 'the session',
+  idField: 'sessionId',
+  states: S,
   steps: SESSION_STEPS,
   history: sessionHistory,
   afterStep: sessionEvents,
-};
+});
 
 /** What may be recorded of a session in which states (edits that do not change its state). */
 export const SESSION_EDITS = {

@@ -1,5 +1,6 @@
 import { DateScalar, CreateInput, stepInputType } from '@cppcc/toolkit';
 import { Field, ID, InputType } from 'type-graphql';
+import { PETITION_CASE_WORKFLOW } from './petition-case.workflow';
 
 @InputType({
   description:
@@ -34,9 +35,5 @@ export class RegisterPetitionCaseInput extends CreateInput {
   registeredOn?: string | null;
 }
 
-export const PetitionCaseStepInput = stepInputType(
-  'PetitionCaseStepInput',
-  'caseId',
-  'the petition case',
-);
+export const PetitionCaseStepInput = stepInputType('PetitionCaseStepInput', PETITION_CASE_WORKFLOW);
 export type PetitionCaseStepInput = InstanceType<typeof PetitionCaseStepInput>;

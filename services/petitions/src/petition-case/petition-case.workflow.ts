@@ -1,4 +1,4 @@
-import { ACTORS, ForbiddenError, type Actor, type Guard, type Workflow } from '@cppcc/toolkit';
+import { ACTORS, ForbiddenError, type Actor, type Guard, defineWorkflow } from '@cppcc/toolkit';
 import { bureauDivisionOf } from '../department/department.projection';
 import { petitionCaseHistory } from './petition-case-event.entity';
 import { PetitionCase, PetitionCaseStatus as S } from './petition-case.entity';
@@ -47,12 +47,11 @@ export const PETITION_CASE_STEPS = {
 
 export type PetitionCaseStep = keyof typeof PETITION_CASE_STEPS;
 
-export const PETITION_CASE_WORKFLOW: Workflow<PetitionCase, S, PetitionCaseStep> = {
+export const PETITION_CASE_WORKFLOW = defineWorkflow({
   entity: PetitionCase,
-  typeName: 'PetitionCase',
-  idField: 'input.caseId',
-  what: 'The petition case',
-  states: Object.values(S),
+  what: 'the petition case',
+  idField: 'caseId',
+  states: S,
   steps: PETITION_CASE_STEPS,
   history: petitionCaseHistory,
-};
+});
