@@ -107,6 +107,33 @@ describe('a value of the wrong shape', () => {
     },
   );
 
+  it.each([
+    [
+      'closeDemand(input) a field its type does not define (a stale name)',
+      `mutation($input: DemandStepInput!) { closeDemand(input: $input, note: "x") { id } }`,
+      { input: { demandId: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, version: MARK } },
+      'input.version',
+    ],
+    [
+      'createHome(input) its required name left out (the path is the variable’s)',
+      `mutation($input: CreateHomeInput!) { createHome(input: $input) { id } }`,
+      { input: { divisionCode: MARK } },
+      'input.name',
+    ],
+  ])(
+    '%s: BAD_USER_INPUT naming the field, 400, the value neither echoed nor logged',
+    async (_name, query, variables, field) => {
+      const before = lines.length;
+      const response = await ask(stack, 'city', city, query, variables);
+      expect(response).toMatchObject(refusal(field));
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.errors)).not.toContain(MARK);
+      const logged = lines.slice(before);
+      expect(logged.filter((line) => Number(line.level) >= 50)).toEqual([]);
+      expect(JSON.stringify(logged)).not.toContain(MARK);
+    },
+  );
+
   it('a literal of the wrong type in the query: refused without repeating it (a phone number in an Int)', async () => {
     for (const query of [
       `{ division(code: "3207") { sessionStats(year: 13812345678) { held } } }`,

@@ -85,6 +85,58 @@ describe('errors as clients see them', () => {
   });
 });
 
+describe('a variable whose input object does not fit its type', () => {
+  const refused = (message: string) =>
+    format(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }));
+
+  it('names a field the type does not define, never the value sent', () => {
+    expect(
+      refused(
+        'Variable "$input" got invalid value { proposalId: "13800138000", version: 2 }; Field "version" is not defined by type "ProposalStepInput".',
+      ),
+    ).toEqual({
+      message: 'input.version is not a field of ProposalStepInput.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.version' },
+    });
+    expect(
+      refused(
+        'Variable "$input" got invalid value { c: 1, d: "张三" } at "input.items[0]"; Field "d" is not defined by type "Item". Did you mean "c"?',
+      ),
+    ).toEqual({
+      message: 'input.items.0.d is not a field of Item.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.items.0.d' },
+    });
+  });
+
+  it('names a required field left out', () => {
+    expect(
+      refused(
+        'Variable "$input" got invalid value {}; Field "proposalId" of required type "ID!" was not provided.',
+      ),
+    ).toEqual({
+      message: 'input.proposalId is required (ID!) and was not given.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.proposalId' },
+    });
+  });
+
+  it('says which type a null was refused for', () => {
+    expect(
+      refused(
+        'Variable "$input" got invalid value null at "input.reason"; Expected non-nullable type "String!" not to be null.',
+      ).message,
+    ).toBe('input.reason is not a valid value of its type: expected String!.');
+  });
+
+  it('does not take a key that is no GraphQL name for a field', () => {
+    const message =
+      'Variable "$input" got invalid value { "138 0013 8000": 1 }; Field "138 0013 8000" is not defined by type "X".';
+    expect(refused(message)).toEqual({
+      message: 'input is not a valid value of its type.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input' },
+    });
+  });
+});
+
 describe("graphql-js's refusals of a literal", () => {
   it.each([
     [

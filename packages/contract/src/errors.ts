@@ -112,8 +112,46 @@ export function fieldOfCoercionError(message: string): string | undefined {
 
 /** `; expected Int` from graphql-js's `… Expected type "Int".` (a type name holds no value). */
 function expectedTypeOf(message: string): string {
-  const type = /Expected type "([A-Za-z_][\w![\]]*)"/.exec(message)?.[1];
+  const type = /Expected (?:non-nullable )?type "([A-Za-z_][\w![\]]*)"/.exec(message)?.[1];
   return type ? `: expected ${type}` : '';
+}
+
+/** A name as GraphQL writes one: what an input object's field can be called. */
+const NAME = '([_A-Za-z][_0-9A-Za-z]{0,63})';
+/** graphql-js's last words on an input object, at the end of its message (after the value). */
+const UNKNOWN_FIELD = new RegExp(
+  `; Field "${NAME}" is not defined by type "${NAME}"\\.(?: Did you mean [_0-9A-Za-z", ]*\\?)?$`,
+);
+const MISSING_FIELD = new RegExp(
+  `; Field "${NAME}" of required type "([_0-9A-Za-z![\\]]+)" was not provided\\.$`,
+);
+
+/**
+ * What a variable's refusal says, without the value: the path of the value refused and why. An
+ * input object's field that its type does not define, or a required one left out, is named
+ * (`input.version is not a field of ProposalStepInput.`): a field's name is the client's
+ * spelling, never a value of theirs.
+ */
+function coercionRefusal(message: string): { field: string | undefined; message: string } {
+  const field = fieldOfCoercionError(message);
+  const unknown = UNKNOWN_FIELD.exec(message);
+  if (unknown && field) {
+    return {
+      field: `${field}.${unknown[1]}`,
+      message: `${field}.${unknown[1]} is not a field of ${unknown[2]}.`,
+    };
+  }
+  const missing = MISSING_FIELD.exec(message);
+  if (missing && field) {
+    return {
+      field: `${field}.${missing[1]}`,
+      message: `${field}.${missing[1]} is required (${missing[2]}) and was not given.`,
+    };
+  }
+  return {
+    field,
+    message: `${field ?? 'A variable'} is not a valid value of its type${expectedTypeOf(message)}.`,
+  };
 }
 
 /**
@@ -159,14 +197,14 @@ export function maskError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (PUBLIC_CODES.has(code) || REQUEST_CODES.has(code))) {
     if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.field === undefined) {
-      const field = fieldOfCoercionError(formatted.message);
+      // graphql-js repeats the value it refused; it may be personal data in the wrong field.
+      const refusal = /got invalid value/.test(formatted.message)
+        ? coercionRefusal(formatted.message)
+        : { field: fieldOfCoercionError(formatted.message), message: formatted.message };
       return {
         ...formatted,
-        // graphql-js repeats the value it refused; it may be personal data in the wrong field.
-        message: /got invalid value/.test(formatted.message)
-          ? `${field ?? 'A variable'} is not a valid value of its type${expectedTypeOf(formatted.message)}.`
-          : formatted.message,
-        extensions: { ...formatted.extensions, field },
+        message: refusal.message,
+        extensions: { ...formatted.extensions, field: refusal.field },
       };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
