@@ -1,8 +1,8 @@
 import {
-  CALLER_LEVELS,
   ForbiddenError,
-  ROLES,
   SURFACE_LEVELS,
+  claimsFault,
+  tokenClaimsSchema,
   UnauthenticatedError,
   type Caller,
   type Surface,
@@ -16,51 +16,7 @@ import {
   type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
-import { z } from 'zod';
 import type { Config } from './config';
-
-/**
- * The claims of a caller's token, people's and systems' alike (docs/departments.md, the claim
- * mapping): `sub` is the caller's id (a client's `client_id` in a client-credentials token,
- * RFC 9068), `level`, `division`, `roles` (RFC 9068's name) and the home, member or department.
- * Each refusal names the claim at fault, never its value.
- */
-const claimsSchema = z
-  .object({
-    sub: z.string().min(1),
-    level: z.enum(CALLER_LEVELS).exclude(['PUBLIC']),
-    division: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, 'not a division code'),
-    roles: z.array(z.enum(ROLES)).default([]),
-    homeId: z.uuid().optional(),
-    memberId: z.uuid().optional(),
-    departmentId: z.uuid().optional(),
-  })
-  .refine((claims) => claims.level !== 'CITY' || claims.division.length === 4, {
-    message: 'a CITY token names a city (4 digits)',
-    path: ['division'],
-  })
-  .refine((claims) => claims.level !== 'COUNTY' || claims.division.length === 6, {
-    message: 'a COUNTY token names a county (6 digits)',
-    path: ['division'],
-  })
-  .refine((claims) => claims.level !== 'HOME' || claims.homeId, {
-    message: 'a HOME token names its home (a UUID)',
-    path: ['homeId'],
-  })
-  .refine((claims) => claims.level !== 'HOME' || claims.division.length >= 9, {
-    message: 'a HOME token names its township or village (9 or 12 digits)',
-    path: ['division'],
-  })
-  .refine((claims) => claims.level !== 'DEPARTMENT' || claims.departmentId, {
-    message: 'a DEPARTMENT token names its department (a UUID)',
-    path: ['departmentId'],
-  })
-  .refine((claims) => claims.level !== 'DEPARTMENT' || [4, 6].includes(claims.division.length), {
-    message: "a DEPARTMENT token names its department's city or county (4 or 6 digits)",
-    path: ['division'],
-  });
-
-export type Claims = z.infer<typeof claimsSchema>;
 
 /** The public surface's caller: anyone, no token, no jurisdiction beyond what is public. */
 export const PUBLIC_CALLER: Caller = {
@@ -172,11 +128,10 @@ export async function authenticate(
   } catch (error) {
     throw new UnauthenticatedError(refusal(error));
   }
-  const claims = claimsSchema.safeParse(payload);
+  const claims = tokenClaimsSchema.safeParse(payload);
   if (!claims.success) {
-    const issue = claims.error.issues[0];
     throw new UnauthenticatedError(
-      `The token's claims are not valid: ${issue?.path.join('.') || 'claims'}: ${issue?.message}.`,
+      `The token's claims are not valid: ${claimsFault(claims.error)}.`,
     );
   }
   if (!SURFACE_LEVELS[surface].includes(claims.data.level)) {

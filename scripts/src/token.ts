@@ -7,6 +7,7 @@
  * keeps in .data/secrets.json), alone on the last line. Exit codes: 0 done (or --help), 2 a bad
  * command line, with what is wrong on stderr.
  */
+import { claimsFault, tokenClaimsSchema } from '@cppcc/contract';
 import { CALLER_LEVELS, ROLES, SURFACES, SURFACE_LEVELS } from '@cppcc/toolkit';
 import { SignJWT } from 'jose';
 import { parseArgs } from 'node:util';
@@ -105,6 +106,9 @@ async function main(argv: string[]): Promise<void> {
     ...(values.member ? { memberId: values.member } : {}),
     ...(values.department ? { departmentId: values.department } : {}),
   };
+  // The gateway's own rules for a token's claims: a token it would refuse is not signed.
+  const checked = tokenClaimsSchema.safeParse({ ...claims, sub: values.subject ?? 'dev' });
+  if (!checked.success) fail(`the gateway would refuse this token: ${claimsFault(checked.error)}`);
   let token: string;
   try {
     token = await new SignJWT(claims)

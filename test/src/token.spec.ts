@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 /**
  * `npm run token` (scripts/src/token.ts), as a developer first meets it: `--help` explains it,
- * a mistyped option is named, with exit code 2 and no stack trace.
+ * a mistyped option is named, and so is a claim the gateway would refuse (its rules, not a copy),
+ * with exit code 2 and no stack trace.
  */
 const TOKEN = require.resolve('@cppcc/scripts/dist/token.js');
 const token = (...args: string[]) =>
@@ -30,12 +31,24 @@ describe('npm run token', () => {
     }
   });
 
-  it('names an unknown option or a stray argument, exit code 2, no stack trace', () => {
+  it('names an unknown option, a stray argument or a claim the gateway refuses: exit code 2, no stack trace', () => {
     for (const [args, message] of [
       [['--levle', 'COUNTY'], "Unknown option '--levle'"],
       [['320706'], "Unexpected argument '320706'"],
       [['--level'], "Option '--level <value>' argument missing"],
       [['--level', 'PUBLIC', '--division', '3207'], '--level must be CITY, COUNTY, HOME'],
+      [
+        ['--level', 'DEPARTMENT', '--division', '320706', '--roles', 'DEPARTMENT'],
+        'the gateway would refuse this token: departmentId: a DEPARTMENT token names its department',
+      ],
+      [
+        ['--level', 'COUNTY', '--division', '3207'],
+        'the gateway would refuse this token: division: a COUNTY token names a county (6 digits)',
+      ],
+      [
+        ['--level', 'HOME', '--division', '320706001', '--home', 'not-a-uuid'],
+        'the gateway would refuse this token: homeId:',
+      ],
     ] as const) {
       const run = token(...args);
       expect([args, run.status]).toEqual([args, 2]);

@@ -28,6 +28,55 @@ export const callerSchema = z.object({
   departmentId: z.uuid().optional(),
 });
 
+/**
+ * The claims of a caller's token, people's and systems' alike (docs/departments.md, the claim
+ * mapping), checked by the gateway on every request and by `npm run token` before it signs: `sub` is the caller's id (a client's `client_id` in a client-credentials token,
+ * RFC 9068), `level`, `division`, `roles` (RFC 9068's name) and the home, member or department.
+ * Each refusal names the claim at fault, never its value.
+ */
+export const tokenClaimsSchema = z
+  .object({
+    sub: z.string().min(1),
+    level: z.enum(CALLER_LEVELS).exclude(['PUBLIC']),
+    division: z.string().regex(/^\d{4}(\d{2}(\d{3}(\d{3})?)?)?$/, 'not a division code'),
+    roles: z.array(z.enum(ROLES)).default([]),
+    homeId: z.uuid().optional(),
+    memberId: z.uuid().optional(),
+    departmentId: z.uuid().optional(),
+  })
+  .refine((claims) => claims.level !== 'CITY' || claims.division.length === 4, {
+    message: 'a CITY token names a city (4 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'COUNTY' || claims.division.length === 6, {
+    message: 'a COUNTY token names a county (6 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'HOME' || claims.homeId, {
+    message: 'a HOME token names its home (a UUID)',
+    path: ['homeId'],
+  })
+  .refine((claims) => claims.level !== 'HOME' || claims.division.length >= 9, {
+    message: 'a HOME token names its township or village (9 or 12 digits)',
+    path: ['division'],
+  })
+  .refine((claims) => claims.level !== 'DEPARTMENT' || claims.departmentId, {
+    message: 'a DEPARTMENT token names its department (a UUID)',
+    path: ['departmentId'],
+  })
+  .refine((claims) => claims.level !== 'DEPARTMENT' || [4, 6].includes(claims.division.length), {
+    message: "a DEPARTMENT token names its department's city or county (4 or 6 digits)",
+    path: ['division'],
+  });
+
+export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
+
+/** The first fault of a token's claims: the claim's name and the rule, never its value. */
+export function claimsFault(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'claims'}: ${issue?.message}`;
+}
+
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }

@@ -34,8 +34,11 @@ export {
   CALLER_LEVELS,
   ROLES,
   callerSchema,
+  claimsFault,
   signCallerToken,
+  tokenClaimsSchema,
   verifyCallerToken,
+  type TokenClaims,
 } from './identity';
 export {
   InputRefusal,
