@@ -14,6 +14,7 @@ import {
   accessLog,
   keepIdleConnections,
   metricsEndpoint,
+  operationPlugin,
   requestFactsOf,
   requestLogPlugin,
   SURFACES,
@@ -182,6 +183,8 @@ function surfaceServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       logUnexpectedErrors(logger.child({ surface })),
+      // An operationName that names nothing: 400, not the query planner's 500.
+      operationPlugin(),
       costLimitPlugin(limits.cost),
       // The custom scalars, ids and texts, checked before any subgraph is asked (input-check.ts).
       inputCheckPlugin(logger.child({ surface })),

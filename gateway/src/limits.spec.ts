@@ -5,7 +5,7 @@ import {
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import { operationCost } from './limits';
+import { operationCost, PLAIN_LIST_SIZES, withDefaults } from './limits';
 
 const schema = buildSchema(`
   type PageInfo { hasNextPage: Boolean! }
@@ -17,7 +17,13 @@ const schema = buildSchema(`
   type Demand { id: ID! escalations: [Escalation!]! }
   type DemandEdge { node: Demand! }
   type DemandConnection { edges: [DemandEdge!]! pageInfo: PageInfo! }
-  type Query { demands(first: Int): DemandConnection! home(id: ID!): Home }
+  type CadenceRow { home: Home }
+  type CadenceReport { homes: [CadenceRow!]! }
+  type Query {
+    demands(first: Int): DemandConnection!
+    home(id: ID!): Home
+    cadenceReport(divisionCode: String!): CadenceReport!
+  }
 `);
 
 const cost = (query: string, variables: Record<string, unknown> = {}) => {
@@ -39,7 +45,7 @@ const cost = (query: string, variables: Record<string, unknown> = {}) => {
     operation.selectionSet,
     schema.getQueryType()!,
     fragments,
-    variables,
+    withDefaults(operation, variables),
   );
 };
 
@@ -70,5 +76,31 @@ describe('the cost of an operation', () => {
     expect(one).toBeGreaterThan(20);
     expect(cost(`{ a: __schema { types { name } } b: __schema { types { name } } }`)).toBe(2 * one);
     expect(cost(`{ __typename }`)).toBe(0);
+  });
+
+  it('counts a variable left out at its declared default, not at the usual page', () => {
+    const query = `query($n: Int = 100) { demands(first: $n) { edges { node { id } } } }`;
+    expect(cost(query)).toBe(100);
+    expect(cost(query, { n: 5 })).toBe(5);
+    expect(cost(`query($n: Int) { demands(first: $n) { edges { node { id } } } }`)).toBe(20);
+  });
+
+  it('counts a plain list that can be long at its most: every home of a cadence report’s division', () => {
+    const homes = (code: string) =>
+      cost(`{ cadenceReport(divisionCode: "${code}") { homes { home { name } } } }`);
+    // The city's homes at most, a county's, a township's: the row and its home each.
+    expect(homes('3207')).toBe(1 + 2 * 2_000);
+    expect(homes('320706')).toBe(1 + 2 * 500);
+    expect(homes('320706001')).toBe(1 + 2 * 100);
+    expect(
+      cost(`query($c: String!) { cadenceReport(divisionCode: $c) { homes { home { name } } } }`, {
+        c: '320706',
+      }),
+    ).toBe(1 + 2 * 500);
+    // Home.members is an ordinary plain list: ten.
+    expect(
+      cost(`{ cadenceReport(divisionCode: "3207") { homes { home { members { id } } } } }`),
+    ).toBe(1 + 2 * 2_000 + 2_000 * 10);
+    expect(typeof PLAIN_LIST_SIZES['CadenceReport.homes']).toBe('function');
   });
 });

@@ -18,6 +18,7 @@ import {
   valueFromASTUntyped,
   type FieldNode,
   type FragmentDefinitionNode,
+  type OperationDefinitionNode,
   type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -91,6 +92,39 @@ export function limitRules(limits: SurfaceLimits): ValidationRule[] {
 
 /** How many items a list without `first` usually holds (a home's members, a member's seats …). */
 const PLAIN_LIST_SIZE = 10;
+
+/** A plain list's size at its most, from the arguments of the field that returned its owner. */
+type ListSize = number | ((ownerArguments: Record<string, unknown>) => number);
+
+/**
+ * The most items below a division, by the level its code names (4 digits a city, 6 a county, 9 a
+ * township, 12 a village): the city's 1,891 villages, communities and townships; a county's few
+ * hundred; a township's villages.
+ */
+const below =
+  (sizes: { city: number; county: number; township: number }) =>
+  (ownerArguments: Record<string, unknown>): number => {
+    const code = ownerArguments.divisionCode;
+    if (typeof code !== 'string' || code.length <= 4) return sizes.city;
+    if (code.length <= 6) return sizes.county;
+    return code.length <= 9 ? sizes.township : 1;
+  };
+
+/**
+ * Plain lists that may hold far more than PLAIN_LIST_SIZE, at their most: counted at that, so
+ * that every home of the city cannot be asked with a page of 100 under each home for the price
+ * of ten. `Type.field` of the supergraph.
+ */
+export const PLAIN_LIST_SIZES: Readonly<Record<string, ListSize>> = {
+  /** A row per home of the report's division (`cadenceReport(divisionCode:)`). */
+  'CadenceReport.homes': below({ city: 2_000, county: 500, township: 100 }),
+  /** The divisions directly below the report's: the counties, a county's townships, a township's villages. */
+  'CadenceReport.children': below({ city: 10, county: 40, township: 100 }),
+  /** The city's and the counties' CPPCC committees. */
+  'Query.committees': 100,
+  /** Everyone invited to a session: members, residents, experts, departments' staff. */
+  'Session.attendance': 100,
+};
 /** What a connection returns when `first` is not given. */
 const DEFAULT_FIRST = 20;
 
@@ -110,6 +144,19 @@ function isGroupedReport(type: unknown): type is GraphQLObjectType {
 function firstOf(selection: FieldNode, variables: Record<string, unknown>): unknown {
   const first = selection.arguments?.find((argument) => argument.name.value === 'first');
   return first ? valueFromASTUntyped(first.value, variables) : undefined;
+}
+
+/** A field's arguments' values, from the document or the variables. */
+function argumentsOf(
+  selection: FieldNode | undefined,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    (selection?.arguments ?? []).map((argument) => [
+      argument.name.value,
+      valueFromASTUntyped(argument.value, variables),
+    ]),
+  );
 }
 
 /** The size a list's `first` asks for; a negative one is refused before anything runs. */
@@ -216,12 +263,13 @@ export function operationCost(
     parent: GraphQLNamedType,
     multiplier: number,
     seen: Set<string>,
+    owner?: FieldNode,
   ): number => {
     // An abstract type costs its most expensive member.
     if (isAbstractType(parent)) {
       let most = 0;
       for (const member of schema.getPossibleTypes(parent))
-        most = Math.max(most, visit(set, member, multiplier, seen));
+        most = Math.max(most, visit(set, member, multiplier, seen, owner));
       return most;
     }
     if (!isObjectType(parent)) return 0;
@@ -242,7 +290,7 @@ export function operationCost(
         (isGroupedReport(parent) && name === 'rows')
       ) {
         // A connection's edges, nodes and page info are the items its `first` already counted.
-        cost += visit(selection.selectionSet, type, multiplier, seen);
+        cost += visit(selection.selectionSet, type, multiplier, seen, owner);
         continue;
       }
       let size = 1;
@@ -251,14 +299,33 @@ export function operationCost(
       } else if (isGroupedReport(type)) {
         size = sizeOf(selection, variables, REPORT_DEFAULT_ROWS);
       } else if (isListType(getNullableType(field.type))) {
-        size = PLAIN_LIST_SIZE;
+        const most = PLAIN_LIST_SIZES[`${parent.name}.${name}`] ?? PLAIN_LIST_SIZE;
+        size = typeof most === 'number' ? most : most(argumentsOf(owner, variables));
       }
       cost += multiplier * size;
-      cost += visit(selection.selectionSet, type, multiplier * size, seen);
+      cost += visit(selection.selectionSet, type, multiplier * size, seen, selection);
     }
     return cost;
   };
   return visit(selectionSet, rootType, 1, new Set());
+}
+
+/**
+ * The variables as the operation will run with them: those sent, and the declared default of
+ * each one not sent (`query($first: Int = 100)`), which would otherwise count as the usual size.
+ */
+export function withDefaults(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue) {
+      values[name] = valueFromASTUntyped(definition.defaultValue);
+    }
+  }
+  return values;
 }
 
 /** What the operations of one HTTP request (a batch shares it) have cost so far. */
@@ -292,7 +359,7 @@ export function costLimitPlugin(limit: number): ApolloServerPlugin<{ costBudget?
             operation.selectionSet,
             rootType,
             fragments,
-            request.variables ?? {},
+            withDefaults(operation, request.variables),
           );
           const budget = contextValue.costBudget;
           const cost = own + (budget?.spent ?? 0);

@@ -134,6 +134,30 @@ describe('a value of the wrong shape', () => {
     },
   );
 
+  it('an operationName that names no operation of the document: 400, the name neither echoed nor logged', async () => {
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${stack.gateway.origin}/graphql/city`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${city}` },
+        body: JSON.stringify(body),
+      });
+    for (const body of [
+      { query: '{ viewer { level } }', operationName: `X${MARK.replace(/-/g, '_')}` },
+      { query: 'query A { viewer { level } } query B { viewer { division { code } } }' },
+    ]) {
+      const before = lines.length;
+      const response = await post(body);
+      const answer = (await response.json()) as { errors: Array<Record<string, any>> };
+      expect(response.status).toBe(400);
+      expect(answer.errors).toEqual([
+        expect.objectContaining({ extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }),
+      ]);
+      const logged = lines.slice(before);
+      expect(logged.filter((line) => Number(line.level) >= 50)).toEqual([]);
+      expect(JSON.stringify([answer, logged])).not.toContain('13812345678');
+    }
+  });
+
   it('a literal of the wrong type in the query: refused without repeating it (a phone number in an Int)', async () => {
     for (const query of [
       `{ division(code: "3207") { sessionStats(year: 13812345678) { held } } }`,

@@ -60,7 +60,7 @@ export {
   type PoolView,
 } from './metrics';
 export { REPORT_DEFAULT_ROWS, REPORT_MAX_ROWS } from './report-limits';
-export { REQUEST_ID_HEADER, requestIdFrom, requestLogPlugin } from './request-log';
+export { REQUEST_ID_HEADER, operationPlugin, requestIdFrom, requestLogPlugin } from './request-log';
 export { DateScalar, DateTimeScalar } from './scalars';
 export {
   SURFACES,

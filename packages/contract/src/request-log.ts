@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { RequestFacts } from './access-log';
 
@@ -19,14 +20,40 @@ export function requestLogPlugin<
   Context extends { requestLog?: RequestFacts },
 >(): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ contextValue, request }) {
+    async requestDidStart({ contextValue }) {
       return {
         async willSendResponse({ errors, operationName }) {
           const facts = contextValue.requestLog;
           if (!facts) return;
-          facts.operations.push(operationName ?? request.operationName ?? null);
+          // The name of the operation that ran, from the document; never the request's own
+          // `operationName` text, which may name nothing (and hold anything: operationPlugin).
+          facts.operations.push(operationName ?? null);
           for (const error of errors ?? [])
             facts.errorCodes.push(String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refuses, before anything runs, a request whose `operationName` names no operation of its
+ * document (or a document of several operations with none named): 400
+ * OPERATION_RESOLUTION_FAILURE, without repeating the name. Left to the executor, the gateway's
+ * query planner throws a plain error (a 500, its message holding the name).
+ */
+export function operationPlugin<Context extends object>(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          throw new GraphQLError(
+            request.operationName
+              ? 'The operationName names no operation of the document.'
+              : 'The document holds several operations: name the one to run (operationName).',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
         },
       };
     },
