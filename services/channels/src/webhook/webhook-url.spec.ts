@@ -22,6 +22,10 @@ describe('the address a webhook may point at', () => {
       'https://[::ffff:10.0.0.1]/hook',
       'https://[64:ff9b::10.0.0.1]/hook',
       'https://[2002:a00:1::1]/hook',
+      'https://[::10.0.0.1]/hook',
+      'https://[::ffff:0:a00:1]/hook',
+      'https://[2001:0:a00:1::1]/hook',
+      'https://[2001:db8::1]/hook',
       'https://192.0.0.1/hook',
     ]) {
       const error = await refusal(url);

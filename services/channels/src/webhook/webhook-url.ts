@@ -26,7 +26,11 @@ for (const [network, prefix] of [
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 }
 for (const [network, prefix] of [
-  // NAT64 and 6to4 carry an IPv4 address inside (64:ff9b::10.0.0.1 reaches 10.0.0.1).
+  // NAT64 and 6to4 carry an IPv4 address inside (64:ff9b::10.0.0.1 reaches 10.0.0.1), as do the
+  // deprecated IPv4-compatible (::10.0.0.1), the IPv4-translated (::ffff:0:10.0.0.1) and Teredo.
+  ['::', 96],
+  ['::ffff:0:0:0', 96],
+  ['2001::', 32],
   ['64:ff9b::', 96],
   ['64:ff9b:1::', 48],
   ['2002::', 16],
@@ -34,6 +38,9 @@ for (const [network, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['::', 128],
+  // Discard-only and documentation: never a receiver.
+  ['100::', 64],
+  ['2001:db8::', 32],
 ] as const) {
   PRIVATE.addSubnet(network, prefix, 'ipv6');
 }
