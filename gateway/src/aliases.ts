@@ -47,7 +47,9 @@ export function entityKeyAliasRule(keys: Map<string, Set<string>>): ValidationRu
       if (!reserved) return;
       context.reportError(
         new GraphQLError(
-          `The alias "${alias}" is the name of ${parent.name}'s key field: the answer would hold the key under it. Choose another alias for ${node.name.value}.`,
+          alias === '__typename'
+            ? `The alias "__typename" is the name the gateway gives ${parent.name}'s type name: the answer would hold the type name under it. Choose another alias for ${node.name.value}.`
+            : `The alias "${alias}" is the name of ${parent.name}'s key field: the answer would hold the key under it. Choose another alias for ${node.name.value}.`,
           { nodes: [node] },
         ),
       );

@@ -80,7 +80,12 @@ export function limitRules(limits: SurfaceLimits): ValidationRule[] {
   const report = {
     propagateOnRejection: false,
     onReject: [
-      (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
+      // graphql-armor words a limit as a syntax error ("Syntax Error: Query depth limit of 15
+      // exceeded"); the document parsed, so say only which limit it passes.
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(
+          new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { nodes: error.nodes }),
+        ),
     ],
   };
   return [
