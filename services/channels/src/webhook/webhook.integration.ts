@@ -61,6 +61,31 @@ describe('webhooks of a department', () => {
     expect(unknownType.errors?.[0].extensions).toMatchObject({ field: 'input.eventTypes.0' });
   });
 
+  it('refuse an event type that never reaches a department, naming it where it stands', async () => {
+    const b = graph.as(departmentCaller(B));
+    for (const type of ['demand.raised', 'minutes.published', 'session.scheduled']) {
+      const answer = await b.send(CREATE, {
+        input: { url, eventTypes: ['proposal.assigned', type] },
+      });
+      expect(answer.errors?.[0]).toMatchObject({
+        message: expect.stringContaining(`A department never receives ${type}`),
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.eventTypes.1' },
+      });
+    }
+    // The CPPCC office, which receives them, may subscribe to them.
+    const office = await graph
+      .as(HAIZHOU_STAFF)
+      .send(CREATE, { input: { url, eventTypes: ['demand.raised', 'minutes.published'] } });
+    expect(office.errors).toBeUndefined();
+    const id = office.data!.createWebhookSubscription.subscription.id;
+    await graph
+      .as(HAIZHOU_STAFF)
+      .send(
+        `mutation($input: WebhookSubscriptionStepInput!) { deleteWebhookSubscription(input: $input) }`,
+        { input: { subscriptionId: id } },
+      );
+  });
+
   it('deliver every event of a proposal, signed, each once after success, in order', async () => {
     const a = graph.as(departmentCaller(A));
     const { createWebhookSubscription: created } = await a.query(CREATE, {

@@ -22,7 +22,7 @@ import {
   type WebhookDelivery,
   type WebhookSubscription,
 } from './webhook.types';
-import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
+import { DEPARTMENT_EVENT_TYPES, WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 
 /**
  * How many subscriptions one owner (a department, an office's division) keeps: each is a lane
@@ -130,6 +130,12 @@ export async function createWebhookSubscription(
   types.forEach((type, index) => {
     if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(type)) {
       throw new BadUserInputError('Not an event type.', `input.eventTypes.${index}`);
+    }
+    if (caller.level === 'DEPARTMENT' && !DEPARTMENT_EVENT_TYPES.includes(type)) {
+      throw new BadUserInputError(
+        `A department never receives ${type}: that event reaches the home and the CPPCC office.`,
+        `input.eventTypes.${index}`,
+      );
     }
   });
   let departmentId: string | null = null;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
+import { WEBHOOK_EVENT_TYPES, DEPARTMENT_EVENT_TYPES } from './webhook-event-types';
 import {
   Connection,
   DateTimeScalar,
@@ -206,7 +206,9 @@ export class CreateWebhookSubscriptionInput {
     description:
       'The event types to deliver, at least one of ' +
       WEBHOOK_EVENT_TYPES.map((type) => `\`${type}\``).join(', ') +
-      ' (deliberation’s sessions and minutes included); any other is BAD_USER_INPUT.',
+      ' (deliberation’s sessions and minutes included); any other is BAD_USER_INPUT. A department receives only ' +
+      DEPARTMENT_EVENT_TYPES.map((type) => `\`${type}\``).join(', ') +
+      ' (the others reach the home and the CPPCC office): a department naming another is BAD_USER_INPUT.',
   })
   eventTypes: string[];
 
