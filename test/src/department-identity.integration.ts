@@ -9,6 +9,7 @@ import { exportJWK, generateKeyPair, decodeProtectedHeader } from 'jose';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { startIdentityProvider, type TestIdentityProvider } from './support/identity-provider';
 import { ask, data, startStack, tokenFor, type Stack } from './support/stack';
+import { stableId } from '@cppcc/organization';
 
 jest.setTimeout(180_000);
 
@@ -104,7 +105,10 @@ async function assigned(departmentId: string): Promise<string> {
     {
       input: {
         kind: 'MEMBER',
-        leadMemberId: stack.demo!.organization.members[0].id,
+        // A member of 海州区's CPPCC: a county proposal names its county's members or the city's.
+        leadMemberId: stack.demo!.organization.committeeMemberships.find(
+          (seat) => seat.committee_id === stableId('committee', '320706'),
+        )!.member_id,
         divisionCode: '320706',
         title: '关于完善老旧小区加装电梯补贴办法的建议',
         content: '多层老旧小区加装电梯意愿强烈，补贴标准与审批流程有待统一。',

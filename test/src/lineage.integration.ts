@@ -28,10 +28,14 @@ beforeAll(async () => {
       `mutation { createHome(input: { name: "新海街道政协协商民主之家", divisionCode: "320706006", kind: CITIZEN }) { id } }`,
     )
   ).createHome.id;
+  // A member of the city CPPCC (living in 海州区), whom the city's proposal may name.
+  const [cityCppcc] = (await call(city, `{ committees(kind: CPPCC) { id } }`)).committees;
   ids.member = (
     await call(
       city,
-      `mutation { createMember(input: { name: "陈立华", gender: FEMALE, divisionCode: "320706" }) { id } }`,
+      `mutation($seat: ID!) { createMember(input: { name: "陈立华", gender: FEMALE, divisionCode: "320706",
+         committees: [{ committeeId: $seat, termStart: "2022-01-01" }] }) { id } }`,
+      { seat: cityCppcc.id },
     )
   ).createMember.id;
   const department = (name: string, shortName: string) =>
@@ -118,22 +122,25 @@ describe('a demand followed to the answer and back', () => {
     );
 
     // The matter needs the city: a member's proposal to the city CPPCC, citing the demand and the session.
+    // The member reaches channels through the organization's feed (within about a second).
     const proposal = (
-      await call(
-        city,
-        `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
-        {
-          input: {
-            divisionCode: '3207',
-            year: 2026,
-            kind: 'MEMBER',
-            leadMemberId: ids.member,
-            title: '关于系统改造新南片区排水管网的建议',
-            content: '新南片区雨污管网老化，建议纳入城市更新计划统筹改造。',
-            sourceDemandIds: [demand.id],
-            sourceSessionIds: [session.id],
+      await eventually(() =>
+        call(
+          city,
+          `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
+          {
+            input: {
+              divisionCode: '3207',
+              year: 2026,
+              kind: 'MEMBER',
+              leadMemberId: ids.member,
+              title: '关于系统改造新南片区排水管网的建议',
+              content: '新南片区雨污管网老化，建议纳入城市更新计划统筹改造。',
+              sourceDemandIds: [demand.id],
+              sourceSessionIds: [session.id],
+            },
           },
-        },
+        ),
       )
     ).draftProposal;
     const step = (mutation: string, token = city, surface: 'city' | 'department' = 'city') =>

@@ -15,7 +15,7 @@ export const CHANGE_CURSOR_DDL = `
 
 export interface OrganizationFeedOptions<C extends Change> {
   /** What the feed carries, its path's first word: `homes` is `/internal/home-changes`. */
-  records: 'homes' | 'departments' | 'divisions';
+  records: 'homes' | 'departments' | 'divisions' | 'members' | 'participants';
   /** The consumer's name, e.g. `deliberation`. */
   consumer: string;
   /** The id of the record a change is about. */

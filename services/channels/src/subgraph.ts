@@ -4,7 +4,12 @@ import {
   serveDomainEvents,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
-import { followDepartments, followHomes } from '@cppcc/organization-feed';
+import {
+  followDepartments,
+  followHomes,
+  followMembers,
+  followParticipants,
+} from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { Demand } from './demand/demand.entity';
 import { DemandResolver, HomeDemandsResolver, demandReference } from './demand/demand.resolver';
@@ -116,6 +121,8 @@ export function createChannelsSubgraph(
     startWorkers: (orm, settings) => [
       followHomes(orm, settings, { consumer: 'channels', recordTables: ['demand'] }),
       followDepartments(orm, settings, { consumer: 'channels' }),
+      followMembers(orm, settings, { consumer: 'channels' }),
+      followParticipants(orm, settings, { consumer: 'channels' }),
       startWebhookWorker(settings.databaseUrl, 'channels', settings.logger, webhooks),
       followDeliberationEvents(orm, settings),
     ],

@@ -4,7 +4,12 @@ import {
   serveDomainEvents,
   type SubgraphProcess,
 } from '@cppcc/toolkit';
-import { followDepartments, followHomes } from '@cppcc/organization-feed';
+import {
+  followDepartments,
+  followHomes,
+  followMembers,
+  followParticipants,
+} from '@cppcc/organization-feed';
 import { createContext } from './context';
 import { DeliberationEventResolver } from './event/event.resolver';
 import { migrations } from './migrations';
@@ -75,5 +80,7 @@ export const deliberationSubgraph: SubgraphProcess = {
       recordTables: ['session', 'minutes', 'follow_up_action', 'agenda_item', 'attendance'],
     }),
     followDepartments(orm, settings, { consumer: 'deliberation' }),
+    followMembers(orm, settings, { consumer: 'deliberation' }),
+    followParticipants(orm, settings, { consumer: 'deliberation' }),
   ],
 };

@@ -240,12 +240,14 @@ export async function readEvents(
     pageWhere.push('(xid, seq) > (?::xid8, ?::bigint)');
     pageParams.push(after.xid, after.seq);
   }
+  // Ordered by the table's xid8 (`domain_event.xid`), not the text the select hands back under
+  // the same name: as text, transaction 1000 would sort before 999 and a page would skip events.
   const rows = await executeIn<EventRow[]>(
     em,
     `select seq, id, type, occurred_at, record_type, record_id, record_version, division_code,
             department_ids, home_ids, payload, xid::text as xid
        from domain_event where ${pageWhere.join(' and ')}
-      order by xid, seq limit ?`,
+      order by domain_event.xid, domain_event.seq limit ?`,
     [...pageParams, limit + 1],
   );
   const page = rows.slice(0, limit);

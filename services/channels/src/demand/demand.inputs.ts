@@ -26,7 +26,8 @@ export class RaiseDemandInput extends CreateInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The participant of the home who raised it; otherwise a resident, named below.',
+    description:
+      'The participant who raised it, one living in the home’s county (docs/domain.md, “What a record may name”); otherwise a resident, named below.',
   })
   participantId?: string | null;
 

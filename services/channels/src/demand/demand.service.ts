@@ -10,7 +10,7 @@ import {
   type Caller,
   createThroughWorkflow,
 } from '@cppcc/toolkit';
-import { requireActiveHome } from '@cppcc/organization-feed';
+import { requireActiveHome, requireReferences } from '@cppcc/organization-feed';
 import { requireDivisionCode, requireId, requireIds } from '../shared/validation';
 import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
 import type { RaiseDemandInput } from './demand.inputs';
@@ -43,6 +43,11 @@ export async function raiseDemand(
       'A demand is raised by a participant or by a resident, not both.',
       'input.residentName',
     );
+  }
+  if (participantId) {
+    await requireReferences(em, divisionCode, [
+      { kind: 'participant', id: participantId, field: 'input.participantId' },
+    ]);
   }
   const receivedAt = input.receivedAt ?? new Date();
   if (receivedAt.getTime() > Date.now()) {

@@ -8,6 +8,8 @@ import {
   departmentCaller,
   seedDepartment,
   seedHome,
+  seedMember,
+  seedParticipant,
 } from '../testing/fixtures';
 import { DemandStatus as S } from './demand.entity';
 import { DEMAND_STEPS } from './demand.workflow';
@@ -19,6 +21,8 @@ let SIBLING: string;
 let GUANNAN_HOME: string;
 let SUSPENDED: string;
 let DEPARTMENT: string;
+/** A member of the city CPPCC, who writes the reports that carry demands up. */
+let AUTHOR: string;
 
 beforeAll(async () => {
   graph = await startTestSubgraph(channelsSubgraph, 'demand_workflow');
@@ -27,6 +31,7 @@ beforeAll(async () => {
   GUANNAN_HOME = await seedHome(graph, '320724100001');
   SUSPENDED = await seedHome(graph, '320706001003', 'SUSPENDED');
   DEPARTMENT = await seedDepartment(graph, 'CITY', '3207');
+  AUTHOR = await seedMember(graph, '3207');
 });
 afterAll(() => graph?.stop());
 
@@ -98,7 +103,7 @@ async function escalate(demandId: string): Promise<string> {
       input: {
         title: '农村桥梁安全隐患较多',
         content: '多个村口桥梁年久失修。',
-        authorMemberIds: [randomUUID()],
+        authorMemberIds: [AUTHOR],
         sourceDemandIds: [demandId],
       },
     },
@@ -192,7 +197,7 @@ describe('raising a demand', () => {
   });
 
   it('by the county office, for a participant, with what was given', async () => {
-    const participant = randomUUID();
+    const participant = await seedParticipant(graph, '320706001001');
     const response = await raise(
       {
         participantId: participant,
@@ -301,7 +306,7 @@ describe('the life of a demand', () => {
           input: {
             title: '题',
             content: '内容',
-            authorMemberIds: [randomUUID()],
+            authorMemberIds: [AUTHOR],
             sourceDemandIds: [before.id],
           },
         },

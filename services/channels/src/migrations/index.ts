@@ -15,6 +15,7 @@ import { Migration20261129150000_keyset_lists } from './Migration20261129150000_
 import { Migration20261129160000_home_lineage_indexes } from './Migration20261129160000_home_lineage_indexes';
 import { Migration20261129170000_delivery_keyset } from './Migration20261129170000_delivery_keyset';
 import { Migration20261129210000_domain_event_feed } from './Migration20261129210000_domain_event_feed';
+import { Migration20261130000000_member_participant_projections } from './Migration20261130000000_member_participant_projections';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -78,5 +79,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129210000_domain_event_feed',
     class: Migration20261129210000_domain_event_feed,
+  },
+  {
+    name: 'Migration20261130000000_member_participant_projections',
+    class: Migration20261130000000_member_participant_projections,
   },
 ];

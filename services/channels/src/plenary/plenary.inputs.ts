@@ -16,7 +16,11 @@ export class SubmitPlenaryItemInput extends CreateInput {
   @Field({ description: 'The full text.' })
   content: string;
 
-  @Field(() => [ID], { nullable: true, description: 'The members who wrote it.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The members who wrote it: each one of the CPPCC’s county or of the city (docs/domain.md, “What a record may name”).',
+  })
   authorMemberIds?: string[] | null;
 
   @Field(() => ID, { nullable: true, description: 'The special committee that wrote it.' })

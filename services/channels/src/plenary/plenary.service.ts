@@ -9,6 +9,7 @@ import {
   type Caller,
   createThroughWorkflow,
 } from '@cppcc/toolkit';
+import { referencesAt, requireReferences } from '@cppcc/organization-feed';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
 import { PlenaryStatus, type PlenaryItem } from './plenary.entity';
@@ -39,6 +40,11 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
       'input.authorMemberIds',
     );
   }
+  await requireReferences(
+    em,
+    divisionCode,
+    referencesAt('member', input.authorMemberIds, 'input.authorMemberIds'),
+  );
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createThroughWorkflow(em, caller, workflow, key, {

@@ -3,7 +3,13 @@ import { todayInCity } from '@cppcc/toolkit';
 import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@cppcc/toolkit/testing';
 import { addDays } from '../shared/dates';
 import { channelsSubgraph } from '../subgraph';
-import { departmentCaller, HAIZHOU_STAFF, seedDepartment, seedHome } from '../testing/fixtures';
+import {
+  departmentCaller,
+  HAIZHOU_STAFF,
+  seedDepartment,
+  seedHome,
+  seedMember,
+} from '../testing/fixtures';
 import { PlenaryStatus as S } from './plenary.entity';
 import { PLENARY_STEPS, type PlenaryStep } from './plenary.workflow';
 
@@ -14,6 +20,8 @@ const MEMBER = randomUUID();
 beforeAll(async () => {
   graph = await startTestSubgraph(channelsSubgraph, 'plenary_workflow');
   HOME = await seedHome(graph, '320706001001');
+  // A member of the city CPPCC, whom the city's and the counties' records may name.
+  await seedMember(graph, '3207', MEMBER);
 });
 afterAll(() => graph?.stop());
 

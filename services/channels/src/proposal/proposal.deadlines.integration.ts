@@ -32,7 +32,7 @@ async function morningOf(day: string) {
 
 describe('the morning job of proposal deadlines', () => {
   it('raises dueSoon and overdue exactly once each as the clock moves forward', async () => {
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const id = await ops.registered();
     await ops.assign(id, LEAD);
     const { proposal } = await graph.query(`query($id: ID!) { proposal(id: $id) { dueOn } }`, {
@@ -64,7 +64,7 @@ describe('the morning job of proposal deadlines', () => {
   });
 
   it('raises nothing for a proposal already replied to', async () => {
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const id = await ops.registered();
     await ops.assign(id, LEAD);
     const lead = graph.as(departmentCaller(LEAD));

@@ -15,7 +15,7 @@ let ops: ReturnType<typeof proposalOperations>;
 beforeAll(async () => {
   graph = await startTestSubgraph(channelsSubgraph, 'proposal_inbox');
   pool = new pg.Pool({ connectionString: graph.database.url, options: '-c search_path=channels' });
-  ops = proposalOperations(graph);
+  ops = proposalOperations(graph, graph);
 });
 afterAll(async () => {
   await pool?.end();

@@ -17,12 +17,17 @@ export class DraftProposalInput extends CreateInput {
   @Field(() => ProposalKind, { description: 'Who puts it forward.' })
   kind: ProposalKind;
 
-  @Field(() => ID, { nullable: true, description: 'The lead proposer (MEMBER, MEMBER_GROUP).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The lead proposer (MEMBER, MEMBER_GROUP): a member of the CPPCC’s county or of the city (docs/domain.md, “What a record may name”).',
+  })
   leadMemberId?: string | null;
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'Co-signers (MEMBER_GROUP needs one at least).',
+    description:
+      'Co-signers (MEMBER_GROUP needs one at least): members of the CPPCC’s county or of the city.',
   })
   coSignerIds?: string[] | null;
 
@@ -56,6 +61,10 @@ export class ProposalChanges {
   @Field(() => String, { nullable: true, description: 'The new text.' })
   content?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'The co-signers, replacing the current list.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The co-signers, replacing the current list: members of the CPPCC’s county or of the city.',
+  })
   coSignerIds?: string[] | null;
 }

@@ -280,12 +280,14 @@ export class ProposalResolver extends RecordQuery(Proposal, {
   assignProposal(
     @StepInputArg(ProposalStepInput) input: ProposalStepInput,
     @Arg('leadDepartmentId', () => ID, {
-      description: 'The lead department (主办单位) that answers it.',
+      description:
+        'The lead department (主办单位) that answers it: one of the proposal’s county or of the city (docs/domain.md, “What a record may name”).',
     })
     leadDepartmentId: string,
     @Arg('coDepartmentIds', () => [ID], {
       nullable: true,
-      description: 'Co-handling departments (会办单位), if any.',
+      description:
+        'Co-handling departments (会办单位), if any: each one of the proposal’s county or of the city.',
     })
     coDepartmentIds: string[] | null,
     @Ctx() { em, caller }: Context,

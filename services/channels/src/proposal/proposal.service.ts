@@ -20,9 +20,9 @@ import {
   type StepChoice,
   createThroughWorkflow,
 } from '@cppcc/toolkit';
+import { referencesAt, requireReferences } from '@cppcc/organization-feed';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
 import { addMonths } from '../shared/dates';
-import { requireDepartments } from '../shared/departments';
 import { requireCommitteeDivision, requireId, requireIds } from '../shared/validation';
 import {
   Evaluation,
@@ -104,6 +104,12 @@ export async function draftProposal(
   );
   const year = requireYear(input.year ?? Number(todayInCity().slice(0, 4)), 'input.year');
   const who = proposers(input);
+  await requireReferences(em, divisionCode, [
+    ...(who.leadMemberId
+      ? [{ kind: 'member' as const, id: who.leadMemberId, field: 'input.leadMemberId' }]
+      : []),
+    ...referencesAt('member', input.coSignerIds, 'input.coSignerIds'),
+  ]);
   const title = requireText(input.title, 'input.title', 200);
   const content = requireText(input.content, 'input.content', 20_000);
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
@@ -162,6 +168,11 @@ export function editProposal(
     if (title) proposal.title = title;
     if (content) proposal.content = content;
     if (coSignerIds) {
+      await requireReferences(
+        tx,
+        proposal.divisionCode,
+        referencesAt('member', changes.coSignerIds, 'changes.coSignerIds'),
+      );
       const others = coSignerIds.filter((id) => id !== proposal.leadMemberId);
       if (proposal.kind === ProposalKind.MEMBER_GROUP && !others.length) {
         throw new BadUserInputError(
@@ -331,8 +342,10 @@ export function assignProposal(
     );
   }
   return step(em, caller, id, version, 'assign', async (proposal, tx) => {
-    await requireDepartments(tx, [leadDepartmentId], 'leadDepartmentId');
-    await requireDepartments(tx, co, 'coDepartmentIds');
+    await requireReferences(tx, proposal.divisionCode, [
+      { kind: 'department', id: leadDepartmentId, field: 'leadDepartmentId' },
+      ...referencesAt('department', coDepartmentIds, 'coDepartmentIds'),
+    ]);
     const today = todayInCity();
     proposal.leadDepartmentId = leadDepartmentId;
     proposal.coDepartmentIds = co;

@@ -8,7 +8,7 @@ import {
 } from '@cppcc/toolkit/testing';
 import { addDays, addMonths } from '../shared/dates';
 import { channelsSubgraph } from '../subgraph';
-import { departmentCaller, seedDepartment, seedHome } from '../testing/fixtures';
+import { departmentCaller, seedDepartment, seedHome, seedMember } from '../testing/fixtures';
 import { ProposalStatus as S } from './proposal.entity';
 import { PROPOSAL_STEPS, type ProposalStep } from './proposal.workflow';
 
@@ -26,6 +26,9 @@ beforeAll(async () => {
   CO = await seedDepartment(graph, 'CITY', '3207');
   OTHER = await seedDepartment(graph, 'CITY', '3207');
   HOME = await seedHome(graph, '320706001001');
+  // Members of the city CPPCC, whom the city's and the counties' proposals may name.
+  await seedMember(graph, '3207', MEMBER);
+  await seedMember(graph, '3207', CO_SIGNER);
 });
 afterAll(() => graph?.stop());
 
@@ -233,7 +236,7 @@ describe('the life of a proposal', () => {
     const { id } = (
       await draft({
         kind: 'MEMBER_GROUP',
-        leadMemberId: randomUUID(),
+        leadMemberId: await seedMember(graph, '3207'),
         coSignerIds: [CO_SIGNER],
         sourceDemandIds: [demand],
       })

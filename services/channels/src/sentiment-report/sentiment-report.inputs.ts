@@ -16,7 +16,10 @@ export class DraftSentimentReportInput extends CreateInput {
   @Field({ description: 'The full text.' })
   content: string;
 
-  @Field(() => [ID], { description: 'The members who wrote it (one at least).' })
+  @Field(() => [ID], {
+    description:
+      'The members who wrote it (one at least): each one of the CPPCC’s county or of the city (docs/domain.md, “What a record may name”).',
+  })
   authorMemberIds: string[];
 
   @Field(() => [ID], { nullable: true, description: 'The demands it reports.' })

@@ -225,7 +225,8 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
   forwardSentimentReport(
     @StepInputArg(SentimentReportStepInput) input: SentimentReportStepInput,
     @Arg('departmentIds', () => [ID], {
-      description: 'The departments (承办单位) that receive it and give feedback.',
+      description:
+        'The departments (承办单位) that receive it and give feedback: each one of the report’s county or of the city (docs/domain.md, “What a record may name”).',
     })
     departmentIds: string[],
     @Ctx() { em, caller }: Context,

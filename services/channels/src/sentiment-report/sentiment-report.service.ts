@@ -12,7 +12,7 @@ import {
   createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { carryToSourceDemands, requireSources } from '../demand/demand.service';
-import { requireDepartments } from '../shared/departments';
+import { referencesAt, requireReferences } from '@cppcc/organization-feed';
 import { requireCommitteeDivision, requireIds } from '../shared/validation';
 import {
   DepartmentFeedback,
@@ -42,6 +42,11 @@ export async function draftSentimentReport(
   if (!authorMemberIds.length) {
     throw new BadUserInputError('A report has one author at least.', 'input.authorMemberIds');
   }
+  await requireReferences(
+    em,
+    divisionCode,
+    referencesAt('member', input.authorMemberIds, 'input.authorMemberIds'),
+  );
   const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createThroughWorkflow(em, caller, SENTIMENT_REPORT_WORKFLOW, key, {
@@ -176,7 +181,11 @@ export function forwardSentimentReport(
   const ids = requireIds(departmentIds, 'departmentIds');
   if (!ids.length) throw new BadUserInputError('Name the departments.', 'departmentIds');
   return step(em, caller, id, version, 'forward', async (report, tx) => {
-    await requireDepartments(tx, ids, 'departmentIds');
+    await requireReferences(
+      tx,
+      report.divisionCode,
+      referencesAt('department', departmentIds, 'departmentIds'),
+    );
     report.departmentIds = ids;
     return { departmentIds: ids };
   });

@@ -8,7 +8,7 @@ import {
 } from '@cppcc/toolkit/testing';
 import { addDays } from '../shared/dates';
 import { channelsSubgraph } from '../subgraph';
-import { departmentCaller, seedDepartment, seedHome } from '../testing/fixtures';
+import { departmentCaller, seedDepartment, seedHome, seedMember } from '../testing/fixtures';
 import { SentimentReportStatus as S } from './sentiment-report.entity';
 import { SENTIMENT_REPORT_STEPS, type SentimentReportStep } from './sentiment-report.workflow';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   SECOND = await seedDepartment(graph, 'CITY', '3207');
   OTHER = await seedDepartment(graph, 'CITY', '3207');
   HOME = await seedHome(graph, '320706001001');
+  await seedMember(graph, '3207', AUTHOR);
 });
 afterAll(() => graph?.stop());
 
@@ -38,7 +39,7 @@ const FIELDS = `id status version title content notAdoptedReason issuedTo submit
 const READ = `query($id: ID!) { sentimentReport(id: $id) { ${FIELDS} } }`;
 const read = async (id: string) => (await graph.query(READ, { id })).sentimentReport;
 
-function draft(extra: Record<string, unknown> = {}, author = AUTHOR) {
+function draft(extra: Record<string, unknown> = {}, author: string = AUTHOR) {
   return graph.send(
     `mutation($input: DraftSentimentReportInput!) { draftSentimentReport(input: $input) { ${FIELDS} } }`,
     {
@@ -283,7 +284,7 @@ describe('the life of a sentiment report', () => {
       field: 'departmentIds.1',
     });
     // The field says which one; the message never repeats the id given.
-    expect(response.errors?.[0].message).toBe('There is no such department.');
+    expect(response.errors?.[0].message).toBe('There is no such department in the city.');
     expect(await read(report.id)).toEqual(report);
   });
 
@@ -302,7 +303,7 @@ describe('the life of a sentiment report', () => {
 
   it('gives one report for one idempotency key, however often the draft is sent', async () => {
     const key = randomUUID();
-    const author = randomUUID();
+    const author = await seedMember(graph, '3207');
     const [a, b] = await Promise.all([
       draft({ idempotencyKey: key }, author),
       draft({ idempotencyKey: key }, author),
@@ -431,7 +432,7 @@ describe('departments and sentiment reports', () => {
   });
 
   it("lists members' reports and departments' forwarded reports in a fixed number of statements", async () => {
-    const members = Array.from({ length: 6 }, () => randomUUID());
+    const members = await Promise.all(Array.from({ length: 6 }, () => seedMember(graph, '3207')));
     const byMember = new Map<string, string[]>();
     for (const [index, member] of members.entries()) {
       const ids: string[] = [];

@@ -55,3 +55,33 @@ export const GUANNAN_STAFF: Caller = {
   roles: ['STAFF'],
   surface: 'county',
 };
+
+/**
+ * A member as the organization's change feed would have brought it: placed in the city (`3207`)
+ * or a county (`320706`), the division a record naming them must lie under (requireReferences).
+ */
+export async function seedMember(
+  graph: Pick<TestSubgraph, 'orm'>,
+  divisionCode: string,
+  id: string = randomUUID(),
+) {
+  await graph.orm.em
+    .getConnection()
+    .execute(`insert into member_projection (id, division_code) values (?, ?)`, [id, divisionCode]);
+  return id;
+}
+
+/** A participant as the organization's change feed would have brought it: where they live. */
+export async function seedParticipant(
+  graph: Pick<TestSubgraph, 'orm'>,
+  divisionCode: string,
+  id: string = randomUUID(),
+) {
+  await graph.orm.em
+    .getConnection()
+    .execute(`insert into participant_projection (id, division_code) values (?, ?)`, [
+      id,
+      divisionCode,
+    ]);
+  return id;
+}

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { todayInCity } from '@cppcc/toolkit';
-import type { CallerClient } from '@cppcc/toolkit/testing';
+import type { CallerClient, TestSubgraph } from '@cppcc/toolkit/testing';
 import { addMonths } from '../shared/dates';
+import { seedMember } from './fixtures';
 
 /**
  * Named operations that walk a proposal through its life as the office and a lead department
- * would, for tests that watch what the steps leave behind (events, deliveries).
+ * would, for tests that watch what the steps leave behind (events, deliveries); the proposers are
+ * members of the city CPPCC seeded into `world`'s member projection.
  */
 const STEP = 'mutation($i: ProposalStepInput!)';
 
-export function proposalOperations(office: CallerClient) {
+export function proposalOperations(office: CallerClient, world: Pick<TestSubgraph, 'orm'>) {
   const id = (data: Record<string, { id: string }>) => Object.values(data)[0].id;
   return {
     /** A registered proposal (to Haizhou's CPPCC unless said), ready to be assigned. */
@@ -19,7 +20,7 @@ export function proposalOperations(office: CallerClient) {
         {
           input: {
             kind: 'MEMBER',
-            leadMemberId: randomUUID(),
+            leadMemberId: await seedMember(world, '3207'),
             divisionCode,
             title: '关于加快农村道路提档升级的建议',
             content: '部分村组道路狭窄破损，雨天通行困难，建议纳入年度计划。',

@@ -66,7 +66,7 @@ describe('webhooks beside receivers that fail or never answer', () => {
       .query(CREATE, { input: { url: await healthy.start(), eventTypes: TYPES } });
     healthy.secrets = [created.secret];
 
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const proposal = await ops.registered();
     const assigned = Date.now();
     await ops.assign(proposal, bad, [good]);

@@ -98,7 +98,7 @@ describe('webhooks of a department', () => {
     const b = graph.as(departmentCaller(B));
     await b.query(CREATE, { input: { url, eventTypes: TYPES } });
 
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const proposal = await ops.registered();
     await ops.assign(proposal, A);
     await ops.accept(a, proposal);
@@ -190,7 +190,7 @@ describe('webhooks of a department', () => {
       `mutation($input: WebhookSubscriptionStepInput!) { pauseWebhookSubscription(input: $input) { id } }`,
       { input: { subscriptionId: id } },
     );
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const assignOne = async () => ops.assign(await ops.registered(), D);
     const PAGE = `query($after: String) { webhookSubscriptions { edges { node { id
       deliveries(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
@@ -291,7 +291,7 @@ describe('webhooks of a department', () => {
       expect(now[0]).not.toBe(cut);
     }, 5_000);
     const before = receiver.delivered.length;
-    const ops = proposalOperations(graph);
+    const ops = proposalOperations(graph, graph);
     const proposal = await ops.registered();
     await ops.assign(proposal, C);
     await eventually(async () => {

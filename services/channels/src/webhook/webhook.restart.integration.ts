@@ -74,7 +74,7 @@ it('a restart of the channels process mid-way loses no delivery and sends none t
     { input: { url, eventTypes: ['proposal.assigned', 'proposal.accepted', 'proposal.replied'] } },
   );
   receiver.secrets = [created.secret];
-  const ops = proposalOperations(office);
+  const ops = proposalOperations(office, running);
   const proposal = await ops.registered();
   await ops.assign(proposal, LEAD);
   await ops.accept(lead, proposal);
@@ -113,7 +113,7 @@ it('an upgrade over the previous version’s queue keeps every delivery and drop
     );
     upgraded.secrets = [created.secret];
     const office = subgraphClient(running.url, CITY_STAFF);
-    const ops = proposalOperations(office);
+    const ops = proposalOperations(office, running);
     const proposal = await ops.registered();
     await ops.assign(proposal, LEAD);
     await eventually(

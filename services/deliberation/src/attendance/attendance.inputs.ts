@@ -7,7 +7,10 @@ export class AttendanceInput {
   @Field(() => AttendeeKind, { description: 'MEMBER, PARTICIPANT or DEPARTMENT.' })
   attendeeKind: AttendeeKind;
 
-  @Field(() => ID, { description: 'The member, participant or department.' })
+  @Field(() => ID, {
+    description:
+      "The member, participant or department, as `attendeeKind` says: a member or department of the session's county or of the city, a participant living in its county (docs/domain.md, “What a record may name”).",
+  })
   attendeeId: string;
 
   @Field(() => AttendanceRole, { description: 'What they do at the table.' })

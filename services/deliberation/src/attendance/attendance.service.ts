@@ -1,14 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { BadUserInputError, executeIn, type Caller, isUuid } from '@cppcc/toolkit';
+import { requireReferences, type ReferenceKind } from '@cppcc/organization-feed';
 import { editSession } from '../session/session.edits';
 import { type Session, SessionStatus } from '../session/session.entity';
-import { AttendanceStatus } from './attendance.entity';
+import { AttendanceStatus, AttendeeKind } from './attendance.entity';
 import type { AttendanceInput } from './attendance.inputs';
+
+/** What each kind of attendee is, among what a session may name (`requireReferences`). */
+const ATTENDEE: Record<AttendeeKind, ReferenceKind> = {
+  [AttendeeKind.MEMBER]: 'member',
+  [AttendeeKind.PARTICIPANT]: 'participant',
+  [AttendeeKind.DEPARTMENT]: 'department',
+};
 
 /**
  * Records invitations, and after the session who came, in bulk: one row per attendee, updated in
- * place when recorded again. Presence is known once the session is held.
+ * place when recorded again. Presence is known once the session is held. Each attendee is one of
+ * the session's county or the city, as its kind says (`requireReferences`).
  */
 export function recordAttendance(
   em: EntityManager,
@@ -36,6 +45,15 @@ export function recordAttendance(
           );
         }
       });
+      await requireReferences(
+        tx,
+        session.divisionCode,
+        entries.map((entry, index) => ({
+          kind: ATTENDEE[entry.attendeeKind],
+          id: entry.attendeeId,
+          field: `entries.${index}.attendeeId`,
+        })),
+      );
       const rows = entries.map((entry) => ({
         id: randomUUID(),
         session_id: session.id,

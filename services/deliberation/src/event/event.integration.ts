@@ -31,6 +31,15 @@ async function seedDepartment(name: string) {
   return id;
 }
 
+/** A member of 海州区's CPPCC as the organization's feed would have brought them. */
+async function seedMember() {
+  const id = randomUUID();
+  await graph.orm.em
+    .getConnection()
+    .execute(`insert into member_projection (id, division_code) values (?, '320706')`, [id]);
+  return id;
+}
+
 beforeAll(async () => {
   graph = await startTestSubgraph(deliberationSubgraph, 'deliberation_events');
   await graph.orm.em
@@ -123,7 +132,7 @@ describe('domain events of sessions and minutes', () => {
             {
               description: '召集楼栋居民再议',
               ownerKind: 'MEMBER',
-              ownerId: randomUUID(),
+              ownerId: await seedMember(),
               dueOn: '2026-12-15',
             },
           ],

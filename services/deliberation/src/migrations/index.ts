@@ -13,6 +13,7 @@ import { Migration20261129000000_minutes_history } from './Migration202611290000
 import { Migration20261129120000_domain_events } from './Migration20261129120000_domain_events';
 import { Migration20261129140000_domain_event_feed } from './Migration20261129140000_domain_event_feed';
 import { Migration20261129210000_session_lifecycle_events } from './Migration20261129210000_session_lifecycle_events';
+import { Migration20261130000000_member_participant_projections } from './Migration20261130000000_member_participant_projections';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -65,5 +66,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129210000_session_lifecycle_events',
     class: Migration20261129210000_session_lifecycle_events,
+  },
+  {
+    name: 'Migration20261130000000_member_participant_projections',
+    class: Migration20261130000000_member_participant_projections,
   },
 ];

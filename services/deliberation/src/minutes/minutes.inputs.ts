@@ -11,7 +11,10 @@ export class FollowUpActionInput {
   @Field(() => ActionOwnerKind, { description: 'Whether a member or a department owns it.' })
   ownerKind: ActionOwnerKind;
 
-  @Field(() => ID, { description: 'The member or department that owns the action.' })
+  @Field(() => ID, {
+    description:
+      "The member or department that owns the action: one of the session's county or of the city (docs/domain.md, “What a record may name”).",
+  })
   ownerId: string;
 
   @Field(() => DateScalar, { description: 'Due by this day (`YYYY-MM-DD`).' })

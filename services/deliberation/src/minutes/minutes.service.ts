@@ -12,8 +12,15 @@ import {
   type Caller,
   isUuid,
 } from '@cppcc/toolkit';
+import { requireReferences } from '@cppcc/organization-feed';
 import { Session, SessionStatus } from '../session/session.entity';
-import { ActionStatus, FollowUpAction, Minutes, MinutesStatus } from './minutes.entity';
+import {
+  ActionOwnerKind,
+  ActionStatus,
+  FollowUpAction,
+  Minutes,
+  MinutesStatus,
+} from './minutes.entity';
 import type { DraftMinutesInput, EditMinutesInput, FollowUpActionInput } from './minutes.inputs';
 import { MINUTES_WORKFLOW } from './minutes.workflow';
 
@@ -32,6 +39,27 @@ function validActions(actions: FollowUpActionInput[], field: string) {
       dueOn: requireDate(action.dueOn, `${field}.${index}.dueOn`),
     };
   });
+}
+
+/**
+ * The owners of the actions, each a member or a department of the session's county or the city
+ * (`requireReferences`).
+ */
+function requireOwners(
+  tx: EntityManager,
+  divisionCode: string,
+  actions: ReturnType<typeof validActions>,
+  field: string,
+): Promise<void> {
+  return requireReferences(
+    tx,
+    divisionCode,
+    actions.map((action, index) => ({
+      kind: action.ownerKind === ActionOwnerKind.DEPARTMENT ? 'department' : 'member',
+      id: action.ownerId,
+      field: `${field}.${index}.ownerId`,
+    })),
+  );
 }
 
 function writeActions(
@@ -72,6 +100,7 @@ export async function draftMinutes(
     if (await tx.count(Minutes, { sessionId: session.id }, { filters: false })) {
       throw new BadUserInputError('The session has minutes already: edit them.', 'input.sessionId');
     }
+    await requireOwners(tx, session.divisionCode, actions, 'input.actions');
     const minutes = tx.create(Minutes, {
       sessionId: session.id,
       homeId: session.homeId,
@@ -112,6 +141,7 @@ export async function editMinutes(
       if (consensus != null) minutes.consensus = consensus;
       if (disagreements != null) minutes.disagreements = disagreements;
       if (actions != null) {
+        await requireOwners(tx, minutes.divisionCode, actions, 'input.actions');
         await tx.nativeDelete(FollowUpAction, { minutesId: minutes.id });
         writeActions(tx, minutes, actions);
       }

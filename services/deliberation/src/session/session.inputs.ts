@@ -22,7 +22,11 @@ export class ScheduleSessionInput extends CreateInput {
   @Field(() => String, { nullable: true, description: 'Where, e.g. 村委会二楼会议室.' })
   location?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Departments invited to take part.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Departments invited to take part: each one of the home's county or of the city (docs/domain.md, “What a record may name”).",
+  })
   departmentIds?: string[] | null;
 
   @Field(() => [String], {

@@ -10,6 +10,7 @@ import {
   graph,
   schedule,
   seedDepartment,
+  seedMember,
   sessionIn,
   useSessionGraph,
 } from '../testing/sessions';
@@ -21,6 +22,10 @@ describe('the minutes of a held session', () => {
   const EDIT = `mutation($input: EditMinutesInput!) { editMinutes(input: $input) { id status version summary } }`;
   const APPROVE = `mutation($input: MinutesStepInput!) { approveMinutes(input: $input) { id status version } }`;
   const PUBLISH = `mutation($input: MinutesStepInput!) { publishMinutes(input: $input) { id status version publishedAt } }`;
+  let BUREAU: string;
+  beforeAll(async () => {
+    BUREAU = await seedDepartment('COUNTY', '320706', '海州区住房和城乡建设局');
+  });
   const minutesInput = (sessionId: string) => ({
     sessionId,
     summary: '居民就加装电梯的费用分摊进行了协商。',
@@ -30,7 +35,7 @@ describe('the minutes of a held session', () => {
       {
         description: '向住建局提交补贴申请',
         ownerKind: 'DEPARTMENT',
-        ownerId: randomUUID(),
+        ownerId: BUREAU,
         dueOn: '2027-01-15',
       },
     ],
@@ -190,7 +195,7 @@ describe('the agenda and attendance of a session', () => {
       { input: { sessionId: session.id, items: [{ title: '村道修缮' }], expectedVersion: 1 } },
     );
     expect(agenda.setAgenda.agenda).toEqual([{ title: '村道修缮' }]);
-    const member = randomUUID();
+    const member = await seedMember('320706');
     const attended = await graph.query(
       `mutation($input: RecordAttendanceInput) { recordAttendance(input: $input) { attendanceCounts { invited } } }`,
       {
@@ -228,7 +233,10 @@ describe('the agenda and attendance of a session', () => {
 
   it('invites before and records presence after the session, in bulk, a row per attendee', async () => {
     const session = await sessionIn(SessionStatus.PLANNED);
-    const [member, department] = [randomUUID(), randomUUID()];
+    const [member, department] = [
+      await seedMember('320706'),
+      await seedDepartment('CITY', '3207', '连云港市民政局'),
+    ];
     const invite = [
       { attendeeKind: 'MEMBER', attendeeId: member, role: 'CHAIR', status: 'INVITED' },
       { attendeeKind: 'DEPARTMENT', attendeeId: department, role: 'DEPARTMENT', status: 'INVITED' },
@@ -280,7 +288,12 @@ describe('the agenda and attendance of a session', () => {
       await graph.query(ATTEND, {
         id: session.id,
         entries: [
-          { attendeeKind: 'MEMBER', attendeeId: randomUUID(), role: 'MEMBER', status: 'PRESENT' },
+          {
+            attendeeKind: 'MEMBER',
+            attendeeId: await seedMember('320706'),
+            role: 'MEMBER',
+            status: 'PRESENT',
+          },
         ],
       });
     }
@@ -339,7 +352,7 @@ describe('the list of sessions', () => {
 describe('what deliberation adds to departments and members', () => {
   it('gives a department the sessions it is invited to, and a member the record of their attendance', async () => {
     const department = await seedDepartment('COUNTY', '320706', '海州区卫生健康委员会');
-    const [member, stranger] = [randomUUID(), randomUUID()];
+    const [member, stranger] = [await seedMember('320706'), randomUUID()];
     const ATTEND = `mutation($id: ID!, $entries: [AttendanceInput!]!) { recordAttendance(sessionId: $id, entries: $entries) { id } }`;
     const sessions = [];
     for (const status of ['PRESENT', 'ABSENT', 'PRESENT']) {

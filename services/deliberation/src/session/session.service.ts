@@ -9,7 +9,7 @@ import {
   isUuid,
   createThroughWorkflow,
 } from '@cppcc/toolkit';
-import { requireActiveHome } from '@cppcc/organization-feed';
+import { referencesAt, requireActiveHome, requireReferences } from '@cppcc/organization-feed';
 import { Session, SessionStatus } from './session.entity';
 import type { ScheduleSessionInput } from './session.inputs';
 import { SESSION_WORKFLOW, type SessionStep } from './session.workflow';
@@ -25,16 +25,19 @@ function uuids(values: string[] | null | undefined, field: string): string[] {
 }
 
 /**
- * The departments invited to a session, as the organization's feed brought them: an id it has not
- * brought is refused, naming its place in the input (`ids` as given, checked as ids). A
- * department created a moment ago may be unknown here for up to a second.
+ * The departments invited to a session of division `divisionCode`, as the organization's feed
+ * brought them: each one of the session's county or the city (`requireReferences`), or refused,
+ * naming its place in the input (`ids` as given, checked as ids). A department created a moment
+ * ago may be unknown here for up to a second.
  */
 async function requireDepartments(
   em: EntityManager,
+  divisionCode: string,
   ids: string[],
   field: string,
 ): Promise<Array<{ id: string; name: string; level: string }>> {
   if (!ids.length) return [];
+  await requireReferences(em, divisionCode, referencesAt('department', ids, field));
   const found = await em
     .getConnection()
     .execute<Array<{ id: string; name: string; level: string }>>(
@@ -66,6 +69,7 @@ export async function scheduleSession(
   const departmentIds = uuids(input.departmentIds, 'input.departmentIds');
   const departments = await requireDepartments(
     em,
+    home.division_code,
     input.departmentIds ?? [],
     'input.departmentIds',
   );

@@ -185,7 +185,7 @@ describe('scheduling a session', () => {
     });
     // The field says which one; the message never repeats the id given.
     expect(response.errors?.[0]).toMatchObject({
-      message: 'There is no such department.',
+      message: 'There is no such department in this county or the city.',
       extensions: { code: 'BAD_USER_INPUT', field: 'input.departmentIds.1' },
     });
   });

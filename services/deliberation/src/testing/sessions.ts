@@ -23,6 +23,28 @@ export async function seedDepartment(level: 'CITY' | 'COUNTY', divisionCode: str
   return id;
 }
 
+/**
+ * A member as the organization's change feed would have brought it: placed in the city (`3207`)
+ * or a county (`320706`), where a session naming them must lie (requireReferences).
+ */
+export async function seedMember(divisionCode: string, id: string = randomUUID()) {
+  await graph.orm.em
+    .getConnection()
+    .execute(`insert into member_projection (id, division_code) values (?, ?)`, [id, divisionCode]);
+  return id;
+}
+
+/** A participant as the organization's change feed would have brought it: where they live. */
+export async function seedParticipant(divisionCode: string, id: string = randomUUID()) {
+  await graph.orm.em
+    .getConnection()
+    .execute(`insert into participant_projection (id, division_code) values (?, ?)`, [
+      id,
+      divisionCode,
+    ]);
+  return id;
+}
+
 /** Starts the subgraph for a test file (`label` names its database) and stops it after. */
 export function useSessionGraph(label: string): void {
   beforeAll(async () => {

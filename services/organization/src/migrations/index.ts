@@ -7,6 +7,7 @@ import { Migration20261127000500_department_changes } from './Migration202611270
 import { Migration20261129000100_change_feed_positions } from './Migration20261129000100_change_feed_positions';
 import { Migration20261129200000_department_change_policy_areas } from './Migration20261129200000_department_change_policy_areas';
 import { Migration20261129300000_division_changes } from './Migration20261129300000_division_changes';
+import { Migration20261130000000_member_participant_changes } from './Migration20261130000000_member_participant_changes';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -32,5 +33,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261129300000_division_changes',
     class: Migration20261129300000_division_changes,
+  },
+  {
+    name: 'Migration20261130000000_member_participant_changes',
+    class: Migration20261130000000_member_participant_changes,
   },
 ];
