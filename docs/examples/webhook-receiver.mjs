@@ -1,7 +1,8 @@
 // A department system's webhook receiver, the smallest that is correct: it verifies each delivery's
 // Standard Webhooks signature with the `standardwebhooks` library, answers 2xx only then, skips a
 // `webhook-id` it has already handled (deliveries are at least once), and prints each event as one
-// JSON line. Run it from the repository (where `standardwebhooks` is installed):
+// JSON line. It refuses to start (exit code 2) without a signing secret. Run it from the repository
+// (where `standardwebhooks` is installed):
 //
 //   WEBHOOK_SECRET=whsec_… node docs/examples/webhook-receiver.mjs 9000 >> events.jsonl
 import { Buffer } from 'node:buffer';
@@ -9,7 +10,13 @@ import { createServer } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
 const port = Number(process.argv[2] ?? 9000);
-const webhook = new Webhook(process.env.WEBHOOK_SECRET ?? '');
+const secret = process.env.WEBHOOK_SECRET ?? '';
+if (!/^whsec_[A-Za-z0-9+/]+={0,2}$/.test(secret)) {
+  // Not the `secret` createWebhookSubscription answered (e.g. its error, or nothing).
+  console.error('WEBHOOK_SECRET is not a signing secret (whsec_…): create the subscription first.');
+  process.exit(2);
+}
+const webhook = new Webhook(secret);
 const handled = new Set();
 
 createServer((request, response) => {
