@@ -108,11 +108,14 @@ describe('a demand followed to the answer and back', () => {
       'county',
     );
     const agendaItem = agenda.setAgenda.agenda[0].id;
-    await call(
-      county,
-      `mutation($i: DemandStepInput!, $s: ID!, $a: ID!) { putDemandOnAgenda(input: $i, sessionId: $s, agendaItemId: $a) { status } }`,
-      { i: { demandId: demand.id }, s: session.id, a: agendaItem },
-      'county',
+    // Channels learns of the session from deliberation's event feed (within about a second).
+    await eventually(() =>
+      call(
+        county,
+        `mutation($i: DemandStepInput!, $s: ID!, $a: ID!) { putDemandOnAgenda(input: $i, sessionId: $s, agendaItemId: $a) { status } }`,
+        { i: { demandId: demand.id }, s: session.id, a: agendaItem },
+        'county',
+      ),
     );
     await call(
       county,

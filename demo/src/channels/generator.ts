@@ -64,6 +64,13 @@ export function generateChannelsDemo(
     speeches: [],
     specialReports: [],
     channelEvents: [],
+    sessions: deliberation.sessions.map((session) => ({
+      id: session.id,
+      division_code: session.division_code,
+      home_id: session.home_id,
+      status: session.status,
+      version: session.version,
+    })),
     agendaDemandIds: {},
   };
   const homeMembers = new Map<string, string[]>();
@@ -191,6 +198,7 @@ export function channelsDemoRowCounts(demo: ChannelsDemo): Record<string, number
     speech: demo.speeches.length,
     special_report: demo.specialReports.length,
     channel_event: demo.channelEvents.length,
+    session_projection: demo.sessions.length,
   };
 }
 

@@ -27,6 +27,12 @@ const PLENARY_COLUMNS = [
 
 /** The tables the demo fills, in foreign-key order, with the columns the demo sets. */
 const TABLES: ReadonlyArray<BulkTable<ChannelsDemo>> = [
+  // The sessions demands and records name, as deliberation's feed would have brought them.
+  {
+    table: 'session_projection',
+    rows: (demo) => demo.sessions,
+    columns: ['id', 'division_code', 'home_id', 'status', 'version'],
+  },
   {
     table: 'demand',
     rows: (demo) => demo.demands,

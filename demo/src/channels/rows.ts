@@ -153,6 +153,15 @@ export interface ProposalNumberRow {
   last_number: number;
 }
 
+/** A session as deliberation's feed would have brought it to channels (`session_projection`). */
+export interface SessionProjectionRow {
+  id: string;
+  division_code: string;
+  home_id: string;
+  status: string;
+  version: number;
+}
+
 export interface ChannelsDemo {
   seed: number;
   today: string;
@@ -165,6 +174,11 @@ export interface ChannelsDemo {
   speeches: PlenaryRow[];
   specialReports: PlenaryRow[];
   channelEvents: ChannelEventRow[];
+  /**
+   * The deliberation demo's sessions as channels knows them (the demos load rows, not the events
+   * that would have carried them): what agendas and cited sessions are checked against.
+   */
+  sessions: SessionProjectionRow[];
   /**
    * The demands each agenda item of the deliberation demo was raised from (agenda item id →
    * demand ids): `agenda_item.demand_ids` of the deliberation demo, set before it is loaded.

@@ -23,6 +23,7 @@ import {
   SourcesResolver,
 } from './lineage/lineage.resolver';
 import { migrations } from './migrations';
+import { followSessions } from './session/session.projection';
 import { followDeliberationEvents } from './webhook/webhook.follower';
 import { webhookResolver } from './webhook/webhook.resolver';
 import {
@@ -125,6 +126,7 @@ export function createChannelsSubgraph(
       followParticipants(orm, settings, { consumer: 'channels' }),
       startWebhookWorker(settings.databaseUrl, 'channels', settings.logger, webhooks),
       followDeliberationEvents(orm, settings),
+      followSessions(orm, settings),
     ],
   };
 }

@@ -67,7 +67,7 @@ import {
   SENTIMENT_REPORT_WORKFLOW,
 } from './sentiment-report/sentiment-report.workflow';
 import { channelsSubgraph } from './subgraph';
-import { departmentCaller, seedDepartment, seedHome } from './testing/fixtures';
+import { departmentCaller, seedDepartment, seedHome, seedSession } from './testing/fixtures';
 
 /**
  * Every (state, step, caller) of every channel's workflow, walked from its table by the
@@ -76,6 +76,8 @@ import { departmentCaller, seedDepartment, seedHome } from './testing/fixtures';
  */
 let graph: TestSubgraph;
 let HOME: string;
+/** A held session of HOME, as deliberation's feed brought it. */
+let SESSION: string;
 let LEAD: string;
 let OTHER_DEPARTMENT: string;
 /** A submitted proposal others merge into. */
@@ -87,6 +89,7 @@ let CALLERS: Record<string, Caller>;
 beforeAll(async () => {
   graph = await startTestSubgraph(channelsSubgraph, 'channel_workflow_harness');
   HOME = await seedHome(graph, '320706001001');
+  SESSION = await seedSession(graph, HOME, '320706001001');
   LEAD = await seedDepartment(graph, 'CITY', '3207');
   OTHER_DEPARTMENT = await seedDepartment(graph, 'CITY', '3207');
   INTO = await seedProposal(ProposalStatus.SUBMITTED);
@@ -281,7 +284,7 @@ describe('every step of every channel, from every state, as every caller', () =>
       },
       take: {
         putOnAgenda: (em, caller, id, v) =>
-          putDemandOnAgenda(em, caller, id, v, randomUUID(), randomUUID()),
+          putDemandOnAgenda(em, caller, id, v, SESSION, randomUUID()),
         resolveAtHome: (em, caller, id, v) => resolveDemandAtHome(em, caller, id, v, '已修好'),
         // Escalating and answering are carried by other records' steps: taken by the engine.
         escalate: (em, caller, id, v) => takeStep(em, caller, DEMAND_WORKFLOW, id, v, 'escalate'),
@@ -291,8 +294,9 @@ describe('every step of every channel, from every state, as every caller', () =>
     });
     expect(failures).toEqual([]);
     // begin, the locked read, the update, the history entry, commit: 5 for every step; one
-    // more for the domain event of a step that raises one (escalate).
-    expect(statements).toEqual({ putOnAgenda: 5, resolveAtHome: 5, escalate: 6, close: 5 });
+    // more for the domain event of a step that raises one (escalate), and for the session a
+    // demand is put on the agenda of (its projection).
+    expect(statements).toEqual({ putOnAgenda: 6, resolveAtHome: 5, escalate: 6, close: 5 });
   });
 
   it('proposals keep their table', async () => {

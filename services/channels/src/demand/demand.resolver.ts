@@ -95,7 +95,7 @@ export class DemandResolver extends RecordQuery(Demand, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Demand, {
     description:
-      'Records a demand raised at a home (RECEIVED). Retrying with the same key is safe.',
+      'Records a demand raised at a home (RECEIVED). Retrying with the same key and input is safe.',
   })
   raiseDemand(
     @Arg('input', () => RaiseDemandInput, { description: 'The demand and who raised it.' })
@@ -109,7 +109,10 @@ export class DemandResolver extends RecordQuery(Demand, {
   @Mutation(() => Demand, { description: "Puts a demand on a session's agenda item." })
   putDemandOnAgenda(
     @StepInputArg(DemandStepInput) input: DemandStepInput,
-    @Arg('sessionId', () => ID, { description: 'The session whose agenda takes it up.' })
+    @Arg('sessionId', () => ID, {
+      description:
+        "The session whose agenda takes it up: a session of the demand's own home, not cancelled; another is BAD_USER_INPUT.",
+    })
     sessionId: string,
     @Arg('agendaItemId', () => ID, {
       description: 'The agenda item (议题) of that session it goes on.',

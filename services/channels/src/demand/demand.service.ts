@@ -8,6 +8,7 @@ import {
   requireText,
   scopedIdempotencyKey,
   type Caller,
+  type StepChange,
   createThroughWorkflow,
 } from '@cppcc/toolkit';
 import { requireActiveHome, requireReferences } from '@cppcc/organization-feed';
@@ -15,6 +16,7 @@ import { requireDivisionCode, requireId, requireIds } from '../shared/validation
 import { Demand, DemandRaiser, DemandStatus } from './demand.entity';
 import type { RaiseDemandInput } from './demand.inputs';
 import { DEMAND_WORKFLOW, demandCan, type DemandStep } from './demand.workflow';
+import { requireAgendaSession, requireCitedSessions } from '../session/session.projection';
 
 /** Records a demand raised at a home (RECEIVED); a retried submit with its key gives the same one. */
 export async function raiseDemand(
@@ -79,7 +81,7 @@ function step(
   demandId: string,
   expectedVersion: number | null | undefined,
   name: DemandStep,
-  change: (demand: Demand) => Record<string, unknown>,
+  change: StepChange<Demand>,
 ): Promise<Demand> {
   return takeStep(em, caller, DEMAND_WORKFLOW, demandId, expectedVersion, name, change);
 }
@@ -95,7 +97,8 @@ export function putDemandOnAgenda(
 ): Promise<Demand> {
   requireId(sessionId, 'sessionId');
   requireId(agendaItemId, 'agendaItemId');
-  return step(em, caller, demandId, expectedVersion, 'putOnAgenda', (demand) => {
+  return step(em, caller, demandId, expectedVersion, 'putOnAgenda', async (demand, tx) => {
+    await requireAgendaSession(tx, sessionId, demand.homeId, 'sessionId');
     demand.sessionId = sessionId;
     demand.agendaItemId = agendaItemId;
     return { sessionId, agendaItemId };
@@ -196,15 +199,28 @@ export interface CitedSources {
   homeIds: string[];
 }
 
+/**
+ * What a record of division `divisionCode` cites, checked: demands it may carry up
+ * (`requireCitableDemands`) and sessions known of its county (`requireCitedSessions`); the
+ * record reaches the homes of both.
+ */
 export async function requireSources(
   em: EntityManager,
+  divisionCode: string,
   demandIds: string[] | null | undefined,
   sessionIds: string[] | null | undefined,
 ): Promise<CitedSources> {
   const demands = await requireCitableDemands(em, demandIds, 'input.sourceDemandIds');
+  const sourceSessionIds = requireIds(sessionIds, 'input.sourceSessionIds');
+  const sessions = await requireCitedSessions(
+    em,
+    sourceSessionIds,
+    divisionCode,
+    'input.sourceSessionIds',
+  );
   return {
     sourceDemandIds: demands.map((demand) => demand.id),
-    sourceSessionIds: requireIds(sessionIds, 'input.sourceSessionIds'),
-    homeIds: [...new Set(demands.map((demand) => demand.homeId))],
+    sourceSessionIds,
+    homeIds: [...new Set([...demands.map((demand) => demand.homeId), ...sessions.homeIds])],
   };
 }

@@ -10,6 +10,7 @@ import {
   seedHome,
   seedMember,
   seedParticipant,
+  seedSession,
 } from '../testing/fixtures';
 import { DemandStatus as S } from './demand.entity';
 import { DEMAND_STEPS } from './demand.workflow';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   SUSPENDED = await seedHome(graph, '320706001003', 'SUSPENDED');
   DEPARTMENT = await seedDepartment(graph, 'CITY', '3207');
   AUTHOR = await seedMember(graph, '3207');
+  SESSION = await seedSession(graph, HOME, '320706001001');
 });
 afterAll(() => graph?.stop());
 
@@ -69,7 +71,8 @@ const raised = async (extra: Record<string, unknown> = {}) => {
   return response.data!.raiseDemand;
 };
 
-const SESSION = randomUUID();
+/** A held session of HOME (seeded below), and an item of its agenda. */
+let SESSION: string;
 const AGENDA_ITEM = randomUUID();
 
 /** The clerk's steps, as their mutations. */

@@ -29,7 +29,11 @@ export class SubmitPlenaryItemInput extends CreateInput {
   @Field(() => [ID], { nullable: true, description: 'The demands it carries up.' })
   sourceDemandIds?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'The sessions it came out of.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The sessions it came out of: sessions of homes within its county (any in the city for a city record), not cancelled; another is BAD_USER_INPUT at its index (docs/domain.md, "What a record may name"). It reaches their homes.',
+  })
   sourceSessionIds?: string[] | null;
 }
 

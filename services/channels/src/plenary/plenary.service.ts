@@ -45,7 +45,12 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
     divisionCode,
     referencesAt('member', input.authorMemberIds, 'input.authorMemberIds'),
   );
-  const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
+  const sources = await requireSources(
+    em,
+    divisionCode,
+    input.sourceDemandIds,
+    input.sourceSessionIds,
+  );
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createThroughWorkflow(em, caller, workflow, key, {
     step: 'submit',

@@ -9,6 +9,7 @@ import {
   seedDepartment,
   seedHome,
   seedMember,
+  seedSession,
 } from '../testing/fixtures';
 import { PlenaryStatus as S } from './plenary.entity';
 import { PLENARY_STEPS, type PlenaryStep } from './plenary.workflow';
@@ -221,8 +222,8 @@ async function raiseDemand(): Promise<string> {
 
 describe('what a session sent up', () => {
   it('lists, over the four channels, what the caller may see', async () => {
-    const session = randomUUID();
-    const quiet = randomUUID();
+    const session = await seedSession(graph, HOME, '320706001001');
+    const quiet = await seedSession(graph, HOME, '320706001001');
     const cites = { sourceSessionIds: [session] };
     const sent: Array<{ __typename: string; id: string; division: string }> = [];
     for (const division of ['3207', '320706']) {

@@ -112,7 +112,12 @@ export async function draftProposal(
   ]);
   const title = requireText(input.title, 'input.title', 200);
   const content = requireText(input.content, 'input.content', 20_000);
-  const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
+  const sources = await requireSources(
+    em,
+    divisionCode,
+    input.sourceDemandIds,
+    input.sourceSessionIds,
+  );
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createThroughWorkflow(em, caller, PROPOSAL_WORKFLOW, key, {
     step: 'draft',

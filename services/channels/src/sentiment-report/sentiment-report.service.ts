@@ -47,7 +47,12 @@ export async function draftSentimentReport(
     divisionCode,
     referencesAt('member', input.authorMemberIds, 'input.authorMemberIds'),
   );
-  const sources = await requireSources(em, input.sourceDemandIds, input.sourceSessionIds);
+  const sources = await requireSources(
+    em,
+    divisionCode,
+    input.sourceDemandIds,
+    input.sourceSessionIds,
+  );
   const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
   return createThroughWorkflow(em, caller, SENTIMENT_REPORT_WORKFLOW, key, {
     step: 'draft',

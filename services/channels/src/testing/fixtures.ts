@@ -85,3 +85,20 @@ export async function seedParticipant(
     ]);
   return id;
 }
+
+/** A session as deliberation's event feed would have brought it: its home, division and state. */
+export async function seedSession(
+  graph: Pick<TestSubgraph, 'orm'>,
+  homeId: string,
+  divisionCode: string,
+  status: 'PLANNED' | 'HELD' | 'CANCELLED' = 'HELD',
+) {
+  const id = randomUUID();
+  await graph.orm.em
+    .getConnection()
+    .execute(
+      `insert into session_projection (id, division_code, home_id, status, version) values (?, ?, ?, ?, 1)`,
+      [id, divisionCode, homeId, status],
+    );
+  return id;
+}
