@@ -157,11 +157,15 @@ export { IdempotentRecord, VersionedRecord } from './record';
 export { describedEnum, type EnumValue } from './enums';
 export { conditionsSql, type Condition } from './conditions';
 export {
+  canonicalJson,
   checkVersion,
   createOnce,
   findCreated,
+  idempotencyOf,
   inTransaction,
-  scopedIdempotencyKey,
+  inputFingerprint,
+  type Idempotency,
+  type IdempotencyColumns,
 } from './writes';
 
 // From @cppcc/contract, by name.

@@ -104,15 +104,15 @@ export function StepInputArg(type: new () => ChangeInput): ReturnType<typeof Arg
 
 /**
  * The base of the input of a mutation that creates a record (`draftProposal`, `raiseDemand`, …):
- * the caller's key that makes a repeated call return the first record (`scopedIdempotencyKey`,
- * `createOnce`).
+ * the caller's key that makes a repeated call return the first record, and refuses the key reused
+ * with another input (`idempotencyOf`, `createOnce`).
  */
 @InputType({ description: 'Not a type of the schema: the base of the input types that extend it.' })
 export abstract class CreateInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'A key you choose, 8 to 128 characters: the same key twice (from you) gives the same record, created once.',
+      'A key you choose, 8 to 128 characters: the same key twice (from you) with the same input gives the same record, created once; the same key with another input (any field but this one, in any order) is refused with BAD_USER_INPUT on `input.idempotencyKey` and writes nothing: use a new key for a new record.',
   })
   idempotencyKey?: string | null;
 }

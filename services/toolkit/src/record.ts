@@ -15,7 +15,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
   description: "A changeable record; not a type of the schema, the base of each record's own.",
 })
 export abstract class VersionedRecord<Optional extends string = never> {
-  [OptionalProps]?: 'version' | 'createdAt' | 'updatedAt' | 'idempotencyKey' | Optional;
+  [OptionalProps]?:
+    'version' | 'createdAt' | 'updatedAt' | 'idempotencyKey' | 'idempotencyFingerprint' | Optional;
 
   @Field(() => ID, { description: 'Its UUID; it never changes.' })
   @PrimaryKey({ type: 'uuid' })
@@ -37,8 +38,11 @@ export abstract class VersionedRecord<Optional extends string = never> {
 
 /**
  * A `VersionedRecord` created through a mutation that takes an `idempotencyKey`: the key (scoped
- * to its caller, `scopedIdempotencyKey`) is kept in a unique column, so a repeated create returns
- * the first record (`createOnce`). Never offered in the schema.
+ * to its caller, `idempotencyOf`) is kept in a unique column, and beside it the fingerprint of the
+ * input it was created from, so a repeated create returns the first record and the same key with
+ * another input is refused (`createOnce`). Its table has the columns `idempotency_key text unique`
+ * and `idempotency_fingerprint text` (null on rows created before fingerprints were kept). Never
+ * offered in the schema.
  */
 @ObjectType({
   description:
@@ -49,4 +53,7 @@ export abstract class IdempotentRecord<
 > extends VersionedRecord<Optional> {
   @Property({ type: 'text', nullable: true, unique: true, hidden: true })
   idempotencyKey: string | null = null;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  idempotencyFingerprint: string | null = null;
 }

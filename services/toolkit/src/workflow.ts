@@ -15,7 +15,7 @@ import {
   type Surface,
   isUuid,
 } from '@cppcc/contract';
-import { checkVersion, createOnce, inTransaction } from './writes';
+import { type Idempotency, checkVersion, createOnce, inTransaction } from './writes';
 
 /**
  * Who may take a step, in terms of the caller the gateway vouches for: the levels it acts at and,
@@ -260,25 +260,29 @@ export interface Creation<T> {
 
 /**
  * Creates a record through its workflow, in one transaction: the record (with the caller's
- * creation `key`, so a repeated call returns the first record: `createOnce`), its first history
+ * creation key and its input's fingerprint, `idempotencyOf`, so a repeated call returns the first
+ * record and the key reused with another input is refused: `createOnce`), its first history
  * entry (`creation.step`, from null to the record's state, `recordStep`), and `creation.also`.
  */
 export function createThroughWorkflow<
-  T extends WorkflowRecord<State> & { idempotencyKey?: string | null },
+  T extends WorkflowRecord<State> & {
+    idempotencyKey?: string | null;
+    idempotencyFingerprint?: string | null;
+  },
   State extends string,
   Step extends string,
 >(
   em: EntityManager,
   caller: Caller,
   workflow: Workflow<T, State, Step>,
-  key: string | null,
+  idempotency: Idempotency | null,
   creation: Creation<T>,
 ): Promise<T> {
-  return createOnce(em, workflow.entity, key, async (tx) => {
+  return createOnce(em, workflow.entity, idempotency, async (tx, columns) => {
     const data = await creation.data(tx);
     const record = tx.create(workflow.entity, {
       ...data,
-      idempotencyKey: key,
+      ...columns,
     } as RequiredEntityData<T>);
     await tx.flush();
     recordStep(tx, caller, workflow, record, creation.step, null, creation.detail);

@@ -6,7 +6,7 @@ import {
   optionalPhone,
   optionalText,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   type Caller,
   type StepChange,
   createThroughWorkflow,
@@ -55,8 +55,8 @@ export async function raiseDemand(
   if (receivedAt.getTime() > Date.now()) {
     throw new BadUserInputError('receivedAt must not be in the future.', 'input.receivedAt');
   }
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, DEMAND_WORKFLOW, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, DEMAND_WORKFLOW, idempotency, {
     step: 'raise',
     data: () => ({
       homeId: input.homeId,

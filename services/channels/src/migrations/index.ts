@@ -16,6 +16,7 @@ import { Migration20261129160000_home_lineage_indexes } from './Migration2026112
 import { Migration20261129170000_delivery_keyset } from './Migration20261129170000_delivery_keyset';
 import { Migration20261129210000_domain_event_feed } from './Migration20261129210000_domain_event_feed';
 import { Migration20261130000000_member_participant_projections } from './Migration20261130000000_member_participant_projections';
+import { Migration20261130100000_idempotency_fingerprint } from './Migration20261130100000_idempotency_fingerprint';
 import { Migration20261130200000_session_projection } from './Migration20261130200000_session_projection';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
@@ -84,6 +85,10 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130000000_member_participant_projections',
     class: Migration20261130000000_member_participant_projections,
+  },
+  {
+    name: 'Migration20261130100000_idempotency_fingerprint',
+    class: Migration20261130100000_idempotency_fingerprint,
   },
   {
     name: 'Migration20261130200000_session_projection',

@@ -103,7 +103,7 @@ function plenaryResolver<T extends PlenaryItem>(
     @OnSurfaces('city', 'county')
     @Mutation(() => entity, {
       name: `submit${Type}`,
-      description: `Submits a ${label}; the demands it cites go up. Retrying with the same key is safe.`,
+      description: `Submits a ${label}; the demands it cites go up. Retrying with the same key and input is safe.`,
     })
     submit(
       @Arg('input', () => SubmitPlenaryItemInput, { description: `The new ${label}.` })

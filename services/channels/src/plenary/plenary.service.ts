@@ -4,7 +4,7 @@ import {
   requireActor,
   requireDate,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   takeStep,
   type Caller,
   createThroughWorkflow,
@@ -51,8 +51,8 @@ export async function submitPlenaryItem<T extends PlenaryItem>(
     input.sourceDemandIds,
     input.sourceSessionIds,
   );
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, workflow, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, workflow, idempotency, {
     step: 'submit',
     data: () =>
       ({

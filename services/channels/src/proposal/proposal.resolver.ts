@@ -166,7 +166,7 @@ export class ProposalResolver extends RecordQuery(Proposal, {
 
   @OnSurfaces('city', 'county')
   @Mutation(() => Proposal, {
-    description: 'Drafts a proposal (DRAFT). Retrying with the same key is safe.',
+    description: 'Drafts a proposal (DRAFT). Retrying with the same key and input is safe.',
   })
   draftProposal(
     @Arg('input', () => DraftProposalInput, { description: 'The new proposal.' })

@@ -12,7 +12,7 @@ import {
   requireDate,
   requireYear,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   takeStep,
   todayInCity,
   type Caller,
@@ -118,8 +118,8 @@ export async function draftProposal(
     input.sourceDemandIds,
     input.sourceSessionIds,
   );
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, PROPOSAL_WORKFLOW, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, PROPOSAL_WORKFLOW, idempotency, {
     step: 'draft',
     data: () => ({
       divisionCode,

@@ -333,6 +333,94 @@ describe('the life of a proposal', () => {
     expect(a.data!.draftProposal.id).toBe(b.data!.draftProposal.id);
   });
 
+  it('takes the key again with the same input in another order, refuses it with another input, and keeps it per caller', async () => {
+    const key = randomUUID();
+    const rows = () =>
+      graph.orm.em
+        .getConnection()
+        .execute(
+          `select id, title, content, version, idempotency_fingerprint from proposal where idempotency_key like ?`,
+          [`%:${key}`],
+        );
+    const first = await draft({ idempotencyKey: key, year: 2026 });
+    expect(first.errors).toBeUndefined();
+    const kept = await rows();
+    const reordered = await graph.send(
+      `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
+      {
+        input: {
+          year: 2026,
+          content: '部分村组道路狭窄破损，雨天通行困难，建议纳入年度计划。',
+          title: '关于加快农村道路提档升级的建议',
+          leadMemberId: MEMBER,
+          idempotencyKey: key,
+          kind: 'MEMBER',
+        },
+      },
+    );
+    expect(reordered.data!.draftProposal.id).toBe(first.data!.draftProposal.id);
+
+    for (const changed of [
+      { title: '关于另一件事的建议' },
+      { year: 2025 },
+      { kind: 'MEMBER_GROUP', coSignerIds: [CO_SIGNER] },
+      { content: '部分村组道路狭窄破损。' },
+    ]) {
+      const refused = await draft({ idempotencyKey: key, year: 2026, ...changed });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message:
+          'This idempotencyKey was used for a request with another input: use a new key for a new record.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+      });
+    }
+    expect(await rows()).toEqual(kept);
+    expect(await read(first.data!.draftProposal.id)).toEqual(first.data!.draftProposal);
+
+    const county = graph.as({
+      subject: 'test:haizhou-office',
+      level: 'COUNTY',
+      division: '320706',
+      roles: ['STAFF'],
+      surface: 'county',
+    });
+    const theirs = await county.send(
+      `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'MEMBER',
+          leadMemberId: MEMBER,
+          title: '关于另一件事的建议',
+          content: '另一件事。',
+          idempotencyKey: key,
+        },
+      },
+    );
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data!.draftProposal.id).not.toBe(first.data!.draftProposal.id);
+    expect(await rows()).toHaveLength(2);
+  });
+
+  it('gives one of two racing drafts with one key and different inputs its proposal, and refuses the other', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all([
+      draft({ idempotencyKey: key, title: '关于甲的建议' }),
+      draft({ idempotencyKey: key, title: '关于乙的建议' }),
+    ]);
+    const created = answers.filter((answer) => !answer.errors);
+    const refused = answers.filter((answer) => answer.errors);
+    expect(created).toHaveLength(1);
+    expect(refused.map((answer) => answer.errors![0].extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+    ]);
+    const [{ n }] = await graph.orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from proposal where idempotency_key like ?`, [
+        `%:${key}`,
+      ]);
+    expect(n).toBe(1);
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const count = async () =>
       (await graph.orm.em.getConnection().execute('select count(*)::int as n from proposal'))[0].n;

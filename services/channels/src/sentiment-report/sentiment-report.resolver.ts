@@ -129,7 +129,7 @@ export class SentimentReportResolver extends RecordQuery(SentimentReport, {
 
   @OnSurfaces('city', 'county')
   @Mutation(() => SentimentReport, {
-    description: 'Drafts a report (DRAFT). Retrying with the same key is safe.',
+    description: 'Drafts a report (DRAFT). Retrying with the same key and input is safe.',
   })
   draftSentimentReport(
     @Arg('input', () => DraftSentimentReportInput, { description: 'The new report.' })

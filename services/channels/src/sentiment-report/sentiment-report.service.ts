@@ -4,7 +4,7 @@ import {
   requireActor,
   requireDate,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   takeStep,
   todayInCity,
   type Caller,
@@ -53,8 +53,8 @@ export async function draftSentimentReport(
     input.sourceDemandIds,
     input.sourceSessionIds,
   );
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, SENTIMENT_REPORT_WORKFLOW, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, SENTIMENT_REPORT_WORKFLOW, idempotency, {
     step: 'draft',
     data: () => ({
       divisionCode,

@@ -14,6 +14,7 @@ import { Migration20261129120000_domain_events } from './Migration20261129120000
 import { Migration20261129140000_domain_event_feed } from './Migration20261129140000_domain_event_feed';
 import { Migration20261129210000_session_lifecycle_events } from './Migration20261129210000_session_lifecycle_events';
 import { Migration20261130000000_member_participant_projections } from './Migration20261130000000_member_participant_projections';
+import { Migration20261130100000_idempotency_fingerprint } from './Migration20261130100000_idempotency_fingerprint';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -70,5 +71,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130000000_member_participant_projections',
     class: Migration20261130000000_member_participant_projections,
+  },
+  {
+    name: 'Migration20261130100000_idempotency_fingerprint',
+    class: Migration20261130100000_idempotency_fingerprint,
   },
 ];

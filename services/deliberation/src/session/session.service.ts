@@ -3,7 +3,7 @@ import {
   BadUserInputError,
   optionalText,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   takeStep,
   type Caller,
   isUuid,
@@ -104,8 +104,8 @@ export async function scheduleSession(
       'input.coordinatingCommitteeId',
     );
   }
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, SESSION_WORKFLOW, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, SESSION_WORKFLOW, idempotency, {
     step: 'schedule',
     data: () => ({
       homeId: input.homeId,

@@ -196,6 +196,68 @@ describe('scheduling a session', () => {
     expect(second.id).toBe(first.id);
   });
 
+  it('takes the key again with the same input (another field order, the same instant in another offset) and refuses it with another', async () => {
+    const key = randomUUID();
+    const rows = () =>
+      graph.orm.em
+        .getConnection()
+        .execute(
+          `select id, title, scheduled_at, version from session where idempotency_key like ?`,
+          [`%:${key}`],
+        );
+    const first = await schedule({ idempotencyKey: key, location: '朐阳街道社区会议室' });
+    const kept = await rows();
+    const again = await graph.query(SCHEDULE, {
+      input: {
+        location: '朐阳街道社区会议室',
+        scheduledAt: '2026-12-10T01:00:00Z',
+        kind: 'COUNCIL',
+        idempotencyKey: key,
+        title: '老旧小区改造协商议事会',
+        homeId: HAIZHOU_HOME,
+      },
+    });
+    expect(again.scheduleSession.id).toBe(first.id);
+    for (const changed of [
+      { title: '另一场协商' },
+      { scheduledAt: '2026-12-11T09:00:00+08:00' },
+      { location: undefined },
+    ]) {
+      const refused = await graph.send(SCHEDULE, {
+        input: {
+          homeId: HAIZHOU_HOME,
+          title: '老旧小区改造协商议事会',
+          kind: 'COUNCIL',
+          scheduledAt: '2026-12-10T09:00:00+08:00',
+          location: '朐阳街道社区会议室',
+          idempotencyKey: key,
+          ...changed,
+        },
+      });
+      expect(refused.errors?.[0]).toMatchObject({
+        message:
+          'This idempotencyKey was used for a request with another input: use a new key for a new record.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+      });
+    }
+    expect(await rows()).toEqual(kept);
+    expect(await read(first.id)).toEqual(first);
+
+    // Another clerk's same key gives their own session.
+    const other = await graph.as({ ...CITY_STAFF, subject: 'test:another-clerk' }).send(SCHEDULE, {
+      input: {
+        homeId: HAIZHOU_HOME,
+        title: '另一场协商',
+        kind: 'FORUM',
+        scheduledAt: '2026-12-12T09:00:00+08:00',
+        idempotencyKey: key,
+      },
+    });
+    expect(other.errors).toBeUndefined();
+    expect((other.data as any).scheduleSession.id).not.toBe(first.id);
+    expect(await rows()).toHaveLength(2);
+  });
+
   it('keeps another county out: its home looks unknown and its sessions absent', async () => {
     const session = await schedule();
     const guannan = graph.as({

@@ -39,7 +39,7 @@ export class DepartmentResolver extends RecordQuery(Department, {
   @OnSurfaces('city')
   @Mutation(() => Department, {
     description:
-      'Adds a city or county department. Retrying with the same `idempotencyKey` is safe.',
+      'Adds a city or county department. Retrying with the same `idempotencyKey` and input is safe.',
   })
   createDepartment(
     @Arg('input', () => CreateDepartmentInput, { description: 'The new department.' })

@@ -9,7 +9,7 @@ import {
   checkVersion,
   createOnce,
   inTransaction,
-  scopedIdempotencyKey,
+  idempotencyOf,
 } from '@cppcc/toolkit';
 import { DivisionLevel } from '../division/division.kind';
 import { requireDivision } from '../division/division.service';
@@ -47,8 +47,8 @@ export async function createDepartment(
     DivisionLevel.CITY,
     DivisionLevel.COUNTY,
   ]);
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Department, key, async (tx) => {
+  const idempotency = idempotencyOf(caller, input);
+  return createOnce(em, Department, idempotency, async (tx, columns) => {
     const department = tx.create(Department, {
       name,
       shortName,
@@ -56,7 +56,7 @@ export async function createDepartment(
       level: division.level === DivisionLevel.CITY ? DepartmentLevel.CITY : DepartmentLevel.COUNTY,
       kind: input.kind,
       policyAreas: [...new Set(input.policyAreas)],
-      idempotencyKey: key,
+      ...columns,
     });
     await tx.flush();
     return department;

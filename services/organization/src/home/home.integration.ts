@@ -97,6 +97,82 @@ describe('a consultation home', () => {
     expect(await homeCount()).toBe(before + 1);
   });
 
+  it('takes the same key with the same input in another order as the same request, and refuses it with another input', async () => {
+    const key = 'clerk-fingerprint-0001';
+    const input = { name: '指纹之家', divisionCode: '320706001', pilotCohortYear: 2025 };
+    const first = await graph.query(CREATE_HOME, { input: { ...input, idempotencyKey: key } });
+    const rows = () =>
+      graph.orm.em
+        .getConnection()
+        .execute(
+          `select id, name, version, idempotency_fingerprint from home where idempotency_key like ?`,
+          [`%:${key}`],
+        );
+    const [kept] = await rows();
+    expect(kept.idempotency_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+
+    // The same fields, written in another order (and the key among them): the same record.
+    const reordered = await graph.query(CREATE_HOME, {
+      input: {
+        idempotencyKey: key,
+        pilotCohortYear: 2025,
+        divisionCode: '320706001',
+        name: '指纹之家',
+      },
+    });
+    expect(reordered.createHome.id).toBe(first.createHome.id);
+
+    // Another input under the same key: refused on the key, naming neither the key nor a value.
+    for (const changed of [
+      { name: '另一个之家' },
+      { pilotCohortYear: null },
+      { kind: 'CITIZEN' },
+    ]) {
+      const refused = await graph.send(CREATE_HOME, {
+        input: { ...input, ...changed, idempotencyKey: key },
+      });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.idempotencyKey',
+      });
+      expect(refused.errors?.[0].message).toBe(
+        'This idempotencyKey was used for a request with another input: use a new key for a new record.',
+      );
+    }
+    // Nothing written: one row, as the first call left it.
+    expect(await rows()).toEqual([kept]);
+
+    // Another clerk's same key is theirs: a record of their own.
+    const county = {
+      subject: 'test:haizhou-staff',
+      level: 'COUNTY' as const,
+      division: '320706',
+      roles: ['STAFF'],
+      surface: 'county' as const,
+    };
+    const theirs = await graph.as(county).send(CREATE_HOME, {
+      input: { ...input, name: '另一个之家', idempotencyKey: key },
+    });
+    expect(theirs.errors).toBeUndefined();
+    expect((theirs.data as any).createHome.id).not.toBe(first.createHome.id);
+    expect(await rows()).toHaveLength(2);
+  });
+
+  it('answers a key kept before fingerprints were (a null fingerprint) with its record', async () => {
+    const key = 'clerk-before-fingerprints';
+    const input = { name: '旧键之家', divisionCode: '320706001', idempotencyKey: key };
+    const first = await graph.query(CREATE_HOME, { input });
+    await graph.orm.em
+      .getConnection()
+      .execute(`update home set idempotency_fingerprint = null where id = ?`, [
+        first.createHome.id,
+      ]);
+    const again = await graph.query(CREATE_HOME, { input: { ...input, name: '改过名的旧键之家' } });
+    expect(again.createHome.id).toBe(first.createHome.id);
+    expect(again.createHome.name).toBe('旧键之家');
+  });
+
   it('is compliant with at least 3 members and exactly one leader among them', async () => {
     const home = (
       await graph.query(CREATE_HOME, { input: { name: '合规之家', divisionCode: '320706001' } })

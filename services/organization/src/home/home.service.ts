@@ -14,7 +14,7 @@ import {
   checkVersion,
   createOnce,
   inTransaction,
-  scopedIdempotencyKey,
+  idempotencyOf,
   conditionsSql,
 } from '@cppcc/toolkit';
 import { Division } from '../division/division.entity';
@@ -128,8 +128,8 @@ export async function createHome(
     input.pilotCohortYear == null
       ? null
       : requireCohortYear(input.pilotCohortYear, 'input.pilotCohortYear');
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Home, key, async (tx) => {
+  const idempotency = idempotencyOf(caller, input);
+  return createOnce(em, Home, idempotency, async (tx, columns) => {
     const home = tx.create(Home, {
       name,
       divisionCode: division.code,
@@ -139,7 +139,7 @@ export async function createHome(
       status: pilotCohortYear ? HomeStatus.PILOT : HomeStatus.ACTIVE,
       establishedOn,
       pilotCohortYear,
-      idempotencyKey: key,
+      ...columns,
     });
     await tx.flush();
     return home;

@@ -71,7 +71,7 @@ export class MemberResolver extends RecordQuery(Member, {
   @OnSurfaces('city', 'county')
   @Mutation(() => Member, {
     description:
-      'Adds a CPPCC member, with their committee seats. Retrying with the same `idempotencyKey` is safe.',
+      'Adds a CPPCC member, with their committee seats. Retrying with the same `idempotencyKey` and input is safe.',
   })
   createMember(
     @Arg('input', () => CreateMemberInput, { description: 'The new member.' })

@@ -13,7 +13,7 @@ import {
   checkVersion,
   createOnce,
   inTransaction,
-  scopedIdempotencyKey,
+  idempotencyOf,
 } from '@cppcc/toolkit';
 import { Committee } from '../committee/committee.entity';
 import { CommitteeMembership } from '../committee/committee-membership.entity';
@@ -72,8 +72,8 @@ export async function createMember(
   const division = await requireDivision(em, caller, input.divisionCode, 'input.divisionCode');
   const phone = optionalPhone(input.phone, 'input.phone');
   const seats = await validateSeats(em, input.committees ?? []);
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Member, key, async (tx) => {
+  const idempotency = idempotencyOf(caller, input);
+  return createOnce(em, Member, idempotency, async (tx, columns) => {
     const member = tx.create(Member, {
       name,
       gender: input.gender,
@@ -82,7 +82,7 @@ export async function createMember(
       party: optionalText(input.party, 'input.party', 50),
       expertise: optionalText(input.expertise, 'input.expertise', 200),
       phone,
-      idempotencyKey: key,
+      ...columns,
     });
     // Seats are plain foreign-key columns, not ORM relations: write the member first.
     await tx.flush();

@@ -8,6 +8,7 @@ import { Migration20261129000100_change_feed_positions } from './Migration202611
 import { Migration20261129200000_department_change_policy_areas } from './Migration20261129200000_department_change_policy_areas';
 import { Migration20261129300000_division_changes } from './Migration20261129300000_division_changes';
 import { Migration20261130000000_member_participant_changes } from './Migration20261130000000_member_participant_changes';
+import { Migration20261130100000_idempotency_fingerprint } from './Migration20261130100000_idempotency_fingerprint';
 
 /** Every migration of the service, oldest first. Add new ones at the end. */
 export const migrations: MigrationObject[] = [
@@ -37,5 +38,9 @@ export const migrations: MigrationObject[] = [
   {
     name: 'Migration20261130000000_member_participant_changes',
     class: Migration20261130000000_member_participant_changes,
+  },
+  {
+    name: 'Migration20261130100000_idempotency_fingerprint',
+    class: Migration20261130100000_idempotency_fingerprint,
   },
 ];

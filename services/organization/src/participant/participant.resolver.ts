@@ -74,7 +74,7 @@ export class ParticipantResolver extends RecordQuery(Participant, {
   @OnSurfaces('city', 'county', 'home')
   @Mutation(() => Participant, {
     description:
-      'Adds a participant in your jurisdiction. Retrying with the same `idempotencyKey` is safe.',
+      'Adds a participant in your jurisdiction. Retrying with the same `idempotencyKey` and input is safe.',
   })
   createParticipant(
     @Arg('input', () => CreateParticipantInput, { description: 'The new participant.' })

@@ -12,7 +12,7 @@ import {
   checkVersion,
   createOnce,
   inTransaction,
-  scopedIdempotencyKey,
+  idempotencyOf,
 } from '@cppcc/toolkit';
 import { requireDivision } from '../division/division.service';
 import { Participant } from './participant.entity';
@@ -56,8 +56,8 @@ export async function createParticipant(
   const phone = optionalPhone(input.phone, 'input.phone');
   const idNumber = optionalIdNumber(input.idNumber, 'input.idNumber');
   const organisation = optionalText(input.organisation, 'input.organisation', 100);
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createOnce(em, Participant, key, async (tx) => {
+  const idempotency = idempotencyOf(caller, input);
+  return createOnce(em, Participant, idempotency, async (tx, columns) => {
     const participant = tx.create(Participant, {
       name,
       kind: input.kind,
@@ -65,7 +65,7 @@ export async function createParticipant(
       organisation,
       phone,
       idNumber,
-      idempotencyKey: key,
+      ...columns,
     });
     await tx.flush();
     return participant;

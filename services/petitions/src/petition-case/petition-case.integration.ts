@@ -75,13 +75,16 @@ describe("a petition case's life through the graph", () => {
       demands: [{ id: demand }],
       history: [{ step: 'register', fromStatus: null, toStatus: 'REGISTERED' }],
     });
-    // The same key gives the same case, registered once.
+    // The same key with the same input (its fields in another order) gives the same case,
+    // registered once.
     const again = await bureau().query(REGISTER, {
       input: {
-        subject: '宅基地确权纠纷',
-        petitioners: ['王五'],
-        divisionCode: VILLAGE,
         idempotencyKey: 'register-once-0001',
+        registeredOn: '2026-03-02',
+        demandIds: [demand],
+        divisionCode: VILLAGE,
+        petitioners: ['王五'],
+        subject: '宅基地确权纠纷',
       },
     });
     expect(again.registerPetitionCase.id).toBe(registered.id);
@@ -222,6 +225,70 @@ describe("a petition case's life through the graph", () => {
         ])
       )[0].status,
     ).toBe('REGISTERED');
+  });
+});
+
+describe('a registration retried with its idempotency key', () => {
+  const INPUT = {
+    subject: '土地征收补偿',
+    petitioners: ['赵六', '钱七'],
+    divisionCode: VILLAGE,
+    registeredOn: '2026-04-01',
+  };
+  const rows = (key: string) =>
+    sql<Array<Record<string, unknown>>>(
+      'select id, subject, petitioners, registered_on, version, idempotency_fingerprint from petition_case where idempotency_key like ?',
+      [`%:${key}`],
+    );
+
+  it('gives the first case for the same input, and refuses another input under the key, writing nothing', async () => {
+    const key = randomUUID();
+    const first = (await bureau().query(REGISTER, { input: { ...INPUT, idempotencyKey: key } }))
+      .registerPetitionCase;
+    const kept = await rows(key);
+    expect(kept).toHaveLength(1);
+    const reordered = await bureau().query(REGISTER, {
+      input: {
+        registeredOn: '2026-04-01',
+        idempotencyKey: key,
+        divisionCode: VILLAGE,
+        petitioners: ['赵六', '钱七'],
+        subject: '土地征收补偿',
+      },
+    });
+    expect(reordered.registerPetitionCase.id).toBe(first.id);
+
+    const before = await countCases();
+    for (const changed of [
+      { subject: '另一件事' },
+      // The same petitioners in another order are another list.
+      { petitioners: ['钱七', '赵六'] },
+      { registeredOn: '2026-04-02' },
+    ]) {
+      const refused = await bureau().send(REGISTER, {
+        input: { ...INPUT, ...changed, idempotencyKey: key },
+      });
+      expect(refused.errors?.[0]).toMatchObject({
+        message:
+          'This idempotencyKey was used for a request with another input: use a new key for a new record.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+      });
+      expect(refused.errors?.[0].message).not.toContain(key);
+    }
+    expect(await countCases()).toBe(before);
+    expect(await rows(key)).toEqual(kept);
+  });
+
+  it("is another bureau's own key: the same key from it registers its own case", async () => {
+    const key = randomUUID();
+    const county = (await bureau().query(REGISTER, { input: { ...INPUT, idempotencyKey: key } }))
+      .registerPetitionCase;
+    const city = await graph
+      .as(departmentCaller(departments.cityBureau, '3207'))
+      .send(REGISTER, { input: { ...INPUT, subject: '城市事项', idempotencyKey: key } });
+    expect(city.errors).toBeUndefined();
+    expect((city.data as any).registerPetitionCase.id).not.toBe(county.id);
+    expect(await rows(key)).toHaveLength(2);
   });
 });
 

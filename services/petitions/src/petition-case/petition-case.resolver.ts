@@ -117,7 +117,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
   @OnSurfaces(...BUREAU_SURFACES)
   @Mutation(() => PetitionCase, {
     description:
-      'Registers a petition case (REGISTERED), as its petitions bureau (信访局). Retrying with the same key is safe.',
+      'Registers a petition case (REGISTERED), as its petitions bureau (信访局). Retrying with the same key and input is safe.',
   })
   registerPetitionCase(
     @Arg('input', () => RegisterPetitionCaseInput, { description: 'The case.' })

@@ -12,7 +12,7 @@ import {
   requireActor,
   requireDate,
   requireText,
-  scopedIdempotencyKey,
+  idempotencyOf,
   takeStep,
   todayInCity,
   type Caller,
@@ -104,8 +104,8 @@ export async function registerPetitionCase(
     throw new BadUserInputError('The division is outside the bureau’s own.', 'input.divisionCode');
   }
   await requireKnownDivision(em, input.divisionCode, 'input.divisionCode');
-  const key = scopedIdempotencyKey(caller, input.idempotencyKey, 'input.idempotencyKey');
-  return createThroughWorkflow(em, caller, PETITION_CASE_WORKFLOW, key, {
+  const idempotency = idempotencyOf(caller, input);
+  return createThroughWorkflow(em, caller, PETITION_CASE_WORKFLOW, idempotency, {
     step: 'register',
     detail: { demandIds },
     data: async (tx) => {

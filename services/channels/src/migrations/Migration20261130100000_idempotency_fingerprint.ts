@@ -1,0 +1,19 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * Beside each creation key, the fingerprint of the input the record was created from
+ * (`IdempotentRecord`, `idempotencyOf` in the toolkit): the same key sent again with another
+ * input is refused rather than answered with the first record. Rows created before keep null,
+ * which a repeat of their key is taken to match.
+ */
+export class Migration20261130100000_idempotency_fingerprint extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`
+      alter table demand add column idempotency_fingerprint text;
+      alter table proposal add column idempotency_fingerprint text;
+      alter table sentiment_report add column idempotency_fingerprint text;
+      alter table speech add column idempotency_fingerprint text;
+      alter table special_report add column idempotency_fingerprint text;
+    `);
+  }
+}
