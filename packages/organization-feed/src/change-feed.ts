@@ -35,6 +35,20 @@ export interface FeedFollower {
 const PAGE = 500;
 
 /**
+ * The drains of one service's followers, one after another: a service follows several feeds
+ * (homes, departments, members, participants, another service's events …) on timers that fire
+ * together, and each drain takes a connection of the service's pool; run at once they would hold
+ * as many connections as there are feeds, in every replica. Queued per ORM, they hold one.
+ */
+const drains = new WeakMap<Orm, Promise<unknown>>();
+
+function oneAtATime<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
+  const turn = (drains.get(orm) ?? Promise.resolve()).catch(() => undefined).then(work);
+  drains.set(orm, turn);
+  return turn;
+}
+
+/**
  * Follows another service's change feed into this service's database: pages of changes after
  * the stored cursor are applied and the cursor moved in one transaction, so a restart resumes
  * where it stopped with nothing lost or applied twice. Needs the `change_cursor` table.
@@ -138,7 +152,7 @@ export function followChanges<C extends Change>(
   let failingSince: number | undefined;
   const tick = async () => {
     try {
-      running = drain(false);
+      running = oneAtATime(orm, () => drain(false));
       const applied = await running;
       if (applied) logger.debug({ feed: feed.name, applied }, 'changes applied');
       if (failingSince !== undefined) {
@@ -164,7 +178,7 @@ export function followChanges<C extends Change>(
   return {
     catchUp: async () => {
       await running?.catch(() => undefined);
-      await drain(true);
+      await oneAtATime(orm, () => drain(true));
     },
     stop: async () => {
       stopped = true;
