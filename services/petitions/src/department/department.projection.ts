@@ -1,13 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  BadUserInputError,
-  executeIn,
-  isUuid,
-  type Orm,
-  type SubgraphSettings,
-} from '@cppcc/toolkit';
+import { executeIn, isUuid, type Orm, type SubgraphSettings } from '@cppcc/toolkit';
 import {
   followOrganization,
+  requireReferences,
   type DepartmentChange,
   type FeedFollower,
 } from '@cppcc/organization-feed';
@@ -73,28 +68,17 @@ export async function bureauDivisionOf(
 }
 
 /**
- * A department a case may be given to: known from the organization's feed and belonging to the
- * government of the case's county or of the city (its division code a prefix of the case's).
- * BAD_USER_INPUT on `field` otherwise.
+ * The department a case's county may give it to (its handling department): one petitions knows
+ * from the organization's feed, of the case's county or of the city above it — the rule every
+ * write that names a department follows (`requireReferences`, docs/domain.md "What a record may
+ * name"). BAD_USER_INPUT on `field` otherwise, another county's department refused in the words
+ * of an unknown one.
  */
-export async function requireHandlingDepartment(
+export function requireHandlingDepartment(
   em: EntityManager,
   departmentId: string,
   caseDivisionCode: string,
   field: string,
 ): Promise<void> {
-  const [row] = isUuid(departmentId)
-    ? await executeIn<Array<{ division_code: string }>>(
-        em,
-        `select division_code from department_projection where id = ?`,
-        [departmentId],
-      )
-    : [];
-  if (!row) throw new BadUserInputError('There is no such department.', field);
-  if (!caseDivisionCode.startsWith(row.division_code)) {
-    throw new BadUserInputError(
-      "The department belongs to neither the case's county nor the city.",
-      field,
-    );
-  }
+  return requireReferences(em, caseDivisionCode, [{ kind: 'department', id: departmentId, field }]);
 }

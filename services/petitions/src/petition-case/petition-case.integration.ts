@@ -195,7 +195,7 @@ describe("a petition case's life through the graph", () => {
       department: nowhere,
     });
     expect(unknown.errors?.[0]).toMatchObject({
-      message: 'There is no such department.',
+      message: 'There is no such department in this county or the city.',
       extensions: { code: 'BAD_USER_INPUT', field: 'handlingDepartmentId' },
     });
     const noCase = await bureau().send(ACCEPT, {
