@@ -98,8 +98,18 @@ describe('the idempotency of a create', () => {
     const input: CreateThingInput = { idempotencyKey: 'clerk-key-0001', title: 'a' };
     expect(idempotencyOf(CLERK, input)).toEqual({
       key: 'test:clerk:clerk-key-0001',
-      fingerprint: inputFingerprint({ title: 'a' }),
+      fingerprint: inputFingerprint({ title: 'a' }, CLERK),
     });
+  });
+
+  it('fingerprints where the caller acts: the same subject under another jurisdiction makes another request', () => {
+    const input: CreateThingInput = { idempotencyKey: 'clerk-key-0001', title: 'a' };
+    const elsewhere = { ...CLERK, division: CLERK.division === '320722' ? '320706' : '320722' };
+    expect(idempotencyOf(elsewhere, input)!.key).toBe(idempotencyOf(CLERK, input)!.key);
+    expect(idempotencyOf(elsewhere, input)!.fingerprint).not.toBe(
+      idempotencyOf(CLERK, input)!.fingerprint,
+    );
+    expect(idempotencyOf({ ...CLERK }, input)).toEqual(idempotencyOf(CLERK, input));
   });
 
   it.each(['short', 'x'.repeat(129)])(

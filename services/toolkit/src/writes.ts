@@ -14,6 +14,8 @@ interface Keyed {
 
 /** Where a create's key is given, the field its refusals name. */
 const KEY_FIELD = 'input.idempotencyKey';
+const KEY_REUSED =
+  'This idempotencyKey was used for a request with another input: use a new key for a new record.';
 
 /**
  * A create's idempotency: its key scoped to the caller (`${caller.subject}:${key}`, so two clerks
@@ -63,11 +65,25 @@ function canonical(value: unknown): string | undefined {
 
 /**
  * The fingerprint of a creating mutation's request: the SHA-256 (hex) of the canonical JSON
- * (`canonicalJson`) of its whole `input` but the `idempotencyKey`.
+ * (`canonicalJson`) of its whole `input` but the `idempotencyKey` and, given the caller, of where
+ * the caller acts (level, division, home, department): a create takes defaults from there (a
+ * county office's proposal goes to its county's CPPCC), so the same subject's token for another
+ * jurisdiction makes another request with the same input.
  */
-export function inputFingerprint(input: object): string {
+export function inputFingerprint(input: object, caller?: Caller): string {
   const { idempotencyKey: _key, ...request } = input as { idempotencyKey?: unknown };
-  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+  const hashed = caller
+    ? {
+        by: {
+          level: caller.level,
+          division: caller.division,
+          homeId: caller.homeId,
+          departmentId: caller.departmentId,
+        },
+        input: request,
+      }
+    : request;
+  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
 }
 
 /**
@@ -85,7 +101,7 @@ export function idempotencyOf(
   if (key.length < 8 || key.length > 128) {
     throw new BadUserInputError(`${KEY_FIELD} must be 8 to 128 characters.`, KEY_FIELD);
   }
-  return { key: `${caller.subject}:${key}`, fingerprint: inputFingerprint(input) };
+  return { key: `${caller.subject}:${key}`, fingerprint: inputFingerprint(input, caller) };
 }
 
 /** The record an earlier create with the same (scoped) key made, if any. */
@@ -106,10 +122,7 @@ export function findCreated<T extends Versioned & Keyed>(
 function sameRequest<T extends Keyed>(record: T, idempotency: Idempotency): T {
   const kept = record.idempotencyFingerprint;
   if (kept != null && kept !== idempotency.fingerprint) {
-    throw new BadUserInputError(
-      'This idempotencyKey was used for a request with another input: use a new key for a new record.',
-      KEY_FIELD,
-    );
+    throw new BadUserInputError(KEY_REUSED, KEY_FIELD);
   }
   return record;
 }
@@ -179,6 +192,15 @@ export async function createOnce<T extends Versioned & Keyed>(
     if (idempotency && error instanceof UniqueConstraintViolationException) {
       const created = await findCreated(em.fork(), entity, idempotency.key);
       if (created) return sameRequest(created, idempotency);
+      // The key is taken by a record this caller cannot see: the same subject's under another
+      // jurisdiction (another token of the same person). Not the same request, whatever its input.
+      if (
+        /idempotency_key/.test(
+          String((error as { constraint?: unknown }).constraint ?? error.message),
+        )
+      ) {
+        throw new BadUserInputError(KEY_REUSED, KEY_FIELD);
+      }
     }
     throw error;
   }

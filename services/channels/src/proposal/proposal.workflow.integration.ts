@@ -401,6 +401,48 @@ describe('the life of a proposal', () => {
     expect(await rows()).toHaveLength(2);
   });
 
+  it('refuses the key of one person’s draft from their token for another jurisdiction (not a 500, not the other record)', async () => {
+    const key = randomUUID();
+    const as = (level: 'CITY' | 'COUNTY', division: string) =>
+      graph.as({
+        subject: 'test:one-person',
+        level,
+        division,
+        roles: ['STAFF'],
+        surface: level === 'CITY' ? 'city' : 'county',
+      });
+    // The same input: its CPPCC is the caller's by default.
+    const input = {
+      kind: 'MEMBER',
+      leadMemberId: MEMBER,
+      title: '关于村道照明的建议',
+      content: '建议将村道照明纳入年度民生实事。',
+      idempotencyKey: key,
+    };
+    const MUTATION = `mutation($input: DraftProposalInput!) { draftProposal(input: $input) { id } }`;
+    const first = await as('COUNTY', '320706').send(MUTATION, { input });
+    expect(first.errors).toBeUndefined();
+    for (const [level, division] of [
+      ['COUNTY', '320722'],
+      ['CITY', '3207'],
+    ] as const) {
+      const other = await as(level, division).send(MUTATION, { input });
+      expect([division, other.errors?.[0]]).toMatchObject([
+        division,
+        {
+          message: expect.stringContaining('used for a request with another input'),
+          extensions: { code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' },
+        },
+      ]);
+    }
+    const [{ n }] = await graph.orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from proposal where idempotency_key like ?`, [
+        `%:${key}`,
+      ]);
+    expect(n).toBe(1);
+  });
+
   it('gives one of two racing drafts with one key and different inputs its proposal, and refuses the other', async () => {
     const key = randomUUID();
     const answers = await Promise.all([
