@@ -57,16 +57,16 @@ describe('the demands a case is registered for', () => {
       [
         'another county',
         [await seedDemand(graph, { divisionCode: '320724100201' })],
-        /another county/,
+        /no such demand in the case's county/,
       ],
       ['on another case', [linked], /already linked to another case/],
       // The index is the one given: a duplicate is refused where it stands.
       ['given twice', [good, good], /given twice/],
-      // Of another county's demand nothing more is said (not whether it is a petition matter).
+      // Another county's demand reads as an unknown one (not whether it is a petition matter).
       [
         'another county, no petition',
         [await seedDemand(graph, { divisionCode: '320724100201', isPetition: false })],
-        /another county/,
+        /no such demand in the case's county/,
       ],
     ];
     const before = {
@@ -161,7 +161,7 @@ describe('the sessions recorded on a case', () => {
       [
         'another county',
         await seedSession(graph, { divisionCode: `${OTHER_COUNTY}100` }),
-        /another county/,
+        /no such session in the case's county/,
       ],
       [
         'another county, cancelled, a council',
@@ -170,7 +170,7 @@ describe('the sessions recorded on a case', () => {
           status: 'CANCELLED',
           kind: 'COUNCIL',
         }),
-        /another county/,
+        /no such session in the case's county/,
       ],
       ['cancelled', await seedSession(graph, { status: 'CANCELLED' }), /cancelled/],
       ['a council', await seedSession(graph, { kind: 'COUNCIL' }), /MULTI_PARTY/],

@@ -141,10 +141,10 @@ export function followDemands(
 }
 
 const UNKNOWN_SESSION =
-  'There is no such session, or the petitions bureau does not know of it yet (a session just scheduled takes a moment to be known).';
+  "There is no such session in the case's county, or the petitions bureau does not know of it yet (a session just scheduled takes a moment to be known).";
 const SESSION_LINKED = 'The session is already recorded on another case.';
 const UNKNOWN_DEMAND =
-  'There is no such demand, or the petitions bureau does not know of it yet (a demand just raised takes a moment to be known).';
+  "There is no such demand in the case's county, or the petitions bureau does not know of it yet (a demand just raised takes a moment to be known).";
 const DEMAND_LINKED = 'The demand is already linked to another case.';
 
 /**
@@ -172,9 +172,9 @@ export async function requireLinkableSession(
       )
     : [];
   if (!session) throw new BadUserInputError(UNKNOWN_SESSION, field);
-  // The county first: of another county's session nothing more is said.
+  // The county first: another county's session is refused in the words of an unknown one.
   if (countyOf(session.division_code) !== countyOf(caseDivisionCode)) {
-    throw new BadUserInputError("The session is of another county than the case's.", field);
+    throw new BadUserInputError(UNKNOWN_SESSION, field);
   }
   if (session.kind !== MULTI_PARTY) {
     throw new BadUserInputError(
@@ -217,9 +217,9 @@ export async function requireLinkableDemands(
     const at = fieldPath(field, index);
     const demand = byId.get(id);
     if (!demand) throw new BadUserInputError(UNKNOWN_DEMAND, at);
-    // The county first: of another county's demand nothing more is said.
+    // The county first: another county's demand is refused in the words of an unknown one.
     if (countyOf(demand.division_code) !== countyOf(caseDivisionCode)) {
-      throw new BadUserInputError("The demand is of another county than the case's.", at);
+      throw new BadUserInputError(UNKNOWN_DEMAND, at);
     }
     if (!demand.is_petition) {
       throw new BadUserInputError('The demand is no petition matter (isPetition).', at);

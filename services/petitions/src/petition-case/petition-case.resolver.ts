@@ -209,7 +209,7 @@ export class PetitionCaseResolver extends RecordQuery(PetitionCase, {
   @OnSurfaces(...BUREAU_SURFACES)
   @Mutation(() => PetitionCase, {
     description:
-      'Records a multi-party platform session (多方协商平台) held on the case; its history gains an entry, its state stays; recording it again changes nothing. The bureau’s step. BAD_USER_INPUT on `sessionId` when the session is unknown, not MULTI_PARTY, cancelled, of another county than the case, or already recorded on another case.',
+      'Records a multi-party platform session (多方协商平台) held on the case; its history gains an entry, its state stays; recording it again changes nothing. The bureau’s step. BAD_USER_INPUT on `sessionId` when the session is unknown or of another county than the case (both in the same words), not MULTI_PARTY, cancelled, or already recorded on another case.',
   })
   recordPetitionSession(
     @StepInputArg(PetitionCaseStepInput) input: PetitionCaseStepInput,
