@@ -55,6 +55,13 @@ describe('the arguments of an operation, checked against their types', () => {
     ],
     ['an id that is not a UUID', `{ home(id: "x") }`, {}, 'id', /UUID/],
     [
+      'an id in upper case (another spelling of one id)',
+      `{ home(id: "6F1C1C8E-7D0A-4E55-9A51-1F5B4A2F7D10") }`,
+      {},
+      'id',
+      /lower case/,
+    ],
+    [
       'a NUL character',
       `query($f: Filter) { homes(filter: $f) }`,
       { f: { nameContains: '3207\u0000' } },

@@ -94,7 +94,12 @@ function scalarFault(
     if (CODE_PREFIX_NAME.test(name)) {
       return /^\d{0,12}$/.test(value) ? null : 'the start of a division code: up to 12 digits';
     }
-    if (typeName === 'ID') return isUuid(value) ? null : 'an id (a UUID)';
+    if (typeName === 'ID') {
+      if (!isUuid(value)) return 'an id (a UUID)';
+      // The graph gives ids in lower case and compares them as text before they are stored (a
+      // lead department given again as a co-handling one): one spelling for one id.
+      return value === value.toLowerCase() ? null : 'an id in lower case, as the graph gives it';
+    }
     if (value.length > MAX_TEXT) return `at most ${MAX_TEXT} characters`;
   }
   return null;
