@@ -316,9 +316,15 @@ describe('a petition matter across the four subgraphs', () => {
       demands: [{ id: petition, isPetition: true, petitionCase: { id: registered.id } }],
       sessions: [{ id: session, kind: 'MULTI_PARTY', petitionCase: { id: registered.id } }],
     });
+    // Another county's session, once petitions knows it, reads as an unknown one.
+    await eventually(async () => {
+      expect(await sql('select id from session_projection where id = ?', [elsewhere])).toHaveLength(
+        1,
+      );
+    });
     for (const [refusedSession, message] of [
       [council, /MULTI_PARTY/],
-      [elsewhere, /another county/],
+      [elsewhere, /no such session in the case's county/],
     ] as const) {
       const answer = await eventually(async () => {
         const attempt = await record(refusedSession);
